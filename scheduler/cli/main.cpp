@@ -1,0 +1,11 @@
+// `jobfair`: the command-line program. Parses options and hands off to the commands.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char** argv) {
+    CLI::App app{"jobfair: run a vocational job fair on the day"};
+    app.require_subcommand(1);
+    CLI11_PARSE(app, argc, argv);
+    return 0;
+}
