@@ -1,7 +1,7 @@
 // `jobfair`: the command-line program. Parses options and hands off to the commands.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+
+#include "scheduler/cli/commands.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"jobfair: run a vocational job fair on the day"};

@@ -1,0 +1,28 @@
+// Validates a schedule against the seven hard constraints of the fair contract and recomputes
+// its score. Used by `jobfair check`, by the engine's tests, and by the live server.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/fair.hpp"
+
+namespace jobfair {
+
+struct Violation {
+    int rule = 0;              // 1..7 as numbered in the spec; 0 for malformed references
+    std::string message;       // names the ids involved, e.g. "rule 1: booth B03 seat 0 at 09:00 ..."
+};
+
+struct CheckReport {
+    std::vector<Violation> violations;
+    long long claimed_score = 0;
+    long long recomputed_score = 0;
+
+    bool score_matches() const { return claimed_score == recomputed_score; }
+    bool valid() const { return violations.empty() && score_matches(); }
+};
+
+CheckReport check_schedule(const Fair& fair, const Schedule& schedule);
+
+}  // namespace jobfair
