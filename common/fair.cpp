@@ -42,7 +42,8 @@ int preference_rank(const Student& student, const BoothId& booth) {
 long long score_of(const Fair& fair, const std::vector<Interview>& interviews) {
     std::unordered_map<std::string, const Student*> students;
     students.reserve(fair.students.size());
-    for (const auto& student : fair.students) students.emplace(student.id.str(), &student);
+    for (const auto& student : fair.students)
+        students.emplace(student.id.str(), &student);
 
     std::unordered_set<std::string> covered;
     long long points = 0;

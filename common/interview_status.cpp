@@ -5,8 +5,8 @@
 namespace jobfair {
 
 namespace {
-constexpr std::array<std::string_view, 7> kCodes{
-    "planned", "promised", "called", "in_progress", "done", "no_show", "cancelled"};
+constexpr std::array<std::string_view, 7> kCodes{"planned", "promised", "called",   "in_progress",
+                                                 "done",    "no_show",  "cancelled"};
 }  // namespace
 
 std::string_view status_code(InterviewStatus status) {
@@ -25,7 +25,9 @@ bool is_terminal(InterviewStatus status) {
            status == InterviewStatus::cancelled;
 }
 
-bool is_movable(InterviewStatus status) { return status == InterviewStatus::planned; }
+bool is_movable(InterviewStatus status) {
+    return status == InterviewStatus::planned;
+}
 
 bool can_transition(InterviewStatus from, InterviewStatus to) {
     using S = InterviewStatus;

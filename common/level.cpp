@@ -17,7 +17,9 @@ constexpr std::array<LevelNames, 4> kLevels{{
     {Level::college, "college", "Cao đẳng", "College"},
     {Level::university, "university", "Đại học", "University"},
 }};
-const LevelNames& names_of(Level level) { return kLevels[static_cast<size_t>(level)]; }
+const LevelNames& names_of(Level level) {
+    return kLevels[static_cast<size_t>(level)];
+}
 }  // namespace
 
 std::optional<Level> parse_level(std::string_view text) {
@@ -27,8 +29,14 @@ std::optional<Level> parse_level(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view level_code(Level level) { return names_of(level).code; }
-std::string_view level_name_vi(Level level) { return names_of(level).vi; }
-std::string_view level_name_en(Level level) { return names_of(level).en; }
+std::string_view level_code(Level level) {
+    return names_of(level).code;
+}
+std::string_view level_name_vi(Level level) {
+    return names_of(level).vi;
+}
+std::string_view level_name_en(Level level) {
+    return names_of(level).en;
+}
 
 }  // namespace jobfair

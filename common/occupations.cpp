@@ -25,7 +25,9 @@ constexpr std::array<Occupation, 14> kCatalogue{{
 }};
 }  // namespace
 
-std::span<const Occupation> occupation_catalogue() { return kCatalogue; }
+std::span<const Occupation> occupation_catalogue() {
+    return kCatalogue;
+}
 
 const Occupation* find_occupation(std::string_view code) {
     for (const auto& occupation : kCatalogue) {

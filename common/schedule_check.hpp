@@ -2,6 +2,7 @@
 // its score. Used by `jobfair check`, by the engine's tests, and by the live server.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,9 @@
 namespace jobfair {
 
 struct Violation {
-    int rule = 0;              // 1..7 as numbered in the spec; 0 for malformed references
-    std::string message;       // names the ids involved, e.g. "rule 1: booth B03 seat 0 at 09:00 ..."
+    int rule = 0;         // 1..7 as numbered in the spec; 0 for malformed references
+    std::string message;  // names the ids involved, e.g. "rule 1: booth B03 seat 0 at 09:00 ..."
+    std::vector<std::size_t> interviews;  // indices into the checked schedule's interviews involved
 };
 
 struct CheckReport {
@@ -23,6 +25,8 @@ struct CheckReport {
     bool valid() const { return violations.empty() && score_matches(); }
 };
 
+// Reports every violation (not only the first), grouped by rule 0..7, and recomputes the score
+// with score_of. Runs in O(n log n) for n interviews.
 CheckReport check_schedule(const Fair& fair, const Schedule& schedule);
 
 }  // namespace jobfair

@@ -5,7 +5,9 @@
 namespace jobfair {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 }  // namespace
 
 std::optional<TimeOfDay> TimeOfDay::parse(std::string_view text) {

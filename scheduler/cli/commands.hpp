@@ -6,4 +6,18 @@
 
 namespace jobfair::cli {
 
+// `jobfair check INSTANCE SCHEDULE`: exit 0 valid, 1 invalid, 2 unreadable input.
+void add_check_command(CLI::App& app);
+
+// `jobfair import INSTANCE --db FILE`, `jobfair export --db FILE [-o OUT]`,
+// `jobfair summary --db FILE`: exit 0 done, 1 refused by the store, 2 unreadable input.
+void add_store_commands(CLI::App& app);
+
+// `jobfair solve INSTANCE -o SCHEDULE [--explain S0042]`: exit 0 solved, 1 broken promises.
+void add_solve_command(CLI::App& app);
+
+// `jobfair generate [--seed N] [--scale 1|3|10|30] [--tight|--loose] [--fixed N] [-o FILE]`:
+// writes the deterministic demo fair; exit 0 written, 1 options that cannot be met, 2 unwritable.
+void add_generate_command(CLI::App& app);
+
 }  // namespace jobfair::cli

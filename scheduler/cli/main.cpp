@@ -6,6 +6,10 @@
 int main(int argc, char** argv) {
     CLI::App app{"jobfair: run a vocational job fair on the day"};
     app.require_subcommand(1);
+    jobfair::cli::add_check_command(app);
+    jobfair::cli::add_store_commands(app);
+    jobfair::cli::add_solve_command(app);
+    jobfair::cli::add_generate_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

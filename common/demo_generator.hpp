@@ -1,0 +1,45 @@
+// The deterministic demo fair: a realistic instance of the contract built from a seed, shaped on
+// the Song Khoai Industrial Park job fair (Quang Ninh, 2025: ~30 enterprises, >800 vocational
+// students, >500 interviews in one morning). The same options give the same fair, byte for byte,
+// on every machine: the generator draws from its own PRNG and uses no floating point.
+#pragma once
+
+#include <cstdint>
+
+#include "common/fair.hpp"
+
+namespace jobfair {
+
+struct GeneratorOptions {
+    enum class Tightness {
+        normal,  // the seed fair's ratio: 540 seat-slots for 800 students
+        tight,   // about 0.5 seat-slots per student
+        loose,   // about 1.5 seat-slots per student
+    };
+
+    uint64_t seed = 2025;
+    int scale = 1;  // multiplies booths (30) and students (800): 1, 3, 10, 30; any of 1..100 works
+    Tightness tightness = Tightness::normal;
+    int fixed_promises = 0;  // pre-promised interviews to add to `fixed`
+};
+
+inline constexpr int kDemoBoothsPerScale = 30;
+inline constexpr int kDemoStudentsPerScale = 800;
+
+// Seat-slots the generator aims for (the sum of seat_slots() over booths); it lands within a
+// few seat-slots of this figure.
+int target_seat_slots(const GeneratorOptions& options);
+
+// Builds the fair. Throws std::invalid_argument when the scale is outside 1..100, when
+// fixed_promises is negative, or when that many promises cannot jointly satisfy the hard rules.
+Fair generate_demo_fair(const GeneratorOptions& options);
+
+// What makes a fair hard to schedule, for the CLI's report and the tests.
+struct DemandFigures {
+    int interview_capacity = 0;      // sum over booths of min(seat-slots, booth max_interviews)
+    int oversubscribed_booths = 0;   // booths named in more preferences than their capacity
+    int ineligible_preferences = 0;  // preferences naming a booth the student may not meet
+};
+DemandFigures demand_figures(const Fair& fair);
+
+}  // namespace jobfair

@@ -1,0 +1,710 @@
+// The store: SQLite through SQLiteCpp. The only file of the project that contains SQL.
+//
+// Contents
+//   1. Migrations  - the schema, one numbered step each, never edited once shipped
+//   2. Helpers     - timestamps, binding optional values, turning SQLite errors into StoreError
+//   3. Opening     - connection settings and applying migrations
+//   4. Use cases   - one transaction each
+#include "common/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <cassert>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace jobfair {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// 1. Migrations
+//
+// Migration k (1-based) takes the schema from user_version k-1 to k. Append new steps; never
+// change a step that has shipped, or databases already past it would differ from new ones.
+// The status and level lists are spelled out here rather than generated from the C++ enums so
+// that this text stays fixed; the tests check that every enum value is accepted.
+
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE fair_settings (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    name TEXT NOT NULL,
+    slot_minutes INTEGER NOT NULL CHECK (slot_minutes > 0),
+    day_start_minute INTEGER NOT NULL CHECK (day_start_minute BETWEEN 0 AND 1440),
+    day_end_minute INTEGER NOT NULL CHECK (day_end_minute BETWEEN day_start_minute AND 1440),
+    student_gap_slots INTEGER NOT NULL CHECK (student_gap_slots >= 0),
+    max_interviews_per_student INTEGER NOT NULL CHECK (max_interviews_per_student >= 0)
+) STRICT;
+
+CREATE TABLE booths (
+    id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
+    position INTEGER NOT NULL UNIQUE,
+    enterprise TEXT NOT NULL,
+    interviewers INTEGER NOT NULL CHECK (interviewers >= 0),
+    open_minute INTEGER NOT NULL CHECK (open_minute >= 0),
+    close_minute INTEGER NOT NULL CHECK (close_minute >= open_minute),
+    min_level TEXT CHECK (min_level IN ('none', 'intermediate', 'college', 'university')),
+    max_interviews INTEGER CHECK (max_interviews >= 0)
+) STRICT;
+
+CREATE TABLE booth_breaks (
+    booth TEXT NOT NULL REFERENCES booths(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    begin_minute INTEGER NOT NULL CHECK (begin_minute >= 0),
+    end_minute INTEGER NOT NULL CHECK (end_minute >= begin_minute),
+    PRIMARY KEY (booth, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE booth_occupations (
+    booth TEXT NOT NULL REFERENCES booths(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    occupation TEXT NOT NULL CHECK (occupation <> ''),
+    PRIMARY KEY (booth, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE students (
+    id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
+    position INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    occupation TEXT,
+    level TEXT NOT NULL CHECK (level IN ('none', 'intermediate', 'college', 'university')),
+    arrive_minute INTEGER NOT NULL CHECK (arrive_minute >= 0),
+    leave_minute INTEGER NOT NULL CHECK (leave_minute >= arrive_minute),
+    max_interviews INTEGER CHECK (max_interviews >= 0)
+) STRICT;
+
+CREATE TABLE preferences (
+    student TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL CHECK (rank >= 1),
+    booth TEXT NOT NULL REFERENCES booths(id),
+    PRIMARY KEY (student, rank),
+    UNIQUE (student, booth)
+) STRICT, WITHOUT ROWID;
+
+-- AUTOINCREMENT: ids are never reused, so events that name an interview stay unambiguous
+-- after planned interviews are replaced.
+CREATE TABLE interviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    student TEXT NOT NULL REFERENCES students(id),
+    booth TEXT NOT NULL REFERENCES booths(id),
+    seat INTEGER NOT NULL CHECK (seat >= 0),
+    start_minute INTEGER NOT NULL CHECK (start_minute >= 0),
+    status TEXT NOT NULL CHECK (status IN ('planned', 'promised', 'called', 'in_progress',
+                                           'done', 'no_show', 'cancelled')),
+    fixed INTEGER NOT NULL DEFAULT 0 CHECK (fixed IN (0, 1)),
+    cancel_reason TEXT CHECK (cancel_reason IS NULL OR status = 'cancelled'),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (NOT (fixed = 1 AND status = 'planned'))
+) STRICT;
+
+-- The audit log: rows are only ever added, so the day can be replayed from it.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind <> ''),
+    payload TEXT NOT NULL CHECK (json_valid(payload))
+) STRICT;
+
+CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+
+CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+)sql";
+
+// Lookups the day runs all the time, and rule 1 of the contract (one interview per booth seat
+// per slot) for every interview still alive. Starts lie on the grid, so equal start = same slot.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE INDEX interviews_by_status ON interviews(status);
+CREATE INDEX interviews_by_student ON interviews(student, start_minute);
+CREATE INDEX interviews_by_booth ON interviews(booth, start_minute);
+CREATE UNIQUE INDEX interviews_one_per_seat_and_slot ON interviews(booth, seat, start_minute)
+    WHERE status NOT IN ('cancelled', 'no_show');
+CREATE INDEX preferences_by_booth ON preferences(booth);
+CREATE INDEX events_by_kind ON events(kind, id);
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2};
+
+// 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
+constexpr int kApplicationId = 0x4A464149;
+constexpr int kBusyTimeoutMs = 5000;
+
+// Interviews a re-plan must keep as they are.
+constexpr std::array kCommitments{InterviewStatus::promised, InterviewStatus::called,
+                                  InterviewStatus::in_progress, InterviewStatus::done};
+
+// ---------------------------------------------------------------------------------------------
+// 2. Helpers
+
+std::string iso_utc(std::chrono::system_clock::time_point time) {
+    using namespace std::chrono;
+    const auto millis = floor<milliseconds>(time);
+    const auto day = floor<days>(millis);
+    const year_month_day date{day};
+    const hh_mm_ss clock{millis - day};
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(date.year()),
+                  unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
+                  int(clock.minutes().count()), int(clock.seconds().count()),
+                  int(clock.subseconds().count()));
+    return text;
+}
+
+std::string to_json(const nlohmann::json& value) {
+    // Replace rather than throw on invalid UTF-8: an audit line must never abort a use case.
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<int>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);  // NULL
+    }
+}
+
+void bind_optional(SQLite::Statement& statement, int index,
+                   const std::optional<std::string>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+std::optional<int> optional_int(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getInt();
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
+std::string quoted(const std::filesystem::path& path) {
+    return "\"" + path.string() + "\"";
+}
+
+// Runs one use case; SQLite's own errors become StoreError naming what was being done.
+template <class UseCase>
+auto translating_errors(std::string_view doing, UseCase&& use_case) -> decltype(use_case()) {
+    try {
+        return use_case();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError("cannot " + std::string(doing) + ": " + error.what());
+    }
+}
+
+int pragma_int(SQLite::Database& database, const char* pragma) {
+    return database.execAndGet(std::string("PRAGMA ") + pragma).getInt();
+}
+
+bool fair_is_loaded(const SQLite::Database& database) {
+    SQLite::Statement count(database, "SELECT COUNT(*) FROM fair_settings");
+    count.executeStep();
+    return count.getColumn(0).getInt() > 0;
+}
+
+std::string commitment_list() {
+    std::string list;
+    for (InterviewStatus status : kCommitments) {
+        list += list.empty() ? "'" : ", '";
+        list += status_code(status);
+        list += "'";
+    }
+    return list;
+}
+
+Interview interview_from(SQLite::Statement& row, int first_column) {
+    return Interview{StudentId(row.getColumn(first_column).getString()),
+                     BoothId(row.getColumn(first_column + 1).getString()),
+                     row.getColumn(first_column + 2).getInt(),
+                     TimeOfDay(row.getColumn(first_column + 3).getInt())};
+}
+
+std::string describe(const Interview& interview) {
+    return "interview of student " + interview.student.str() + " at booth " +
+           interview.booth.str() + " seat " + std::to_string(interview.seat) + " at " +
+           interview.start.str();
+}
+
+Fair read_fair(const SQLite::Database& database) {
+    Fair fair;
+    SQLite::Statement settings(database,
+                               "SELECT name, slot_minutes, day_start_minute, day_end_minute, "
+                               "student_gap_slots, max_interviews_per_student FROM fair_settings");
+    if (!settings.executeStep()) {
+        throw StoreError("no fair is loaded in this database: import an instance first");
+    }
+    fair.settings.name = settings.getColumn(0).getString();
+    fair.settings.grid.slot_minutes = settings.getColumn(1).getInt();
+    fair.settings.grid.day_start = TimeOfDay(settings.getColumn(2).getInt());
+    fair.settings.grid.day_end = TimeOfDay(settings.getColumn(3).getInt());
+    fair.settings.student_gap_slots = settings.getColumn(4).getInt();
+    fair.settings.max_interviews_per_student = settings.getColumn(5).getInt();
+
+    std::map<std::string, Booth*> booth_by_id;
+    SQLite::Statement booths(database,
+                             "SELECT id, enterprise, interviewers, open_minute, close_minute, "
+                             "min_level, max_interviews FROM booths ORDER BY position");
+    while (booths.executeStep()) {
+        Booth& booth = fair.booths.emplace_back();
+        booth.id = BoothId(booths.getColumn(0).getString());
+        booth.enterprise = booths.getColumn(1).getString();
+        booth.interviewers = booths.getColumn(2).getInt();
+        booth.open = TimeOfDay(booths.getColumn(3).getInt());
+        booth.close = TimeOfDay(booths.getColumn(4).getInt());
+        if (auto level = optional_text(booths.getColumn(5))) booth.min_level = parse_level(*level);
+        booth.max_interviews = optional_int(booths.getColumn(6));
+    }
+    for (Booth& booth : fair.booths)
+        booth_by_id[booth.id.str()] = &booth;
+
+    SQLite::Statement breaks(database,
+                             "SELECT booth, begin_minute, end_minute FROM booth_breaks "
+                             "ORDER BY booth, position");
+    while (breaks.executeStep()) {
+        booth_by_id.at(breaks.getColumn(0).getString())
+            ->breaks.push_back(TimeRange{TimeOfDay(breaks.getColumn(1).getInt()),
+                                         TimeOfDay(breaks.getColumn(2).getInt())});
+    }
+    SQLite::Statement occupations(
+        database, "SELECT booth, occupation FROM booth_occupations ORDER BY booth, position");
+    while (occupations.executeStep()) {
+        booth_by_id.at(occupations.getColumn(0).getString())
+            ->occupations.push_back(occupations.getColumn(1).getString());
+    }
+
+    SQLite::Statement students(database,
+                               "SELECT id, name, occupation, level, arrive_minute, leave_minute, "
+                               "max_interviews FROM students ORDER BY position");
+    while (students.executeStep()) {
+        Student& student = fair.students.emplace_back();
+        student.id = StudentId(students.getColumn(0).getString());
+        student.name = students.getColumn(1).getString();
+        student.occupation = optional_text(students.getColumn(2));
+        student.level = parse_level(students.getColumn(3).getString()).value_or(Level::none);
+        student.arrive = TimeOfDay(students.getColumn(4).getInt());
+        student.leave = TimeOfDay(students.getColumn(5).getInt());
+        student.max_interviews = optional_int(students.getColumn(6));
+    }
+    std::map<std::string, Student*> student_by_id;
+    for (Student& student : fair.students)
+        student_by_id[student.id.str()] = &student;
+
+    SQLite::Statement preferences(database,
+                                  "SELECT student, booth FROM preferences ORDER BY student, rank");
+    while (preferences.executeStep()) {
+        student_by_id.at(preferences.getColumn(0).getString())
+            ->preferences.emplace_back(preferences.getColumn(1).getString());
+    }
+
+    SQLite::Statement commitments(database,
+                                  "SELECT student, booth, seat, start_minute FROM interviews "
+                                  "WHERE status IN (" +
+                                      commitment_list() + ") ORDER BY id");
+    while (commitments.executeStep())
+        fair.fixed.push_back(interview_from(commitments, 0));
+    return fair;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// 3. Opening
+
+namespace {
+
+// Per-connection settings; they are not stored in the file.
+void configure_connection(SQLite::Database& database) {
+    database.exec("PRAGMA foreign_keys = ON");
+    if (pragma_int(database, "foreign_keys") != 1) {
+        throw StoreError("this SQLite library cannot enforce foreign keys");
+    }
+    // WAL lets the kiosks read while the desk writes. A ":memory:" database keeps its own mode.
+    database.exec("PRAGMA journal_mode = WAL");
+    // FULL: with WAL, NORMAL may lose the last commits on power loss, and a check-in the
+    // student saw confirmed must survive that. The cost is one fsync per commit.
+    database.exec("PRAGMA synchronous = FULL");
+}
+
+void refuse_foreign_file(SQLite::Database& database, const std::filesystem::path& path) {
+    const int application_id = pragma_int(database, "application_id");
+    if (application_id == kApplicationId) return;
+    const bool has_tables = database.execAndGet("SELECT COUNT(*) FROM sqlite_schema").getInt() > 0;
+    if (application_id != 0 || has_tables) {
+        throw StoreError(quoted(path) +
+                         " is an SQLite database of another program, not a jobfair database");
+    }
+}
+
+void apply_migrations(SQLite::Database& database, const std::filesystem::path& path) {
+    const int latest = static_cast<int>(kMigrations.size());
+    for (;;) {
+        // IMMEDIATE takes the write lock first, so two programs opening the same new file
+        // cannot both migrate it; the version is read again under the lock.
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const int version = pragma_int(database, "user_version");
+        if (version > latest) {
+            throw StoreError("database " + quoted(path) + " has schema version " +
+                             std::to_string(version) + ", but this jobfair knows versions up to " +
+                             std::to_string(latest) + ": open it with a newer jobfair");
+        }
+        if (version == latest) return;  // the transaction only read; rolling back is fine
+        if (version == 0) {
+            database.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        }
+        database.exec(std::string(kMigrations[static_cast<size_t>(version)]));
+        database.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        transaction.commit();
+    }
+}
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& path, WallClock clock)
+    : clock_(clock ? std::move(clock)
+                   : WallClock([] { return std::chrono::system_clock::now(); })) {
+    try {
+        database_ = std::make_unique<SQLite::Database>(
+            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+        configure_connection(*database_);
+        refuse_foreign_file(*database_, path);
+        apply_migrations(*database_, path);
+    } catch (const SQLite::Exception& error) {
+        throw StoreError("cannot open database " + quoted(path) + ": " + error.what());
+    }
+}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::latest_schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
+
+int Store::schema_version() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the schema version",
+                              [&] { return pragma_int(*database_, "user_version"); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Use cases
+
+bool Store::has_fair() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("look for a loaded fair", [&] { return fair_is_loaded(*database_); });
+}
+
+void Store::import_fair(const Fair& fair, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the fair's settings";  // names the row a constraint refused
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        if (fair_is_loaded(database)) {
+            throw StoreError("cannot import \"" + fair.settings.name +
+                             "\": this database already holds a fair; use a new database file");
+        }
+        const std::string now = iso_utc(clock_());
+
+        SQLite::Statement settings(database,
+                                   "INSERT INTO fair_settings (singleton, name, slot_minutes, "
+                                   "day_start_minute, day_end_minute, student_gap_slots, "
+                                   "max_interviews_per_student) VALUES (1, ?, ?, ?, ?, ?, ?)");
+        settings.bind(1, fair.settings.name);
+        settings.bind(2, fair.settings.grid.slot_minutes);
+        settings.bind(3, fair.settings.grid.day_start.minutes());
+        settings.bind(4, fair.settings.grid.day_end.minutes());
+        settings.bind(5, fair.settings.student_gap_slots);
+        settings.bind(6, fair.settings.max_interviews_per_student);
+        settings.exec();
+
+        SQLite::Statement insert_booth(
+            database,
+            "INSERT INTO booths (id, position, enterprise, interviewers, open_minute, "
+            "close_minute, min_level, max_interviews) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement insert_break(database,
+                                       "INSERT INTO booth_breaks (booth, position, begin_minute, "
+                                       "end_minute) VALUES (?, ?, ?, ?)");
+        SQLite::Statement insert_occupation(
+            database,
+            "INSERT INTO booth_occupations (booth, position, occupation) VALUES (?, ?, ?)");
+        for (size_t b = 0; b < fair.booths.size(); ++b) {
+            const Booth& booth = fair.booths[b];
+            writing = "booth " + booth.id.str();
+            insert_booth.reset();
+            insert_booth.bind(1, booth.id.str());
+            insert_booth.bind(2, static_cast<int64_t>(b));
+            insert_booth.bind(3, booth.enterprise);
+            insert_booth.bind(4, booth.interviewers);
+            insert_booth.bind(5, booth.open.minutes());
+            insert_booth.bind(6, booth.close.minutes());
+            bind_optional(insert_booth, 7,
+                          booth.min_level ? std::optional<std::string>(level_code(*booth.min_level))
+                                          : std::nullopt);
+            bind_optional(insert_booth, 8, booth.max_interviews);
+            insert_booth.exec();
+            for (size_t i = 0; i < booth.breaks.size(); ++i) {
+                writing = "break " + std::to_string(i + 1) + " of booth " + booth.id.str();
+                insert_break.reset();
+                insert_break.bind(1, booth.id.str());
+                insert_break.bind(2, static_cast<int64_t>(i));
+                insert_break.bind(3, booth.breaks[i].begin.minutes());
+                insert_break.bind(4, booth.breaks[i].end.minutes());
+                insert_break.exec();
+            }
+            for (size_t i = 0; i < booth.occupations.size(); ++i) {
+                writing = "occupation " + booth.occupations[i] + " of booth " + booth.id.str();
+                insert_occupation.reset();
+                insert_occupation.bind(1, booth.id.str());
+                insert_occupation.bind(2, static_cast<int64_t>(i));
+                insert_occupation.bind(3, booth.occupations[i]);
+                insert_occupation.exec();
+            }
+        }
+
+        SQLite::Statement insert_student(
+            database,
+            "INSERT INTO students (id, position, name, occupation, level, arrive_minute, "
+            "leave_minute, max_interviews) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement insert_preference(
+            database, "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
+        size_t preference_count = 0;
+        for (size_t s = 0; s < fair.students.size(); ++s) {
+            const Student& student = fair.students[s];
+            writing = "student " + student.id.str();
+            insert_student.reset();
+            insert_student.bind(1, student.id.str());
+            insert_student.bind(2, static_cast<int64_t>(s));
+            insert_student.bind(3, student.name);
+            bind_optional(insert_student, 4, student.occupation);
+            insert_student.bind(5, std::string(level_code(student.level)));
+            insert_student.bind(6, student.arrive.minutes());
+            insert_student.bind(7, student.leave.minutes());
+            bind_optional(insert_student, 8, student.max_interviews);
+            insert_student.exec();
+            for (size_t rank = 1; rank <= student.preferences.size(); ++rank) {
+                const BoothId& booth = student.preferences[rank - 1];
+                writing = "preference " + std::to_string(rank) + " (booth " + booth.str() +
+                          ") of student " + student.id.str();
+                insert_preference.reset();
+                insert_preference.bind(1, student.id.str());
+                insert_preference.bind(2, static_cast<int64_t>(rank));
+                insert_preference.bind(3, booth.str());
+                insert_preference.exec();
+                ++preference_count;
+            }
+        }
+
+        SQLite::Statement insert_fixed(
+            database,
+            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
+        for (const Interview& interview : fair.fixed) {
+            writing = "fixed " + describe(interview);
+            insert_fixed.reset();
+            insert_fixed.bind(1, interview.student.str());
+            insert_fixed.bind(2, interview.booth.str());
+            insert_fixed.bind(3, interview.seat);
+            insert_fixed.bind(4, interview.start.minutes());
+            insert_fixed.bind(5, std::string(status_code(InterviewStatus::promised)));
+            insert_fixed.bind(6, now);
+            insert_fixed.bind(7, now);
+            insert_fixed.exec();
+        }
+
+        writing = "the fair.imported event";
+        SQLite::Statement event(
+            database, "INSERT INTO events (at, actor, kind, payload) VALUES (?, ?, ?, ?)");
+        event.bind(1, now);
+        event.bind(2, std::string(actor));
+        event.bind(3, "fair.imported");
+        event.bind(4, to_json({{"name", fair.settings.name},
+                               {"booths", fair.booths.size()},
+                               {"students", fair.students.size()},
+                               {"preferences", preference_count},
+                               {"fixed", fair.fixed.size()}}));
+        event.exec();
+        transaction.commit();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError("cannot import \"" + fair.settings.name + "\": " + error.what() +
+                         " while writing " + writing + "; nothing was stored");
+    }
+}
+
+Fair Store::load_fair() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("load the fair", [&] {
+        // A read transaction: every SELECT sees the same committed state.
+        SQLite::Transaction snapshot(*database_, SQLite::TransactionBehavior::DEFERRED);
+        return read_fair(*database_);
+    });
+}
+
+void Store::save_planned_schedule(const std::vector<Interview>& planned, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the schedule";
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!fair_is_loaded(database)) {
+            throw StoreError("cannot save a schedule: no fair is loaded in this database");
+        }
+        const std::string now = iso_utc(clock_());
+
+        std::set<Interview> committed;
+        SQLite::Statement commitments(database,
+                                      "SELECT student, booth, seat, start_minute FROM interviews "
+                                      "WHERE status IN (" +
+                                          commitment_list() + ")");
+        while (commitments.executeStep())
+            committed.insert(interview_from(commitments, 0));
+
+        SQLite::Statement remove(database, "DELETE FROM interviews WHERE status = ?");
+        remove.bind(1, std::string(status_code(InterviewStatus::planned)));
+        const int replaced = remove.exec();
+
+        SQLite::Statement insert(
+            database,
+            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
+        int stored = 0;
+        int already_committed = 0;
+        for (const Interview& interview : planned) {
+            if (committed.count(interview) > 0) {
+                ++already_committed;
+                continue;
+            }
+            writing = "planned " + describe(interview);
+            insert.reset();
+            insert.bind(1, interview.student.str());
+            insert.bind(2, interview.booth.str());
+            insert.bind(3, interview.seat);
+            insert.bind(4, interview.start.minutes());
+            insert.bind(5, std::string(status_code(InterviewStatus::planned)));
+            insert.bind(6, now);
+            insert.bind(7, now);
+            insert.exec();
+            ++stored;
+        }
+
+        writing = "the schedule.saved event";
+        SQLite::Statement event(
+            database, "INSERT INTO events (at, actor, kind, payload) VALUES (?, ?, ?, ?)");
+        event.bind(1, now);
+        event.bind(2, std::string(actor));
+        event.bind(3, "schedule.saved");
+        event.bind(4, to_json({{"count", stored},
+                               {"already_committed", already_committed},
+                               {"replaced", replaced}}));
+        event.exec();
+        transaction.commit();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("cannot save the schedule: ") + error.what() +
+                         " while writing " + writing + "; nothing was changed");
+    }
+}
+
+std::vector<StoredInterview> Store::interviews() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the interviews", [&] {
+        SQLite::Statement rows(*database_,
+                               "SELECT id, student, booth, seat, start_minute, status, fixed, "
+                               "cancel_reason, created_at, updated_at FROM interviews ORDER BY id");
+        std::vector<StoredInterview> result;
+        while (rows.executeStep()) {
+            StoredInterview& stored = result.emplace_back();
+            stored.id = rows.getColumn(0).getInt64();
+            stored.interview = interview_from(rows, 1);
+            const std::string status = rows.getColumn(5).getString();
+            const auto parsed = parse_status(status);
+            if (!parsed) {
+                throw StoreError("interview " + std::to_string(stored.id) +
+                                 " has an unknown status \"" + status + "\"");
+            }
+            stored.status = *parsed;
+            stored.fixed = rows.getColumn(6).getInt() != 0;
+            stored.cancel_reason = optional_text(rows.getColumn(7));
+            stored.created_at = rows.getColumn(8).getString();
+            stored.updated_at = rows.getColumn(9).getString();
+        }
+        return result;
+    });
+}
+
+EventId Store::append_event(std::string_view actor, std::string_view kind,
+                            std::string_view payload_json) {
+    assert(database_ && "use of a moved-from Store");
+    if (kind.empty()) throw StoreError("cannot append an event without a kind");
+    if (!nlohmann::json::accept(payload_json)) {
+        throw StoreError("cannot append event \"" + std::string(kind) +
+                         "\": its payload is not valid JSON");
+    }
+    return translating_errors("append an event", [&] {
+        SQLite::Transaction transaction(*database_, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement insert(
+            *database_, "INSERT INTO events (at, actor, kind, payload) VALUES (?, ?, ?, ?)");
+        insert.bind(1, iso_utc(clock_()));
+        insert.bind(2, std::string(actor));
+        insert.bind(3, std::string(kind));
+        insert.bind(4, std::string(payload_json));
+        insert.exec();
+        const EventId id = database_->getLastInsertRowid();
+        transaction.commit();
+        return id;
+    });
+}
+
+std::vector<EventRecord> Store::events(EventId since_id) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the events", [&] {
+        SQLite::Statement rows(
+            *database_, "SELECT id, at, actor, kind, payload FROM events WHERE id > ? ORDER BY id");
+        rows.bind(1, static_cast<int64_t>(since_id));
+        std::vector<EventRecord> result;
+        while (rows.executeStep()) {
+            result.push_back(
+                EventRecord{rows.getColumn(0).getInt64(), rows.getColumn(1).getString(),
+                            rows.getColumn(2).getString(), rows.getColumn(3).getString(),
+                            rows.getColumn(4).getString()});
+        }
+        return result;
+    });
+}
+
+FairSummary Store::summary() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("summarize the fair", [&] {
+        SQLite::Transaction snapshot(*database_, SQLite::TransactionBehavior::DEFERRED);
+        FairSummary summary = summarize_fair(read_fair(*database_));
+        // The fair's `fixed` list holds every commitment; the summary counts the promised ones
+        // that came with the instance.
+        summary.fixed_interviews =
+            database_->execAndGet("SELECT COUNT(*) FROM interviews WHERE fixed = 1").getInt();
+        SQLite::Statement by_status(*database_,
+                                    "SELECT status, COUNT(*) FROM interviews GROUP BY status");
+        while (by_status.executeStep()) {
+            const auto status = parse_status(by_status.getColumn(0).getString());
+            for (auto& [known, count] : summary.interviews_by_status) {
+                if (status == known) count = by_status.getColumn(1).getInt();
+            }
+        }
+        return summary;
+    });
+}
+
+}  // namespace jobfair

@@ -1,0 +1,104 @@
+// The fair's database: the only place that speaks SQL. Each use case below is one transaction,
+// so a failure leaves the database as it was. The schema is a list of numbered migrations
+// tracked with `PRAGMA user_version`; opening applies the missing ones.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/fair.hpp"
+#include "common/fair_summary.hpp"
+#include "common/interview_status.hpp"
+
+namespace SQLite {
+class Database;
+}  // namespace SQLite
+
+namespace jobfair {
+
+// Every failure of the store, with a message a person can act on.
+class StoreError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+using InterviewId = std::int64_t;
+using EventId = std::int64_t;
+
+struct StoredInterview {
+    InterviewId id = 0;
+    Interview interview;
+    InterviewStatus status = InterviewStatus::planned;
+    bool fixed = false;  // came with the instance's `fixed` list
+    std::optional<std::string> cancel_reason;
+    std::string created_at;  // ISO-8601 UTC, e.g. "2025-03-14T01:30:00.000Z"
+    std::string updated_at;
+};
+
+// One row of the append-only audit log, from which the day can be replayed.
+struct EventRecord {
+    EventId id = 0;
+    std::string at;  // ISO-8601 UTC with milliseconds
+    std::string actor;
+    std::string kind;  // e.g. "fair.imported", "schedule.saved"
+    std::string payload_json;
+};
+
+// Where timestamps come from; tests and simulated fair days pass a fake.
+using WallClock = std::function<std::chrono::system_clock::time_point()>;
+
+class Store {
+  public:
+    // Opens (creating if needed) the database at `path`, or a private one for ":memory:".
+    // Throws StoreError when the file is not a jobfair database or was written by a newer
+    // jobfair whose schema this build does not know.
+    explicit Store(const std::filesystem::path& path, WallClock clock = {});
+    static Store open(const std::filesystem::path& path, WallClock clock = {}) {
+        return Store(path, std::move(clock));
+    }
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    // The number of migrations this build knows; an up-to-date database has this version.
+    static int latest_schema_version();
+    int schema_version() const;
+
+    bool has_fair() const;
+
+    // Stores the whole fair; its `fixed` interviews become promised interviews flagged fixed.
+    // Refuses when a fair is already loaded. Logs "fair.imported".
+    void import_fair(const Fair& fair, std::string_view actor);
+
+    // The loaded fair with preferences in rank order. Its `fixed` list holds every commitment a
+    // re-plan must keep: interviews promised, called, in progress or done (ordered by id).
+    Fair load_fair() const;
+
+    // Replaces every planned interview with `planned`. Promised and later interviews stay; an
+    // entry equal to one of them (a schedule repeats its fixed interviews) is not stored twice.
+    // Logs "schedule.saved".
+    void save_planned_schedule(const std::vector<Interview>& planned, std::string_view actor);
+
+    std::vector<StoredInterview> interviews() const;  // ordered by id
+
+    // Appends to the audit log; `payload_json` must be valid JSON. Returns the new event's id.
+    EventId append_event(std::string_view actor, std::string_view kind,
+                         std::string_view payload_json);
+    std::vector<EventRecord> events(EventId since_id = 0) const;  // ids above since_id, in order
+
+    FairSummary summary() const;
+
+  private:
+    std::unique_ptr<SQLite::Database> database_;
+    WallClock clock_;
+};
+
+}  // namespace jobfair

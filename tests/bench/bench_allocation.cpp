@@ -1,0 +1,201 @@
+// Allocation benchmark: one fair per process (so peak memory is that fair's), printed as one row.
+// Run by scripts/bench.sh, which prints the table; never by ctest.
+//
+//   bench_allocation --scale 10 --tightness tight --fixed 500 --repeat 5 [--replans 50]
+//                    [--cbc SECONDS] [--header]
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common/demo_generator.hpp"
+#include "scheduler/allocator.hpp"
+#include "scheduler/lp_export.hpp"
+
+using namespace jobfair;
+
+namespace {
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    const size_t mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
+}
+
+long peak_rss_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+// One event of the fair floor, chosen round-robin, applied to the live model.
+void apply_event(alloc::AllocationModel& model, const Fair& fair, int round) {
+    const auto& students = fair.students;
+    const auto& booths = fair.booths;
+    const auto& grid = fair.settings.grid;
+    const auto& student = students[size_t(round * 37) % students.size()];
+    const auto& booth = booths[size_t(round * 7) % booths.size()];
+    const TimeOfDay mid = grid.slot_start(grid.slot_count() / 2);
+    switch (round % 5) {
+        case 0:  // a student checks in 40 minutes late
+            model.set_student_window(student.id, student.arrive.plus_minutes(40), student.leave);
+            break;
+        case 1:  // a student leaves at mid-morning
+            model.student_left(student.id, mid);
+            break;
+        case 2:  // a booth pauses for 30 minutes
+            model.close_booth_between(booth.id, mid, mid.plus_minutes(30));
+            break;
+        case 3:  // a booth adds a seat
+            model.add_seat(booth.id);
+            break;
+        case 4: {  // a student misses a call
+            const auto& plan = model.planned();
+            if (!plan.empty()) {
+                const auto& p = plan[size_t(round) % plan.size()];
+                model.block_pair(p.student, p.booth);
+            }
+            break;
+        }
+    }
+}
+
+struct CbcOutcome {
+    bool ran = false;
+    bool optimal = false;
+    long long score = 0;
+    double seconds = 0.0;
+};
+
+CbcOutcome run_cbc(const alloc::AllocationModel& model, double time_limit) {
+    CbcOutcome outcome;
+    const std::string lp_path = "/tmp/jobfair-bench-" + std::to_string(::getpid()) + ".lp";
+    const std::string log_path = lp_path + ".log";
+    std::ofstream lp(lp_path);
+    const auto stats = alloc::write_lp(model, lp);
+    lp.close();
+    const std::string command = "cbc " + lp_path + " sec " + std::to_string(int(time_limit)) +
+                                " threads 1 solve > " + log_path + " 2>&1";
+    const auto started = std::chrono::steady_clock::now();
+    const int status = std::system(command.c_str());
+    outcome.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::ifstream log(log_path);
+    std::stringstream text;
+    text << log.rdbuf();
+    std::remove(lp_path.c_str());
+    std::remove(log_path.c_str());
+    if (status != 0) return outcome;
+    std::smatch match;
+    const std::string body = text.str();
+    if (std::regex_search(body, match, std::regex(R"(Objective value:\s+(-?[0-9.]+))"))) {
+        outcome.ran = true;
+        outcome.score = std::llabs(std::llround(std::stod(match[1]))) + stats.locked_score;
+        outcome.optimal = body.find("Optimal solution found") != std::string::npos;
+    }
+    return outcome;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"jobfair allocation benchmark (one fair per run)"};
+    GeneratorOptions options;
+    std::string tightness = "normal";
+    int repeat = 5;
+    int replans = 0;
+    double cbc_seconds = 0;
+    bool header = false;
+    app.add_option("--seed", options.seed);
+    app.add_option("--scale", options.scale);
+    app.add_option("--tightness", tightness)->check(CLI::IsMember({"normal", "tight", "loose"}));
+    app.add_option("--fixed", options.fixed_promises);
+    app.add_option("--repeat", repeat);
+    app.add_option("--replans", replans, "also time this many re-plans after single events");
+    app.add_option("--cbc", cbc_seconds, "also solve the same model with CBC (time limit, s)");
+    app.add_flag("--header", header);
+    CLI11_PARSE(app, argc, argv);
+
+    if (header) {
+        std::printf("%-22s %6s %6s %10s %10s %8s %9s %8s %10s %12s %10s %9s\n", "fair", "booths",
+                    "stud.", "score", "bound", "gap %", "time ms", "RSS MiB", "replan ms",
+                    "CBC score", "CBC s", "CBC/ours");
+        return 0;
+    }
+    options.tightness = tightness == "tight"   ? GeneratorOptions::Tightness::tight
+                        : tightness == "loose" ? GeneratorOptions::Tightness::loose
+                                               : GeneratorOptions::Tightness::normal;
+    const Fair fair = generate_demo_fair(options);
+    const auto model = alloc::AllocationModel::from_fair(fair);
+
+    std::vector<double> times;
+    alloc::AllocationResult result;
+    for (int i = 0; i < std::max(1, repeat); ++i) {
+        result = alloc::allocate(model);
+        times.push_back(result.seconds * 1000.0);
+    }
+
+    std::string replan_text = "-";
+    if (replans > 0) {
+        auto live = model;
+        live.set_planned(result.planned);
+        alloc::AllocateOptions keep;
+        keep.keep_weight = 0.5;
+        keep.compute_bound = false;
+        std::vector<double> replan_times;
+        for (int round = 0; round < replans; ++round) {
+            apply_event(live, fair, round);
+            const auto replanned = alloc::allocate(live, keep);
+            replan_times.push_back(replanned.seconds * 1000.0);
+            live.set_planned(replanned.planned);
+        }
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.1f/%.1f", median(replan_times),
+                      percentile(replan_times, 0.9));
+        replan_text = buffer;
+    }
+
+    std::string cbc_score = "-", cbc_time = "-", ratio = "-";
+    if (cbc_seconds > 0) {
+        const auto cbc = run_cbc(model, cbc_seconds);
+        if (cbc.ran) {
+            cbc_score = std::to_string(cbc.score) + (cbc.optimal ? "" : "*");
+            char buffer[64];
+            std::snprintf(buffer, sizeof buffer, "%.2f", cbc.seconds);
+            cbc_time = buffer;
+            std::snprintf(buffer, sizeof buffer, "%.0fx", cbc.seconds * 1000.0 / median(times));
+            ratio = buffer;
+        } else {
+            cbc_score = "failed";
+        }
+    }
+
+    char label[64];
+    std::snprintf(label, sizeof label, "x%d %s%s", options.scale, tightness.c_str(),
+                  options.fixed_promises
+                      ? (" +" + std::to_string(options.fixed_promises) + " fixed").c_str()
+                      : "");
+    std::printf("%-22s %6zu %6zu %10lld %10lld %8.4f %9.1f %8ld %10s %12s %10s %9s\n", label,
+                fair.booths.size(), fair.students.size(), result.score, result.upper_bound,
+                100.0 * result.gap(), median(times), peak_rss_mib(), replan_text.c_str(),
+                cbc_score.c_str(), cbc_time.c_str(), ratio.c_str());
+    return 0;
+}

@@ -1,0 +1,261 @@
+#include <doctest/doctest.h>
+
+#include "common/schedule_check.hpp"
+#include "fair_builder.hpp"
+#include "scheduler/allocator.hpp"
+
+using namespace jobfair;
+using namespace jobfair::testing;
+using alloc::allocate;
+using alloc::AllocateOptions;
+using alloc::AllocationModel;
+
+namespace {
+
+Schedule to_schedule(const AllocationModel& model, const alloc::AllocationResult& result) {
+    Schedule schedule;
+    for (const auto& p : result.all())
+        schedule.interviews.push_back(model.to_interview(p));
+    schedule.score = result.score;
+    return schedule;
+}
+
+void require_valid(const Fair& fair, const AllocationModel& model,
+                   const alloc::AllocationResult& result) {
+    const auto report = check_schedule(fair, to_schedule(model, result));
+    for (const auto& violation : report.violations)
+        MESSAGE(violation.message);
+    REQUIRE(report.valid());
+}
+
+}  // namespace
+
+TEST_CASE("one seat, two slots, three students: two are covered") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    CHECK(result.score == 2 * (1000 + 5));
+    CHECK(result.upper_bound == result.score);
+    CHECK(result.proven_optimal());
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("coverage comes before preference points") {
+    // S1 likes B01 best but B01 is S2's only choice: S1 must take B02.
+    Fair fair = small_fair(1);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    add_student(fair, "S2", {"B01"});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    CHECK(result.score == 2000 + 5 + 4);
+    CHECK(result.covered_students == 2);
+    CHECK(result.proven_optimal());
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("rule 2: a student's interviews that collide are moved apart") {
+    // B01 can only see people at 08:00; B02 at 08:00 or 08:15. The relaxation may put both at
+    // 08:00.
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01").close = at(8, 15);
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    CHECK(result.score == 1000 + 5 + 4);
+    CHECK(result.proven_optimal());
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("rule 2: the student gap leaves free slots between two interviews") {
+    Fair fair = small_fair(3);
+    fair.settings.student_gap_slots = 1;
+    add_booth(fair, "B01").close = at(8, 15);
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    REQUIRE(result.interviews == 2);
+    const auto all = result.all();
+    for (const auto& p : all) {
+        if (p.booth == 1) CHECK(p.slot == 2);
+    }
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("rule 3: breaks, opening hours and the student's stay are respected") {
+    Fair fair = small_fair(4);
+    auto& booth = add_booth(fair, "B01");
+    booth.breaks.push_back({at(8, 10), at(8, 20)});  // kills slots 08:00 and 08:15
+    booth.close = at(8, 45);                         // kills 08:45
+    auto& student = add_student(fair, "S1", {"B01"});
+    student.arrive = at(8, 1);  // 08:00 is no longer inside the stay anyway
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    REQUIRE(result.interviews == 1);
+    CHECK(result.planned[0].slot == 2);  // 08:30, the only slot left
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("rule 4 and 6: eligibility and both caps hold") {
+    Fair fair = small_fair(4);
+    auto& welding = add_booth(fair, "B01", 2);
+    welding.occupations = {"welding"};
+    welding.max_interviews = 3;
+    auto& college = add_booth(fair, "B02");
+    college.min_level = Level::college;
+    for (int i = 0; i < 6; ++i) {
+        auto& s = add_student(fair, "S" + std::to_string(i), {"B01", "B02"});
+        s.occupation = i % 2 ? "welding" : "nursing";
+        s.level = i < 3 ? Level::college : Level::intermediate;
+        s.max_interviews = 1;
+    }
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    int at_b01 = 0;
+    for (const auto& p : result.all()) {
+        const auto& student = fair.students[size_t(p.student)];
+        if (p.booth == 0) {
+            ++at_b01;
+            CHECK(student.occupation == "welding");
+        } else {
+            CHECK(student.level == Level::college);
+        }
+    }
+    CHECK(at_b01 == 3);  // three welders, cap 3
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("fixed interviews are kept exactly and count toward caps") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    fair.fixed.push_back({StudentId("S2"), BoothId("B01"), 0, at(8, 15)});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    REQUIRE(result.locked.size() == 1);
+    const auto all = result.all();
+    CHECK(std::find(all.begin(), all.end(), alloc::Placement{1, 0, 0, 1}) != all.end());
+    CHECK(result.score == 2 * 1005);
+    CHECK(result.broken_promises.empty());
+    require_valid(fair, model, result);
+}
+
+TEST_CASE("promises that contradict each other are reported by name, not dropped") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    fair.fixed.push_back({StudentId("S1"), BoothId("B01"), 0, at(8, 0)});
+    fair.fixed.push_back({StudentId("S2"), BoothId("B01"), 0, at(8, 0)});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    REQUIRE(result.broken_promises.size() == 1);
+    CHECK(result.broken_promises[0].reason.find("S2") != std::string::npos);
+    CHECK(result.broken_promises[0].reason.find("rule 1") != std::string::npos);
+    CHECK(result.locked.size() == 2);
+}
+
+TEST_CASE("a promise outside the booth's hours is reported with rule 3") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01").close = at(8, 30);
+    add_student(fair, "S1", {"B01"});
+    fair.fixed.push_back({StudentId("S1"), BoothId("B01"), 0, at(8, 45)});
+    const auto result = allocate(AllocationModel::from_fair(fair));
+    REQUIRE(result.broken_promises.size() == 1);
+    CHECK(result.broken_promises[0].reason.find("rule 3") != std::string::npos);
+    CHECK(result.broken_promises[0].reason.find("B01") != std::string::npos);
+}
+
+TEST_CASE("random fairs: every schedule passes the checker and stays under its bound") {
+    int proven = 0;
+    for (uint64_t seed = 1; seed <= 60; ++seed) {
+        CAPTURE(seed);
+        const Fair fair = random_fair(seed, 3 + int(seed % 6), 10 + int(seed % 40));
+        const auto model = AllocationModel::from_fair(fair);
+        const auto result = allocate(model);
+        require_valid(fair, model, result);
+        CHECK(result.score <= result.upper_bound);
+        CHECK(result.score == score_of(fair, to_schedule(model, result).interviews));
+        proven += result.proven_optimal() ? 1 : 0;
+    }
+    MESSAGE("proven optimal on " << proven << " of 60 random fairs");
+    CHECK(proven >= 30);
+}
+
+TEST_CASE("the same fair gives the same schedule every time") {
+    const Fair fair = random_fair(77, 8, 60);
+    const auto first = allocate(AllocationModel::from_fair(fair));
+    const auto second = allocate(AllocationModel::from_fair(fair));
+    CHECK(first.planned == second.planned);
+    CHECK(first.score == second.score);
+}
+
+TEST_CASE("re-planning with nothing changed moves nothing") {
+    const Fair fair = random_fair(5, 6, 40);
+    auto model = AllocationModel::from_fair(fair);
+    const auto first = allocate(model);
+    model.set_planned(first.planned);
+    AllocateOptions keep;
+    keep.keep_weight = 0.5;
+    const auto again = allocate(model, keep);
+    CHECK(again.moved_from_previous == 0);
+    CHECK(again.planned == first.planned);
+    CHECK(again.score == first.score);
+}
+
+TEST_CASE("re-planning keeps promises, and the keep weight reduces moves") {
+    Fair fair = random_fair(5, 6, 40);
+    auto model = AllocationModel::from_fair(fair);
+    const auto first = allocate(model);
+    REQUIRE(first.planned.size() > 4);
+
+    // Promise the first two planned interviews, then a booth gains a seat.
+    model.set_planned(first.planned);
+    model.lock(first.planned[0]);
+    model.lock(first.planned[1]);
+    model.add_seat(fair.booths[0].id);
+    fair.booths[0].interviewers += 1;  // the checker must know of the new seat too
+
+    AllocateOptions ignore_previous;
+    const auto free_replan = allocate(model, ignore_previous);
+    AllocateOptions keep;
+    keep.keep_weight = 0.5;
+    const auto replanned = allocate(model, keep);
+    const auto all = replanned.all();
+    CHECK(std::find(all.begin(), all.end(), first.planned[0]) != all.end());
+    CHECK(std::find(all.begin(), all.end(), first.planned[1]) != all.end());
+    CHECK(replanned.moved_from_previous <= free_replan.moved_from_previous);
+    CHECK(replanned.score >= first.score);
+    CHECK(replanned.upper_bound == free_replan.upper_bound);
+    MESSAGE("moved with keep weight: " << replanned.moved_from_previous
+                                       << ", without: " << free_replan.moved_from_previous);
+    require_valid(fair, model, replanned);
+}
+
+TEST_CASE("a student leaving early frees only their own later interviews") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    auto model = AllocationModel::from_fair(fair);
+    auto first = allocate(model);
+    model.set_planned(first.planned);
+    model.student_left(StudentId("S1"), at(8, 0));
+
+    AllocateOptions keep;
+    keep.keep_weight = 0.5;
+    const auto replanned = allocate(model, keep);
+    for (const auto& p : replanned.all())
+        CHECK(p.student != 0);
+    CHECK(replanned.covered_students == 2);
+    CHECK(replanned.moved_from_previous == 0);  // S1's interview was withdrawn, not moved
+}

@@ -1,0 +1,509 @@
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/fair_format.hpp"
+#include "common/store.hpp"
+
+using namespace jobfair;
+
+namespace {
+
+// A database file in the temp directory, removed with its WAL files when the test ends.
+class TemporaryDatabase {
+  public:
+    TemporaryDatabase() {
+        static std::atomic<int> counter{0};  // distinct files for tests in one process
+        path_ = std::filesystem::temp_directory_path() /
+                ("jobfair-test-store-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter++) + ".db");
+        remove_files();
+    }
+    ~TemporaryDatabase() { remove_files(); }
+    TemporaryDatabase(const TemporaryDatabase&) = delete;
+    TemporaryDatabase& operator=(const TemporaryDatabase&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    void remove_files() {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            std::filesystem::remove(path_.string() + suffix, ignored);
+        }
+    }
+    std::filesystem::path path_;
+};
+
+// Starts at 2025-03-14 01:30:00 UTC (08:30 in Hai Phong) and ticks one second per reading.
+WallClock ticking_clock() {
+    using namespace std::chrono;
+    system_clock::time_point next = sys_days{year{2025} / 3 / 14} + hours{1} + minutes{30};
+    return [next]() mutable {
+        const auto now = next;
+        next += seconds{1};
+        return now;
+    };
+}
+
+Booth make_booth(const char* id, const char* enterprise, int interviewers) {
+    Booth booth;
+    booth.id = BoothId(id);
+    booth.enterprise = enterprise;
+    booth.interviewers = interviewers;
+    booth.open = TimeOfDay::hm(8, 0);
+    booth.close = TimeOfDay::hm(12, 30);
+    return booth;
+}
+
+Student make_student(const char* id, const char* name, std::vector<BoothId> preferences) {
+    Student student;
+    student.id = StudentId(id);
+    student.name = name;
+    student.arrive = TimeOfDay::hm(8, 0);
+    student.leave = TimeOfDay::hm(12, 30);
+    student.preferences = std::move(preferences);
+    return student;
+}
+
+// A small fair that uses every optional field both ways, every level, and Vietnamese names.
+Fair sample_fair() {
+    Fair fair;
+    fair.settings.name = "Hội chợ việc làm Khu công nghiệp Sông Khoai 2025";
+    fair.settings.grid = {TimeOfDay::hm(8, 0), TimeOfDay::hm(12, 30), 15};
+    fair.settings.student_gap_slots = 1;
+    fair.settings.max_interviews_per_student = 3;
+
+    Booth amata = make_booth("B01", "Công ty TNHH Điện tử Amata", 2);
+    amata.breaks = {{TimeOfDay::hm(10, 0), TimeOfDay::hm(10, 15)},
+                    {TimeOfDay::hm(11, 40), TimeOfDay::hm(11, 50)}};
+    amata.occupations = {"industrial-electronics", "automation", "welding"};
+    amata.min_level = Level::intermediate;
+    amata.max_interviews = 20;
+    Booth port = make_booth("B02", "Cảng Lạch Huyện", 1);
+    port.open = TimeOfDay::hm(8, 37);
+    port.close = TimeOfDay::hm(11, 0);
+    Booth hotel = make_booth("B03", "Khách sạn Đồ Sơn", 1);
+    hotel.occupations = {"hotel-management"};
+    hotel.min_level = Level::university;
+    fair.booths = {amata, port, hotel};
+
+    Student nhung = make_student("S0001", "Nguyễn Thị Hồng Nhung",
+                                 {BoothId("B01"), BoothId("B02"), BoothId("B03")});
+    nhung.occupation = "welding";
+    nhung.level = Level::college;
+    nhung.arrive = TimeOfDay::hm(8, 37);
+    nhung.max_interviews = 2;
+    Student an = make_student("S0002", "Trần Văn An", {BoothId("B02")});
+    Student duc = make_student("S0003", "Phạm Đức Mạnh", {BoothId("B03"), BoothId("B02")});
+    duc.occupation = "hotel-management";
+    duc.level = Level::university;
+    duc.leave = TimeOfDay::hm(11, 0);
+    Student linh = make_student("S0004", "Lê Thùy Linh", {});
+    linh.occupation = "logistics";
+    linh.level = Level::intermediate;
+    fair.students = {nhung, an, duc, linh};
+
+    fair.fixed = {{StudentId("S0001"), BoothId("B01"), 1, TimeOfDay::hm(9, 0)},
+                  {StudentId("S0003"), BoothId("B03"), 0, TimeOfDay::hm(8, 15)}};
+    return fair;
+}
+
+void check_same_booth(const Booth& actual, const Booth& expected) {
+    CAPTURE(expected.id);
+    CHECK(actual.id == expected.id);
+    CHECK(actual.enterprise == expected.enterprise);
+    CHECK(actual.interviewers == expected.interviewers);
+    CHECK(actual.open == expected.open);
+    CHECK(actual.close == expected.close);
+    CHECK(actual.breaks == expected.breaks);
+    CHECK(actual.occupations == expected.occupations);
+    CHECK(actual.min_level == expected.min_level);
+    CHECK(actual.max_interviews == expected.max_interviews);
+}
+
+void check_same_student(const Student& actual, const Student& expected) {
+    CAPTURE(expected.id);
+    CHECK(actual.id == expected.id);
+    CHECK(actual.name == expected.name);  // byte-equal: NFC stays NFC
+    CHECK(actual.occupation == expected.occupation);
+    CHECK(actual.level == expected.level);
+    CHECK(actual.arrive == expected.arrive);
+    CHECK(actual.leave == expected.leave);
+    CHECK(actual.preferences == expected.preferences);
+    CHECK(actual.max_interviews == expected.max_interviews);
+}
+
+void check_same_fair(const Fair& actual, const Fair& expected) {
+    CHECK(actual.settings.name == expected.settings.name);
+    CHECK(actual.settings.grid.day_start == expected.settings.grid.day_start);
+    CHECK(actual.settings.grid.day_end == expected.settings.grid.day_end);
+    CHECK(actual.settings.grid.slot_minutes == expected.settings.grid.slot_minutes);
+    CHECK(actual.settings.student_gap_slots == expected.settings.student_gap_slots);
+    CHECK(actual.settings.max_interviews_per_student ==
+          expected.settings.max_interviews_per_student);
+    REQUIRE(actual.booths.size() == expected.booths.size());
+    for (size_t i = 0; i < expected.booths.size(); ++i) {
+        check_same_booth(actual.booths[i], expected.booths[i]);
+    }
+    REQUIRE(actual.students.size() == expected.students.size());
+    for (size_t i = 0; i < expected.students.size(); ++i) {
+        check_same_student(actual.students[i], expected.students[i]);
+    }
+    CHECK(actual.fixed == expected.fixed);
+}
+
+std::vector<Interview> interviews_with(const Store& store, InterviewStatus status) {
+    std::vector<Interview> result;
+    for (const StoredInterview& stored : store.interviews()) {
+        if (stored.status == status) result.push_back(stored.interview);
+    }
+    return result;
+}
+
+void check_nothing_stored(const Store& store) {
+    CHECK_FALSE(store.has_fair());
+    CHECK(store.interviews().empty());
+    CHECK(store.events().empty());
+    CHECK_THROWS_AS(store.load_fair(), StoreError);
+}
+
+}  // namespace
+
+TEST_CASE("opening a new database runs every migration") {
+    CHECK(Store::latest_schema_version() >= 2);
+    SUBCASE("in memory") {
+        const Store store(":memory:");
+        CHECK(store.schema_version() == Store::latest_schema_version());
+        CHECK_FALSE(store.has_fair());
+    }
+    SUBCASE("in a file, opened again") {
+        const TemporaryDatabase file;
+        { const Store created = Store::open(file.path()); }
+        const Store reopened = Store::open(file.path());
+        CHECK(reopened.schema_version() == Store::latest_schema_version());
+    }
+}
+
+TEST_CASE("a file database is in WAL mode and holds the fair after it is closed") {
+    const TemporaryDatabase file;
+    {
+        Store store(file.path(), ticking_clock());
+        store.import_fair(sample_fair(), "test");
+    }
+    {
+        SQLite::Database raw(file.path().string());
+        CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+    const Store reopened(file.path());
+    REQUIRE(reopened.has_fair());
+    check_same_fair(reopened.load_fair(), sample_fair());
+    CHECK(reopened.events().size() == 1);
+}
+
+TEST_CASE("a database written by a newer jobfair is refused") {
+    const TemporaryDatabase file;
+    { const Store created(file.path()); }
+    {
+        SQLite::Database raw(file.path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = " + std::to_string(Store::latest_schema_version() + 1));
+    }
+    try {
+        const Store store(file.path());
+        FAIL("opened a database newer than the code");
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        CHECK(message.find("newer jobfair") != std::string::npos);
+        CHECK(message.find(file.path().string()) != std::string::npos);
+    }
+}
+
+TEST_CASE("another program's SQLite file is refused, not migrated") {
+    const TemporaryDatabase file;
+    {
+        SQLite::Database raw(file.path().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE contacts (name TEXT)");
+    }
+    CHECK_THROWS_WITH_AS(Store(file.path()), doctest::Contains("not a jobfair database"),
+                         StoreError);
+    SQLite::Database raw(file.path().string());
+    CHECK(raw.execAndGet("PRAGMA user_version").getInt() == 0);
+}
+
+TEST_CASE("the schema accepts every interview status and level the code knows") {
+    const TemporaryDatabase file;
+    {
+        Store store(file.path());
+        store.import_fair(sample_fair(), "test");  // its students cover all four levels
+    }
+    SQLite::Database raw(file.path().string(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys = ON");
+    for (int seat = 0; seat < 7; ++seat) {
+        const auto status = static_cast<InterviewStatus>(seat);
+        CAPTURE(status_code(status));
+        SQLite::Statement insert(raw,
+                                 "INSERT INTO interviews (student, booth, seat, start_minute, "
+                                 "status, created_at, updated_at) VALUES ('S0002', 'B02', ?, 600, "
+                                 "?, 'now', 'now')");
+        insert.bind(1, seat);
+        insert.bind(2, std::string(status_code(status)));
+        CHECK_NOTHROW(insert.exec());
+    }
+    CHECK_THROWS(
+        raw.exec("INSERT INTO interviews (student, booth, seat, start_minute, status, "
+                 "created_at, updated_at) VALUES ('S0002', 'B02', 9, 600, 'lost', 'a', "
+                 "'a')"));
+    CHECK_THROWS(
+        raw.exec("INSERT INTO interviews (student, booth, seat, start_minute, status, "
+                 "created_at, updated_at) VALUES ('S0002', 'B02', -1, 600, 'planned', "
+                 "'a', 'a')"));
+    // The audit log is append-only.
+    CHECK_THROWS(raw.exec("UPDATE events SET actor = 'someone else'"));
+    CHECK_THROWS(raw.exec("DELETE FROM events"));
+}
+
+TEST_CASE("load_fair returns the imported fair field by field") {
+    Store store(":memory:");
+    CHECK_THROWS_WITH_AS(store.load_fair(), doctest::Contains("no fair is loaded"), StoreError);
+    store.import_fair(sample_fair(), "desk-1");
+    REQUIRE(store.has_fair());
+    const Fair loaded = store.load_fair();
+    check_same_fair(loaded, sample_fair());
+    CHECK(loaded.students[0].name == "Nguyễn Thị Hồng Nhung");
+    CHECK(loaded.students[0].name ==
+          "\x4e\x67\x75\x79\xe1\xbb\x85\x6e\x20\x54\x68\xe1\xbb\x8b"
+          "\x20\x48\xe1\xbb\x93\x6e\x67\x20\x4e\x68\x75\x6e\x67");
+}
+
+TEST_CASE("importing writes the fixed interviews as promised and logs the import") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+
+    const auto stored = store.interviews();
+    REQUIRE(stored.size() == 2);
+    for (size_t i = 0; i < stored.size(); ++i) {
+        CHECK(stored[i].interview == sample_fair().fixed[i]);
+        CHECK(stored[i].status == InterviewStatus::promised);
+        CHECK(stored[i].fixed);
+        CHECK_FALSE(stored[i].cancel_reason);
+        CHECK(stored[i].created_at == "2025-03-14T01:30:00.000Z");
+    }
+    CHECK(stored[0].id < stored[1].id);
+
+    const auto events = store.events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == "fair.imported");
+    CHECK(events[0].actor == "desk-1");
+    CHECK(events[0].at == "2025-03-14T01:30:00.000Z");
+    const auto payload = nlohmann::json::parse(events[0].payload_json);
+    CHECK(payload.at("name") == "Hội chợ việc làm Khu công nghiệp Sông Khoai 2025");
+    CHECK(payload.at("booths") == 3);
+    CHECK(payload.at("students") == 4);
+    CHECK(payload.at("preferences") == 6);
+    CHECK(payload.at("fixed") == 2);
+}
+
+TEST_CASE("a second import is refused and the first fair stays") {
+    Store store(":memory:");
+    store.import_fair(sample_fair(), "desk-1");
+    Fair other = sample_fair();
+    other.settings.name = "Another fair";
+    CHECK_THROWS_WITH_AS(store.import_fair(other, "desk-1"),
+                         doctest::Contains("already holds a fair"), StoreError);
+    CHECK(store.load_fair().settings.name == sample_fair().settings.name);
+    CHECK(store.events().size() == 1);
+}
+
+TEST_CASE("an import that fails halfway stores nothing") {
+    Store store(":memory:");
+    Fair broken = sample_fair();
+    std::string expected_place;
+    SUBCASE("a preference naming an unknown booth breaks a foreign key") {
+        broken.students[2].preferences.push_back(BoothId("B99"));
+        expected_place = "preference 3 (booth B99) of student S0003";
+    }
+    SUBCASE("a fixed interview with a negative seat breaks a CHECK") {
+        broken.fixed.push_back({StudentId("S0002"), BoothId("B02"), -1, TimeOfDay::hm(9, 0)});
+        expected_place = "fixed interview of student S0002 at booth B02 seat -1 at 09:00";
+    }
+    SUBCASE("two fixed interviews in one seat and slot break rule 1") {
+        broken.fixed.push_back({StudentId("S0002"), BoothId("B01"), 1, TimeOfDay::hm(9, 0)});
+        expected_place = "fixed interview of student S0002 at booth B01 seat 1 at 09:00";
+    }
+    SUBCASE("a repeated student id breaks the primary key") {
+        broken.students.push_back(broken.students[0]);
+        expected_place = "student S0001";
+    }
+    CAPTURE(expected_place);
+    try {
+        store.import_fair(broken, "desk-1");
+        FAIL("the broken fair was imported");
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        CHECK(message.find(expected_place) != std::string::npos);
+        CHECK(message.find("nothing was stored") != std::string::npos);
+    }
+    check_nothing_stored(store);
+
+    // The failure left the store usable: the good fair imports afterwards.
+    store.import_fair(sample_fair(), "desk-1");
+    check_same_fair(store.load_fair(), sample_fair());
+}
+
+TEST_CASE("save_planned_schedule replaces planned interviews only") {
+    Store store(":memory:", ticking_clock());
+    CHECK_THROWS_WITH_AS(store.save_planned_schedule({}, "engine"),
+                         doctest::Contains("no fair is loaded"), StoreError);
+    store.import_fair(sample_fair(), "desk-1");
+    const Fair fair = sample_fair();
+
+    const std::vector<Interview> first_plan = {
+        {StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)},
+        {StudentId("S0001"), BoothId("B02"), 0, TimeOfDay::hm(9, 30)},
+    };
+    store.save_planned_schedule(first_plan, "engine");
+    CHECK(interviews_with(store, InterviewStatus::planned) == first_plan);
+    CHECK(interviews_with(store, InterviewStatus::promised) == fair.fixed);
+
+    // A full schedule repeats the fixed interviews; they are not stored a second time.
+    std::vector<Interview> second_plan = fair.fixed;
+    second_plan.push_back({StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(10, 0)});
+    const InterviewId last_id_before = store.interviews().back().id;
+    store.save_planned_schedule(second_plan, "engine");
+
+    const auto stored = store.interviews();
+    REQUIRE(stored.size() == 3);
+    CHECK(interviews_with(store, InterviewStatus::promised) == fair.fixed);
+    CHECK(interviews_with(store, InterviewStatus::planned) ==
+          std::vector<Interview>{second_plan.back()});
+    CHECK(stored.back().id > last_id_before);  // ids are never reused
+    CHECK_FALSE(stored.back().fixed);
+    CHECK(store.load_fair().fixed == fair.fixed);  // planned ones are no commitment
+
+    const auto events = store.events();
+    REQUIRE(events.size() == 3);
+    CHECK(events[1].kind == "schedule.saved");
+    CHECK(events[2].kind == "schedule.saved");
+    const auto payload = nlohmann::json::parse(events[2].payload_json);
+    CHECK(payload.at("count") == 1);
+    CHECK(payload.at("already_committed") == 2);
+    CHECK(payload.at("replaced") == 2);
+}
+
+TEST_CASE("a schedule that fails halfway leaves the previous plan in place") {
+    Store store(":memory:");
+    store.import_fair(sample_fair(), "desk-1");
+    const std::vector<Interview> plan = {
+        {StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)}};
+    store.save_planned_schedule(plan, "engine");
+    const auto before = store.interviews();
+
+    SUBCASE("unknown booth") {
+        CHECK_THROWS_WITH_AS(store.save_planned_schedule(
+                                 {{StudentId("S0004"), BoothId("B02"), 0, TimeOfDay::hm(9, 15)},
+                                  {StudentId("S0004"), BoothId("B77"), 0, TimeOfDay::hm(9, 45)}},
+                                 "engine"),
+                             doctest::Contains("booth B77"), StoreError);
+    }
+    SUBCASE("a seat already promised to someone else") {
+        CHECK_THROWS_WITH_AS(
+            store.save_planned_schedule(
+                {{StudentId("S0004"), BoothId("B01"), 1, TimeOfDay::hm(9, 0)}}, "engine"),
+            doctest::Contains("nothing was changed"), StoreError);
+    }
+    const auto after = store.interviews();
+    REQUIRE(after.size() == before.size());
+    for (size_t i = 0; i < after.size(); ++i) {
+        CHECK(after[i].id == before[i].id);
+        CHECK(after[i].interview == before[i].interview);
+        CHECK(after[i].status == before[i].status);
+    }
+    CHECK(store.events().size() == 2);
+}
+
+TEST_CASE("events append in order and can be read from an id on") {
+    Store store(":memory:", ticking_clock());
+    const EventId first = store.append_event(
+        "kiosk-2", "student.checked_in", R"({"student":"S0001","name":"Nguyễn Thị Hồng Nhung"})");
+    const EventId second = store.append_event("booth-B01", "interview.called", R"({"id":1})");
+    const EventId third = store.append_event("desk-1", "fair.note", "[]");
+    CHECK(first < second);
+    CHECK(second < third);
+
+    const auto all = store.events();
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].id == first);
+    CHECK(all[0].actor == "kiosk-2");
+    CHECK(all[0].kind == "student.checked_in");
+    CHECK(nlohmann::json::parse(all[0].payload_json).at("name") == "Nguyễn Thị Hồng Nhung");
+    CHECK(all[1].kind == "interview.called");
+    CHECK(all[2].payload_json == "[]");
+    CHECK(all[0].at == "2025-03-14T01:30:00.000Z");
+    CHECK(all[2].at == "2025-03-14T01:30:02.000Z");
+
+    const auto later = store.events(first);
+    REQUIRE(later.size() == 2);
+    CHECK(later[0].id == second);
+    CHECK(store.events(third).empty());
+
+    CHECK_THROWS_WITH_AS(store.append_event("x", "broken", "{not json"),
+                         doctest::Contains("not valid JSON"), StoreError);
+    CHECK_THROWS_AS(store.append_event("x", "", "{}"), StoreError);
+    CHECK(store.events().size() == 3);
+}
+
+TEST_CASE("summary counts the fair and its interviews by status") {
+    Store store(":memory:");
+    CHECK_THROWS_AS(store.summary(), StoreError);
+    store.import_fair(sample_fair(), "desk-1");
+    store.save_planned_schedule({{StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)}},
+                                "engine");
+    const FairSummary summary = store.summary();
+    CHECK(summary.name == sample_fair().settings.name);
+    CHECK(summary.booths == 3);
+    CHECK(summary.seats == 4);
+    // B01: 18 slots - 10:00 - 11:30 and 11:45 (break 11:40-11:50) = 15, x2 seats;
+    // B02: 08:45..10:45 = 9 slots; B03: 18 slots.
+    CHECK(summary.seat_slots == 15 * 2 + 9 + 18);
+    CHECK(summary.students == 4);
+    CHECK(summary.preferences == 6);
+    CHECK(summary.fixed_interviews == 2);
+    for (const auto& [status, count] : summary.interviews_by_status) {
+        CAPTURE(status_code(status));
+        const int expected = status == InterviewStatus::promised  ? 2
+                             : status == InterviewStatus::planned ? 1
+                                                                  : 0;
+        CHECK(count == expected);
+    }
+    const std::string text = format_summary(summary);
+    CHECK(text.find("planned 1, promised 2, called 0") != std::string::npos);
+}
+
+TEST_CASE("a store can be moved and keeps working") {
+    Store first(":memory:");
+    first.import_fair(sample_fair(), "desk-1");
+    Store moved = std::move(first);
+    CHECK(moved.has_fair());
+    Store assigned(":memory:");
+    assigned = std::move(moved);
+    CHECK(assigned.load_fair().students.size() == 4);
+}
+
+TEST_CASE("import then export gives back the instance (through the JSON contract)") {
+    const Fair original = read_instance(write_instance(sample_fair()));
+    check_same_fair(original, sample_fair());  // the sample survives the contract itself
+
+    Store store(":memory:");
+    store.import_fair(original, "desk-1");
+    const std::string exported = write_instance(store.load_fair());
+    CHECK(exported == write_instance(original));
+    check_same_fair(read_instance(exported), original);
+}
