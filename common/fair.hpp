@@ -40,7 +40,7 @@ struct Student {
     Level level = Level::none;
     TimeOfDay arrive;
     TimeOfDay leave;
-    std::vector<BoothId> preferences;  // most wanted first, no repeats
+    std::vector<BoothId> preferences;   // most wanted first, no repeats
     std::optional<int> max_interviews;  // nullopt: the fair's max_interviews_per_student
 };
 
@@ -81,7 +81,9 @@ inline bool is_eligible(const Student& student, const Booth& booth) {
 }
 
 // Objective: points for the booth's 1-based rank in the student's preferences.
-constexpr int points_for_rank(int rank) { return rank <= 1 ? 5 : (rank >= 5 ? 1 : 6 - rank); }
+constexpr int points_for_rank(int rank) {
+    return rank <= 1 ? 5 : (rank >= 5 ? 1 : 6 - rank);
+}
 constexpr long long kCoverageWeight = 1000;
 
 // 1-based rank of `booth` in the student's preferences, or 0 when absent.

@@ -11,7 +11,7 @@ namespace jobfair {
 
 template <class Tag>
 class StrongId {
-public:
+  public:
     StrongId() = default;
     explicit StrongId(std::string value) : value_(std::move(value)) {}
 
@@ -23,7 +23,7 @@ public:
         return out << id.value_;
     }
 
-private:
+  private:
     std::string value_;
 };
 

@@ -39,8 +39,7 @@ std::string describe(const Interview& interview) {
 std::string join_ids(const std::vector<std::string>& ids) {
     std::string joined;
     for (const auto& id : ids) {
-        if (!joined.empty())
-            joined += ", ";
+        if (!joined.empty()) joined += ", ";
         joined += id;
     }
     return joined;
@@ -138,8 +137,7 @@ class ScheduleChecker {
         std::stable_sort(by_seat_and_slot.begin(), by_seat_and_slot.end(),
                          [&](const auto& a, const auto& b) { return seat_key(a) < seat_key(b); });
         for_each_group(by_seat_and_slot, seat_key, [&](auto first, auto last) {
-            if (last - first < 2)
-                return;
+            if (last - first < 2) return;
             const Interview& sample = interview_of(*first);
             report(1,
                    "booth " + sample.booth.str() + " seat " + std::to_string(sample.seat) + " at " +
@@ -277,8 +275,7 @@ class ScheduleChecker {
         std::stable_sort(by_pair.begin(), by_pair.end(),
                          [&](const auto& a, const auto& b) { return pair_key(a) < pair_key(b); });
         for_each_group(by_pair, pair_key, [&](auto first, auto last) {
-            if (last - first < 2)
-                return;
+            if (last - first < 2) return;
             const Interview& sample = interview_of(*first);
             std::vector<std::string> starts;
             for (auto it = first; it != last; ++it)
@@ -325,8 +322,7 @@ class ScheduleChecker {
 
     // Rule 7: every fixed interview appears unchanged (same student, booth, seat and start).
     void check_fixed_kept() {
-        if (fair_.fixed.empty())
-            return;
+        if (fair_.fixed.empty()) return;
         std::vector<std::size_t> sorted(interviews_.size());
         for (std::size_t i = 0; i < sorted.size(); ++i)
             sorted[i] = i;
@@ -353,8 +349,7 @@ class ScheduleChecker {
                 }
                 same_pair.push_back(*it);
             }
-            if (kept)
-                continue;
+            if (kept) continue;
             std::string message = "fixed interview " + describe(promised) + " is missing";
             if (!same_pair.empty()) {
                 message += "; the schedule has " + describe(interviews_[same_pair.front()]);

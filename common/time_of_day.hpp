@@ -10,10 +10,12 @@ namespace jobfair {
 
 // Minutes since midnight. Written and read only as "HH:MM" with two digits each.
 class TimeOfDay {
-public:
+  public:
     constexpr TimeOfDay() = default;
     constexpr explicit TimeOfDay(int minutes) : minutes_(minutes) {}
-    static constexpr TimeOfDay hm(int hours, int minutes) { return TimeOfDay(hours * 60 + minutes); }
+    static constexpr TimeOfDay hm(int hours, int minutes) {
+        return TimeOfDay(hours * 60 + minutes);
+    }
 
     // Strict "HH:MM" (00:00..23:59); "8:30" or "08:60" give nullopt.
     static std::optional<TimeOfDay> parse(std::string_view text);
@@ -24,7 +26,7 @@ public:
 
     friend constexpr auto operator<=>(TimeOfDay, TimeOfDay) = default;
 
-private:
+  private:
     int minutes_ = 0;
 };
 
@@ -37,7 +39,8 @@ struct SlotGrid {
     int slot_count() const;
     TimeOfDay slot_start(int slot) const { return day_start.plus_minutes(slot * slot_minutes); }
     TimeOfDay slot_end(int slot) const { return slot_start(slot).plus_minutes(slot_minutes); }
-    // The slot that starts exactly at `t`, or nullopt when `t` is off the grid or past the last slot.
+    // The slot that starts exactly at `t`, or nullopt when `t` is off the grid or past the last
+    // slot.
     std::optional<int> slot_at(TimeOfDay t) const;
     // The first slot whose whole interval lies at or after `t` (slot_count() when none).
     int first_slot_starting_at_or_after(TimeOfDay t) const;

@@ -1,5 +1,15 @@
 #include "scheduler/lp_export.hpp"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
 
 #include "scheduler/allocator.hpp"
@@ -142,6 +152,40 @@ LpStats write_lp(const AllocationModel& model, std::ostream& out) {
     }
     out << "End\n";
     return stats;
+}
+
+CbcOutcome solve_with_cbc(const AllocationModel& model, double time_limit_seconds) {
+    CbcOutcome outcome;
+    const auto base =
+        std::filesystem::temp_directory_path() / ("jobfair-cbc-" + std::to_string(::getpid()));
+    const std::string lp_path = base.string() + ".lp";
+    const std::string log_path = base.string() + ".log";
+    LpStats stats;
+    {
+        std::ofstream lp(lp_path);
+        stats = write_lp(model, lp);
+    }
+    const std::string command = "cbc " + lp_path + " sec " +
+                                std::to_string(std::max(1, int(time_limit_seconds))) +
+                                " threads 1 solve > " + log_path + " 2>&1";
+    const auto started = std::chrono::steady_clock::now();
+    const int status = std::system(command.c_str());
+    outcome.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::stringstream log;
+    log << std::ifstream(log_path).rdbuf();
+    std::remove(lp_path.c_str());
+    std::remove(log_path.c_str());
+    if (status != 0) return outcome;
+    const std::string body = log.str();
+    std::smatch match;
+    if (std::regex_search(body, match, std::regex(R"(Objective value:\s+(-?[0-9.]+))"))) {
+        outcome.ran = true;
+        // The LP maximizes; cbc reports the minimized negation, so take the magnitude.
+        outcome.score = std::llabs(std::llround(std::stod(match[1]))) + stats.locked_score;
+        outcome.optimal = body.find("Optimal solution found") != std::string::npos;
+    }
+    return outcome;
 }
 
 }  // namespace jobfair::alloc

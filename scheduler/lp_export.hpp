@@ -19,4 +19,16 @@ struct LpStats {
 // same way the engine treats them; add locked_score to the LP's objective to get the score.
 LpStats write_lp(const AllocationModel& model, std::ostream& out);
 
+// Outcome of solving a written model with Debian's `cbc` program.
+struct CbcOutcome {
+    bool ran = false;      // cbc ran and reported an objective
+    bool optimal = false;  // "Optimal solution found" (not cut short by the time limit)
+    long long score = 0;   // the LP objective plus the locked interviews' score
+    double seconds = 0.0;  // wall time of the cbc process
+};
+
+// Writes the model to a temporary LP file and solves it with `cbc` on one thread.
+// Used by the benchmark and the tests to compare the engine with an exact MIP solver.
+CbcOutcome solve_with_cbc(const AllocationModel& model, double time_limit_seconds);
+
 }  // namespace jobfair::alloc

@@ -46,8 +46,7 @@ void run_check(const CheckOptions& options) {
     }
     const CheckReport report = check_schedule(fair, schedule);
     print_report(report, std::cout);
-    if (!report.valid())
-        throw CLI::RuntimeError(kExitInvalid);
+    if (!report.valid()) throw CLI::RuntimeError(kExitInvalid);
 }
 
 }  // namespace

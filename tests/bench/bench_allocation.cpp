@@ -4,16 +4,10 @@
 //   bench_allocation --scale 10 --tightness tight --fixed 500 --repeat 5 [--replans 50]
 //                    [--cbc SECONDS] [--header]
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -78,42 +72,6 @@ void apply_event(alloc::AllocationModel& model, const Fair& fair, int round) {
     }
 }
 
-struct CbcOutcome {
-    bool ran = false;
-    bool optimal = false;
-    long long score = 0;
-    double seconds = 0.0;
-};
-
-CbcOutcome run_cbc(const alloc::AllocationModel& model, double time_limit) {
-    CbcOutcome outcome;
-    const std::string lp_path = "/tmp/jobfair-bench-" + std::to_string(::getpid()) + ".lp";
-    const std::string log_path = lp_path + ".log";
-    std::ofstream lp(lp_path);
-    const auto stats = alloc::write_lp(model, lp);
-    lp.close();
-    const std::string command = "cbc " + lp_path + " sec " + std::to_string(int(time_limit)) +
-                                " threads 1 solve > " + log_path + " 2>&1";
-    const auto started = std::chrono::steady_clock::now();
-    const int status = std::system(command.c_str());
-    outcome.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::ifstream log(log_path);
-    std::stringstream text;
-    text << log.rdbuf();
-    std::remove(lp_path.c_str());
-    std::remove(log_path.c_str());
-    if (status != 0) return outcome;
-    std::smatch match;
-    const std::string body = text.str();
-    if (std::regex_search(body, match, std::regex(R"(Objective value:\s+(-?[0-9.]+))"))) {
-        outcome.ran = true;
-        outcome.score = std::llabs(std::llround(std::stod(match[1]))) + stats.locked_score;
-        outcome.optimal = body.find("Optimal solution found") != std::string::npos;
-    }
-    return outcome;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,7 +133,7 @@ int main(int argc, char** argv) {
 
     std::string cbc_score = "-", cbc_time = "-", ratio = "-";
     if (cbc_seconds > 0) {
-        const auto cbc = run_cbc(model, cbc_seconds);
+        const auto cbc = alloc::solve_with_cbc(model, cbc_seconds);
         if (cbc.ran) {
             cbc_score = std::to_string(cbc.score) + (cbc.optimal ? "" : "*");
             char buffer[64];
