@@ -133,7 +133,20 @@ CREATE INDEX preferences_by_booth ON preferences(booth);
 CREATE INDEX events_by_kind ON events(kind, id);
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2};
+// The live day: who checked in (and left), and what each finished interview led to.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE check_ins (
+    student TEXT NOT NULL PRIMARY KEY REFERENCES students(id),
+    at_minute INTEGER NOT NULL CHECK (at_minute >= 0),
+    left_minute INTEGER CHECK (left_minute IS NULL OR left_minute >= at_minute),
+    created_at TEXT NOT NULL
+) STRICT;
+ALTER TABLE interviews ADD COLUMN outcome TEXT
+    CHECK (outcome IS NULL OR outcome IN ('offer', 'internship', 'next_round', 'not_suitable'));
+ALTER TABLE interviews ADD COLUMN note TEXT;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -237,6 +250,63 @@ std::string describe(const Interview& interview) {
     return "interview of student " + interview.student.str() + " at booth " +
            interview.booth.str() + " seat " + std::to_string(interview.seat) + " at " +
            interview.start.str();
+}
+
+// Replaces the planned interviews by `planned`, skipping entries equal to a commitment.
+struct PlanWrite {
+    int stored = 0;
+    int already_committed = 0;
+    int replaced = 0;
+};
+PlanWrite replace_planned(SQLite::Database& database, const std::vector<Interview>& planned,
+                          const std::string& now, std::string& writing) {
+    PlanWrite counts;
+    std::set<Interview> committed;
+    SQLite::Statement commitments(database,
+                                  "SELECT student, booth, seat, start_minute FROM interviews "
+                                  "WHERE status IN (" +
+                                      commitment_list() + ")");
+    while (commitments.executeStep())
+        committed.insert(interview_from(commitments, 0));
+
+    SQLite::Statement remove(database, "DELETE FROM interviews WHERE status = ?");
+    remove.bind(1, std::string(status_code(InterviewStatus::planned)));
+    counts.replaced = remove.exec();
+
+    SQLite::Statement insert(
+        database,
+        "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
+    for (const Interview& interview : planned) {
+        if (committed.count(interview) > 0) {
+            ++counts.already_committed;
+            continue;
+        }
+        writing = "planned " + describe(interview);
+        insert.reset();
+        insert.bind(1, interview.student.str());
+        insert.bind(2, interview.booth.str());
+        insert.bind(3, interview.seat);
+        insert.bind(4, interview.start.minutes());
+        insert.bind(5, std::string(status_code(InterviewStatus::planned)));
+        insert.bind(6, now);
+        insert.bind(7, now);
+        insert.exec();
+        ++counts.stored;
+    }
+
+    return counts;
+}
+
+void insert_event(SQLite::Database& database, const std::string& now, std::string_view actor,
+                  std::string_view kind, const nlohmann::json& payload) {
+    SQLite::Statement event(database,
+                            "INSERT INTO events (at, actor, kind, payload) VALUES (?, ?, ?, ?)");
+    event.bind(1, now);
+    event.bind(2, std::string(actor));
+    event.bind(3, std::string(kind));
+    event.bind(4, to_json(payload));
+    event.exec();
 }
 
 Fair read_fair(const SQLite::Database& database) {
@@ -566,51 +636,16 @@ void Store::save_planned_schedule(const std::vector<Interview>& planned, std::st
         }
         const std::string now = iso_utc(clock_());
 
-        std::set<Interview> committed;
-        SQLite::Statement commitments(database,
-                                      "SELECT student, booth, seat, start_minute FROM interviews "
-                                      "WHERE status IN (" +
-                                          commitment_list() + ")");
-        while (commitments.executeStep())
-            committed.insert(interview_from(commitments, 0));
-
-        SQLite::Statement remove(database, "DELETE FROM interviews WHERE status = ?");
-        remove.bind(1, std::string(status_code(InterviewStatus::planned)));
-        const int replaced = remove.exec();
-
-        SQLite::Statement insert(
-            database,
-            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
-        int stored = 0;
-        int already_committed = 0;
-        for (const Interview& interview : planned) {
-            if (committed.count(interview) > 0) {
-                ++already_committed;
-                continue;
-            }
-            writing = "planned " + describe(interview);
-            insert.reset();
-            insert.bind(1, interview.student.str());
-            insert.bind(2, interview.booth.str());
-            insert.bind(3, interview.seat);
-            insert.bind(4, interview.start.minutes());
-            insert.bind(5, std::string(status_code(InterviewStatus::planned)));
-            insert.bind(6, now);
-            insert.bind(7, now);
-            insert.exec();
-            ++stored;
-        }
-
+        const PlanWrite counts = replace_planned(database, planned, now, writing);
         writing = "the schedule.saved event";
         SQLite::Statement event(
             database, "INSERT INTO events (at, actor, kind, payload) VALUES (?, ?, ?, ?)");
         event.bind(1, now);
         event.bind(2, std::string(actor));
         event.bind(3, "schedule.saved");
-        event.bind(4, to_json({{"count", stored},
-                               {"already_committed", already_committed},
-                               {"replaced", replaced}}));
+        event.bind(4, to_json({{"count", counts.stored},
+                               {"already_committed", counts.already_committed},
+                               {"replaced", counts.replaced}}));
         event.exec();
         transaction.commit();
     } catch (const SQLite::Exception& error) {
@@ -624,7 +659,8 @@ std::vector<StoredInterview> Store::interviews() const {
     return translating_errors("read the interviews", [&] {
         SQLite::Statement rows(*database_,
                                "SELECT id, student, booth, seat, start_minute, status, fixed, "
-                               "cancel_reason, created_at, updated_at FROM interviews ORDER BY id");
+                               "cancel_reason, created_at, updated_at, outcome, note "
+                               "FROM interviews ORDER BY id");
         std::vector<StoredInterview> result;
         while (rows.executeStep()) {
             StoredInterview& stored = result.emplace_back();
@@ -641,6 +677,8 @@ std::vector<StoredInterview> Store::interviews() const {
             stored.cancel_reason = optional_text(rows.getColumn(7));
             stored.created_at = rows.getColumn(8).getString();
             stored.updated_at = rows.getColumn(9).getString();
+            stored.outcome = optional_text(rows.getColumn(10));
+            stored.note = optional_text(rows.getColumn(11));
         }
         return result;
     });
@@ -704,6 +742,137 @@ FairSummary Store::summary() const {
             }
         }
         return summary;
+    });
+}
+
+bool Store::check_in(const StudentId& student, TimeOfDay at,
+                     const std::vector<Interview>& replanned, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the check-in of " + student.str();
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement already(database, "SELECT COUNT(*) FROM check_ins WHERE student = ?");
+        already.bind(1, student.str());
+        already.executeStep();
+        if (already.getColumn(0).getInt() > 0) return false;
+
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement insert(
+            database, "INSERT INTO check_ins (student, at_minute, created_at) VALUES (?, ?, ?)");
+        insert.bind(1, student.str());
+        insert.bind(2, at.minutes());
+        insert.bind(3, now);
+        insert.exec();
+
+        const PlanWrite counts = replace_planned(database, replanned, now, writing);
+        writing = "the promises to " + student.str();
+        SQLite::Statement promise(database,
+                                  "UPDATE interviews SET status = 'promised', updated_at = ? "
+                                  "WHERE student = ? AND status = 'planned'");
+        promise.bind(1, now);
+        promise.bind(2, student.str());
+        const int promised = promise.exec();
+        insert_event(database, now, actor, "student.checked_in",
+                     {{"student", student.str()},
+                      {"at", at.str()},
+                      {"promised", promised},
+                      {"planned", counts.stored}});
+        transaction.commit();
+        return true;
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("cannot check in: ") + error.what() + " while writing " +
+                         writing + "; nothing was changed");
+    }
+}
+
+std::map<StudentId, TimeOfDay> Store::check_ins() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the check-ins", [&] {
+        SQLite::Statement rows(*database_, "SELECT student, at_minute FROM check_ins");
+        std::map<StudentId, TimeOfDay> result;
+        while (rows.executeStep()) {
+            result.emplace(StudentId(rows.getColumn(0).getString()),
+                           TimeOfDay(rows.getColumn(1).getInt()));
+        }
+        return result;
+    });
+}
+
+void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view actor,
+                           const MoveDetails& details) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("move an interview", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement current(database, "SELECT status FROM interviews WHERE id = ?");
+        current.bind(1, static_cast<int64_t>(id));
+        if (!current.executeStep()) {
+            throw StoreError("there is no interview " + std::to_string(id));
+        }
+        const auto from = parse_status(current.getColumn(0).getString());
+        if (!from || !can_transition(*from, to)) {
+            throw StoreError("interview " + std::to_string(id) + " cannot go from " +
+                             current.getColumn(0).getString() + " to " +
+                             std::string(status_code(to)));
+        }
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement update(database,
+                                 "UPDATE interviews SET status = ?, updated_at = ?, "
+                                 "cancel_reason = COALESCE(?, cancel_reason), "
+                                 "outcome = COALESCE(?, outcome), note = COALESCE(?, note) "
+                                 "WHERE id = ?");
+        update.bind(1, std::string(status_code(to)));
+        update.bind(2, now);
+        bind_optional(update, 3, details.cancel_reason);
+        bind_optional(update, 4, details.outcome);
+        bind_optional(update, 5, details.note);
+        update.bind(6, static_cast<int64_t>(id));
+        update.exec();
+        nlohmann::json payload{
+            {"interview", id}, {"from", status_code(*from)}, {"to", status_code(to)}};
+        if (details.cancel_reason) payload["reason"] = *details.cancel_reason;
+        if (details.outcome) payload["outcome"] = *details.outcome;
+        if (details.note) payload["note"] = *details.note;
+        insert_event(database, now, actor, "interview." + std::string(status_code(to)), payload);
+        transaction.commit();
+    });
+}
+
+InterviewId Store::add_called_interview(const Interview& interview, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("call a student from standby", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string now = iso_utc(clock_());
+        // A planned interview in that seat was only a plan: the standby student takes the seat.
+        SQLite::Statement drop_plan(database,
+                                    "DELETE FROM interviews WHERE status = 'planned' AND "
+                                    "booth = ? AND seat = ? AND start_minute = ?");
+        drop_plan.bind(1, interview.booth.str());
+        drop_plan.bind(2, interview.seat);
+        drop_plan.bind(3, interview.start.minutes());
+        drop_plan.exec();
+        SQLite::Statement insert(
+            database,
+            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, 'called', 0, ?, ?)");
+        insert.bind(1, interview.student.str());
+        insert.bind(2, interview.booth.str());
+        insert.bind(3, interview.seat);
+        insert.bind(4, interview.start.minutes());
+        insert.bind(5, now);
+        insert.bind(6, now);
+        insert.exec();
+        const InterviewId id = database.getLastInsertRowid();
+        insert_event(database, now, actor, "interview.called_from_standby",
+                     {{"interview", id},
+                      {"student", interview.student.str()},
+                      {"booth", interview.booth.str()},
+                      {"seat", interview.seat},
+                      {"start", interview.start.str()}});
+        transaction.commit();
+        return id;
     });
 }
 

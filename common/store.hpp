@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -39,6 +40,8 @@ struct StoredInterview {
     InterviewStatus status = InterviewStatus::planned;
     bool fixed = false;  // came with the instance's `fixed` list
     std::optional<std::string> cancel_reason;
+    std::optional<std::string> outcome;  // offer, internship, next_round, not_suitable
+    std::optional<std::string> note;
     std::string created_at;  // ISO-8601 UTC, e.g. "2025-03-14T01:30:00.000Z"
     std::string updated_at;
 };
@@ -95,6 +98,27 @@ class Store {
     std::vector<EventRecord> events(EventId since_id = 0) const;  // ids above since_id, in order
 
     FairSummary summary() const;
+
+    // --- the live day --------------------------------------------------------------------
+    // A student checks in at `at`: the re-planned schedule replaces the planned interviews and
+    // the student's own planned interviews become promised, in one transaction with a
+    // "student.checked_in" event. Returns false and changes nothing when already checked in.
+    bool check_in(const StudentId& student, TimeOfDay at, const std::vector<Interview>& replanned,
+                  std::string_view actor);
+    std::map<StudentId, TimeOfDay> check_ins() const;
+
+    // Details recorded with a move: why it was cancelled, what a finished interview led to.
+    struct MoveDetails {
+        std::optional<std::string> cancel_reason;
+        std::optional<std::string> outcome;
+        std::optional<std::string> note;
+    };
+    // Moves one interview along its life (interview_status.hpp), with an "interview.<status>"
+    // event. Refused with StoreError, changing nothing, when the move is not allowed.
+    void move_interview(InterviewId id, InterviewStatus to, std::string_view actor,
+                        const MoveDetails& details = {});
+    // A student from the booth's standby queue, called straight away into a free seat.
+    InterviewId add_called_interview(const Interview& interview, std::string_view actor);
 
   private:
     std::unique_ptr<SQLite::Database> database_;

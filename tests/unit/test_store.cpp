@@ -507,3 +507,57 @@ TEST_CASE("import then export gives back the instance (through the JSON contract
     CHECK(exported == write_instance(original));
     check_same_fair(read_instance(exported), original);
 }
+
+TEST_CASE("a check-in replaces the plan and promises the student's interviews, once") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    const std::vector<Interview> plan = {
+        {StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)},
+        {StudentId("S0001"), BoothId("B02"), 0, TimeOfDay::hm(9, 30)},
+    };
+    CHECK(store.check_in(StudentId("S0002"), TimeOfDay::hm(8, 41), plan, "kiosk-1"));
+    CHECK(interviews_with(store, InterviewStatus::planned) == std::vector<Interview>{plan[1]});
+    const auto promised = interviews_with(store, InterviewStatus::promised);
+    CHECK(std::find(promised.begin(), promised.end(), plan[0]) != promised.end());
+    CHECK(store.check_ins().at(StudentId("S0002")) == TimeOfDay::hm(8, 41));
+    CHECK(store.events().back().kind == "student.checked_in");
+
+    // A retried check-in changes nothing.
+    const auto before = store.interviews();
+    CHECK_FALSE(store.check_in(StudentId("S0002"), TimeOfDay::hm(8, 50), {}, "kiosk-1"));
+    CHECK(store.interviews().size() == before.size());
+    CHECK(store.check_ins().at(StudentId("S0002")) == TimeOfDay::hm(8, 41));
+}
+
+TEST_CASE("interviews move only along their allowed life, each move logged") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    const InterviewId promised = store.interviews().front().id;
+    CHECK_THROWS_WITH_AS(store.move_interview(promised, InterviewStatus::done, "B01"),
+                         doctest::Contains("cannot go from promised to done"), StoreError);
+    store.move_interview(promised, InterviewStatus::called, "B01");
+    store.move_interview(promised, InterviewStatus::in_progress, "B01");
+    store.move_interview(promised, InterviewStatus::done, "B01",
+                         {std::nullopt, std::string("offer"), std::string("Hàn tốt, nhận ngay")});
+    const auto row = store.interviews().front();
+    CHECK(row.status == InterviewStatus::done);
+    CHECK(row.outcome == "offer");
+    CHECK(row.note == "Hàn tốt, nhận ngay");
+    CHECK(store.events().back().kind == "interview.done");
+    CHECK_THROWS_AS(store.move_interview(9999, InterviewStatus::called, "B01"), StoreError);
+    CHECK_THROWS_AS(store.move_interview(promised, InterviewStatus::done, "B01",
+                                         {std::nullopt, std::string("hired?"), std::nullopt}),
+                    StoreError);  // outcome outside the list: the CHECK refuses it
+}
+
+TEST_CASE("a standby call takes a seat that was only planned") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    const Interview seat{StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)};
+    store.save_planned_schedule({seat}, "engine");
+    const Interview standby{StudentId("S0001"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)};
+    const InterviewId id = store.add_called_interview(standby, "B02");
+    CHECK(interviews_with(store, InterviewStatus::called) == std::vector<Interview>{standby});
+    CHECK(interviews_with(store, InterviewStatus::planned).empty());
+    CHECK(store.interviews().back().id == id);
+}
