@@ -1,0 +1,255 @@
+#include "scheduler/live_fair.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+
+namespace jobfair {
+
+namespace {
+
+bool is_commitment(InterviewStatus status) {
+    return status == InterviewStatus::promised || status == InterviewStatus::called ||
+           status == InterviewStatus::in_progress || status == InterviewStatus::done;
+}
+
+}  // namespace
+
+LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
+    : store_(store),
+      clock_(clock),
+      keep_weight_(keep_weight),
+      fair_(store.load_fair()),
+      model_(alloc::AllocationModel::from_fair(fair_)) {
+    // Resume where the day stands: who is here, which pairs are over, what was planned.
+    for (const auto& [student, at] : store_.check_ins()) {
+        const Student* known = fair_.find_student(student);
+        if (known) model_.set_student_window(student, std::max(known->arrive, at), known->leave);
+    }
+    std::vector<alloc::Placement> planned;
+    for (const auto& row : store_.interviews()) {
+        const auto placement = model_.to_placement(row.interview);
+        if (!placement) continue;
+        if (row.status == InterviewStatus::planned) planned.push_back(*placement);
+        if (row.status == InterviewStatus::no_show) {
+            model_.block_pair(placement->student, placement->booth);
+        }
+    }
+    model_.set_planned(std::move(planned));
+}
+
+StoredInterview LiveFair::stored(InterviewId id) const {
+    for (auto& row : store_.interviews()) {
+        if (row.id == id) return row;
+    }
+    throw LiveFairError("there is no interview " + std::to_string(id));
+}
+
+int LiveFair::current_slot() const {
+    const auto& grid = fair_.settings.grid;
+    const int offset = clock_.now().minutes() - grid.day_start.minutes();
+    if (offset < 0) return -1;
+    return std::min(offset / grid.slot_minutes, grid.slot_count());
+}
+
+bool LiveFair::is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const {
+    return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+        return row.interview.student == student && (row.status == InterviewStatus::called ||
+                                                    row.status == InterviewStatus::in_progress);
+    });
+}
+
+CheckInResult LiveFair::check_in(const StudentId& student, std::string_view actor) {
+    const Student* known = fair_.find_student(student);
+    if (!known) throw LiveFairError("there is no student " + student.str() + " at this fair");
+    CheckInResult result;
+    const auto promised_of_student = [&] {
+        std::vector<StoredInterview> mine;
+        for (const auto& row : store_.interviews()) {
+            if (row.interview.student == student && is_commitment(row.status)) mine.push_back(row);
+        }
+        std::sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) {
+            return a.interview.start < b.interview.start;
+        });
+        return mine;
+    };
+
+    const TimeOfDay now = clock_.now();
+    if (store_.check_ins().count(student) > 0) {
+        result.already_checked_in = true;
+        result.interviews = promised_of_student();
+        return result;
+    }
+
+    // Re-plan with the student present from now on; nothing promised moves.
+    model_.set_now(now);
+    model_.set_student_window(student, std::max(known->arrive, now), known->leave);
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight_;
+    options.compute_bound = false;
+    const auto plan = alloc::allocate(model_, options);
+    ++replans_;
+    std::vector<Interview> planned;
+    for (const auto& placement : plan.planned)
+        planned.push_back(model_.to_interview(placement));
+
+    if (!store_.check_in(student, now, planned, actor)) {
+        // Another kiosk checked the same student in meanwhile: theirs stands.
+        result.already_checked_in = true;
+        result.interviews = promised_of_student();
+        return result;
+    }
+    // The student's planned interviews are promises now; the engine must keep them.
+    const int index = *model_.student_index(student);
+    std::vector<alloc::Placement> still_planned;
+    for (const auto& placement : plan.planned) {
+        if (placement.student == index) {
+            model_.lock(placement);
+        } else {
+            still_planned.push_back(placement);
+        }
+    }
+    model_.set_planned(std::move(still_planned));
+    result.interviews = promised_of_student();
+    return result;
+}
+
+std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,
+                                                           const std::vector<StoredInterview>& all,
+                                                           std::string& why_nobody) const {
+    const int slot = current_slot();
+    const auto& grid = fair_.settings.grid;
+    if (slot < 0 || slot >= grid.slot_count()) {
+        why_nobody = "the fair's interview hours are over or have not begun";
+        return std::nullopt;
+    }
+    const TimeOfDay start = grid.slot_start(slot);
+    // The seat in this slot must not be held by a commitment (a promise of a student who is
+    // busy elsewhere keeps its place).
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            row.interview.start == start && is_commitment(row.status)) {
+            why_nobody = "the seat is held for " + row.interview.student.str() +
+                         ", who is busy at another booth";
+            return std::nullopt;
+        }
+    }
+    const Booth* booth_info = fair_.find_booth(booth);
+    const int gap = fair_.settings.student_gap_slots;
+    const auto check_ins = store_.check_ins();
+
+    using Rank = std::tuple<int, TimeOfDay, std::string>;  // preference rank, arrival, id
+    std::optional<Rank> best;
+    std::optional<StoredInterview> best_row;
+    for (const auto& [student_id, arrived] : check_ins) {
+        const Student* student = fair_.find_student(student_id);
+        if (!student || is_busy(student_id, all)) continue;
+        const int rank = preference_rank(*student, booth);
+        if (rank == 0 || !is_eligible(*student, *booth_info)) continue;
+        if (clock_.now() >= student->leave) continue;
+        int interviews = 0;
+        bool met_or_clashes = false;
+        for (const auto& row : all) {
+            if (row.interview.student != student_id) continue;
+            if (row.interview.booth == booth && row.status != InterviewStatus::cancelled &&
+                row.status != InterviewStatus::planned) {
+                met_or_clashes = true;  // a student meets a booth at most once
+            }
+            if (!is_commitment(row.status)) continue;
+            ++interviews;
+            const auto other = grid.slot_at(row.interview.start);
+            if (other && std::abs(*other - slot) <= gap && row.status != InterviewStatus::done) {
+                met_or_clashes = true;  // rule 2 against their own promises
+            }
+        }
+        if (met_or_clashes || interviews >= fair_.max_interviews_of(*student)) continue;
+        const Rank candidate{rank, arrived, student_id.str()};
+        if (!best || candidate < *best) {
+            best = candidate;
+            StoredInterview row;
+            row.interview = Interview{student_id, booth, seat, start};
+            best_row = row;
+        }
+    }
+    if (!best_row) why_nobody = "nobody checked in is waiting for this booth";
+    return best_row;
+}
+
+CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view actor) {
+    const auto booth_index = model_.booth_index(booth);
+    if (!booth_index) throw LiveFairError("there is no booth " + booth.str());
+    if (seat < 0 || seat >= model_.booths()[size_t(*booth_index)].seats) {
+        throw LiveFairError("booth " + booth.str() + " has no seat " + std::to_string(seat));
+    }
+    const auto all = store_.interviews();
+    CallResult result;
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress)) {
+            result.why_nobody = "seat " + std::to_string(seat) + " is still busy with " +
+                                row.interview.student.str();
+            return result;
+        }
+    }
+
+    // The promised student of the current slot, or of an earlier one who is still waiting.
+    const TimeOfDay now = clock_.now();
+    const auto check_ins = store_.check_ins();
+    std::vector<StoredInterview> due;
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            row.status == InterviewStatus::promised && row.interview.start <= now) {
+            due.push_back(row);
+        }
+    }
+    std::sort(due.begin(), due.end(),
+              [](const auto& a, const auto& b) { return a.interview.start < b.interview.start; });
+    for (const auto& row : due) {
+        if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all)) {
+            continue;
+        }
+        store_.move_interview(row.id, InterviewStatus::called, actor);
+        result.called = stored(row.id);
+        return result;
+    }
+
+    // Otherwise the standby queue: checked-in students who want this booth and are free now.
+    auto candidate = standby_candidate(booth, seat, all, result.why_nobody);
+    if (!candidate) return result;
+    const InterviewId id = store_.add_called_interview(candidate->interview, actor);
+    if (const auto placement = model_.to_placement(candidate->interview)) {
+        auto planned = model_.planned();
+        std::erase_if(planned, [&](const alloc::Placement& p) {
+            return p.booth == placement->booth && p.seat == placement->seat &&
+                   p.slot == placement->slot;
+        });
+        model_.set_planned(std::move(planned));
+        model_.lock(*placement);
+    }
+    result.called = stored(id);
+    result.from_standby = true;
+    return result;
+}
+
+void LiveFair::start(InterviewId interview, std::string_view actor) {
+    store_.move_interview(interview, InterviewStatus::in_progress, actor);
+}
+
+void LiveFair::finish(InterviewId interview, const std::string& outcome, const std::string& note,
+                      std::string_view actor) {
+    Store::MoveDetails details;
+    details.outcome = outcome;
+    if (!note.empty()) details.note = note;
+    store_.move_interview(interview, InterviewStatus::done, actor, details);
+}
+
+void LiveFair::no_show(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    store_.move_interview(interview, InterviewStatus::no_show, actor);
+    if (const auto placement = model_.to_placement(row.interview)) {
+        model_.unlock(*placement);
+        model_.block_pair(placement->student, placement->booth);
+    }
+}
+
+}  // namespace jobfair

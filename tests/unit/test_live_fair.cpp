@@ -1,0 +1,187 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "common/schedule_check.hpp"
+#include "fair_builder.hpp"
+#include "scheduler/live_fair.hpp"
+
+using namespace jobfair;
+using namespace jobfair::testing;
+
+namespace {
+
+// Two booths of one seat, four slots from 08:00; S1 and S2 want B01 first, S3 wants B02.
+Fair morning() {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B02"});
+    return fair;
+}
+
+Store loaded_store(const Fair& fair, const std::string& path = ":memory:") {
+    Store store(path);
+    store.import_fair(fair, "test");
+    return store;
+}
+
+std::vector<StoredInterview> with_status(const Store& store, InterviewStatus status) {
+    std::vector<StoredInterview> rows;
+    for (const auto& row : store.interviews()) {
+        if (row.status == status) rows.push_back(row);
+    }
+    return rows;
+}
+
+// Every live interview (planned and later, not cancelled or no-show) must obey the hard rules.
+void require_consistent(const Fair& fair, const Store& store) {
+    Schedule schedule;
+    for (const auto& row : store.interviews()) {
+        if (row.status != InterviewStatus::cancelled && row.status != InterviewStatus::no_show) {
+            schedule.interviews.push_back(row.interview);
+        }
+    }
+    schedule.score = score_of(fair, schedule.interviews);
+    const auto report = check_schedule(fair, schedule);
+    for (const auto& violation : report.violations)
+        MESSAGE(violation.message);
+    REQUIRE(report.valid());
+}
+
+}  // namespace
+
+TEST_CASE("a check-in promises the student's interviews, and a retry changes nothing") {
+    const Fair fair = morning();
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+
+    const auto first = live.check_in(StudentId("S1"), "kiosk-1");
+    CHECK_FALSE(first.already_checked_in);
+    REQUIRE_FALSE(first.interviews.empty());
+    for (const auto& row : first.interviews)
+        CHECK(row.status == InterviewStatus::promised);
+    CHECK(store.events().back().kind == "student.checked_in");
+
+    const auto again = live.check_in(StudentId("S1"), "kiosk-2");
+    CHECK(again.already_checked_in);
+    CHECK(again.interviews.size() == first.interviews.size());
+    CHECK(live.replans() == 1);
+    CHECK_THROWS_AS(live.check_in(StudentId("S404"), "kiosk-1"), LiveFairError);
+    require_consistent(fair, store);
+}
+
+TEST_CASE("call, start and finish walk an interview through its day") {
+    const Fair fair = morning();
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 55));
+    LiveFair live(store, clock);
+    const auto checked_in = live.check_in(StudentId("S2"), "kiosk-1");
+    REQUIRE(checked_in.interviews.size() == 1);
+    const auto promise = checked_in.interviews.front();
+
+    clock.set(promise.interview.start);
+    const auto call = live.call_next(promise.interview.booth, promise.interview.seat, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->id == promise.id);
+    CHECK_FALSE(call.from_standby);
+    CHECK(call.called->status == InterviewStatus::called);
+
+    // The seat is busy until the interview ends.
+    const auto busy = live.call_next(promise.interview.booth, promise.interview.seat, "booth");
+    CHECK_FALSE(busy.called.has_value());
+    CHECK(busy.why_nobody.find("busy") != std::string::npos);
+
+    live.start(promise.id, "booth");
+    live.finish(promise.id, "internship", "Thực tập 3 tháng", "booth");
+    const auto done = with_status(store, InterviewStatus::done);
+    REQUIRE(done.size() == 1);
+    CHECK(done.front().outcome == "internship");
+    CHECK(done.front().note == "Thực tập 3 tháng");
+    CHECK_THROWS_AS(live.finish(promise.id, "offer", "", "booth"), StoreError);
+    CHECK_THROWS_AS(live.call_next(BoothId("B01"), 3, "booth"), LiveFairError);
+    CHECK_THROWS_AS(live.call_next(BoothId("B99"), 0, "booth"), LiveFairError);
+    require_consistent(fair, store);
+}
+
+TEST_CASE("when the planned student has not come, the standby queue fills the seat") {
+    Fair fair = small_fair(1);  // one slot: 08:00
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    {
+        // The pre-day plan gives the only seat to S1, who then does not come.
+        const auto model = alloc::AllocationModel::from_fair(fair);
+        const auto plan = alloc::allocate(model);
+        std::vector<Interview> planned;
+        for (const auto& p : plan.planned)
+            planned.push_back(model.to_interview(p));
+        store.save_planned_schedule(planned, "test");
+    }
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S2"), "kiosk-1");  // S1's seat is only planned, not promised
+
+    clock.set(at(8, 0));
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->interview.student == StudentId("S2"));
+    require_consistent(fair, store);
+}
+
+TEST_CASE("a no-show frees the seat for standby and the pair is not placed again") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    const auto s1 = live.check_in(StudentId("S1"), "kiosk-1");
+    REQUIRE(s1.interviews.size() == 1);
+    live.check_in(StudentId("S2"), "kiosk-1");
+
+    clock.set(s1.interviews.front().interview.start);
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    live.no_show(call.called->id, "booth");
+    CHECK(with_status(store, InterviewStatus::no_show).size() == 1);
+
+    // Another check-in re-plans the rest of the morning: S1 must not get B01 again.
+    clock.advance_minutes(5);
+    live.check_in(StudentId("S3"), "kiosk-1");
+    for (const auto& row : store.interviews()) {
+        if (row.interview.student == StudentId("S1")) {
+            CHECK(row.status == InterviewStatus::no_show);
+        }
+    }
+    require_consistent(fair, store);
+}
+
+TEST_CASE("a restarted fair resumes from the database") {
+    const Fair fair = morning();
+    const auto path = std::filesystem::temp_directory_path() / "jobfair-live-restart.db";
+    std::filesystem::remove(path);
+    ManualClock clock(at(7, 50));
+    InterviewId promised_id = 0;
+    {
+        Store store = loaded_store(fair, path.string());
+        LiveFair live(store, clock);
+        const auto checked_in = live.check_in(StudentId("S3"), "kiosk-1");
+        REQUIRE_FALSE(checked_in.interviews.empty());
+        promised_id = checked_in.interviews.front().id;
+    }  // the process ends here, as after a crash: only what was committed remains
+    Store reopened(path.string());
+    LiveFair resumed(reopened, clock);
+    const auto again = resumed.check_in(StudentId("S3"), "kiosk-2");
+    CHECK(again.already_checked_in);
+    REQUIRE_FALSE(again.interviews.empty());
+    CHECK(again.interviews.front().id == promised_id);
+    CHECK(resumed.replans() == 0);
+    std::filesystem::remove(path);
+}
