@@ -20,4 +20,8 @@ void add_solve_command(CLI::App& app);
 // writes the deterministic demo fair; exit 0 written, 1 options that cannot be met, 2 unwritable.
 void add_generate_command(CLI::App& app);
 
+// `jobfair tickets --db FILE --key FILE --out DIR [--font FILE]`: signed QR tickets for the
+// stored fair's students; exit 0 written, 1 no fair stored, 2 unreadable key or unwritable output.
+void add_tickets_command(CLI::App& app);
+
 }  // namespace jobfair::cli

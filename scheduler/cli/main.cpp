@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
     jobfair::cli::add_store_commands(app);
     jobfair::cli::add_solve_command(app);
     jobfair::cli::add_generate_command(app);
+    jobfair::cli::add_tickets_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

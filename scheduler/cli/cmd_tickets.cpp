@@ -1,0 +1,160 @@
+// `jobfair tickets --db FILE --key FILE --out DIR [--font FILE]`: tickets for the pre-registered
+// students of the stored fair, for printing or sending before the day:
+//   DIR/tickets.csv          student id, name, ticket label, QR payload (UTF-8 with BOM for Excel)
+//   DIR/qr/S0001.png         one QR code per student
+//   DIR/sheet-001.png ...    A4 pages of codes with label and name, to print and cut
+// Ticket numbers are, for now, the student's 1-based position in the stored fair, so running the
+// command again gives the same tickets. The fair server will assign and persist them instead.
+// Exit 0: written; 1: the store refused (no fair); 2: unreadable key or unwritable output.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/qr.hpp"
+#include "common/store.hpp"
+#include "common/ticket.hpp"
+#include "common/ticket_sheet.hpp"
+#include "scheduler/cli/commands.hpp"
+
+namespace jobfair::cli {
+
+namespace {
+
+constexpr int kExitRefused = 1;
+constexpr int kExitUnwritable = 2;
+constexpr int kPixelsPerModule = 8;  // 264 px for a ticket: sharp on a phone screen and in print
+
+struct TicketsOptions {
+    std::string database_path;
+    std::string key_path;
+    std::string output_dir;
+    std::string font_path = kDefaultSheetFont.string();
+};
+
+[[noreturn]] void fail(std::string_view message, int exit_code) {
+    std::cerr << "jobfair tickets: " << message << '\n';
+    throw CLI::RuntimeError(exit_code);
+}
+
+// One CSV field (RFC 4180). A leading = + - @ would make Excel run the cell as a formula, so
+// such text is prefixed with an apostrophe, which Excel hides.
+std::string csv_field(std::string_view text) {
+    std::string field(text);
+    if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string::npos)
+        field.insert(field.begin(), '\'');
+    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+    std::string quoted = "\"";
+    for (char c : field) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+// A student id names the PNG file only when it is a plain file name; ids come from instance
+// files, and "../x" must not write outside DIR.
+std::string png_name(const Student& student, std::uint32_t ticket_number) {
+    const std::string& id = student.id.str();
+    const bool plain = !id.empty() && id.size() <= 64 &&
+                       id.find_first_not_of(
+                           "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                           "0123456789_-") == std::string::npos;
+    return (plain ? id : "ticket-" + std::to_string(ticket_number)) + ".png";
+}
+
+std::string page_name(std::size_t page_index) {
+    const std::string digits = std::to_string(page_index + 1);
+    return "sheet-" + std::string(digits.size() < 3 ? 3 - digits.size() : 0, '0') + digits + ".png";
+}
+
+void run_tickets(const TicketsOptions& options) {
+    Fair fair;
+    try {
+        fair = Store(options.database_path).load_fair();
+    } catch (const StoreError& error) {
+        fail(error.what(), kExitRefused);
+    }
+
+    const bool key_existed = std::filesystem::exists(options.key_path);
+    std::unique_ptr<TicketKey> key;
+    try {
+        key = std::make_unique<TicketKey>(TicketKey::load_or_create(options.key_path));
+    } catch (const TicketKeyError& error) {
+        fail(error.what(), kExitUnwritable);
+    }
+    if (!key_existed) {
+        std::cout << "Created a new ticket key at " << options.key_path
+                  << ": keep it secret and back it up; the server needs the same key.\n";
+    }
+
+    std::optional<ImageFont> font;
+    try {
+        font.emplace(options.font_path);
+    } catch (const QrError& error) {
+        std::cerr << "jobfair tickets: " << error.what()
+                  << "; the sheets will hold the codes only (tickets.csv has the labels)\n";
+    }
+
+    const std::filesystem::path out_dir(options.output_dir);
+    std::error_code error;
+    std::filesystem::create_directories(out_dir / "qr", error);
+    if (error)
+        fail("cannot create " + (out_dir / "qr").string() + ": " + error.message(),
+             kExitUnwritable);
+
+    std::ofstream csv(out_dir / "tickets.csv", std::ios::binary | std::ios::trunc);
+    csv << "\xEF\xBB\xBF"  // the BOM makes Excel read UTF-8, so Vietnamese names show right
+        << "student_id,name,ticket_label,qr_payload\r\n";
+    std::vector<SheetTicket> sheet_tickets;
+    try {
+        for (std::size_t index = 0; index < fair.students.size(); ++index) {
+            const Student& student = fair.students[index];
+            const auto ticket_number = static_cast<std::uint32_t>(index + 1);
+            const std::string payload = issue_ticket(*key, ticket_number);
+            const std::string label = ticket_label(ticket_number);
+            csv << csv_field(student.id.str()) << ',' << csv_field(student.name) << ','
+                << csv_field(label) << ',' << payload << "\r\n";
+            write_png(render_qr(encode_qr(payload), kPixelsPerModule),
+                      out_dir / "qr" / png_name(student, ticket_number));
+            sheet_tickets.push_back({payload, label, student.name});
+        }
+        csv.close();
+        if (!csv) fail("cannot write " + (out_dir / "tickets.csv").string(), kExitUnwritable);
+        const std::vector<GrayImage> pages =
+            render_ticket_sheets(sheet_tickets, font ? &*font : nullptr);
+        for (std::size_t page = 0; page < pages.size(); ++page)
+            write_png(pages[page], out_dir / page_name(page));
+        std::cout << "Wrote " << sheet_tickets.size() << " tickets to " << out_dir.string()
+                  << ": tickets.csv, qr/ (one PNG per student), " << pages.size()
+                  << " printable page" << (pages.size() == 1 ? "" : "s") << " (sheet-001.png"
+                  << (pages.size() > 1 ? " to " + page_name(pages.size() - 1) : "") << ")\n";
+    } catch (const QrError& qr_error) {
+        fail(qr_error.what(), kExitUnwritable);
+    }
+}
+
+}  // namespace
+
+void add_tickets_command(CLI::App& app) {
+    auto options = std::make_shared<TicketsOptions>();
+    CLI::App* command = app.add_subcommand(
+        "tickets", "Write QR tickets (CSV, PNG per student, printable sheets) for the stored fair");
+    command->add_option("--db", options->database_path, "the fair's database (SQLite)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    command
+        ->add_option("--key", options->key_path,
+                     "the ticket signing key; created (mode 0600) when missing")
+        ->required();
+    command->add_option("--out", options->output_dir, "output folder, created when missing")
+        ->required();
+    command->add_option("--font", options->font_path, "TrueType font for the sheets' text")
+        ->capture_default_str();
+    command->callback([options] { run_tickets(*options); });
+}
+
+}  // namespace jobfair::cli
