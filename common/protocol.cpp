@@ -2,30 +2,152 @@
 
 namespace jobfair::protocol {
 
-nlohmann::json to_json(const StoredInterview& interview) {
-    nlohmann::json out{{"id", interview.id},
-                       {"student", interview.interview.student.str()},
-                       {"booth", interview.interview.booth.str()},
-                       {"seat", interview.interview.seat},
-                       {"start", interview.interview.start.str()},
-                       {"status", status_code(interview.status)},
-                       {"fixed", interview.fixed}};
+using nlohmann::json;
+
+namespace {
+
+// Optional members: absent and null both mean "not given".
+template <class T>
+void read_optional(const json& in, const char* key, std::optional<T>& out) {
+    const auto it = in.find(key);
+    if (it == in.end() || it->is_null()) {
+        out.reset();
+    } else {
+        out = it->get<T>();
+    }
+}
+
+template <class T>
+void write_optional(json& out, const char* key, const std::optional<T>& value) {
+    if (value) out[key] = *value;
+}
+
+}  // namespace
+
+void to_json(json& out, const Hello& value) {
+    out = {{"protocol", value.protocol}, {"fair_name", value.fair_name}, {"now", value.now}};
+}
+void from_json(const json& in, Hello& value) {
+    in.at("protocol").get_to(value.protocol);
+    value.fair_name = in.value("fair_name", "");
+    value.now = in.value("now", "");
+}
+
+void to_json(json& out, const EnterpriseCard& value) {
+    out = {{"booth", value.booth},   {"enterprise", value.enterprise},
+           {"open", value.open},     {"close", value.close},
+           {"paused", value.paused}, {"occupations", value.occupations}};
+    write_optional(out, "min_level", value.min_level);
+    write_optional(out, "open_jobs", value.open_jobs);
+}
+void from_json(const json& in, EnterpriseCard& value) {
+    in.at("booth").get_to(value.booth);
+    in.at("enterprise").get_to(value.enterprise);
+    value.occupations = in.value("occupations", std::vector<std::string>{});
+    read_optional(in, "min_level", value.min_level);
+    read_optional(in, "open_jobs", value.open_jobs);
+    in.at("open").get_to(value.open);
+    in.at("close").get_to(value.close);
+    value.paused = in.value("paused", false);
+}
+
+void to_json(json& out, const ScheduledInterview& value) {
+    out = {{"id", value.id},        {"booth", value.booth}, {"enterprise", value.enterprise},
+           {"seat", value.seat},    {"start", value.start}, {"end", value.end},
+           {"status", value.status}};
+}
+void from_json(const json& in, ScheduledInterview& value) {
+    in.at("id").get_to(value.id);
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+    value.seat = in.value("seat", 0);
+    in.at("start").get_to(value.start);
+    in.at("end").get_to(value.end);
+    in.at("status").get_to(value.status);
+}
+
+void to_json(json& out, const WalkInRegistration& value) {
+    out = {{"full_name", value.full_name}, {"phone", value.phone},
+           {"school", value.school},       {"occupation", value.occupation},
+           {"level", value.level},         {"preferences", value.preferences},
+           {"consent", value.consent}};
+}
+void from_json(const json& in, WalkInRegistration& value) {
+    in.at("full_name").get_to(value.full_name);
+    in.at("phone").get_to(value.phone);
+    value.school = in.value("school", "");
+    in.at("occupation").get_to(value.occupation);
+    in.at("level").get_to(value.level);
+    in.at("preferences").get_to(value.preferences);
+    value.consent = in.value("consent", std::map<std::string, bool>{});
+}
+
+void to_json(json& out, const TicketCheckIn& value) {
+    out = {{"ticket", value.ticket}};
+}
+void from_json(const json& in, TicketCheckIn& value) {
+    in.at("ticket").get_to(value.ticket);
+}
+
+void to_json(json& out, const CheckInAnswer& value) {
+    out = {{"ticket", value.ticket},
+           {"ticket_label", value.ticket_label},
+           {"given_name", value.given_name},
+           {"phone_masked", value.phone_masked},
+           {"already_checked_in", value.already_checked_in},
+           {"interviews", value.interviews}};
+}
+void from_json(const json& in, CheckInAnswer& value) {
+    in.at("ticket").get_to(value.ticket);
+    in.at("ticket_label").get_to(value.ticket_label);
+    value.given_name = in.value("given_name", "");
+    value.phone_masked = in.value("phone_masked", "");
+    value.already_checked_in = in.value("already_checked_in", false);
+    in.at("interviews").get_to(value.interviews);
+}
+
+json error_body(std::string_view code, std::string_view message, std::string_view message_vi) {
+    json error{{"code", code}, {"message", message}};
+    if (!message_vi.empty()) error["message_vi"] = message_vi;
+    return {{"error", error}};
+}
+
+std::optional<ErrorAnswer> parse_error(std::string_view body) {
+    const json parsed = json::parse(body, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
+    const auto it = parsed.find("error");
+    if (it == parsed.end() || !it->is_object()) return std::nullopt;
+    const json& error = *it;
+    if (!error.contains("code") || !error["code"].is_string()) return std::nullopt;
+    ErrorAnswer answer;
+    answer.code = error["code"].get<std::string>();
+    if (error.contains("message") && error["message"].is_string())
+        answer.message = error["message"].get<std::string>();
+    if (error.contains("message_vi") && error["message_vi"].is_string())
+        answer.message_vi = error["message_vi"].get<std::string>();
+    return answer;
+}
+
+json to_json(const StoredInterview& interview) {
+    json out{{"id", interview.id},
+             {"student", interview.interview.student.str()},
+             {"booth", interview.interview.booth.str()},
+             {"seat", interview.interview.seat},
+             {"start", interview.interview.start.str()},
+             {"status", status_code(interview.status)},
+             {"fixed", interview.fixed}};
     if (interview.cancel_reason) out["cancel_reason"] = *interview.cancel_reason;
     if (interview.outcome) out["outcome"] = *interview.outcome;
     if (interview.note) out["note"] = *interview.note;
     return out;
 }
 
-nlohmann::json to_json(const EventRecord& event) {
+json to_json(const EventRecord& event) {
     return {{"id", event.id},
             {"at", event.at},
             {"actor", event.actor},
             {"kind", event.kind},
-            {"payload", nlohmann::json::parse(event.payload_json, nullptr, false)}};
-}
-
-nlohmann::json error_body(std::string_view code, std::string_view message) {
-    return {{"error", {{"code", code}, {"message", message}}}};
+            {"payload", json::parse(event.payload_json, nullptr, false)}};
 }
 
 }  // namespace jobfair::protocol

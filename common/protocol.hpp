@@ -1,15 +1,27 @@
 // The wire protocol between the fair server and its clients (kiosks, booth stations, the
 // dashboard, the board). Both sides include this file, so a change shows on both.
+// docs/api.md lists every endpoint with an example request and answer.
+//
+// Sections:
+//   1. Version, limits, headers
+//   2. Messages the kiosk exchanges (hello, enterprises, check-in, walk-in registration)
+//   3. Server-side conversions of stored rows
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "common/store.hpp"
 
 namespace jobfair::protocol {
+
+// --- 1. Version, limits, headers -----------------------------------------------------------
 
 // Bumped on any change a client must know about; clients check it at connect time
 // (GET /api/v1/hello) and show a mismatch to the user instead of guessing.
@@ -19,10 +31,108 @@ inline constexpr std::string_view kApiPrefix = "/api/v1";
 // Largest request body the server reads; anything larger is refused with 413.
 inline constexpr size_t kMaxRequestBytes = 64 * 1024;
 
+// A kiosk sends one per submission; a retry with the same key gets the first answer again and
+// never creates a second check-in or registration. 8 to 64 characters of [A-Za-z0-9_-].
+inline constexpr std::string_view kIdempotencyHeader = "Idempotency-Key";
+
+// Bearer tokens: "Authorization: Bearer <token>".
+inline constexpr std::string_view kAuthorizationHeader = "Authorization";
+
+// --- 2. Messages the kiosk exchanges -------------------------------------------------------
+
+// GET /api/v1/hello (no token needed).
+struct Hello {
+    int protocol = kVersion;
+    std::string fair_name;
+    std::string now;  // the server's fair clock, "HH:MM"
+};
+
+// GET /api/v1/enterprises: one card per booth, for choosing where to interview.
+struct EnterpriseCard {
+    std::string booth;                     // "B07"
+    std::string enterprise;                // display name
+    std::vector<std::string> occupations;  // occupation codes; empty: any trade
+    std::optional<std::string> min_level;  // level code
+    std::optional<int> open_jobs;          // jobs advertised, when the organizer gave them
+    std::string open;                      // "HH:MM"
+    std::string close;
+    bool paused = false;
+};
+
+// One of a student's interviews as the kiosk shows it.
+struct ScheduledInterview {
+    std::int64_t id = 0;
+    std::string booth;
+    std::string enterprise;
+    int seat = 0;
+    std::string start;   // "HH:MM"
+    std::string end;     // "HH:MM"
+    std::string status;  // interview_status code: "promised", "called", ...
+};
+
+// Consent purposes a walk-in ticks one by one; nothing is pre-ticked. `interview` is required to
+// take part (the chosen enterprises see the student's details); the others are optional.
+inline constexpr std::string_view kConsentPurposes[] = {
+    "interview",      // share name, school, trade and level with the chosen enterprises
+    "follow_up",      // enterprises may phone after the fair
+    "school_report",  // the student's school receives the results
+    "job_news",       // the province's job service may send job news by SMS
+};
+
+// POST /api/v1/walk-ins, header Idempotency-Key.
+struct WalkInRegistration {
+    std::string full_name;   // NFC
+    std::string phone;       // as typed; the server normalises Vietnamese mobile numbers
+    std::string school;      // NFC
+    std::string occupation;  // occupation code
+    std::string level;       // level code
+    std::vector<std::string> preferences;  // booth ids, most wanted first, at most 5
+    std::map<std::string, bool> consent;   // purpose -> ticked
+};
+
+// POST /api/v1/check-ins {"ticket": "<QR payload>"}, header Idempotency-Key.
+struct TicketCheckIn {
+    std::string ticket;
+};
+
+// The answer to a check-in or a walk-in registration.
+struct CheckInAnswer {
+    std::string ticket;        // the QR payload to show and print
+    std::string ticket_label;  // "A-0427": what the board and the booths show
+    std::string given_name;    // the last word of the full name: "Lan" for "Nguyễn Thị Lan"
+    std::string phone_masked;  // "09•••••678"; empty when no phone is known
+    bool already_checked_in = false;
+    std::vector<ScheduledInterview> interviews;  // by start time
+};
+
+void to_json(nlohmann::json& out, const Hello& value);
+void from_json(const nlohmann::json& in, Hello& value);
+void to_json(nlohmann::json& out, const EnterpriseCard& value);
+void from_json(const nlohmann::json& in, EnterpriseCard& value);
+void to_json(nlohmann::json& out, const ScheduledInterview& value);
+void from_json(const nlohmann::json& in, ScheduledInterview& value);
+void to_json(nlohmann::json& out, const WalkInRegistration& value);
+void from_json(const nlohmann::json& in, WalkInRegistration& value);
+void to_json(nlohmann::json& out, const TicketCheckIn& value);
+void from_json(const nlohmann::json& in, TicketCheckIn& value);
+void to_json(nlohmann::json& out, const CheckInAnswer& value);
+void from_json(const nlohmann::json& in, CheckInAnswer& value);
+
+// {"error": {"code": "...", "message": "...", "message_vi": "..."}}: code for programs,
+// messages for people.
+struct ErrorAnswer {
+    std::string code;
+    std::string message;     // English
+    std::string message_vi;  // Vietnamese; may be empty for errors only programs see
+};
+nlohmann::json error_body(std::string_view code, std::string_view message,
+                          std::string_view message_vi = {});
+// The error of a 4xx/5xx body, or nothing when the body is not one.
+std::optional<ErrorAnswer> parse_error(std::string_view body);
+
+// --- 3. Server-side conversions of stored rows ---------------------------------------------
+
 nlohmann::json to_json(const StoredInterview& interview);
 nlohmann::json to_json(const EventRecord& event);
-
-// {"error": {"code": "...", "message": "..."}}: code for programs, message for people.
-nlohmann::json error_body(std::string_view code, std::string_view message);
 
 }  // namespace jobfair::protocol

@@ -5,10 +5,12 @@
 //   2. Helpers     - timestamps, binding optional values, turning SQLite errors into StoreError
 //   3. Opening     - connection settings and applying migrations
 //   4. Use cases   - one transaction each
+//   5. People      - tickets, walk-ins, booth changes of the day, access state
 #include "common/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstdio>
@@ -146,7 +148,39 @@ ALTER TABLE interviews ADD COLUMN outcome TEXT
 ALTER TABLE interviews ADD COLUMN note TEXT;
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3};
+// Who a ticket belongs to, walk-ins' details, the server's access state, answered kiosk
+// submissions, and booth changes of the day.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE tickets (
+    number INTEGER NOT NULL PRIMARY KEY CHECK (number > 0),
+    student TEXT NOT NULL UNIQUE REFERENCES students(id),
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT,
+    revoke_reason TEXT
+) STRICT;
+CREATE TABLE student_details (
+    student TEXT NOT NULL PRIMARY KEY REFERENCES students(id),
+    phone TEXT,
+    school TEXT,
+    consent TEXT NOT NULL DEFAULT '{}',
+    registered_via TEXT NOT NULL CHECK (registered_via IN ('pre_registration', 'walk_in')),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE walk_in_submissions (
+    idempotency_key TEXT NOT NULL PRIMARY KEY,
+    request_digest TEXT NOT NULL,
+    student TEXT NOT NULL REFERENCES students(id),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE access_state (
+    singleton INTEGER NOT NULL PRIMARY KEY CHECK (singleton = 1),
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+ALTER TABLE booths ADD COLUMN paused_since_minute INTEGER;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -873,6 +907,413 @@ InterviewId Store::add_called_interview(const Interview& interview, std::string_
                       {"start", interview.start.str()}});
         transaction.commit();
         return id;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. People, tickets, booth changes and access state
+
+namespace {
+
+std::optional<Store::TicketRecord> ticket_where(const SQLite::Database& database,
+                                                const std::string& condition,
+                                                const std::string& value) {
+    SQLite::Statement row(
+        database,
+        "SELECT number, student, revoked_at, revoke_reason FROM tickets WHERE " + condition);
+    row.bind(1, value);
+    if (!row.executeStep()) return std::nullopt;
+    Store::TicketRecord record;
+    record.number = static_cast<std::uint32_t>(row.getColumn(0).getInt64());
+    record.student = StudentId(row.getColumn(1).getString());
+    if (!row.getColumn(2).isNull()) {
+        record.revoked_reason = row.getColumn(3).isNull() ? "" : row.getColumn(3).getString();
+    }
+    return record;
+}
+
+std::uint32_t next_ticket_number(SQLite::Database& database) {
+    return static_cast<std::uint32_t>(
+        database.execAndGet("SELECT COALESCE(MAX(number), 0) + 1 FROM tickets").getInt64());
+}
+
+std::vector<Store::TicketRecord> all_tickets(const SQLite::Database& database) {
+    std::vector<Store::TicketRecord> all;
+    SQLite::Statement rows(database,
+                           "SELECT number, student, revoked_at, revoke_reason FROM tickets "
+                           "ORDER BY number");
+    while (rows.executeStep()) {
+        Store::TicketRecord record;
+        record.number = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
+        record.student = StudentId(rows.getColumn(1).getString());
+        if (!rows.getColumn(2).isNull()) {
+            record.revoked_reason = rows.getColumn(3).isNull() ? "" : rows.getColumn(3).getString();
+        }
+        all.push_back(std::move(record));
+    }
+    return all;
+}
+
+void insert_ticket(SQLite::Database& database, std::uint32_t number, const StudentId& student,
+                   const std::string& now) {
+    SQLite::Statement insert(database,
+                             "INSERT INTO tickets (number, student, issued_at) VALUES (?, ?, ?)");
+    insert.bind(1, static_cast<int64_t>(number));
+    insert.bind(2, student.str());
+    insert.bind(3, now);
+    insert.exec();
+}
+
+void require_booth(SQLite::Database& database, const BoothId& booth) {
+    SQLite::Statement row(database, "SELECT COUNT(*) FROM booths WHERE id = ?");
+    row.bind(1, booth.str());
+    row.executeStep();
+    if (row.getColumn(0).getInt() == 0) throw StoreError("there is no booth " + booth.str());
+}
+
+}  // namespace
+
+std::vector<InterviewId> Store::mark_left(const StudentId& student, TimeOfDay at,
+                                          std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("mark a student as left", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement window(database,
+                                 "SELECT arrive_minute, leave_minute FROM students WHERE id = ?");
+        window.bind(1, student.str());
+        if (!window.executeStep()) throw StoreError("there is no student " + student.str());
+        const int arrive = window.getColumn(0).getInt();
+        const int leave = std::max(arrive, std::min(window.getColumn(1).getInt(), at.minutes()));
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement shorten(database, "UPDATE students SET leave_minute = ? WHERE id = ?");
+        shorten.bind(1, leave);
+        shorten.bind(2, student.str());
+        shorten.exec();
+        SQLite::Statement checked_out(
+            database, "UPDATE check_ins SET left_minute = MAX(at_minute, ?) WHERE student = ?");
+        checked_out.bind(1, at.minutes());
+        checked_out.bind(2, student.str());
+        checked_out.exec();
+
+        std::vector<InterviewId> cancelled;
+        SQLite::Statement open_ones(database,
+                                    "SELECT id FROM interviews WHERE student = ? AND status IN "
+                                    "('planned', 'promised') ORDER BY id");
+        open_ones.bind(1, student.str());
+        while (open_ones.executeStep())
+            cancelled.push_back(open_ones.getColumn(0).getInt64());
+        SQLite::Statement cancel(database,
+                                 "UPDATE interviews SET status = 'cancelled', cancel_reason = "
+                                 "'student_left', updated_at = ? WHERE id = ?");
+        for (InterviewId id : cancelled) {
+            cancel.reset();
+            cancel.bind(1, now);
+            cancel.bind(2, static_cast<int64_t>(id));
+            cancel.exec();
+        }
+        insert_event(database, now, actor, "student.left",
+                     {{"student", student.str()}, {"at", at.str()}, {"cancelled", cancelled}});
+        transaction.commit();
+        return cancelled;
+    });
+}
+
+std::vector<Store::TicketRecord> Store::issue_tickets(std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("issue tickets", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement without(database,
+                                  "SELECT id FROM students WHERE id NOT IN "
+                                  "(SELECT student FROM tickets) ORDER BY position");
+        std::vector<StudentId> fresh;
+        while (without.executeStep())
+            fresh.emplace_back(without.getColumn(0).getString());
+        std::uint32_t number = next_ticket_number(database);
+        for (const StudentId& student : fresh)
+            insert_ticket(database, number++, student, now);
+        if (!fresh.empty()) {
+            insert_event(database, now, actor, "tickets.issued", {{"new", fresh.size()}});
+        }
+        transaction.commit();
+        return all_tickets(database);
+    });
+}
+
+std::vector<Store::TicketRecord> Store::tickets() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the tickets", [&] { return all_tickets(*database_); });
+}
+
+std::optional<Store::TicketRecord> Store::ticket(std::uint32_t number) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read a ticket", [&] {
+        return ticket_where(*database_, "number = ?", std::to_string(number));
+    });
+}
+
+std::optional<Store::TicketRecord> Store::ticket_of(const StudentId& student) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read a ticket", [&] {
+        return ticket_where(*database_, "student = ? AND revoked_at IS NULL", student.str());
+    });
+}
+
+void Store::revoke_ticket(std::uint32_t number, const std::string& reason, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("revoke a ticket", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement revoke(database,
+                                 "UPDATE tickets SET revoked_at = ?, revoke_reason = ? "
+                                 "WHERE number = ? AND revoked_at IS NULL");
+        revoke.bind(1, now);
+        revoke.bind(2, reason);
+        revoke.bind(3, static_cast<int64_t>(number));
+        if (revoke.exec() == 0) {
+            throw StoreError("there is no valid ticket " + std::to_string(number));
+        }
+        insert_event(database, now, actor, "ticket.revoked",
+                     {{"ticket", number}, {"reason", reason}});
+        transaction.commit();
+    });
+}
+
+std::uint32_t Store::reissue_ticket(const StudentId& student, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("reissue a ticket", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        if (ticket_where(database, "student = ? AND revoked_at IS NULL", student.str())) {
+            throw StoreError(student.str() + " still has a valid ticket: revoke it first");
+        }
+        // The table keeps one row per student: the revoked number is replaced, and the
+        // event log keeps the history.
+        SQLite::Statement old(database, "DELETE FROM tickets WHERE student = ?");
+        old.bind(1, student.str());
+        old.exec();
+        const std::string now = iso_utc(clock_());
+        const std::uint32_t number = next_ticket_number(database);
+        insert_ticket(database, number, student, now);
+        insert_event(database, now, actor, "ticket.reissued",
+                     {{"student", student.str()}, {"ticket", number}});
+        transaction.commit();
+        return number;
+    });
+}
+
+Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetails& details,
+                                      const std::string& idempotency_key,
+                                      const std::string& request_digest, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the registration";
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement seen(database,
+                               "SELECT student, request_digest FROM walk_in_submissions "
+                               "WHERE idempotency_key = ?");
+        seen.bind(1, idempotency_key);
+        if (seen.executeStep()) {
+            if (seen.getColumn(1).getString() != request_digest) {
+                throw StoreError("this idempotency key was already used for another request");
+            }
+            WalkIn repeated;
+            repeated.student = StudentId(seen.getColumn(0).getString());
+            repeated.repeated = true;
+            const auto ticket = ticket_where(database, "student = ?", repeated.student.str());
+            if (ticket) repeated.ticket_number = ticket->number;
+            return repeated;
+        }
+
+        const std::string now = iso_utc(clock_());
+        const int walk_ins = database
+                                 .execAndGet(
+                                     "SELECT COUNT(*) FROM student_details WHERE "
+                                     "registered_via = 'walk_in'")
+                                 .getInt();
+        WalkIn registered;
+        for (int n = walk_ins + 1;; ++n) {
+            char id[16];
+            std::snprintf(id, sizeof id, "W%04d", n);
+            SQLite::Statement taken(database, "SELECT COUNT(*) FROM students WHERE id = ?");
+            taken.bind(1, std::string(id));
+            taken.executeStep();
+            if (taken.getColumn(0).getInt() == 0) {
+                registered.student = StudentId(id);
+                break;
+            }
+        }
+        writing = "student " + registered.student.str();
+        SQLite::Statement insert_student(
+            database,
+            "INSERT INTO students (id, position, name, occupation, level, arrive_minute, "
+            "leave_minute, max_interviews) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 "
+            "FROM students), ?, ?, ?, ?, ?, ?)");
+        insert_student.bind(1, registered.student.str());
+        insert_student.bind(2, student.name);
+        bind_optional(insert_student, 3, student.occupation);
+        insert_student.bind(4, std::string(level_code(student.level)));
+        insert_student.bind(5, student.arrive.minutes());
+        insert_student.bind(6, student.leave.minutes());
+        bind_optional(insert_student, 7, student.max_interviews);
+        insert_student.exec();
+        SQLite::Statement insert_preference(
+            database, "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
+        for (size_t rank = 0; rank < student.preferences.size(); ++rank) {
+            writing = "preference " + std::to_string(rank + 1) + " (booth " +
+                      student.preferences[rank].str() + ")";
+            insert_preference.reset();
+            insert_preference.bind(1, registered.student.str());
+            insert_preference.bind(2, static_cast<int>(rank + 1));
+            insert_preference.bind(3, student.preferences[rank].str());
+            insert_preference.exec();
+        }
+        writing = "the details of " + registered.student.str();
+        SQLite::Statement insert_details(
+            database,
+            "INSERT INTO student_details (student, phone, school, consent, registered_via, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        insert_details.bind(1, registered.student.str());
+        bind_optional(insert_details, 2, details.phone);
+        bind_optional(insert_details, 3, details.school);
+        insert_details.bind(4, details.consent_json);
+        insert_details.bind(5, details.registered_via);
+        insert_details.bind(6, now);
+        insert_details.exec();
+        registered.ticket_number = next_ticket_number(database);
+        insert_ticket(database, registered.ticket_number, registered.student, now);
+        SQLite::Statement submission(database,
+                                     "INSERT INTO walk_in_submissions (idempotency_key, "
+                                     "request_digest, student, created_at) VALUES (?, ?, ?, ?)");
+        submission.bind(1, idempotency_key);
+        submission.bind(2, request_digest);
+        submission.bind(3, registered.student.str());
+        submission.bind(4, now);
+        submission.exec();
+        // The audit log names the student by id only: personal details stay in their table.
+        insert_event(database, now, actor, "student.registered",
+                     {{"student", registered.student.str()},
+                      {"ticket", registered.ticket_number},
+                      {"preferences", student.preferences.size()}});
+        transaction.commit();
+        return registered;
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("cannot register the walk-in: ") + error.what() +
+                         " while writing " + writing + "; nothing was changed");
+    }
+}
+
+std::optional<Store::StudentDetails> Store::student_details(const StudentId& student) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read a student's details", [&] {
+        SQLite::Statement row(*database_,
+                              "SELECT phone, school, consent, registered_via FROM "
+                              "student_details WHERE student = ?");
+        row.bind(1, student.str());
+        if (!row.executeStep()) return std::optional<StudentDetails>();
+        StudentDetails details;
+        if (!row.getColumn(0).isNull()) details.phone = row.getColumn(0).getString();
+        if (!row.getColumn(1).isNull()) details.school = row.getColumn(1).getString();
+        details.consent_json = row.getColumn(2).getString();
+        details.registered_via = row.getColumn(3).getString();
+        return std::optional<StudentDetails>(std::move(details));
+    });
+}
+
+void Store::set_booth_paused(const BoothId& booth, std::optional<TimeOfDay> since,
+                             std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors(since ? "pause a booth" : "resume a booth", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        require_booth(database, booth);
+        SQLite::Statement update(database,
+                                 "UPDATE booths SET paused_since_minute = ? WHERE id = ?");
+        bind_optional(update, 1, since ? std::optional<int>(since->minutes()) : std::nullopt);
+        update.bind(2, booth.str());
+        update.exec();
+        nlohmann::json payload{{"booth", booth.str()}};
+        if (since) payload["since"] = since->str();
+        insert_event(database, iso_utc(clock_()), actor, since ? "booth.paused" : "booth.resumed",
+                     payload);
+        transaction.commit();
+    });
+}
+
+std::map<BoothId, TimeOfDay> Store::paused_booths() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read paused booths", [&] {
+        SQLite::Statement rows(*database_,
+                               "SELECT id, paused_since_minute FROM booths "
+                               "WHERE paused_since_minute IS NOT NULL");
+        std::map<BoothId, TimeOfDay> paused;
+        while (rows.executeStep()) {
+            paused.emplace(BoothId(rows.getColumn(0).getString()),
+                           TimeOfDay(rows.getColumn(1).getInt()));
+        }
+        return paused;
+    });
+}
+
+void Store::set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("change a booth's hours", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        require_booth(database, booth);
+        SQLite::Statement update(database, "UPDATE booths SET close_minute = ? WHERE id = ?");
+        update.bind(1, close.minutes());
+        update.bind(2, booth.str());
+        update.exec();
+        insert_event(database, iso_utc(clock_()), actor, "booth.hours_changed",
+                     {{"booth", booth.str()}, {"close", close.str()}});
+        transaction.commit();
+    });
+}
+
+int Store::add_booth_seat(const BoothId& booth, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("add a seat", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        require_booth(database, booth);
+        SQLite::Statement update(database,
+                                 "UPDATE booths SET interviewers = interviewers + 1 WHERE id = ? "
+                                 "RETURNING interviewers");
+        update.bind(1, booth.str());
+        update.executeStep();
+        const int seat = update.getColumn(0).getInt() - 1;
+        update.reset();
+        insert_event(database, iso_utc(clock_()), actor, "booth.seat_added",
+                     {{"booth", booth.str()}, {"seat", seat}});
+        transaction.commit();
+        return seat;
+    });
+}
+
+std::optional<std::string> Store::access_state_json() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the access state", [&] {
+        SQLite::Statement row(*database_, "SELECT state FROM access_state");
+        if (!row.executeStep()) return std::optional<std::string>();
+        return std::optional<std::string>(row.getColumn(0).getString());
+    });
+}
+
+void Store::save_access_state(const std::string& state_json) {
+    assert(database_ && "use of a moved-from Store");
+    translating_errors("save the access state", [&] {
+        SQLite::Statement upsert(*database_,
+                                 "INSERT INTO access_state (singleton, state, updated_at) "
+                                 "VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET "
+                                 "state = excluded.state, updated_at = excluded.updated_at");
+        upsert.bind(1, state_json);
+        upsert.bind(2, iso_utc(clock_()));
+        upsert.exec();
     });
 }
 

@@ -120,6 +120,63 @@ class Store {
     // A student from the booth's standby queue, called straight away into a free seat.
     InterviewId add_called_interview(const Interview& interview, std::string_view actor);
 
+    // The student went home at `at`: their stay ends there, and their interviews not yet
+    // called are cancelled ("student_left"), in one transaction. Returns the cancelled ids.
+    std::vector<InterviewId> mark_left(const StudentId& student, TimeOfDay at,
+                                       std::string_view actor);
+
+    // --- tickets -------------------------------------------------------------------------
+    struct TicketRecord {
+        std::uint32_t number = 0;
+        StudentId student;
+        std::optional<std::string> revoked_reason;  // set: the ticket is refused
+    };
+    // Gives every student without a ticket the next free number, in the fair's order; numbers
+    // once given never change. Returns every ticket, by number. Logs "tickets.issued".
+    std::vector<TicketRecord> issue_tickets(std::string_view actor);
+    std::vector<TicketRecord> tickets() const;  // by number
+    std::optional<TicketRecord> ticket(std::uint32_t number) const;
+    std::optional<TicketRecord> ticket_of(const StudentId& student) const;
+    // A lost or misused ticket: refused from now on; the student can be issued a new one.
+    void revoke_ticket(std::uint32_t number, const std::string& reason, std::string_view actor);
+    // A fresh number for the student (after a revocation). Logs "ticket.reissued".
+    std::uint32_t reissue_ticket(const StudentId& student, std::string_view actor);
+
+    // --- people: walk-ins and personal details (not part of the fair contract) -----------
+    struct StudentDetails {
+        std::optional<std::string> phone;  // normalised, "0912345678"
+        std::optional<std::string> school;
+        std::string consent_json = "{}";  // purpose -> ticked
+        std::string registered_via = "walk_in";
+    };
+    struct WalkIn {
+        StudentId student;
+        std::uint32_t ticket_number = 0;
+        bool repeated = false;  // the idempotency key was seen before: nothing was written
+    };
+    // Registers a student who walked in: the student (with id "W0001", "W0002", ... chosen
+    // here; `student.id` is ignored), their preferences, details and ticket, in one transaction
+    // with a "student.registered" event. The idempotency key makes a retry return the first
+    // registration; the same key with another request (`request_digest`) throws StoreError.
+    WalkIn register_walk_in(const Student& student, const StudentDetails& details,
+                            const std::string& idempotency_key, const std::string& request_digest,
+                            std::string_view actor);
+    std::optional<StudentDetails> student_details(const StudentId& student) const;
+
+    // --- the day's changes to booths ------------------------------------------------------
+    // Paused since `since` (nothing: resumed). Logs "booth.paused" / "booth.resumed".
+    void set_booth_paused(const BoothId& booth, std::optional<TimeOfDay> since,
+                          std::string_view actor);
+    std::map<BoothId, TimeOfDay> paused_booths() const;
+    // New closing time (later or earlier). Logs "booth.hours_changed".
+    void set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor);
+    // One more interviewer. Returns the new seat's number. Logs "booth.seat_added".
+    int add_booth_seat(const BoothId& booth, std::string_view actor);
+
+    // --- access control: hashes only (common/auth.hpp), saved whole after each change --------
+    std::optional<std::string> access_state_json() const;
+    void save_access_state(const std::string& state_json);
+
   private:
     std::unique_ptr<SQLite::Database> database_;
     WallClock clock_;

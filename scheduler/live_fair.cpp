@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 namespace jobfair {
 
 namespace {
@@ -21,21 +23,47 @@ LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
       keep_weight_(keep_weight),
       fair_(store.load_fair()),
       model_(alloc::AllocationModel::from_fair(fair_)) {
+    rebuild_model();
+}
+
+void LiveFair::rebuild_model() {
+    fair_ = store_.load_fair();
+    model_ = alloc::AllocationModel::from_fair(fair_);
+    paused_ = store_.paused_booths();
     // Resume where the day stands: who is here, which pairs are over, what was planned.
     for (const auto& [student, at] : store_.check_ins()) {
         const Student* known = fair_.find_student(student);
         if (known) model_.set_student_window(student, std::max(known->arrive, at), known->leave);
     }
+    for (const auto& [booth, since] : paused_)
+        model_.close_booth_between(booth, since, fair_.settings.grid.day_end);
     std::vector<alloc::Placement> planned;
     for (const auto& row : store_.interviews()) {
         const auto placement = model_.to_placement(row.interview);
         if (!placement) continue;
         if (row.status == InterviewStatus::planned) planned.push_back(*placement);
-        if (row.status == InterviewStatus::no_show) {
+        if (row.status == InterviewStatus::no_show ||
+            (row.status == InterviewStatus::cancelled && row.cancel_reason &&
+             *row.cancel_reason != "replanned")) {
             model_.block_pair(placement->student, placement->booth);
         }
     }
     model_.set_planned(std::move(planned));
+}
+
+alloc::AllocationResult LiveFair::replan_now(std::string_view actor) {
+    model_.set_now(clock_.now());
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight_;
+    options.compute_bound = false;
+    auto plan = alloc::allocate(model_, options);
+    ++replans_;
+    std::vector<Interview> planned;
+    for (const auto& placement : plan.planned)
+        planned.push_back(model_.to_interview(placement));
+    store_.save_planned_schedule(planned, actor);
+    model_.set_planned(plan.planned);
+    return plan;
 }
 
 StoredInterview LiveFair::stored(InterviewId id) const {
@@ -250,6 +278,161 @@ void LiveFair::no_show(InterviewId interview, std::string_view actor) {
         model_.unlock(*placement);
         model_.block_pair(placement->student, placement->booth);
     }
+}
+
+void LiveFair::skip(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::called) {
+        throw LiveFairError("only a called student can be skipped; interview " +
+                            std::to_string(interview) + " is " +
+                            std::string(status_code(row.status)));
+    }
+    store_.move_interview(interview, InterviewStatus::promised, actor);
+}
+
+void LiveFair::recall(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::called) {
+        throw LiveFairError("only a called student can be called again; interview " +
+                            std::to_string(interview) + " is " +
+                            std::string(status_code(row.status)));
+    }
+    store_.append_event(actor, "interview.recalled",
+                        nlohmann::json{{"interview", interview},
+                                       {"student", row.interview.student.str()},
+                                       {"booth", row.interview.booth.str()},
+                                       {"seat", row.interview.seat}}
+                            .dump());
+}
+
+WalkInResult LiveFair::register_walk_in(const Student& student,
+                                        const Store::StudentDetails& details,
+                                        const std::string& idempotency_key,
+                                        const std::string& request_digest, std::string_view actor) {
+    for (const BoothId& booth : student.preferences) {
+        if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+    }
+    Student arriving = student;
+    arriving.arrive =
+        std::max(fair_.settings.grid.day_start, std::min(clock_.now(), student.leave));
+    const Store::WalkIn walk_in =
+        store_.register_walk_in(arriving, details, idempotency_key, request_digest, actor);
+    if (!walk_in.repeated) rebuild_model();
+    WalkInResult result;
+    result.student = walk_in.student;
+    result.ticket_number = walk_in.ticket_number;
+    result.check_in = check_in(walk_in.student, actor);
+    return result;
+}
+
+void LiveFair::pause_booth(const BoothId& booth, std::string_view actor) {
+    if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+    if (is_paused(booth)) return;
+    const TimeOfDay now = clock_.now();
+    store_.set_booth_paused(booth, now, actor);
+    paused_[booth] = now;
+    model_.close_booth_between(booth, now, fair_.settings.grid.day_end);
+    replan_now(actor);
+}
+
+void LiveFair::resume_booth(const BoothId& booth, std::string_view actor) {
+    const Booth* known = fair_.find_booth(booth);
+    if (!known) throw LiveFairError("there is no booth " + booth.str());
+    if (!is_paused(booth)) return;
+    store_.set_booth_paused(booth, std::nullopt, actor);
+    paused_.erase(booth);
+    // Reopen only the booth's own hours, minus its breaks: rebuilding does exactly that.
+    rebuild_model();
+    replan_now(actor);
+}
+
+void LiveFair::set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor) {
+    const Booth* known = fair_.find_booth(booth);
+    if (!known) throw LiveFairError("there is no booth " + booth.str());
+    const auto& grid = fair_.settings.grid;
+    if (close <= known->open || close > grid.day_end) {
+        throw LiveFairError("booth " + booth.str() + " can close between " +
+                            known->open.plus_minutes(1).str() + " and " + grid.day_end.str() +
+                            ", not at " + close.str());
+    }
+    store_.set_booth_close(booth, close, actor);
+    rebuild_model();
+    replan_now(actor);
+}
+
+int LiveFair::add_seat(const BoothId& booth, std::string_view actor) {
+    if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+    const int seat = store_.add_booth_seat(booth, actor);
+    rebuild_model();
+    replan_now(actor);
+    return seat;
+}
+
+void LiveFair::cancel(InterviewId interview, const std::string& reason, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (is_terminal(row.status)) {
+        throw LiveFairError("interview " + std::to_string(interview) + " is already " +
+                            std::string(status_code(row.status)));
+    }
+    Store::MoveDetails details;
+    details.cancel_reason = reason.empty() ? "cancelled by the organizer" : reason;
+    store_.move_interview(interview, InterviewStatus::cancelled, actor, details);
+    if (const auto placement = model_.to_placement(row.interview)) {
+        model_.unlock(*placement);
+        model_.block_pair(placement->student, placement->booth);
+    }
+    replan_now(actor);
+}
+
+std::vector<InterviewId> LiveFair::mark_left(const StudentId& student, std::string_view actor) {
+    if (!fair_.find_student(student)) {
+        throw LiveFairError("there is no student " + student.str() + " at this fair");
+    }
+    const auto cancelled = store_.mark_left(student, clock_.now(), actor);
+    rebuild_model();
+    replan_now(actor);
+    return cancelled;
+}
+
+ReplanPreview LiveFair::preview_replan() {
+    alloc::AllocationModel trial = model_;
+    trial.set_now(clock_.now());
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight_;
+    options.compute_bound = false;
+    const auto plan = alloc::allocate(trial, options);
+    ReplanPreview preview;
+    preview.planned_after = static_cast<int>(plan.planned.size());
+    const auto& before = model_.planned();
+    for (const auto& old_placement : before) {
+        const bool same = std::find(plan.planned.begin(), plan.planned.end(), old_placement) !=
+                          plan.planned.end();
+        const bool pair_kept =
+            std::any_of(plan.planned.begin(), plan.planned.end(), [&](const alloc::Placement& p) {
+                return p.student == old_placement.student && p.booth == old_placement.booth;
+            });
+        if (same) {
+            ++preview.kept;
+        } else if (pair_kept) {
+            ++preview.moved;
+        } else {
+            ++preview.dropped;
+        }
+    }
+    for (const auto& placement : plan.planned) {
+        const bool pair_before =
+            std::any_of(before.begin(), before.end(), [&](const alloc::Placement& p) {
+                return p.student == placement.student && p.booth == placement.booth;
+            });
+        if (!pair_before) ++preview.added;
+    }
+    return preview;
+}
+
+ReplanPreview LiveFair::replan(std::string_view actor) {
+    const ReplanPreview preview = preview_replan();
+    replan_now(actor);
+    return preview;
 }
 
 }  // namespace jobfair

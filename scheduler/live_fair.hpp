@@ -3,6 +3,8 @@
 // of the live day is here and tested without a network.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +52,21 @@ struct CallResult {
     std::string why_nobody;  // when nobody could be called: what the booth is waiting for
 };
 
+// What a re-plan of the rest of the day would change among interviews not yet promised.
+struct ReplanPreview {
+    int kept = 0;     // planned interviews that stay as they are
+    int moved = 0;    // planned interviews of a student at that booth, now at another time/seat
+    int added = 0;    // new planned interviews
+    int dropped = 0;  // planned interviews that would go
+    int planned_after = 0;
+};
+
+struct WalkInResult {
+    StudentId student;
+    std::uint32_t ticket_number = 0;
+    CheckInResult check_in;
+};
+
 class LiveFair {
   public:
     // Loads the stored fair; commitments (promised and later) become locked for the engine.
@@ -70,7 +87,31 @@ class LiveFair {
     // placed again by later re-plans.
     void no_show(InterviewId interview, std::string_view actor);
 
+    // The called student is not at the booth yet: back to promised, keeping their place in the
+    // booth's queue; the seat can call the next student meanwhile.
+    void skip(InterviewId interview, std::string_view actor);
+    // Calls the same student again (the board shows the call anew).
+    void recall(InterviewId interview, std::string_view actor);
+
+    // A student registers at a kiosk on the day and is checked in at once.
+    WalkInResult register_walk_in(const Student& student, const Store::StudentDetails& details,
+                                  const std::string& idempotency_key,
+                                  const std::string& request_digest, std::string_view actor);
+
+    // --- organizer actions: each stores the change, then re-plans what is not yet promised.
+    void pause_booth(const BoothId& booth, std::string_view actor);
+    void resume_booth(const BoothId& booth, std::string_view actor);
+    void set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor);
+    int add_seat(const BoothId& booth, std::string_view actor);
+    // Cancels an interview that is not over; the pair is not placed again.
+    void cancel(InterviewId interview, const std::string& reason, std::string_view actor);
+    std::vector<InterviewId> mark_left(const StudentId& student, std::string_view actor);
+    // What replan() would change, without changing anything.
+    ReplanPreview preview_replan();
+    ReplanPreview replan(std::string_view actor);
+
     const Fair& fair() const { return fair_; }
+    bool is_paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
     int replans() const { return replans_; }
 
   private:
@@ -80,6 +121,13 @@ class LiveFair {
     Fair fair_;
     alloc::AllocationModel model_;
     int replans_ = 0;
+    std::map<BoothId, TimeOfDay> paused_;
+
+    // Builds the engine's model from the store: after loading, and after changes of the
+    // fair's shape (a walk-in, a booth's hours or seats).
+    void rebuild_model();
+    // Re-plans interviews not yet promised from now on and saves the plan.
+    alloc::AllocationResult replan_now(std::string_view actor);
 
     StoredInterview stored(InterviewId id) const;
     bool is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const;

@@ -1,10 +1,10 @@
-// `jobfair tickets --db FILE --key FILE --out DIR [--font FILE]`: tickets for the pre-registered
+// `jobfair tickets --db FILE [--key FILE] --out DIR [--font FILE]`: tickets for the pre-registered
 // students of the stored fair, for printing or sending before the day:
 //   DIR/tickets.csv          student id, name, ticket label, QR payload (UTF-8 with BOM for Excel)
 //   DIR/qr/S0001.png         one QR code per student
 //   DIR/sheet-001.png ...    A4 pages of codes with label and name, to print and cut
-// Ticket numbers are, for now, the student's 1-based position in the stored fair, so running the
-// command again gives the same tickets. The fair server will assign and persist them instead.
+// Ticket numbers are kept in the database (students without one get the next number), so running
+// the command again gives the same tickets; revoked tickets are left out.
 // Exit 0: written; 1: the store refused (no fair); 2: unreadable key or unwritable output.
 #include <filesystem>
 #include <fstream>
@@ -71,13 +71,17 @@ std::string page_name(std::size_t page_index) {
     return "sheet-" + std::string(digits.size() < 3 ? 3 - digits.size() : 0, '0') + digits + ".png";
 }
 
-void run_tickets(const TicketsOptions& options) {
+void run_tickets(TicketsOptions options) {
     Fair fair;
+    std::vector<Store::TicketRecord> tickets;
     try {
-        fair = Store(options.database_path).load_fair();
+        Store store(options.database_path);
+        fair = store.load_fair();
+        tickets = store.issue_tickets("jobfair tickets");
     } catch (const StoreError& error) {
         fail(error.what(), kExitRefused);
     }
+    if (options.key_path.empty()) options.key_path = options.database_path + ".ticket-key";
 
     const bool key_existed = std::filesystem::exists(options.key_path);
     std::unique_ptr<TicketKey> key;
@@ -111,16 +115,16 @@ void run_tickets(const TicketsOptions& options) {
         << "student_id,name,ticket_label,qr_payload\r\n";
     std::vector<SheetTicket> sheet_tickets;
     try {
-        for (std::size_t index = 0; index < fair.students.size(); ++index) {
-            const Student& student = fair.students[index];
-            const auto ticket_number = static_cast<std::uint32_t>(index + 1);
-            const std::string payload = issue_ticket(*key, ticket_number);
-            const std::string label = ticket_label(ticket_number);
-            csv << csv_field(student.id.str()) << ',' << csv_field(student.name) << ','
+        for (const Store::TicketRecord& ticket : tickets) {
+            const Student* student = fair.find_student(ticket.student);
+            if (ticket.revoked_reason || !student) continue;
+            const std::string payload = issue_ticket(*key, ticket.number);
+            const std::string label = ticket_label(ticket.number);
+            csv << csv_field(student->id.str()) << ',' << csv_field(student->name) << ','
                 << csv_field(label) << ',' << payload << "\r\n";
             write_png(render_qr(encode_qr(payload), kPixelsPerModule),
-                      out_dir / "qr" / png_name(student, ticket_number));
-            sheet_tickets.push_back({payload, label, student.name});
+                      out_dir / "qr" / png_name(*student, ticket.number));
+            sheet_tickets.push_back({payload, label, student->name});
         }
         csv.close();
         if (!csv) fail("cannot write " + (out_dir / "tickets.csv").string(), kExitUnwritable);
@@ -146,10 +150,9 @@ void add_tickets_command(CLI::App& app) {
     command->add_option("--db", options->database_path, "the fair's database (SQLite)")
         ->required()
         ->check(CLI::ExistingFile);
-    command
-        ->add_option("--key", options->key_path,
-                     "the ticket signing key; created (mode 0600) when missing")
-        ->required();
+    command->add_option("--key", options->key_path,
+                        "the ticket signing key (default: DB.ticket-key, as `jobfair serve` uses); "
+                        "created (mode 0600) when missing");
     command->add_option("--out", options->output_dir, "output folder, created when missing")
         ->required();
     command->add_option("--font", options->font_path, "TrueType font for the sheets' text")

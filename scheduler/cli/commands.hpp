@@ -24,4 +24,8 @@ void add_generate_command(CLI::App& app);
 // stored fair's students; exit 0 written, 1 no fair stored, 2 unreadable key or unwritable output.
 void add_tickets_command(CLI::App& app);
 
+// `jobfair serve --db FILE [--listen HOST:PORT] [--demo]`: the fair server (docs/api.md);
+// exit 0 stopped cleanly, 1 no fair in the database, 2 bad options or unusable files.
+void add_serve_command(CLI::App& app);
+
 }  // namespace jobfair::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     jobfair::cli::add_solve_command(app);
     jobfair::cli::add_generate_command(app);
     jobfair::cli::add_tickets_command(app);
+    jobfair::cli::add_serve_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

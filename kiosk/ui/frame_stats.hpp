@@ -1,0 +1,52 @@
+// Figures for the kiosk benchmarks: frame times (median, p90, max), launch to first frame, and
+// resident memory. The Window records every frame; a benchmark reads the summary at the end.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobfair::ui {
+
+struct FrameTimeSummary {
+    int frames = 0;  // frames measured (the first frame, which uploads the font atlas, excluded)
+    double median_ms = 0;
+    double p90_ms = 0;
+    double max_ms = 0;
+};
+
+class FrameStats {
+  public:
+    using Clock = std::chrono::steady_clock;
+
+    void begin_frame();
+    // Ends the frame begun last; the first frame ever is kept apart as the launch figure.
+    void end_frame();
+    // Drops the frame begun last (e.g. one slowed by reading pixels back).
+    void discard_frame() { frame_began_.reset(); }
+
+    FrameTimeSummary summary() const;
+    // From the process's start (as the kernel recorded it) to the end of the first frame.
+    std::optional<std::chrono::milliseconds> launch_to_first_frame() const {
+        return launch_to_first_frame_;
+    }
+
+  private:
+    std::optional<Clock::time_point> frame_began_;
+    bool first_frame_done_ = false;
+    std::optional<std::chrono::milliseconds> launch_to_first_frame_;
+    std::vector<double> frame_ms_;
+};
+
+// How long ago this process started, from /proc/self/stat (10 ms resolution); nullopt off Linux.
+std::optional<std::chrono::milliseconds> process_age();
+
+// Resident memory (VmRSS in /proc/self/status) in KiB; nullopt when unreadable.
+std::optional<long> resident_memory_kib();
+
+// One line for logs and benchmark output: "frames 300: median 11.8 ms, p90 12.9 ms, max 15.0 ms;
+// first frame 412 ms after launch; resident 98.3 MiB".
+std::string describe(const FrameStats& stats);
+
+}  // namespace jobfair::ui

@@ -1,0 +1,166 @@
+#include "kiosk/ui/window.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <charconv>
+
+#include "kiosk/ui/ui_error.hpp"
+
+namespace jobfair::ui {
+namespace {
+
+// GLFW keeps its last error per thread; this turns it into a sentence for UiError.
+std::string glfw_failure(std::string_view what) {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    std::string message(what);
+    if (description != nullptr) message += std::string(": ") + description;
+    message += " (is DISPLAY set? headless, run under xvfb-run -a)";
+    return message;
+}
+
+}  // namespace
+
+std::optional<WindowSize> parse_window_size(std::string_view text) {
+    const auto separator = text.find('x');
+    if (separator == std::string_view::npos) return std::nullopt;
+    WindowSize size;
+    const auto parse = [](std::string_view digits, int& value) {
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        return error == std::errc() && end == digits.data() + digits.size() && !digits.empty() &&
+               value >= 1;
+    };
+    if (!parse(text.substr(0, separator), size.width) ||
+        !parse(text.substr(separator + 1), size.height)) {
+        return std::nullopt;
+    }
+    return size;
+}
+
+Window::Window(const WindowOptions& options) {
+    if (glfwInit() != GLFW_TRUE) throw UiError(glfw_failure("cannot start GLFW"));
+
+    // OpenGL 3.3 core, forward-compatible: what ImGui's OpenGL3 backend and Mesa llvmpipe agree on.
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+
+    GLFWmonitor* monitor = nullptr;
+    int width = options.width;
+    int height = options.height;
+    if (options.fullscreen) {
+        monitor = glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            width = mode->width;
+            height = mode->height;
+        }
+    }
+    window_ = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
+    if (window_ == nullptr) {
+        std::string message = glfw_failure("cannot open an OpenGL 3.3 core window");
+        glfwTerminate();
+        throw UiError(message);
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(options.vsync ? 1 : 0);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+Window::~Window() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+bool Window::should_close() const {
+    return glfwWindowShouldClose(window_) == GLFW_TRUE;
+}
+
+void Window::request_close() {
+    glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
+
+WindowSize Window::framebuffer_size() const {
+    WindowSize size;
+    glfwGetFramebufferSize(window_, &size.width, &size.height);
+    return size;
+}
+
+void Window::begin_frame(const ScriptedInput* scripted) {
+    frame_stats_.begin_frame();
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas on the first frame
+    if (!font_pixels_released_) {
+        // The glyphs now live in the OpenGL texture; the CPU copy is about 10 MB at our sizes.
+        ImGui::GetIO().Fonts->ClearTexData();
+        font_pixels_released_ = true;
+    }
+    ImGui_ImplGlfw_NewFrame();
+    if (scripted != nullptr) apply_scripted_input(*scripted);
+    ImGui::NewFrame();
+}
+
+void Window::apply_scripted_input(const ScriptedInput& scripted) {
+    // ImGui 1.86 has no input events: the state is written into ImGuiIO directly.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = scripted.mouse_position;
+    io.MouseDown[0] = scripted.mouse_down;
+    for (int button = 1; button < IM_ARRAYSIZE(io.MouseDown); ++button)
+        io.MouseDown[button] = false;
+    if (!scripted.typed_text.empty()) io.AddInputCharactersUTF8(scripted.typed_text.c_str());
+    if (scripted_key_held_ && scripted_key_held_ != scripted.key_down) {
+        io.KeysDown[io.KeyMap[*scripted_key_held_]] = false;
+    }
+    if (scripted.key_down) io.KeysDown[io.KeyMap[*scripted.key_down]] = true;
+    scripted_key_held_ = scripted.key_down;
+}
+
+void Window::render_draw_data() {
+    ImGui::Render();
+    const WindowSize size = framebuffer_size();
+    glViewport(0, 0, size.width, size.height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::end_frame() {
+    render_draw_data();
+    glfwSwapBuffers(window_);
+    frame_stats_.end_frame();
+}
+
+RgbImage Window::end_frame_and_capture() {
+    render_draw_data();
+    const WindowSize size = framebuffer_size();
+    RgbImage image = read_back_buffer(size.width, size.height);
+    glfwSwapBuffers(window_);
+    frame_stats_.discard_frame();
+    return image;
+}
+
+void Window::run(const std::function<void()>& draw) {
+    while (!should_close()) {
+        begin_frame();
+        draw();
+        end_frame();
+    }
+}
+
+}  // namespace jobfair::ui

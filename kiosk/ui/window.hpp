@@ -1,0 +1,76 @@
+// The program window: a GLFW window with an OpenGL 3.3 core context, the Dear ImGui context and
+// its GLFW/OpenGL3 backends, and the frame loop. One Window per program; it owns the ImGui
+// context, so fonts and the theme are set up after constructing it, before the first frame.
+//
+//   ui::WindowOptions options;                  // title, size, full screen
+//   ui::Window window(options);
+//   ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts);
+//   ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::light);
+//   window.run([&] { view.draw(); });
+#pragma once
+
+#include <imgui.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/ui/frame_stats.hpp"
+#include "kiosk/ui/screenshot.hpp"
+
+struct GLFWwindow;
+
+namespace jobfair::ui {
+
+struct WindowOptions {
+    std::string title = "jobfair";
+    int width = 1080;  // portrait kiosk; landscape screens are 1920x1080
+    int height = 1920;
+    bool fullscreen = false;  // on the primary monitor, at its current video mode
+    bool vsync = false;       // off headless: Xvfb has no display to wait for
+};
+
+// "1080x1920" -> {1080, 1920}; nullopt for anything else (no sign, both at least 1).
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+};
+std::optional<WindowSize> parse_window_size(std::string_view text);
+
+class Window {
+  public:
+    // Throws UiError when GLFW, the window or the OpenGL 3.3 context cannot be created.
+    explicit Window(const WindowOptions& options);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    bool should_close() const;
+    void request_close();
+    WindowSize framebuffer_size() const;
+    GLFWwindow* native_handle() const { return window_; }
+
+    // One frame: begin_frame(), the program's ImGui calls, then end_frame(). With `scripted`, the
+    // real mouse and keyboard are ignored for this frame.
+    void begin_frame(const ScriptedInput* scripted = nullptr);
+    void end_frame();
+    // Like end_frame(), but first reads the rendered back buffer. Not counted in frame_stats().
+    RgbImage end_frame_and_capture();
+
+    // Runs frames until the window is asked to close.
+    void run(const std::function<void()>& draw);
+
+    const FrameStats& frame_stats() const { return frame_stats_; }
+
+  private:
+    void render_draw_data();
+    void apply_scripted_input(const ScriptedInput& scripted);
+
+    GLFWwindow* window_ = nullptr;
+    FrameStats frame_stats_;
+    std::optional<ImGuiKey> scripted_key_held_;  // released on the next scripted frame
+    bool font_pixels_released_ = false;          // fonts must be loaded before the first frame
+};
+
+}  // namespace jobfair::ui

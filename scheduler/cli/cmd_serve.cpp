@@ -1,0 +1,150 @@
+// `jobfair serve --db FILE [--listen HOST:PORT] [--demo] [--clock-start HH:MM --clock-speed X]`
+#include <pthread.h>
+#include <sodium.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "common/demo_generator.hpp"
+#include "common/sodium_init.hpp"
+#include "common/store.hpp"
+#include "scheduler/cli/commands.hpp"
+#include "scheduler/fair_server.hpp"
+
+namespace jobfair::cli {
+
+namespace {
+
+struct ServeOptions {
+    std::string database_path;
+    std::string listen = "127.0.0.1:8080";
+    std::string ticket_key_path;  // default: next to the database
+    bool demo = false;
+    std::string clock_start;  // set: a simulated day starting then
+    double clock_speed = 1.0;
+};
+
+[[noreturn]] void fail(const std::string& message, int exit_code) {
+    std::cerr << "jobfair serve: " << message << '\n';
+    throw CLI::RuntimeError(exit_code);
+}
+
+// A readable password for the console: 4 groups of 4 letters and digits.
+std::string random_password() {
+    ensure_sodium();
+    static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+    std::string password;
+    for (int i = 0; i < 16; ++i) {
+        if (i > 0 && i % 4 == 0) password += '-';
+        password += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+    }
+    return password;
+}
+
+void run_serve(const ServeOptions& options) {
+    const auto colon = options.listen.rfind(':');
+    if (colon == std::string::npos) fail("--listen must be HOST:PORT", 2);
+    const std::string host = options.listen.substr(0, colon);
+    const int port = std::atoi(options.listen.c_str() + colon + 1);
+    if (port < 0 || port > 65535) fail("the port must be 0 to 65535", 2);
+
+    std::optional<Store> store;
+    try {
+        store.emplace(options.database_path);
+        if (!store->has_fair()) {
+            if (!options.demo) {
+                fail(options.database_path +
+                         " holds no fair: import one (jobfair import) or pass --demo",
+                     1);
+            }
+            store->import_fair(generate_demo_fair(GeneratorOptions{}), "serve --demo");
+            std::cout << "Loaded the demo fair into " << options.database_path << '\n';
+        }
+    } catch (const StoreError& error) {
+        fail(error.what(), 2);
+    }
+
+    std::optional<TicketKey> key;
+    try {
+        key.emplace(TicketKey::load_or_create(options.ticket_key_path.empty()
+                                                  ? options.database_path + ".ticket-key"
+                                                  : options.ticket_key_path));
+    } catch (const TicketKeyError& error) {
+        fail(error.what(), 2);
+    }
+
+    ServerOptions server_options;
+    std::unique_ptr<FairClock> clock;
+    std::unique_ptr<SteerableClock> steerable;
+    if (!options.clock_start.empty()) {
+        const auto start = TimeOfDay::parse(options.clock_start);
+        if (!start) fail("--clock-start must be HH:MM", 2);
+        steerable = std::make_unique<SteerableClock>(*start, options.clock_speed);
+        server_options.steerable_clock = steerable.get();
+    } else {
+        clock = std::make_unique<SystemFairClock>();
+    }
+    const FairClock& fair_clock = steerable ? static_cast<const FairClock&>(*steerable) : *clock;
+
+    // Ctrl-C and SIGTERM stop the server cleanly: a thread waits for them (signal handlers may
+    // not touch the server). Block them before any thread starts so only that thread sees them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    FairServer server(*store, fair_clock, *key, server_options);
+    if (!server.has_organizer_password()) {
+        const char* from_environment = std::getenv("JOBFAIR_ORGANIZER_PASSWORD");
+        const std::string password = from_environment ? from_environment : random_password();
+        try {
+            server.set_initial_organizer_password(password);
+        } catch (const std::invalid_argument& error) {
+            fail(std::string("JOBFAIR_ORGANIZER_PASSWORD: ") + error.what(), 2);
+        }
+        if (!from_environment) {
+            std::cout << "Organizer password (shown once, write it down): " << password << '\n';
+        }
+    }
+    if (!server.bind(host, port)) fail("cannot listen on " + options.listen, 2);
+    std::cout << "jobfair server for \"" << store->load_fair().settings.name << "\" on http://"
+              << host << ':' << server.port() << "/api/v1 (Ctrl-C stops)" << std::endl;
+
+    std::thread signal_waiter([&] {
+        int received = 0;
+        sigwait(&stop_signals, &received);
+        if (received == SIGINT || received == SIGTERM) server.stop();
+    });
+    server.run();
+    // run() also returns when the listener fails: wake the waiter so it can be joined.
+    pthread_kill(signal_waiter.native_handle(), SIGTERM);
+    signal_waiter.join();
+    std::cout << "jobfair server stopped; every change is in " << options.database_path << '\n';
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+    auto options = std::make_shared<ServeOptions>();
+    auto* sub = app.add_subcommand("serve", "Run the fair server for kiosks, booths and screens");
+    sub->add_option("--db", options->database_path, "the fair's database (SQLite)")->required();
+    sub->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free)")
+        ->capture_default_str();
+    sub->add_flag("--demo", options->demo, "load the demo fair when the database has none");
+    sub->add_option("--ticket-key", options->ticket_key_path,
+                    "ticket signing key file (default: DB.ticket-key, created when missing)");
+    sub->add_option("--clock-start", options->clock_start,
+                    "simulate the day from this time of day (HH:MM) instead of the real clock");
+    sub->add_option("--clock-speed", options->clock_speed,
+                    "simulated minutes per real minute (0: only POST /api/v1/clock moves it)")
+        ->check(CLI::Range(0.0, 10000.0));
+    sub->callback([options] { run_serve(*options); });
+}
+
+}  // namespace jobfair::cli

@@ -1,0 +1,1151 @@
+// The fair server's endpoints.
+//
+// Sections:
+//   1. Helpers: replies, refusals, parsing, authentication
+//   2. Views: the JSON the clients read (queue, overview, calls, a student's status)
+//   3. Server lifecycle
+//   4. Routes: open, access, kiosk, booth, organizer, board, events
+#include "scheduler/fair_server.hpp"
+
+#include <sys/socket.h>
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <set>
+
+#include <httplib.h>
+
+#include "common/auth_json.hpp"
+#include "common/level.hpp"
+#include "common/occupations.hpp"
+#include "common/phone.hpp"
+#include "common/protocol.hpp"
+#include "common/sodium_init.hpp"
+
+namespace jobfair {
+
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using nlohmann::json;
+
+// --- 1. Helpers ------------------------------------------------------------------------------
+
+void reply(Response& response, int status, const json& body) {
+    response.status = status;
+    response.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                         "application/json; charset=utf-8");
+}
+
+void refuse(Response& response, int status, std::string_view code, std::string_view message,
+            std::string_view message_vi = {}) {
+    reply(response, status, protocol::error_body(code, message, message_vi));
+}
+
+void refuse(Response& response, int status, const Refusal& refusal) {
+    json body =
+        protocol::error_body(reason_code(refusal.reason), refusal.message_en, refusal.message_vi);
+    if (refusal.attempts_left) body["error"]["attempts_left"] = *refusal.attempts_left;
+    if (refusal.retry_after) {
+        body["error"]["retry_after_seconds"] = refusal.retry_after->count();
+        response.set_header("Retry-After", std::to_string(refusal.retry_after->count()));
+    }
+    reply(response, status, body);
+}
+
+// The body as a JSON object, or a 400 already written and nullopt.
+std::optional<json> body_object(const Request& request, Response& response) {
+    const json body = json::parse(request.body.empty() ? "{}" : request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        refuse(response, 400, "bad_json", "the request body must be a JSON object",
+               "Nội dung yêu cầu phải là một đối tượng JSON");
+        return std::nullopt;
+    }
+    return body;
+}
+
+std::optional<std::string> text_field(const json& body, const char* key) {
+    const auto it = body.find(key);
+    if (it == body.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+std::string hex_digest(std::string_view text) {
+    ensure_sodium();
+    std::array<unsigned char, 16> digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr,
+                       0);
+    std::string hex(digest.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    hex.pop_back();
+    return hex;
+}
+
+bool valid_idempotency_key(const std::string& key) {
+    return key.size() >= 8 && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+           });
+}
+
+// "Nguyễn Thị Lan" -> "Lan": Vietnamese names end with the given name.
+std::string given_name(const std::string& full_name) {
+    const auto end = full_name.find_last_not_of(' ');
+    if (end == std::string::npos) return "";
+    const auto space = full_name.find_last_of(' ', end);
+    const size_t start = space == std::string::npos ? 0 : space + 1;
+    return full_name.substr(start, end + 1 - start);
+}
+
+// --- 2. Views --------------------------------------------------------------------------------
+
+// One consistent read of the day for building views (taken under the server's lock).
+struct DayState {
+    const Fair& fair;
+    std::vector<StoredInterview> interviews;
+    std::map<StudentId, TimeOfDay> check_ins;
+    std::map<StudentId, std::uint32_t> tickets;
+    TimeOfDay now;
+
+    std::string label_of(const StudentId& student) const {
+        const auto it = tickets.find(student);
+        return it == tickets.end() ? "" : ticket_label(it->second);
+    }
+    std::string end_of(const Interview& interview) const {
+        return interview.start.plus_minutes(fair.settings.grid.slot_minutes).str();
+    }
+    const StoredInterview* busy_with(const StudentId& student) const {
+        for (const auto& row : interviews) {
+            if (row.interview.student == student && (row.status == InterviewStatus::called ||
+                                                     row.status == InterviewStatus::in_progress)) {
+                return &row;
+            }
+        }
+        return nullptr;
+    }
+};
+
+DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now) {
+    DayState day{live.fair(), store.interviews(), store.check_ins(), {}, now};
+    for (const auto& ticket : store.tickets()) {
+        if (!ticket.revoked_reason) day.tickets[ticket.student] = ticket.number;
+    }
+    return day;
+}
+
+protocol::ScheduledInterview scheduled(const DayState& day, const StoredInterview& row) {
+    protocol::ScheduledInterview out;
+    out.id = row.id;
+    out.booth = row.interview.booth.str();
+    const Booth* booth = day.fair.find_booth(row.interview.booth);
+    out.enterprise = booth ? booth->enterprise : "";
+    out.seat = row.interview.seat;
+    out.start = row.interview.start.str();
+    out.end = day.end_of(row.interview);
+    out.status = status_code(row.status);
+    return out;
+}
+
+// A booth's queue: its interviews not over, each with where the student is now, and the
+// standby queue. Booth staff see the names of students in their own queue only.
+json booth_queue_view(const DayState& day, const Store& store, const LiveFair& live,
+                      const BoothId& booth_id) {
+    const Booth& booth = *day.fair.find_booth(booth_id);
+    const auto person = [&](const StudentId& id) {
+        json out{{"student", id.str()}, {"ticket_label", day.label_of(id)}};
+        if (const Student* student = day.fair.find_student(id)) {
+            out["given_name"] = given_name(student->name);
+            out["full_name"] = student->name;
+            out["occupation"] = student->occupation ? json(*student->occupation) : json();
+            out["level"] = level_code(student->level);
+            out["rank"] = preference_rank(*student, booth_id);
+        }
+        if (const auto details = store.student_details(id); details && details->school) {
+            out["school"] = *details->school;
+        }
+        return out;
+    };
+
+    std::vector<const StoredInterview*> rows;
+    std::set<StudentId> in_queue;
+    for (const auto& row : day.interviews) {
+        if (row.interview.booth != booth_id) continue;
+        if (row.status != InterviewStatus::cancelled && row.status != InterviewStatus::planned) {
+            in_queue.insert(row.interview.student);  // met or promised: not standby
+        }
+        if (!is_terminal(row.status)) {
+            rows.push_back(&row);
+            in_queue.insert(row.interview.student);
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->interview.start, a->interview.seat) <
+               std::tie(b->interview.start, b->interview.seat);
+    });
+    json queue = json::array();
+    for (const auto* row : rows) {
+        json item = protocol::to_json(*row);
+        item["end"] = day.end_of(row->interview);
+        const StudentId& student = row->interview.student;
+        const StoredInterview* busy = day.busy_with(student);
+        if (day.check_ins.count(student) == 0) {
+            item["whereabouts"] = "not_arrived";
+        } else if (busy && busy->id != row->id) {
+            item["whereabouts"] = "busy";
+            item["busy_at"] = busy->interview.booth.str();
+        } else {
+            item["whereabouts"] = "checked_in";
+        }
+        item["person"] = person(student);
+        queue.push_back(item);
+    }
+
+    // Standby: checked-in students who want this booth, have nothing with it, are still here.
+    struct Waiting {
+        int rank;
+        TimeOfDay arrived;
+        StudentId id;
+    };
+    std::vector<Waiting> waiting;
+    for (const auto& [id, arrived] : day.check_ins) {
+        const Student* student = day.fair.find_student(id);
+        if (!student || in_queue.count(id) || day.now >= student->leave) continue;
+        const int rank = preference_rank(*student, booth_id);
+        if (rank == 0 || !is_eligible(*student, booth)) continue;
+        waiting.push_back({rank, arrived, id});
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const Waiting& a, const Waiting& b) {
+        return std::tie(a.rank, a.arrived, a.id) < std::tie(b.rank, b.arrived, b.id);
+    });
+    json standby = json::array();
+    for (const auto& entry : waiting) {
+        json item = person(entry.id);
+        item["arrived"] = entry.arrived.str();
+        const StoredInterview* busy = day.busy_with(entry.id);
+        item["busy_at"] = busy ? json(busy->interview.booth.str()) : json();
+        standby.push_back(item);
+    }
+    return {{"booth", booth_id.str()},  {"enterprise", booth.enterprise},
+            {"seats", booth.seats()},   {"paused", live.is_paused(booth_id)},
+            {"open", booth.open.str()}, {"close", booth.close.str()},
+            {"now", day.now.str()},     {"queue", queue},
+            {"standby", standby}};
+}
+
+// The whole fair at a glance: per booth current, next, waiting, delay, done, no-shows.
+json overview_view(const DayState& day, const LiveFair& live) {
+    json booths = json::array();
+    for (const Booth& booth : day.fair.booths) {
+        int done = 0, no_shows = 0, waiting = 0, remaining = 0;
+        json current = json::array();
+        std::optional<TimeOfDay> next_start, oldest_due;
+        for (const auto& row : day.interviews) {
+            if (row.interview.booth != booth.id) continue;
+            const auto status = row.status;
+            if (status == InterviewStatus::done) ++done;
+            if (status == InterviewStatus::no_show) ++no_shows;
+            if (status == InterviewStatus::called || status == InterviewStatus::in_progress) {
+                current.push_back({{"interview", row.id},
+                                   {"seat", row.interview.seat},
+                                   {"ticket_label", day.label_of(row.interview.student)},
+                                   {"status", status_code(status)}});
+            }
+            if (status != InterviewStatus::promised && status != InterviewStatus::planned) {
+                continue;
+            }
+            ++remaining;
+            if (!next_start || row.interview.start < *next_start) next_start = row.interview.start;
+            if (status != InterviewStatus::promised) continue;
+            if (day.check_ins.count(row.interview.student) > 0) ++waiting;
+            // Late: a promise whose slot has ended and that nobody has called yet.
+            if (row.interview.start.plus_minutes(day.fair.settings.grid.slot_minutes) <= day.now &&
+                (!oldest_due || row.interview.start < *oldest_due)) {
+                oldest_due = row.interview.start;
+            }
+        }
+        const int delay = oldest_due ? day.now.minutes() - oldest_due->minutes() : 0;
+        booths.push_back({{"booth", booth.id.str()},
+                          {"enterprise", booth.enterprise},
+                          {"seats", booth.seats()},
+                          {"paused", live.is_paused(booth.id)},
+                          {"close", booth.close.str()},
+                          {"current", current},
+                          {"next", next_start ? json(next_start->str()) : json()},
+                          {"waiting", waiting},
+                          {"remaining", remaining},
+                          {"delay_minutes", delay},
+                          {"done", done},
+                          {"no_shows", no_shows}});
+    }
+    std::map<std::string, int> by_status;
+    std::set<StudentId> covered;
+    for (const auto& row : day.interviews) {
+        ++by_status[std::string(status_code(row.status))];
+        if (row.status != InterviewStatus::cancelled && row.status != InterviewStatus::no_show) {
+            covered.insert(row.interview.student);
+        }
+    }
+    int without_interview = 0;
+    for (const auto& entry : day.check_ins) {
+        if (!covered.count(entry.first)) ++without_interview;
+    }
+    // Check-ins per 15 minutes, for the dashboard's chart.
+    std::map<std::string, int> check_ins_per_quarter;
+    for (const auto& entry : day.check_ins) {
+        const int minute = entry.second.minutes();
+        ++check_ins_per_quarter[TimeOfDay(minute - minute % 15).str()];
+    }
+    return {{"now", day.now.str()},
+            {"fair_name", day.fair.settings.name},
+            {"students", day.fair.students.size()},
+            {"checked_in", day.check_ins.size()},
+            {"checked_in_without_interview", without_interview},
+            {"check_ins_per_quarter", check_ins_per_quarter},
+            {"interviews_by_status", by_status},
+            {"booths", booths}};
+}
+
+// The board's list: the last calls, ticket labels and booths only.
+json recent_calls_view(const DayState& day, const std::vector<EventRecord>& events, size_t limit) {
+    std::map<InterviewId, const StoredInterview*> by_id;
+    for (const auto& row : day.interviews)
+        by_id[row.id] = &row;
+    json calls = json::array();
+    for (auto it = events.rbegin(); it != events.rend() && calls.size() < limit; ++it) {
+        if (it->kind != "interview.called" && it->kind != "interview.called_from_standby" &&
+            it->kind != "interview.recalled") {
+            continue;
+        }
+        const json payload = json::parse(it->payload_json, nullptr, false);
+        if (!payload.is_object() || !payload.contains("interview")) continue;
+        const auto row = by_id.find(payload["interview"].get<InterviewId>());
+        if (row == by_id.end()) continue;
+        const Interview& interview = row->second->interview;
+        calls.push_back({{"event", it->id},
+                         {"at", it->at},
+                         {"ticket_label", day.label_of(interview.student)},
+                         {"booth", interview.booth.str()},
+                         {"seat", interview.seat},
+                         {"recall", it->kind == "interview.recalled"},
+                         {"status", status_code(row->second->status)}});
+    }
+    return {{"calls", calls}};
+}
+
+// What a client may see of an event: everything for organizers and booth staff; for kiosks and
+// boards only the kind and the booth, so they know what to fetch again.
+json event_for(const Principal& principal, const EventRecord& event) {
+    if (principal.role == Role::organizer || principal.role == Role::booth_staff) {
+        return protocol::to_json(event);
+    }
+    json out{{"id", event.id}, {"kind", event.kind}, {"at", event.at}};
+    const json payload = json::parse(event.payload_json, nullptr, false);
+    if (payload.is_object() && payload.contains("booth")) out["booth"] = payload["booth"];
+    return out;
+}
+
+}  // namespace
+
+// --- 3. Server lifecycle ---------------------------------------------------------------------
+
+TimeOfDay SystemFairClock::now() const {
+    const std::time_t seconds = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return TimeOfDay::hm(local.tm_hour, local.tm_min);
+}
+
+SteerableClock::SteerableClock(TimeOfDay start, double speed)
+    : base_(start), base_wall_(std::chrono::steady_clock::now()), speed_(speed) {}
+
+TimeOfDay SteerableClock::now() const {
+    std::lock_guard lock(mutex_);
+    const double wall_minutes =
+        std::chrono::duration<double, std::ratio<60>>(std::chrono::steady_clock::now() - base_wall_)
+            .count();
+    return base_.plus_minutes(static_cast<int>(wall_minutes * speed_));
+}
+
+bool SteerableClock::set(TimeOfDay now) {
+    if (now < this->now()) return false;
+    std::lock_guard lock(mutex_);
+    base_ = now;
+    base_wall_ = std::chrono::steady_clock::now();
+    return true;
+}
+
+FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_key,
+                       ServerOptions options)
+    : store_(store),
+      clock_(clock),
+      ticket_key_(std::move(ticket_key)),
+      options_(std::move(options)),
+      live_(store, clock),
+      access_(options_.access),
+      http_(std::make_unique<httplib::Server>()) {
+    if (const auto saved = store_.access_state_json()) {
+        access_.restore(access_state_from_json(*saved));
+    }
+    store_.issue_tickets("server");  // every pre-registered student has a ticket number
+    if (store_.interviews().empty()) live_.replan("server");  // the first plan of the day
+    const auto events = store_.events();
+    if (!events.empty()) last_event_ = events.back().id;
+    http_->set_payload_max_length(protocol::kMaxRequestBytes);
+    http_->new_task_queue = [threads = options_.worker_threads] {
+        return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
+    // cpp-httplib 0.11 listens with a backlog of 5, so a burst of kiosks stalls about a second
+    // per extra connect. Keep the listening socket and widen its backlog after binding.
+    http_->set_socket_options([this](socket_t fd) {
+        int yes = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listen_fd_ = fd;
+    });
+    install_routes();
+}
+
+FairServer::~FairServer() {
+    stop();
+}
+
+bool FairServer::set_initial_organizer_password(const std::string& password) {
+    if (access_.has_organizer_password()) return false;
+    const auto decision = access_.set_organizer_password(password, std::nullopt, "console");
+    if (!decision) throw std::invalid_argument(decision.refusal().message_en);
+    persist_access();
+    return true;
+}
+
+bool FairServer::has_organizer_password() const {
+    return access_.has_organizer_password();
+}
+
+bool FairServer::bind(const std::string& host, int port) {
+    if (port == 0) {
+        port_ = http_->bind_to_any_port(host);
+        if (port_ <= 0) return false;
+    } else {
+        if (!http_->bind_to_port(host, port)) return false;
+        port_ = port;
+    }
+    if (listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
+    return true;
+}
+
+void FairServer::run() {
+    http_->listen_after_bind();
+}
+
+bool FairServer::is_running() const {
+    return http_->is_running();
+}
+
+void FairServer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    events_changed_.notify_all();
+    http_->stop();
+}
+
+void FairServer::persist_access() {
+    std::lock_guard lock(mutex_);
+    store_.save_access_state(access_state_to_json(access_.snapshot()));
+}
+
+// Called with mutex_ held, after a change.
+void FairServer::notify_events() {
+    const auto events = store_.events(last_event_);
+    if (!events.empty()) last_event_ = events.back().id;
+    events_changed_.notify_all();
+}
+
+// --- 4. Routes -------------------------------------------------------------------------------
+
+struct FairServer::Routes {
+    FairServer& server;
+
+    // Who is asking, or a 401 already written.
+    std::optional<Principal> who(const Request& request, Response& response) {
+        const std::string header = request.get_header_value(protocol::kAuthorizationHeader.data());
+        const std::string prefix = "Bearer ";
+        if (header.rfind(prefix, 0) == 0) {
+            if (auto principal = server.access_.authenticate(header.substr(prefix.size()))) {
+                return principal;
+            }
+        }
+        refuse(
+            response, 401, "unauthenticated",
+            "log in or enrol this device first; the token is missing, expired or revoked",
+            "Hãy đăng nhập hoặc đăng ký thiết bị; mã truy cập thiếu, hết hạn hoặc đã bị thu hồi");
+        return std::nullopt;
+    }
+
+    // The principal when allowed, or a 401/403 already written.
+    std::optional<Principal> allowed(const Request& request, Response& response,
+                                     Permission permission,
+                                     std::optional<BoothId> booth = std::nullopt) {
+        auto principal = who(request, response);
+        if (!principal) return std::nullopt;
+        const AccessDecision decision =
+            booth ? authorize(*principal, permission, *booth) : authorize(*principal, permission);
+        if (!decision) {
+            refuse(response, 403, decision.refusal());
+            return std::nullopt;
+        }
+        return principal;
+    }
+
+    std::optional<BoothId> known_booth(const std::string& id, Response& response) {
+        if (server.live_.fair().find_booth(BoothId(id))) return BoothId(id);
+        refuse(response, 404, "unknown_booth", "there is no booth " + id,
+               "Không có gian hàng " + id);
+        return std::nullopt;
+    }
+
+    std::optional<StoredInterview> known_interview(const std::string& id, Response& response) {
+        const InterviewId wanted = std::stoll(id);
+        for (const auto& row : server.store_.interviews()) {
+            if (row.id == wanted) return row;
+        }
+        refuse(response, 404, "unknown_interview", "there is no interview " + id,
+               "Không có buổi phỏng vấn " + id);
+        return std::nullopt;
+    }
+
+    DayState day() const { return day_state(server.store_, server.live_, server.clock_.now()); }
+
+    protocol::CheckInAnswer answer_for(const StudentId& student, std::uint32_t ticket_number,
+                                       const CheckInResult& result) {
+        const DayState today = day();
+        protocol::CheckInAnswer answer;
+        answer.ticket = issue_ticket(server.ticket_key_, ticket_number);
+        answer.ticket_label = ticket_label(ticket_number);
+        if (const Student* known = today.fair.find_student(student)) {
+            answer.given_name = given_name(known->name);
+        }
+        if (const auto details = server.store_.student_details(student);
+            details && details->phone) {
+            answer.phone_masked = mask_phone(*details->phone);
+        }
+        answer.already_checked_in = result.already_checked_in;
+        for (const auto& row : result.interviews)
+            answer.interviews.push_back(scheduled(today, row));
+        return answer;
+    }
+
+    // The ticket's holder, or a 4xx with the reason already written.
+    std::optional<Store::TicketRecord> ticket_holder(const std::string& payload,
+                                                     Response& response) {
+        const TicketCheck check = verify_ticket(server.ticket_key_, payload);
+        if (!check) {
+            refuse(response, 422, std::string("ticket_") + std::string(to_string(check.refusal())),
+                   check.message_en(), check.message_vi());
+            return std::nullopt;
+        }
+        auto record = server.store_.ticket(check.ticket_number());
+        if (!record) {
+            refuse(response, 422, "ticket_unknown", "this ticket was not issued at this fair",
+                   "Vé này không được phát hành cho hội chợ này");
+            return std::nullopt;
+        }
+        if (record->revoked_reason) {
+            refuse(response, 422, "ticket_revoked", message_en(TicketRefusal::revoked),
+                   message_vi(TicketRefusal::revoked));
+            return std::nullopt;
+        }
+        return record;
+    }
+
+    void install() {
+        auto& http = *server.http_;
+        http.set_exception_handler(
+            [](const Request&, Response& response, std::exception_ptr error) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const LiveFairError& refusal) {
+                    refuse(response, 409, "refused", refusal.what());
+                } catch (const StoreError& refusal) {
+                    refuse(response, 409, "conflict", refusal.what());
+                } catch (const std::exception& failure) {
+                    refuse(response, 500, "internal", failure.what());
+                }
+            });
+        open_routes();
+        access_routes();
+        kiosk_routes();
+        booth_routes();
+        organizer_routes();
+        board_and_event_routes();
+    }
+
+    // Every change: under the lock, then the streams are woken.
+    template <class Change>
+    void changing(Change&& change) {
+        std::lock_guard lock(server.mutex_);
+        change();
+        server.notify_events();
+    }
+
+    std::string api(std::string_view path) const {
+        return std::string(protocol::kApiPrefix) + std::string(path);
+    }
+
+    void open_routes() {
+        server.http_->Get(api("/hello"), [this](const Request&, Response& response) {
+            protocol::Hello hello;
+            hello.fair_name = server.live_.fair().settings.name;
+            hello.now = server.clock_.now().str();
+            reply(response, 200, hello);
+        });
+    }
+
+    void access_routes() {
+        auto& http = *server.http_;
+        http.Post(api("/auth/login"), [this](const Request& request, Response& response) {
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto result = server.access_.organizer_login(
+                text_field(*body, "password").value_or(""), request.remote_addr);
+            server.persist_access();
+            if (!result) return refuse(response, 401, result.refusal());
+            reply(response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
+        });
+        http.Post(api("/auth/booth-login"), [this](const Request& request, Response& response) {
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto booth = known_booth(text_field(*body, "booth").value_or(""), response);
+            if (!booth) return;
+            const auto result = server.access_.booth_login(
+                *booth, text_field(*body, "pin").value_or(""), request.remote_addr);
+            server.persist_access();
+            if (!result) return refuse(response, 401, result.refusal());
+            reply(response, 200,
+                  {{"token", result->bearer_token},
+                   {"role", "booth_staff"},
+                   {"booth", booth->str()}});
+        });
+        http.Post(api("/auth/enrol"), [this](const Request& request, Response& response) {
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto result = server.access_.enrol_device(text_field(*body, "code").value_or(""),
+                                                            request.remote_addr);
+            server.persist_access();
+            if (!result) return refuse(response, 401, result.refusal());
+            reply(response, 200,
+                  {{"token", result->bearer_token},
+                   {"role", role_code(result->principal.role)},
+                   {"device", result->principal.device_or_user}});
+        });
+        http.Post(api("/auth/logout"), [this](const Request& request, Response& response) {
+            const auto principal = who(request, response);
+            if (!principal) return;
+            server.access_.revoke_token(principal->token_id);
+            server.persist_access();
+            reply(response, 200, {{"ok", true}});
+        });
+        http.Post(api(R"(/admin/booths/([A-Za-z0-9_-]{1,32})/pin)"),
+                  [this](const Request& request, Response& response) {
+                      if (!allowed(request, response, Permission::manage_access)) return;
+                      const auto booth = known_booth(request.matches[1], response);
+                      if (!booth) return;
+                      const std::string pin = server.access_.issue_booth_pin(*booth);
+                      server.persist_access();
+                      reply(response, 201, {{"booth", booth->str()}, {"pin", pin}});
+                  });
+        http.Post(
+            api("/admin/enrolment-codes"), [this](const Request& request, Response& response) {
+                if (!allowed(request, response, Permission::manage_access)) return;
+                const auto body = body_object(request, response);
+                if (!body) return;
+                const auto role = parse_role(text_field(*body, "role").value_or(""));
+                const std::string name = text_field(*body, "device_name").value_or("");
+                if (!role || (*role != Role::kiosk && *role != Role::board)) {
+                    return refuse(response, 400, "bad_role", "\"role\" must be kiosk or board");
+                }
+                if (name.empty() || name.size() > 80) {
+                    return refuse(response, 400, "bad_device_name",
+                                  "give the device a name of 1 to 80 bytes in \"device_name\"");
+                }
+                const EnrolmentCode code = server.access_.create_enrolment_code(*role, name);
+                server.persist_access();
+                reply(response, 201,
+                      {{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}});
+            });
+    }
+
+    void kiosk_routes() {
+        auto& http = *server.http_;
+        http.Get(api("/enterprises"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::read_enterprise_list)) return;
+            std::lock_guard lock(server.mutex_);
+            json cards = json::array();
+            for (const Booth& booth : server.live_.fair().booths) {
+                protocol::EnterpriseCard card;
+                card.booth = booth.id.str();
+                card.enterprise = booth.enterprise;
+                card.occupations = booth.occupations;
+                if (booth.min_level) card.min_level = std::string(level_code(*booth.min_level));
+                card.open = booth.open.str();
+                card.close = booth.close.str();
+                card.paused = server.live_.is_paused(booth.id);
+                cards.push_back(card);
+            }
+            reply(response, 200, {{"enterprises", cards}});
+        });
+
+        http.Post(api("/check-ins"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::check_in_by_ticket)) return;
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto payload = text_field(*body, "ticket");
+            if (!payload) {
+                return refuse(response, 400, "missing_field", "give the scanned QR in \"ticket\"",
+                              "Thiếu mã QR đã quét");
+            }
+            changing([&] {
+                const auto holder = ticket_holder(*payload, response);
+                if (!holder) return;
+                const auto result = server.live_.check_in(holder->student, "kiosk");
+                reply(response, result.already_checked_in ? 200 : 201,
+                      answer_for(holder->student, holder->number, result));
+            });
+        });
+
+        http.Post(api("/walk-ins"), [this](const Request& request, Response& response) {
+            const auto principal = allowed(request, response, Permission::register_walk_in);
+            if (!principal) return;
+            const std::string key = request.get_header_value(protocol::kIdempotencyHeader.data());
+            if (!valid_idempotency_key(key)) {
+                return refuse(response, 400, "bad_idempotency_key",
+                              "send an Idempotency-Key header of 8 to 64 characters "
+                              "[A-Za-z0-9_-], the same on every retry");
+            }
+            const auto body = body_object(request, response);
+            if (!body) return;
+            protocol::WalkInRegistration form;
+            try {
+                form = body->get<protocol::WalkInRegistration>();
+            } catch (const json::exception&) {
+                return refuse(response, 400, "bad_registration",
+                              "a registration needs full_name, phone, occupation, level and "
+                              "preferences (see docs/api.md)",
+                              "Phiếu đăng ký thiếu họ tên, số điện thoại, nghề, trình độ hoặc "
+                              "lựa chọn doanh nghiệp");
+            }
+            Student student;
+            Store::StudentDetails details;
+            if (!validate(form, student, details, response)) return;
+            changing([&] {
+                const auto result =
+                    server.live_.register_walk_in(student, details, key, hex_digest(body->dump()),
+                                                  "kiosk:" + principal->device_or_user);
+                reply(response, result.check_in.already_checked_in ? 200 : 201,
+                      answer_for(result.student, result.ticket_number, result.check_in));
+            });
+        });
+
+        http.Get(api(R"(/tickets/([A-Za-z0-9]{1,64})/status)"),
+                 [this](const Request& request, Response& response) {
+                     if (!allowed(request, response, Permission::read_student_status_by_ticket)) {
+                         return;
+                     }
+                     std::lock_guard lock(server.mutex_);
+                     const auto holder = ticket_holder(request.matches[1], response);
+                     if (!holder) return;
+                     const DayState today = day();
+                     json interviews = json::array();
+                     for (const auto& row : today.interviews) {
+                         if (row.interview.student == holder->student &&
+                             row.status != InterviewStatus::planned) {
+                             interviews.push_back(scheduled(today, row));
+                         }
+                     }
+                     reply(response, 200,
+                           {{"ticket_label", ticket_label(holder->number)},
+                            {"checked_in", today.check_ins.count(holder->student) > 0},
+                            {"interviews", interviews}});
+                 });
+    }
+
+    // Checks a walk-in's form; writes a 400/422 naming the field and returns false when wrong.
+    bool validate(const protocol::WalkInRegistration& form, Student& student,
+                  Store::StudentDetails& details, Response& response) {
+        const auto bad = [&](const char* code, const std::string& en, const std::string& vi) {
+            refuse(response, 422, code, en, vi);
+            return false;
+        };
+        if (form.full_name.empty() || form.full_name.size() > 120) {
+            return bad("bad_full_name", "the full name must have 1 to 120 bytes",
+                       "Họ tên phải có từ 1 đến 120 ký tự");
+        }
+        const PhoneCheck phone = check_phone(form.phone);
+        if (!phone) return bad("bad_phone", phone.reason_en, phone.reason_vi);
+        if (form.school.size() > 160) {
+            return bad("bad_school", "the school name is too long", "Tên trường quá dài");
+        }
+        if (!find_occupation(form.occupation)) {
+            return bad("bad_occupation", "unknown trade \"" + form.occupation + "\"",
+                       "Không có nghề \"" + form.occupation + "\"");
+        }
+        const auto level = parse_level(form.level);
+        if (!level) {
+            return bad("bad_level", "unknown level \"" + form.level + "\"",
+                       "Không có trình độ \"" + form.level + "\"");
+        }
+        if (form.preferences.empty() || form.preferences.size() > 5) {
+            return bad("bad_preferences", "choose 1 to 5 enterprises",
+                       "Hãy chọn từ 1 đến 5 doanh nghiệp");
+        }
+        std::set<std::string> seen;
+        for (const auto& booth : form.preferences) {
+            if (!server.live_.fair().find_booth(BoothId(booth))) {
+                return bad("unknown_booth", "there is no booth " + booth,
+                           "Không có gian hàng " + booth);
+            }
+            if (!seen.insert(booth).second) {
+                return bad("bad_preferences", "booth " + booth + " is chosen twice",
+                           "Gian hàng " + booth + " được chọn hai lần");
+            }
+        }
+        for (const auto& [purpose, ticked] : form.consent) {
+            const bool known = std::any_of(std::begin(protocol::kConsentPurposes),
+                                           std::end(protocol::kConsentPurposes),
+                                           [&](std::string_view p) { return p == purpose; });
+            if (!known) {
+                return bad("bad_consent", "unknown consent purpose \"" + purpose + "\"",
+                           "Mục đồng ý không hợp lệ \"" + purpose + "\"");
+            }
+        }
+        const auto interview_consent = form.consent.find("interview");
+        if (interview_consent == form.consent.end() || !interview_consent->second) {
+            return bad("consent_required",
+                       "the student must agree that the chosen enterprises see their details",
+                       "Bạn cần đồng ý cho doanh nghiệp đã chọn xem thông tin của bạn để "
+                       "được phỏng vấn");
+        }
+        const Fair& fair = server.live_.fair();
+        student.name = form.full_name;
+        student.occupation = form.occupation;
+        student.level = *level;
+        student.arrive = fair.settings.grid.day_start;
+        student.leave = fair.settings.grid.day_end;
+        for (const auto& booth : form.preferences)
+            student.preferences.emplace_back(booth);
+        details.phone = *phone.normalised;
+        if (!form.school.empty()) details.school = form.school;
+        details.consent_json = json(form.consent).dump();
+        details.registered_via = "walk_in";
+        return true;
+    }
+
+    void booth_routes() {
+        auto& http = *server.http_;
+        const std::string booth_path = R"(/booths/([A-Za-z0-9_-]{1,32}))";
+        http.Get(api(booth_path + "/queue"), [this](const Request& request, Response& response) {
+            const auto booth = known_booth(request.matches[1], response);
+            if (!booth || !allowed(request, response, Permission::read_booth_queue, *booth)) return;
+            std::lock_guard lock(server.mutex_);
+            reply(response, 200, booth_queue_view(day(), server.store_, server.live_, *booth));
+        });
+        http.Post(api(booth_path + R"(/seats/(\d{1,3})/call-next)"), [this](const Request& request,
+                                                                            Response& response) {
+            const auto booth = known_booth(request.matches[1], response);
+            if (!booth) return;
+            const auto principal = allowed(request, response, Permission::call_next, *booth);
+            if (!principal) return;
+            const int seat = std::stoi(request.matches[2]);
+            changing([&] {
+                if (server.live_.is_paused(*booth)) {
+                    return refuse(response, 409, "booth_paused",
+                                  "the booth is paused; resume it first",
+                                  "Gian hàng đang tạm dừng");
+                }
+                const auto call = server.live_.call_next(*booth, seat, principal->device_or_user);
+                json answer{{"from_standby", call.from_standby}, {"why_nobody", call.why_nobody}};
+                answer["called"] = call.called ? protocol::to_json(*call.called) : json();
+                if (call.called) {
+                    const auto ticket = server.store_.ticket_of(call.called->interview.student);
+                    answer["ticket_label"] = ticket ? ticket_label(ticket->number) : "";
+                }
+                reply(response, 200, answer);
+            });
+        });
+
+        // Interview actions of booth staff: the interview's own booth decides who may act.
+        const auto interview_action = [this](const std::string& action, Permission permission,
+                                             auto&& act) {
+            server.http_->Post(
+                api(R"(/interviews/(\d{1,12})/)" + action),
+                [this, permission, act](const Request& request, Response& response) {
+                    std::optional<StoredInterview> row;
+                    {
+                        std::lock_guard lock(server.mutex_);
+                        row = known_interview(request.matches[1], response);
+                    }
+                    if (!row) return;
+                    const auto principal =
+                        allowed(request, response, permission, row->interview.booth);
+                    if (!principal) return;
+                    const auto body = body_object(request, response);
+                    if (!body) return;
+                    changing([&] {
+                        act(*row, *body, principal->device_or_user, response);
+                        if (response.status == -1 || response.body.empty()) {
+                            reply(response, 200, {{"ok", true}, {"interview", row->id}});
+                        }
+                    });
+                });
+        };
+        interview_action("start", Permission::start_interview,
+                         [this](const StoredInterview& row, const json&, const std::string& actor,
+                                Response&) { server.live_.start(row.id, actor); });
+        interview_action("skip", Permission::skip_student,
+                         [this](const StoredInterview& row, const json&, const std::string& actor,
+                                Response&) { server.live_.skip(row.id, actor); });
+        interview_action("recall", Permission::recall,
+                         [this](const StoredInterview& row, const json&, const std::string& actor,
+                                Response&) { server.live_.recall(row.id, actor); });
+        interview_action("no-show", Permission::mark_no_show,
+                         [this](const StoredInterview& row, const json&, const std::string& actor,
+                                Response& response) {
+                             server.live_.no_show(row.id, actor);
+                             (void)response;
+                         });
+        interview_action(
+            "finish", Permission::finish_interview,
+            [this](const StoredInterview& row, const json& body, const std::string& actor,
+                   Response& response) {
+                const auto outcome = text_field(body, "outcome");
+                if (!outcome || (*outcome != "offer" && *outcome != "internship" &&
+                                 *outcome != "next_round" && *outcome != "not_suitable")) {
+                    return refuse(
+                        response, 400, "bad_outcome",
+                        "\"outcome\" must be offer, internship, next_round or "
+                        "not_suitable",
+                        "Kết quả phải là: nhận việc, thực tập, vòng sau hoặc chưa phù hợp");
+                }
+                const std::string note = text_field(body, "note").value_or("");
+                if (note.size() > 2000) {
+                    return refuse(response, 400, "bad_note", "the note is longer than 2000 bytes");
+                }
+                server.live_.finish(row.id, *outcome, note, actor);
+            });
+        // Booth staff scan the student's ticket to confirm who sits down.
+        interview_action("verify-ticket", Permission::start_interview,
+                         [this](const StoredInterview& row, const json& body, const std::string&,
+                                Response& response) {
+                             const auto holder =
+                                 ticket_holder(text_field(body, "ticket").value_or(""), response);
+                             if (!holder) return;
+                             const bool match = holder->student == row.interview.student;
+                             reply(response, 200,
+                                   {{"match", match},
+                                    {"ticket_label", ticket_label(holder->number)},
+                                    {"message", match ? "This is the called student"
+                                                      : "This ticket belongs to another student"},
+                                    {"message_vi", match ? "Đúng sinh viên được gọi"
+                                                         : "Vé này là của sinh viên khác"}});
+                         });
+        interview_action("cancel", Permission::manage_interviews,
+                         [this](const StoredInterview& row, const json& body,
+                                const std::string& actor, Response&) {
+                             server.live_.cancel(row.id, text_field(body, "reason").value_or(""),
+                                                 actor);
+                         });
+    }
+
+    void organizer_routes() {
+        auto& http = *server.http_;
+        const std::string booth_path = R"(/booths/([A-Za-z0-9_-]{1,32}))";
+        const auto booth_action = [&](const std::string& action, auto&& act) {
+            http.Post(
+                api(booth_path + action), [this, act](const Request& request, Response& response) {
+                    const auto booth = known_booth(request.matches[1], response);
+                    if (!booth) return;
+                    const auto principal = allowed(request, response, Permission::manage_booths);
+                    if (!principal) return;
+                    const auto body = body_object(request, response);
+                    if (!body) return;
+                    changing([&] {
+                        act(*booth, *body, principal->device_or_user, response);
+                        if (response.body.empty()) reply(response, 200, {{"ok", true}});
+                    });
+                });
+        };
+        booth_action("/pause", [this](const BoothId& booth, const json&, const std::string& actor,
+                                      Response&) { server.live_.pause_booth(booth, actor); });
+        booth_action("/resume", [this](const BoothId& booth, const json&, const std::string& actor,
+                                       Response&) { server.live_.resume_booth(booth, actor); });
+        booth_action("/hours", [this](const BoothId& booth, const json& body,
+                                      const std::string& actor, Response& response) {
+            const auto close = TimeOfDay::parse(text_field(body, "close").value_or(""));
+            if (!close) {
+                return refuse(response, 400, "bad_time", "give the new closing time as \"HH:MM\"");
+            }
+            server.live_.set_booth_close(booth, *close, actor);
+        });
+        booth_action("/seats", [this](const BoothId& booth, const json&, const std::string& actor,
+                                      Response& response) {
+            reply(response, 201, {{"seat", server.live_.add_seat(booth, actor)}});
+        });
+
+        http.Post(api(R"(/students/([A-Za-z0-9_-]{1,32})/left)"), [this](const Request& request,
+                                                                         Response& response) {
+            const auto principal = allowed(request, response, Permission::mark_student_left);
+            if (!principal) return;
+            changing([&] {
+                const auto cancelled = server.live_.mark_left(StudentId(request.matches[1]),
+                                                              principal->device_or_user);
+                reply(response, 200, {{"cancelled", cancelled}});
+            });
+        });
+        // Tickets for pre-registered students, one at a time (bulk: `jobfair tickets`).
+        http.Get(api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket)"),
+                 [this](const Request& request, Response& response) {
+                     if (!allowed(request, response, Permission::issue_tickets)) return;
+                     std::lock_guard lock(server.mutex_);
+                     const auto ticket = server.store_.ticket_of(StudentId(request.matches[1]));
+                     if (!ticket) {
+                         return refuse(
+                             response, 404, "unknown_student",
+                             "student " + std::string(request.matches[1]) + " has no valid ticket");
+                     }
+                     reply(response, 200,
+                           {{"student", ticket->student.str()},
+                            {"ticket", issue_ticket(server.ticket_key_, ticket->number)},
+                            {"ticket_label", ticket_label(ticket->number)}});
+                 });
+        http.Get(api("/replan/preview"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::manage_interviews)) return;
+            std::lock_guard lock(server.mutex_);
+            reply(response, 200, preview_json(server.live_.preview_replan()));
+        });
+        http.Post(api("/replan"), [this](const Request& request, Response& response) {
+            const auto principal = allowed(request, response, Permission::manage_interviews);
+            if (!principal) return;
+            changing([&] {
+                reply(response, 200, preview_json(server.live_.replan(principal->device_or_user)));
+            });
+        });
+        http.Post(api("/clock"), [this](const Request& request, Response& response) {
+            const auto principal = allowed(request, response, Permission::manage_interviews);
+            if (!principal) return;
+            if (!server.options_.steerable_clock) {
+                return refuse(response, 409, "real_clock",
+                              "this server runs on the real clock; start it with --clock-speed "
+                              "to simulate a day");
+            }
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto now = TimeOfDay::parse(text_field(*body, "now").value_or(""));
+            if (!now) return refuse(response, 400, "bad_time", "give the time as \"HH:MM\"");
+            changing([&] {
+                if (!server.options_.steerable_clock->set(*now)) {
+                    return refuse(response, 409, "clock_backwards",
+                                  "the fair clock only moves forward");
+                }
+                reply(response, 200, {{"now", server.clock_.now().str()}});
+            });
+        });
+        http.Get(api("/overview"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::read_fair_overview)) return;
+            std::lock_guard lock(server.mutex_);
+            reply(response, 200, overview_view(day(), server.live_));
+        });
+    }
+
+    static json preview_json(const ReplanPreview& preview) {
+        return {{"kept", preview.kept},
+                {"moved", preview.moved},
+                {"added", preview.added},
+                {"dropped", preview.dropped},
+                {"planned_after", preview.planned_after}};
+    }
+
+    void board_and_event_routes() {
+        auto& http = *server.http_;
+        http.Get(api("/calls/recent"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::read_recent_calls)) return;
+            std::lock_guard lock(server.mutex_);
+            const EventId from = std::max<EventId>(0, server.last_event_ - 2000);
+            reply(response, 200, recent_calls_view(day(), server.store_.events(from), 10));
+        });
+
+        http.Get(api("/events"), [this](const Request& request, Response& response) {
+            const auto principal = who(request, response);
+            if (!principal) return;
+            const auto since = event_cursor(request.get_param_value("since"));
+            if (!since) {
+                return refuse(response, 400, "bad_parameter", "\"since\" must be an event id");
+            }
+            std::lock_guard lock(server.mutex_);
+            json items = json::array();
+            for (const auto& event : server.store_.events(*since))
+                items.push_back(event_for(*principal, event));
+            reply(response, 200, {{"events", items}, {"last", server.last_event_}});
+        });
+
+        // Server-sent events: every new event row, as it is committed. A client that reconnects
+        // sends Last-Event-ID (or ?since=) and gets what it missed.
+        http.Get(api("/stream"), [this](const Request& request, Response& response) {
+            const auto principal = who(request, response);
+            if (!principal) return;
+            const std::string resume = request.has_header("Last-Event-ID")
+                                           ? request.get_header_value("Last-Event-ID")
+                                           : request.get_param_value("since");
+            EventId since = 0;
+            if (resume.empty()) {
+                std::lock_guard lock(server.mutex_);
+                since = server.last_event_;
+            } else if (const auto cursor = event_cursor(resume)) {
+                since = *cursor;
+            } else {
+                return refuse(response, 400, "bad_parameter", "Last-Event-ID must be an event id");
+            }
+            auto cursor = std::make_shared<EventId>(since);
+            response.set_header("Cache-Control", "no-cache");
+            response.set_chunked_content_provider(
+                "text/event-stream",
+                [this, cursor, viewer = *principal](size_t, httplib::DataSink& sink) {
+                    std::unique_lock lock(server.mutex_);
+                    server.events_changed_.wait_for(lock, std::chrono::seconds(15), [&] {
+                        return server.stopping_ || server.last_event_ > *cursor;
+                    });
+                    if (server.stopping_) return false;
+                    std::string chunk;
+                    if (server.last_event_ > *cursor) {
+                        for (const auto& event : server.store_.events(*cursor)) {
+                            chunk += "id: " + std::to_string(event.id) + "\nevent: " + event.kind +
+                                     "\ndata: " + event_for(viewer, event).dump() + "\n\n";
+                            *cursor = event.id;
+                        }
+                    }
+                    lock.unlock();
+                    if (chunk.empty()) chunk = ": keep-alive\n\n";
+                    return sink.write(chunk.data(), chunk.size());
+                });
+        });
+    }
+
+    static std::optional<EventId> event_cursor(const std::string& text) {
+        if (text.empty()) return EventId{0};
+        if (text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {
+            return std::nullopt;
+        }
+        return std::stoll(text);
+    }
+};
+
+void FairServer::install_routes() {
+    // The handlers keep a pointer to the Routes object: it lives as long as the server.
+    routes_.reset(new Routes{*this});
+    routes_->install();
+}
+
+}  // namespace jobfair

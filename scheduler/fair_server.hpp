@@ -1,0 +1,103 @@
+// The fair server: one per venue. HTTP + JSON under /api/v1 and a server-sent event stream,
+// over LiveFair (the rules of the day), AccessControl (who may do what) and the Store (the
+// database). docs/api.md lists every endpoint with an example.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "common/auth.hpp"
+#include "common/store.hpp"
+#include "common/ticket.hpp"
+#include "scheduler/live_fair.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace jobfair {
+
+// Wall-clock time of day on this machine, for a real fair.
+class SystemFairClock : public FairClock {
+  public:
+    TimeOfDay now() const override;
+};
+
+// A simulated day: fair time starts at `start` and runs `speed` times as fast as the wall clock
+// (speed 0: it stands still until set()). Thread-safe, read by every request.
+class SteerableClock : public FairClock {
+  public:
+    SteerableClock(TimeOfDay start, double speed);
+    TimeOfDay now() const override;
+    // Moves fair time to `now` (never backwards: the day's records must stay in order);
+    // false when `now` is earlier than the clock.
+    bool set(TimeOfDay now);
+
+  private:
+    mutable std::mutex mutex_;
+    TimeOfDay base_;
+    std::chrono::steady_clock::time_point base_wall_;
+    double speed_;
+};
+
+struct ServerOptions {
+    AccessSettings access;
+    // Set for simulations: organizers may move this clock with POST /api/v1/clock.
+    SteerableClock* steerable_clock = nullptr;
+    // Open event streams hold a worker each: room for 30 booths, boards, dashboards, kiosks.
+    int worker_threads = 96;
+    // Minimum wait after a call before staff may mark a no-show, in fair-clock minutes.
+    int no_show_wait_minutes = 3;
+};
+
+class FairServer {
+  public:
+    // `store` must hold a fair. The ticket key signs and checks every ticket.
+    FairServer(Store& store, const FairClock& clock, TicketKey ticket_key,
+               ServerOptions options = {});
+    ~FairServer();
+    FairServer(const FairServer&) = delete;
+    FairServer& operator=(const FairServer&) = delete;
+
+    // Sets the organizer password when none is set yet (first start). False when one is set.
+    bool set_initial_organizer_password(const std::string& password);
+    bool has_organizer_password() const;
+
+    // Binds to host:port (port 0 picks a free one); false when the address cannot be used.
+    bool bind(const std::string& host, int port);
+    int port() const { return port_; }
+    // Serves until stop(); call after bind().
+    void run();
+    void stop();
+    bool is_running() const;
+
+  private:
+    struct Routes;  // fair_server.cpp: the endpoints, grouped by who uses them
+    void install_routes();
+    void persist_access();
+    void notify_events();
+
+    Store& store_;
+    const FairClock& clock_;
+    const TicketKey ticket_key_;
+    const ServerOptions options_;
+    LiveFair live_;
+    AccessControl access_;
+    std::unique_ptr<Routes> routes_;
+    std::unique_ptr<httplib::Server> http_;
+    int port_ = 0;
+    int listen_fd_ = -1;
+
+    // One writer at a time: the engine's model and the database connection are not shared
+    // between threads. Event streams wait on `events_changed_` for new rows.
+    std::mutex mutex_;
+    std::condition_variable events_changed_;
+    EventId last_event_ = 0;
+    bool stopping_ = false;
+};
+
+}  // namespace jobfair
