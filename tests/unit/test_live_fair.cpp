@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "common/schedule_check.hpp"
 #include "fair_builder.hpp"
@@ -184,4 +185,101 @@ TEST_CASE("a restarted fair resumes from the database") {
     CHECK(again.interviews.front().id == promised_id);
     CHECK(resumed.replans() == 0);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("a paused booth gets no new interviews; resuming gives its hours back") {
+    const Fair fair = morning();
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.replan("organizer");
+    const auto planned_at = [&](const char* booth) {
+        int count = 0;
+        for (const auto& row : with_status(store, InterviewStatus::planned))
+            count += row.interview.booth == BoothId(booth);
+        return count;
+    };
+    REQUIRE(planned_at("B02") > 0);
+    live.pause_booth(BoothId("B02"), "organizer");
+    CHECK(live.is_paused(BoothId("B02")));
+    CHECK(planned_at("B02") == 0);
+    CHECK(live.preview_replan().added == 0);  // nothing waits to be placed while paused
+    // A restart keeps the pause.
+    LiveFair resumed_server(store, clock);
+    CHECK(resumed_server.is_paused(BoothId("B02")));
+    resumed_server.resume_booth(BoothId("B02"), "organizer");
+    CHECK(planned_at("B02") > 0);
+    CHECK_THROWS_AS(resumed_server.pause_booth(BoothId("B77"), "organizer"), LiveFairError);
+    require_consistent(store.load_fair(), store);
+}
+
+TEST_CASE("more seats and longer hours are used at once; a cancelled pair is not placed again") {
+    Fair fair = morning();
+    add_student(fair, "S4", {"B01"});
+    add_student(fair, "S5", {"B01"});
+    add_student(fair, "S6", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.replan("organizer");
+    const auto covered = [&] {
+        std::set<StudentId> students;
+        for (const auto& row : store.interviews()) {
+            if (row.status == InterviewStatus::planned) students.insert(row.interview.student);
+        }
+        return students.size();
+    };
+    const auto before = covered();
+    CHECK(live.add_seat(BoothId("B01"), "organizer") == 1);
+    CHECK(covered() >= before);
+    CHECK(store.load_fair().find_booth(BoothId("B01"))->seats() == 2);
+    CHECK_THROWS_AS(live.set_booth_close(BoothId("B01"), at(7, 0), "organizer"), LiveFairError);
+    live.set_booth_close(BoothId("B01"), at(8, 30), "organizer");
+    for (const auto& row : with_status(store, InterviewStatus::planned)) {
+        if (row.interview.booth == BoothId("B01")) CHECK(row.interview.start < at(8, 30));
+    }
+
+    const auto planned = with_status(store, InterviewStatus::planned);
+    REQUIRE_FALSE(planned.empty());
+    const StoredInterview victim = planned.front();
+    live.cancel(victim.id, "the enterprise asked", "organizer");
+    for (const auto& row : with_status(store, InterviewStatus::planned)) {
+        CHECK_FALSE((row.interview.student == victim.interview.student &&
+                     row.interview.booth == victim.interview.booth));
+    }
+    CHECK_THROWS_AS(live.cancel(victim.id, "", "organizer"), LiveFairError);
+    require_consistent(store.load_fair(), store);
+}
+
+TEST_CASE("a walk-in is registered, planned and promised at once; a student who leaves is freed") {
+    const Fair fair = morning();
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    Student walk_in;
+    walk_in.name = "Đỗ Thị Mai";
+    walk_in.occupation = "welding";
+    walk_in.arrive = fair.settings.grid.day_start;
+    walk_in.leave = fair.settings.grid.day_end;
+    walk_in.preferences = {BoothId("B02")};
+    const auto result = live.register_walk_in(walk_in, {}, "kiosk-1-0001", "d1", "kiosk-1");
+    CHECK(result.student == StudentId("W0001"));
+    CHECK(result.ticket_number > 0);
+    REQUIRE(result.check_in.interviews.size() == 1);
+    CHECK(result.check_in.interviews.front().interview.booth == BoothId("B02"));
+    const auto retry = live.register_walk_in(walk_in, {}, "kiosk-1-0001", "d1", "kiosk-1");
+    CHECK(retry.check_in.already_checked_in);
+    CHECK(store.load_fair().students.size() == fair.students.size() + 1);
+    walk_in.preferences = {BoothId("B99")};
+    CHECK_THROWS_AS(live.register_walk_in(walk_in, {}, "kiosk-1-0002", "d2", "kiosk-1"),
+                    LiveFairError);
+
+    const auto cancelled = live.mark_left(result.student, "organizer");
+    CHECK(cancelled.size() == 1);
+    for (const auto& row : store.interviews()) {
+        if (row.interview.student == result.student) {
+            CHECK(row.status == InterviewStatus::cancelled);
+        }
+    }
+    require_consistent(store.load_fair(), store);
 }

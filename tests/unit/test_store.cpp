@@ -561,3 +561,106 @@ TEST_CASE("a standby call takes a seat that was only planned") {
     CHECK(interviews_with(store, InterviewStatus::planned).empty());
     CHECK(store.interviews().back().id == id);
 }
+
+TEST_CASE("ticket numbers are given once, in the fair's order, and survive reopening") {
+    TemporaryDatabase file;
+    {
+        Store store(file.path());
+        store.import_fair(sample_fair(), "desk-1");
+        const auto tickets = store.issue_tickets("desk-1");
+        REQUIRE(tickets.size() == sample_fair().students.size());
+        CHECK(tickets[0].number == 1);
+        CHECK(tickets[0].student == StudentId("S0001"));
+        CHECK(tickets[2].student == StudentId("S0003"));
+        store.revoke_ticket(2, "lost phone", "desk-1");
+        CHECK_THROWS_AS(store.revoke_ticket(2, "again", "desk-1"), StoreError);
+        CHECK_FALSE(store.ticket_of(StudentId("S0002")));
+        CHECK(store.ticket(2)->revoked_reason == "lost phone");
+    }
+    Store reopened(file.path());
+    const auto again = reopened.issue_tickets("desk-1");
+    CHECK(again.size() == sample_fair().students.size());
+    CHECK(again[0].number == 1);
+    const std::uint32_t fresh = reopened.reissue_ticket(StudentId("S0002"), "desk-1");
+    CHECK(fresh == again.back().number + 1);
+    CHECK(reopened.ticket_of(StudentId("S0002"))->number == fresh);
+    CHECK_FALSE(reopened.ticket(2));
+    CHECK_THROWS_AS(reopened.reissue_ticket(StudentId("S0002"), "desk-1"), StoreError);
+}
+
+TEST_CASE("a walk-in is stored whole once per idempotency key, with their details") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    const std::size_t pre_registered = store.issue_tickets("desk-1").size();
+    Student walk_in = make_student("ignored", "Lê Thị Thu Hà", {BoothId("B02"), BoothId("B01")});
+    Store::StudentDetails details;
+    details.phone = "0912345678";
+    details.school = "Trường Cao đẳng Nghề Việt – Hàn Quảng Ninh";
+    details.consent_json = R"({"interview":true})";
+    const auto first = store.register_walk_in(walk_in, details, "key-0001", "digest-a", "kiosk-1");
+    CHECK(first.student == StudentId("W0001"));
+    CHECK(first.ticket_number == pre_registered + 1);
+    CHECK_FALSE(first.repeated);
+    const auto retry = store.register_walk_in(walk_in, details, "key-0001", "digest-a", "kiosk-1");
+    CHECK(retry.repeated);
+    CHECK(retry.student == first.student);
+    CHECK(retry.ticket_number == first.ticket_number);
+    CHECK_THROWS_AS(store.register_walk_in(walk_in, details, "key-0001", "digest-b", "kiosk-1"),
+                    StoreError);
+    const Fair fair = store.load_fair();
+    REQUIRE(fair.students.size() == pre_registered + 1);
+    CHECK(fair.students.back().name == "Lê Thị Thu Hà");
+    CHECK(fair.students.back().preferences == std::vector<BoothId>{BoothId("B02"), BoothId("B01")});
+    CHECK(store.student_details(first.student)->school == details.school);
+    // A preference naming no booth rolls the whole registration back.
+    Student lost = make_student("x", "Vũ Văn Long", {BoothId("B99")});
+    CHECK_THROWS_AS(store.register_walk_in(lost, details, "key-0002", "digest-c", "kiosk-1"),
+                    StoreError);
+    CHECK(store.load_fair().students.size() == pre_registered + 1);
+    // The audit log names the student by id only.
+    const auto events = store.events();
+    CHECK(events.back().kind == "student.registered");
+    CHECK(events.back().payload_json.find("Hà") == std::string::npos);
+}
+
+TEST_CASE("a student who leaves has their open interviews cancelled and their stay shortened") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    store.save_planned_schedule({{StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)},
+                                 {StudentId("S0003"), BoothId("B03"), 0, TimeOfDay::hm(9, 0)}},
+                                "engine");
+    const auto cancelled = store.mark_left(StudentId("S0002"), TimeOfDay::hm(8, 45), "organizer");
+    CHECK(cancelled.size() == 1);
+    CHECK(interviews_with(store, InterviewStatus::cancelled).size() == 1);
+    for (const auto& row : store.interviews()) {
+        if (row.status == InterviewStatus::cancelled) CHECK(row.cancel_reason == "student_left");
+    }
+    const Fair fair = store.load_fair();
+    CHECK(fair.find_student(StudentId("S0002"))->leave == TimeOfDay::hm(8, 45));
+    CHECK_THROWS_AS(store.mark_left(StudentId("S9999"), TimeOfDay::hm(9, 0), "organizer"),
+                    StoreError);
+}
+
+TEST_CASE("the day's booth changes are stored and logged") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    store.set_booth_paused(BoothId("B01"), TimeOfDay::hm(9, 30), "organizer");
+    CHECK(store.paused_booths().at(BoothId("B01")) == TimeOfDay::hm(9, 30));
+    store.set_booth_paused(BoothId("B01"), std::nullopt, "organizer");
+    CHECK(store.paused_booths().empty());
+    store.set_booth_close(BoothId("B02"), TimeOfDay::hm(12, 0), "organizer");
+    CHECK(store.add_booth_seat(BoothId("B02"), "organizer") == 1);
+    const Fair fair = store.load_fair();
+    CHECK(fair.find_booth(BoothId("B02"))->close == TimeOfDay::hm(12, 0));
+    CHECK(fair.find_booth(BoothId("B02"))->seats() == 2);
+    CHECK_THROWS_AS(store.add_booth_seat(BoothId("B77"), "organizer"), StoreError);
+    std::vector<std::string> kinds;
+    for (const auto& event : store.events())
+        kinds.push_back(event.kind);
+    CHECK(std::count(kinds.begin(), kinds.end(), "booth.paused") == 1);
+    CHECK(std::count(kinds.begin(), kinds.end(), "booth.seat_added") == 1);
+    CHECK_FALSE(store.access_state_json());
+    store.save_access_state(R"({"a":1})");
+    store.save_access_state(R"({"a":2})");
+    CHECK(store.access_state_json() == R"({"a":2})");
+}

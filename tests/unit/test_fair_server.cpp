@@ -1,0 +1,485 @@
+// The fair server over real HTTP on loopback: access, tickets, idempotent retries, bad input,
+// the event stream, and a restart on the same database.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <httplib.h>
+
+#include "common/protocol.hpp"
+#include "fair_builder.hpp"
+#include "qr_test_support.hpp"
+#include "scheduler/fair_server.hpp"
+
+using namespace jobfair;
+using namespace jobfair::testing;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kPassword = "mật-khẩu-ban-tổ-chức";
+
+// Two booths, four slots from 08:00: S1 and S2 want B01 first; S3 wants B02; B02 takes welders.
+Fair morning() {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02").occupations = {"welding"};
+    add_student(fair, "S1", {"B01", "B02"}).occupation = "welding";
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B02"}).occupation = "welding";
+    return fair;
+}
+
+ServerOptions fast_options() {
+    ServerOptions options;
+    // Argon2id at its minimum cost: the sanitizer build stays fast; production uses interactive.
+    options.access.password_cost = PasswordHashCost::minimum();
+    options.access.pin_cost = PasswordHashCost::minimum();
+    options.worker_threads = 8;
+    return options;
+}
+
+// A running server on a temporary database file, and an HTTP client for it.
+class RunningServer {
+  public:
+    RunningServer(const std::filesystem::path& database, SteerableClock& clock,
+                  const TicketKey& key)
+        : store_(database) {
+        if (!store_.has_fair()) store_.import_fair(morning(), "test");
+        ServerOptions options = fast_options();
+        options.steerable_clock = &clock;
+        server_ = std::make_unique<FairServer>(store_, clock, key, options);
+        server_->set_initial_organizer_password(kPassword);
+        REQUIRE(server_->bind("127.0.0.1", 0));
+        thread_ = std::thread([this] { server_->run(); });
+        for (int i = 0; i < 500 && !server_->is_running(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        REQUIRE(server_->is_running());
+    }
+    ~RunningServer() {
+        server_->stop();
+        thread_.join();
+    }
+    int port() const { return server_->port(); }
+    Store& store() { return store_; }
+
+  private:
+    Store store_;
+    std::unique_ptr<FairServer> server_;
+    std::thread thread_;
+};
+
+struct Answer {
+    int status = 0;
+    json body;
+};
+
+class Client {
+  public:
+    explicit Client(int port) : http_("127.0.0.1", port) { http_.set_read_timeout(10, 0); }
+    void use_token(std::string token) { token_ = std::move(token); }
+    const std::string& token() const { return token_; }
+
+    Answer get(const std::string& path) { return answer(http_.Get(api(path), headers())); }
+    Answer post(const std::string& path, const json& body = json::object(),
+                const std::string& idempotency_key = "") {
+        return post_raw(path, body.dump(), idempotency_key);
+    }
+    Answer post_raw(const std::string& path, const std::string& body,
+                    const std::string& idempotency_key = "") {
+        auto sent = headers();
+        if (!idempotency_key.empty()) sent.emplace("Idempotency-Key", idempotency_key);
+        return answer(http_.Post(api(path), sent, body, "application/json"));
+    }
+
+  private:
+    static std::string api(const std::string& path) { return "/api/v1" + path; }
+    httplib::Headers headers() const {
+        httplib::Headers sent;
+        if (!token_.empty()) sent.emplace("Authorization", "Bearer " + token_);
+        return sent;
+    }
+    static Answer answer(const httplib::Result& result) {
+        REQUIRE_MESSAGE(result, "no answer from the server: ", httplib::to_string(result.error()));
+        Answer out;
+        out.status = result->status;
+        out.body = json::parse(result->body, nullptr, false);
+        return out;
+    }
+    httplib::Client http_;
+    std::string token_;
+};
+
+std::string error_code(const Answer& answer) {
+    if (!answer.body.is_object() || !answer.body.contains("error")) return "";
+    return answer.body["error"].value("code", "");
+}
+
+// Logs in as the organizer and enrols a kiosk and a board; booth staff for B01.
+struct Roles {
+    Client organizer, kiosk, board, booth_b01;
+    explicit Roles(int port) : organizer(port), kiosk(port), board(port), booth_b01(port) {
+        const Answer login = organizer.post("/auth/login", {{"password", kPassword}});
+        REQUIRE(login.status == 200);
+        organizer.use_token(login.body["token"]);
+        enrol(kiosk, "kiosk", "Kiosk 1 (cổng chính)");
+        enrol(board, "board", "Bảng gọi tên");
+        const Answer pin = organizer.post("/admin/booths/B01/pin");
+        REQUIRE(pin.status == 201);
+        const Answer staff =
+            booth_b01.post("/auth/booth-login", {{"booth", "B01"}, {"pin", pin.body["pin"]}});
+        REQUIRE(staff.status == 200);
+        booth_b01.use_token(staff.body["token"]);
+    }
+    void enrol(Client& device, const std::string& role, const std::string& name) {
+        const Answer code =
+            organizer.post("/admin/enrolment-codes", {{"role", role}, {"device_name", name}});
+        REQUIRE(code.status == 201);
+        const Answer token = device.post("/auth/enrol", {{"code", code.body["code"]}});
+        REQUIRE(token.status == 200);
+        device.use_token(token.body["token"]);
+    }
+    const std::string& organizer_token() const { return organizer.token(); }
+    const std::string& kiosk_token() const { return kiosk.token(); }
+    std::string ticket_of(const std::string& student) {
+        const Answer ticket = organizer.get("/students/" + student + "/ticket");
+        REQUIRE(ticket.status == 200);
+        return ticket.body["ticket"];
+    }
+};
+
+json walk_in_form() {
+    return {{"full_name", "Nguyễn Thị Hường"},
+            {"phone", "+84 912 345 678"},
+            {"school", "Trường Cao đẳng Việt–Hàn Quảng Ninh"},
+            {"occupation", "welding"},
+            {"level", "college"},
+            {"preferences", {"B02"}},
+            {"consent", {{"interview", true}, {"follow_up", false}}}};
+}
+
+}  // namespace
+
+TEST_CASE("the server says its protocol version to anyone, and nothing else without a token") {
+    TemporaryFolder folder("server-hello");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Client anonymous(server.port());
+    const Answer hello = anonymous.get("/hello");
+    CHECK(hello.status == 200);
+    CHECK(hello.body["protocol"] == protocol::kVersion);
+    CHECK(hello.body["fair_name"] == "Test fair");
+    for (const std::string path : {"/overview", "/enterprises", "/booths/B01/queue"}) {
+        CAPTURE(path);
+        const Answer refused = anonymous.get(path);
+        CHECK(refused.status == 401);
+        CHECK(error_code(refused) == "unauthenticated");
+    }
+    anonymous.use_token("not-a-token");
+    CHECK(anonymous.post("/check-ins", {{"ticket", "x"}}).status == 401);
+}
+
+TEST_CASE("every role is held to its own endpoints, and booth staff to their own booth") {
+    TemporaryFolder folder("server-roles");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+
+    CHECK(roles.kiosk.get("/overview").status == 403);
+    CHECK(roles.board.get("/overview").status == 403);
+    CHECK(roles.board.post("/check-ins", {{"ticket", roles.ticket_of("S1")}}).status == 403);
+    CHECK(roles.kiosk.post("/booths/B01/pause").status == 403);
+    CHECK(roles.booth_b01.post("/booths/B01/pause").status == 403);
+    CHECK(roles.booth_b01.get("/booths/B01/queue").status == 200);
+    const Answer other_booth = roles.booth_b01.get("/booths/B02/queue");
+    CHECK(other_booth.status == 403);
+    CHECK(error_code(other_booth) == "other_booth");
+    CHECK(roles.booth_b01.post("/booths/B02/seats/0/call-next").status == 403);
+    CHECK(roles.kiosk.get("/enterprises").status == 200);
+    CHECK(roles.board.get("/calls/recent").status == 200);
+    CHECK(roles.organizer.get("/overview").status == 200);
+    // Only the organizer hands out access.
+    CHECK(roles.kiosk.post("/admin/booths/B01/pin").status == 403);
+    CHECK(roles.booth_b01.post("/admin/enrolment-codes", {{"role", "kiosk"}}).status == 403);
+}
+
+TEST_CASE("wrong PINs and passwords are refused, then locked out with a wait") {
+    TemporaryFolder folder("server-pins");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    Client guesser(server.port());
+    const Answer fresh_pin = roles.organizer.post("/admin/booths/B02/pin");
+    const std::string pin = fresh_pin.body["pin"];
+    const std::string wrong = pin == "000000" ? "111111" : "000000";
+
+    const Answer malformed = guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", "12"}});
+    CHECK(malformed.status == 401);
+    CHECK(error_code(malformed) == "malformed_pin");
+    bool locked = false;
+    for (int attempt = 0; attempt < 8 && !locked; ++attempt) {
+        const Answer refused =
+            guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", wrong}});
+        CHECK(refused.status == 401);
+        locked = error_code(refused) == "locked_out";
+        if (locked) CHECK(refused.body["error"]["retry_after_seconds"].get<int>() > 0);
+    }
+    CHECK(locked);
+    // Locked out even with the right PIN: the lockout holds the booth and this device's address.
+    CHECK(error_code(guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", pin}})) ==
+          "locked_out");
+
+    Client impostor(server.port());
+    const Answer wrong_password = impostor.post("/auth/login", {{"password", "đoán-bừa-thôi"}});
+    CHECK(wrong_password.status == 401);
+    CHECK(error_code(wrong_password) == "wrong_password");
+    CHECK_FALSE(wrong_password.body["error"].value("message_vi", "").empty());
+}
+
+TEST_CASE(
+    "a ticket check-in promises interviews; forged, altered and revoked tickets are refused") {
+    TemporaryFolder folder("server-tickets");
+    SteerableClock clock(at(7, 50), 0);
+    const TicketKey key = TicketKey::generate();
+    RunningServer server(folder.path() / "fair.db", clock, key);
+    Roles roles(server.port());
+    const std::string ticket = roles.ticket_of("S1");
+
+    const Answer first = roles.kiosk.post("/check-ins", {{"ticket", ticket}}, "kiosk1-0001");
+    REQUIRE(first.status == 201);
+    const auto answer = first.body.get<protocol::CheckInAnswer>();
+    CHECK(answer.ticket == ticket);
+    CHECK(answer.given_name == "S1");  // "Nguyễn Văn S1": the given name comes last
+    REQUIRE_FALSE(answer.interviews.empty());
+    CHECK(answer.interviews.front().status == "promised");
+    CHECK(server.store().check_ins().count(StudentId("S1")) == 1);
+
+    // A retry changes nothing and answers the same interviews.
+    const Answer again = roles.kiosk.post("/check-ins", {{"ticket", ticket}}, "kiosk1-0001");
+    CHECK(again.status == 200);
+    CHECK(again.body["already_checked_in"] == true);
+    CHECK(again.body["interviews"] == first.body["interviews"]);
+
+    std::string altered = ticket;
+    altered[10] = altered[10] == 'A' ? 'B' : 'A';
+    CHECK(error_code(roles.kiosk.post("/check-ins", {{"ticket", altered}})) == "ticket_forged");
+    CHECK(error_code(roles.kiosk.post("/check-ins", {{"ticket", "hello"}})) == "ticket_malformed");
+    const std::string foreign = issue_ticket(TicketKey::generate(), 2);
+    CHECK(error_code(roles.kiosk.post("/check-ins", {{"ticket", foreign}})) ==
+          "ticket_unknown_key");
+    const std::string never_issued = issue_ticket(key, 999);
+    CHECK(error_code(roles.kiosk.post("/check-ins", {{"ticket", never_issued}})) ==
+          "ticket_unknown");
+
+    const std::string s2_ticket = roles.ticket_of("S2");
+    server.store().revoke_ticket(server.store().ticket_of(StudentId("S2"))->number, "lost", "test");
+    const Answer revoked = roles.kiosk.post("/check-ins", {{"ticket", s2_ticket}});
+    CHECK(revoked.status == 422);
+    CHECK(error_code(revoked) == "ticket_revoked");
+    CHECK(server.store().check_ins().count(StudentId("S2")) == 0);
+}
+
+TEST_CASE("a walk-in registers once per idempotency key, with every field checked") {
+    TemporaryFolder folder("server-walk-in");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::size_t students_before = server.store().load_fair().students.size();
+
+    CHECK(error_code(roles.kiosk.post("/walk-ins", walk_in_form())) == "bad_idempotency_key");
+    const Answer first = roles.kiosk.post("/walk-ins", walk_in_form(), "walkin-kiosk1-0001");
+    REQUIRE(first.status == 201);
+    CHECK(first.body["given_name"] == "Hường");
+    CHECK(first.body["phone_masked"] == "09•••••678");
+    CHECK(first.body["interviews"].size() == 1);
+    const Answer retry = roles.kiosk.post("/walk-ins", walk_in_form(), "walkin-kiosk1-0001");
+    CHECK(retry.status == 200);
+    CHECK(retry.body["ticket"] == first.body["ticket"]);
+    CHECK(server.store().load_fair().students.size() == students_before + 1);
+    const auto details = server.store().student_details(StudentId("W0001"));
+    REQUIRE(details);
+    CHECK(details->phone == "0912345678");
+
+    json other = walk_in_form();
+    other["full_name"] = "Trần Văn Nam";
+    const Answer reused = roles.kiosk.post("/walk-ins", other, "walkin-kiosk1-0001");
+    CHECK(reused.status == 409);
+    CHECK(server.store().load_fair().students.size() == students_before + 1);
+
+    // The ticket printed for the walk-in checks them in like any other.
+    const Answer by_ticket = roles.kiosk.post("/check-ins", {{"ticket", first.body["ticket"]}});
+    CHECK(by_ticket.status == 200);
+    CHECK(by_ticket.body["already_checked_in"] == true);
+
+    struct BadForm {
+        const char* field;
+        json value;
+        const char* code;
+    };
+    for (const BadForm& bad :
+         {BadForm{"phone", "0212345678", "bad_phone"}, BadForm{"phone", "12345", "bad_phone"},
+          BadForm{"occupation", "astronaut", "bad_occupation"},
+          BadForm{"level", "phd", "bad_level"},
+          BadForm{"preferences", json::array(), "bad_preferences"},
+          BadForm{"preferences", {"B02", "B02"}, "bad_preferences"},
+          BadForm{"preferences", {"B99"}, "unknown_booth"},
+          BadForm{"full_name", "", "bad_full_name"},
+          BadForm{"consent", {{"follow_up", true}}, "consent_required"},
+          BadForm{"consent", {{"interview", true}, {"spam", true}}, "bad_consent"}}) {
+        CAPTURE(bad.code);
+        json form = walk_in_form();
+        form[bad.field] = bad.value;
+        const Answer refused = roles.kiosk.post(
+            "/walk-ins", form,
+            "walkin-bad-" + std::string(bad.code) + std::to_string(form.dump().size()));
+        CHECK(refused.status == 422);
+        CHECK(error_code(refused) == bad.code);
+        CHECK_FALSE(refused.body["error"].value("message_vi", "").empty());
+    }
+    CHECK(server.store().load_fair().students.size() == students_before + 1);
+}
+
+TEST_CASE("malformed, oversized and wrong-typed requests get a 4xx and change nothing") {
+    TemporaryFolder folder("server-bad-input");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const auto events_before = server.store().events().size();
+
+    CHECK(roles.kiosk.post_raw("/check-ins", "{\"ticket\": ").status == 400);
+    CHECK(roles.kiosk.post_raw("/check-ins", "[1, 2]").status == 400);
+    CHECK(roles.kiosk.post("/check-ins", {{"ticket", 42}}).status == 400);
+    CHECK(roles.kiosk.post("/walk-ins", {{"full_name", 7}}, "walkin-typed-0001").status == 400);
+    CHECK(roles.kiosk.post_raw("/walk-ins", std::string(100 * 1024, ' '), "walkin-huge-0001")
+              .status == 413);
+    CHECK(roles.organizer.post("/booths/B01/hours", {{"close", "25:99"}}).status == 400);
+    CHECK(roles.organizer.post("/booths/B01/hours", {{"close", "07:00"}}).status == 409);
+    CHECK(roles.organizer.post("/booths/B77/pause").status == 404);
+    CHECK(roles.organizer.post("/interviews/999999/start").status == 404);
+    CHECK(roles.organizer.get("/events?since=abc").status == 400);
+    CHECK(roles.booth_b01.post("/booths/B01/seats/5/call-next").status == 409);
+    CHECK(roles.organizer.post("/clock", {{"now", "07:00"}}).status == 409);  // never backwards
+    // Access changes (logins, enrolments) are not fair events: the log is unchanged.
+    CHECK(server.store().events().size() == events_before);
+}
+
+TEST_CASE("a booth calls, starts and finishes; the board sees ticket labels only") {
+    TemporaryFolder folder("server-booth");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::string ticket = roles.ticket_of("S1");
+    const Answer checked_in = roles.kiosk.post("/check-ins", {{"ticket", ticket}});
+    REQUIRE(checked_in.status == 201);
+    json first;
+    for (const auto& interview : checked_in.body["interviews"]) {
+        if (interview["booth"] == "B01") first = interview;
+    }
+    REQUIRE_MESSAGE(first.is_object(), "S1 wants B01 first: ", checked_in.body.dump());
+    REQUIRE(roles.organizer.post("/clock", {{"now", first["start"]}}).status == 200);
+
+    const Answer call = roles.booth_b01.post("/booths/B01/seats/0/call-next");
+    REQUIRE(call.status == 200);
+    REQUIRE(call.body["called"].is_object());
+    const auto id = std::to_string(call.body["called"]["id"].get<long long>());
+    CHECK(call.body["called"]["student"] == "S1");
+
+    // Staff scan the ticket of whoever sits down.
+    CHECK(roles.booth_b01.post("/interviews/" + id + "/verify-ticket", {{"ticket", ticket}})
+              .body["match"] == true);
+    CHECK(roles.booth_b01
+              .post("/interviews/" + id + "/verify-ticket", {{"ticket", roles.ticket_of("S2")}})
+              .body["match"] == false);
+
+    const Answer board = roles.board.get("/calls/recent");
+    REQUIRE(board.body["calls"].size() == 1);
+    CHECK(board.body["calls"][0]["ticket_label"] == ticket_label(1));
+    CHECK(board.body["calls"][0]["booth"] == "B01");
+    CHECK(board.body.dump().find("Nguyễn") == std::string::npos);
+    CHECK(board.body.dump().find("S1") == std::string::npos);
+
+    CHECK(roles.booth_b01.post("/interviews/" + id + "/start").status == 200);
+    CHECK(roles.booth_b01.post("/interviews/" + id + "/finish", {{"outcome", "hired"}}).status ==
+          400);
+    CHECK(roles.booth_b01
+              .post("/interviews/" + id + "/finish",
+                    {{"outcome", "internship"}, {"note", "Hàn tốt, cần thêm chứng chỉ"}})
+              .status == 200);
+    const Answer queue = roles.booth_b01.get("/booths/B01/queue");
+    for (const auto& item : queue.body["queue"])
+        CHECK(item["id"] != call.body["called"]["id"]);
+    const Answer overview = roles.organizer.get("/overview");
+    CHECK(overview.body["booths"][0]["done"] == 1);
+    CHECK(overview.body["interviews_by_status"]["done"] == 1);
+}
+
+TEST_CASE("the event stream delivers each committed change, and resumes from Last-Event-ID") {
+    TemporaryFolder folder("server-stream");
+    SteerableClock clock(at(7, 50), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::string ticket = roles.ticket_of("S3");
+    const EventId before = server.store().events().back().id;
+
+    std::atomic<bool> got_check_in{false};
+    std::string received;
+    std::thread listener([&] {
+        httplib::Client stream("127.0.0.1", server.port());
+        stream.set_read_timeout(5, 0);
+        const httplib::Headers headers{
+            {"Authorization", "Bearer " + std::string(roles.organizer_token())},
+            {"Last-Event-ID", std::to_string(before)}};
+        stream.Get("/api/v1/stream", headers, [&](const char* data, size_t length) {
+            received.append(data, length);
+            if (received.find("event: student.checked_in") != std::string::npos) {
+                got_check_in = true;
+                return false;  // enough: close the stream
+            }
+            return true;
+        });
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", ticket}}).status == 201);
+    listener.join();
+    CHECK(got_check_in);
+    CHECK(received.find("id: " + std::to_string(before + 1)) != std::string::npos);
+    CHECK(received.find("\"student\":\"S3\"") != std::string::npos);
+}
+
+TEST_CASE("after a restart on the same database the day, the tokens and the tickets go on") {
+    TemporaryFolder folder("server-restart");
+    const auto database = folder.path() / "fair.db";
+    SteerableClock clock(at(7, 50), 0);
+    const TicketKey key = TicketKey::generate();
+    std::string organizer_token, kiosk_token, ticket;
+    json overview_before;
+    {
+        RunningServer server(database, clock, key);
+        Roles roles(server.port());
+        ticket = roles.ticket_of("S1");
+        REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", ticket}}).status == 201);
+        REQUIRE(roles.kiosk.post("/walk-ins", walk_in_form(), "walkin-restart-01").status == 201);
+        REQUIRE(roles.organizer.post("/booths/B02/pause").status == 200);
+        overview_before = roles.organizer.get("/overview").body;
+        organizer_token = roles.organizer_token();
+        kiosk_token = roles.kiosk_token();
+    }
+    RunningServer server(database, clock, key);
+    Client organizer(server.port());
+    organizer.use_token(organizer_token);
+    const Answer overview_after = organizer.get("/overview");
+    REQUIRE(overview_after.status == 200);
+    CHECK(overview_after.body == overview_before);
+    Client kiosk(server.port());
+    kiosk.use_token(kiosk_token);
+    const Answer again = kiosk.post("/check-ins", {{"ticket", ticket}});
+    CHECK(again.status == 200);
+    CHECK(again.body["already_checked_in"] == true);
+    CHECK(kiosk.post("/walk-ins", walk_in_form(), "walkin-restart-01").status == 200);
+    CHECK(server.store().load_fair().students.size() == 4);
+}
