@@ -387,6 +387,7 @@ FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_ke
       live_(store, clock),
       access_(options_.access),
       http_(std::make_unique<httplib::Server>()) {
+    live_.set_no_show_wait(options_.no_show_wait_minutes);
     if (const auto saved = store_.access_state_json()) {
         access_.restore(access_state_from_json(*saved));
     }
@@ -785,7 +786,10 @@ struct FairServer::Routes {
                        "Họ tên phải có từ 1 đến 120 ký tự");
         }
         const PhoneCheck phone = check_phone(form.phone);
-        if (!phone) return bad("bad_phone", phone.reason_en, phone.reason_vi);
+        if (!phone) {
+            return bad("bad_phone", std::string(phone_problem_en(phone.problem())),
+                       std::string(phone_problem_vi(phone.problem())));
+        }
         if (form.school.size() > 160) {
             return bad("bad_school", "the school name is too long", "Tên trường quá dài");
         }
@@ -837,7 +841,7 @@ struct FairServer::Routes {
         student.leave = fair.settings.grid.day_end;
         for (const auto& booth : form.preferences)
             student.preferences.emplace_back(booth);
-        details.phone = *phone.normalised;
+        details.phone = phone.national();
         if (!form.school.empty()) details.school = form.school;
         details.consent_json = json(form.consent).dump();
         details.registered_via = "walk_in";

@@ -237,6 +237,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
             continue;
         }
         store_.move_interview(row.id, InterviewStatus::called, actor);
+        called_at_[row.id] = now;
         result.called = stored(row.id);
         return result;
     }
@@ -254,6 +255,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
         model_.set_planned(std::move(planned));
         model_.lock(*placement);
     }
+    called_at_[id] = clock_.now();
     result.called = stored(id);
     result.from_standby = true;
     return result;
@@ -273,6 +275,14 @@ void LiveFair::finish(InterviewId interview, const std::string& outcome, const s
 
 void LiveFair::no_show(InterviewId interview, std::string_view actor) {
     const StoredInterview row = stored(interview);
+    if (const auto called = called_at_.find(interview); called != called_at_.end()) {
+        const int waited = clock_.now().minutes() - called->second.minutes();
+        if (waited < no_show_wait_minutes_) {
+            throw LiveFairError("the student was called " + std::to_string(waited) +
+                                " min ago: wait " + std::to_string(no_show_wait_minutes_ - waited) +
+                                " more min before marking a no-show, or call again");
+        }
+    }
     store_.move_interview(interview, InterviewStatus::no_show, actor);
     if (const auto placement = model_.to_placement(row.interview)) {
         model_.unlock(*placement);
@@ -297,6 +307,7 @@ void LiveFair::recall(InterviewId interview, std::string_view actor) {
                             std::to_string(interview) + " is " +
                             std::string(status_code(row.status)));
     }
+    called_at_[interview] = clock_.now();  // the student gets the full wait again
     store_.append_event(actor, "interview.recalled",
                         nlohmann::json{{"interview", interview},
                                        {"student", row.interview.student.str()},

@@ -72,6 +72,9 @@ class LiveFair {
     // Loads the stored fair; commitments (promised and later) become locked for the engine.
     LiveFair(Store& store, const FairClock& clock, double keep_weight = 0.5);
 
+    // Minutes a called student has to reach the booth before staff may mark a no-show.
+    void set_no_show_wait(int minutes) { no_show_wait_minutes_ = minutes; }
+
     // The student arrives: re-plan with them present from now on, then promise their interviews.
     // A repeated check-in returns the same interviews and changes nothing.
     CheckInResult check_in(const StudentId& student, std::string_view actor);
@@ -122,6 +125,10 @@ class LiveFair {
     alloc::AllocationModel model_;
     int replans_ = 0;
     std::map<BoothId, TimeOfDay> paused_;
+    int no_show_wait_minutes_ = 0;
+    // When each interview was last called, on the fair clock. Not kept across a restart: after
+    // one, the wait is not enforced for calls made before it.
+    std::map<InterviewId, TimeOfDay> called_at_;
 
     // Builds the engine's model from the store: after loading, and after changes of the
     // fair's shape (a walk-in, a booth's hours or seats).

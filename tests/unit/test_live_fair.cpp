@@ -283,3 +283,24 @@ TEST_CASE("a walk-in is registered, planned and promised at once; a student who 
     }
     require_consistent(store.load_fair(), store);
 }
+
+TEST_CASE("a no-show can be marked only after the wait; a recall restarts the wait") {
+    const Fair fair = morning();
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.set_no_show_wait(3);
+    const auto promised = live.check_in(StudentId("S3"), "kiosk-1").interviews;
+    REQUIRE_FALSE(promised.empty());
+    clock.set(promised.front().interview.start);
+    const auto call = live.call_next(promised.front().interview.booth, 0, "booth");
+    REQUIRE(call.called);
+    clock.advance_minutes(2);
+    CHECK_THROWS_AS(live.no_show(call.called->id, "booth"), LiveFairError);
+    live.recall(call.called->id, "booth");
+    clock.advance_minutes(2);
+    CHECK_THROWS_AS(live.no_show(call.called->id, "booth"), LiveFairError);
+    clock.advance_minutes(1);
+    live.no_show(call.called->id, "booth");
+    CHECK(with_status(store, InterviewStatus::no_show).size() == 1);
+}

@@ -1,0 +1,616 @@
+// Load benchmark of the fair server (issue 4, "Load"): on loopback, 10 kiosks check in every
+// pre-registered student in a burst while 30 booth streams and 2 dashboard streams are open.
+// Prints check-in latency, event delivery latency and throughput against the issue's targets.
+// Run by scripts/load.sh (3 runs, medians); never by ctest.
+//
+//   load_server [--kiosks 10] [--booth-streams 30] [--dashboard-streams 2] [--timeout 120]
+//               [--db-dir DIR] [--summary-line]
+//   load_server --server http://127.0.0.1:8080 --password P     (an external `jobfair serve
+//   --demo`)
+//
+// In-process (the default) it starts the real FairServer on port 0 over a fresh temporary SQLite
+// file holding the demo fair, a SteerableClock standing at 08:00, and default access settings
+// (real password hashing: logging in happens before the measured burst, so it costs setup only).
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <latch>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "common/demo_generator.hpp"
+#include "common/protocol.hpp"
+#include "common/store.hpp"
+#include "common/ticket.hpp"
+#include "scheduler/fair_server.hpp"
+
+using namespace jobfair;
+using nlohmann::json;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+namespace {
+
+constexpr double kCheckInP99TargetMs = 50.0;
+constexpr double kDeliveryP99TargetMs = 100.0;
+// After the burst, how long streams may take to receive the last events before we count the
+// missing ones as lost.
+constexpr auto kDeliverySettleTime = std::chrono::seconds(10);
+
+struct LoadOptions {
+    std::string server_url;  // empty: start the server in-process
+    std::string password;
+    int kiosks = 10;
+    int booth_streams = 30;
+    int dashboard_streams = 2;
+    int timeout_seconds = 120;
+    std::string db_dir;  // in-process database folder; default: the system's temp folder
+    bool summary_line = false;
+};
+
+double milliseconds_between(SteadyTime from, SteadyTime to) {
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+// Nearest-rank percentile of unsorted values; 0 when there are none.
+double percentile(std::vector<double> values, double fraction) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<size_t>(std::ceil(fraction * double(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+// --- Aborting a run that hangs -----------------------------------------------------------------
+
+// Ends the process with a clear message when the run outlives its limit: a hung server or
+// client must not block a benchmark script forever. Removes the temporary database first.
+class Watchdog {
+  public:
+    Watchdog(std::chrono::seconds limit, std::filesystem::path cleanup)
+        : cleanup_(std::move(cleanup)), thread_([this, limit] { watch(limit); }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard lock(mutex_);
+            finished_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    Watchdog(const Watchdog&) = delete;
+    Watchdog& operator=(const Watchdog&) = delete;
+
+    void stage(const char* name) { stage_.store(name); }
+
+  private:
+    void watch(std::chrono::seconds limit) {
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_for(lock, limit, [this] { return finished_; })) return;
+        std::fprintf(stderr, "load_server: ABORTED after %lld s (--timeout) during \"%s\"\n",
+                     static_cast<long long>(limit.count()), stage_.load());
+        std::error_code ignored;
+        if (!cleanup_.empty()) std::filesystem::remove_all(cleanup_, ignored);
+        std::_Exit(3);  // threads may be stuck in blocking calls: no orderly unwinding is possible
+    }
+
+    std::filesystem::path cleanup_;
+    std::atomic<const char*> stage_{"start"};
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool finished_ = false;
+    std::thread thread_;  // last: starts after the members it reads
+};
+
+// A fresh folder for the database (and its -wal/-shm files), removed on destruction.
+class TemporaryFolder {
+  public:
+    explicit TemporaryFolder(const std::string& parent) {
+        const auto base =
+            parent.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(parent);
+        std::string pattern = (base / "jobfair-load-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) {
+            throw std::runtime_error("cannot create a temporary folder in " + base.string());
+        }
+        path_ = pattern;
+    }
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// --- Talking to the server ---------------------------------------------------------------------
+
+struct Endpoint {
+    std::string host;
+    int port = 0;
+};
+
+// Only loopback: this tool sends a burst of requests and must never aim it at a venue's LAN.
+Endpoint loopback_endpoint(const std::string& url) {
+    static const std::regex kLoopbackUrl(R"(^http://(127\.0\.0\.1|localhost):(\d{1,5})/?$)");
+    std::smatch match;
+    if (!std::regex_match(url, match, kLoopbackUrl)) {
+        throw std::invalid_argument(
+            "--server must be http://127.0.0.1:PORT or http://localhost:PORT");
+    }
+    return {match[1], std::stoi(match[2])};
+}
+
+httplib::Headers bearer(const std::string& token) {
+    return {{std::string(protocol::kAuthorizationHeader), "Bearer " + token}};
+}
+
+std::string api(const std::string& path) {
+    return std::string(protocol::kApiPrefix) + path;
+}
+
+// One setup call; throws with the server's answer when it is not the expected status.
+json setup_call(httplib::Client& client, const std::string& method, const std::string& path,
+                const std::string& token, const json& body = json::object()) {
+    const auto headers = token.empty() ? httplib::Headers{} : bearer(token);
+    const auto result = method == "GET"
+                            ? client.Get(api(path), headers)
+                            : client.Post(api(path), headers, body.dump(), "application/json");
+    if (!result) {
+        throw std::runtime_error(method + " " + path + ": " + httplib::to_string(result.error()));
+    }
+    if (result->status / 100 != 2) {
+        throw std::runtime_error(method + " " + path + ": HTTP " + std::to_string(result->status) +
+                                 " " + result->body);
+    }
+    return json::parse(result->body);
+}
+
+struct Credentials {
+    std::string organizer;
+    std::vector<std::string> kiosks;
+    std::vector<std::string> booths;                         // one per booth stream
+    std::vector<std::pair<StudentId, std::string>> tickets;  // student, QR payload
+};
+
+// Everything a venue does before doors open, through the API only.
+Credentials set_up_through_api(const Endpoint& endpoint, const std::string& password,
+                               const Fair& fair, const LoadOptions& options) {
+    httplib::Client client(endpoint.host, endpoint.port);
+    client.set_keep_alive(true);
+    Credentials out;
+    out.organizer =
+        setup_call(client, "POST", "/auth/login", "", {{"password", password}})["token"];
+    for (int i = 0; i < options.kiosks; ++i) {
+        const json code =
+            setup_call(client, "POST", "/admin/enrolment-codes", out.organizer,
+                       {{"role", "kiosk"}, {"device_name", "load kiosk " + std::to_string(i + 1)}});
+        out.kiosks.push_back(
+            setup_call(client, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"]);
+    }
+    if (options.booth_streams > static_cast<int>(fair.booths.size())) {
+        throw std::invalid_argument("the fair has only " + std::to_string(fair.booths.size()) +
+                                    " booths");
+    }
+    for (int i = 0; i < options.booth_streams; ++i) {
+        const std::string booth = fair.booths[size_t(i)].id.str();
+        const json pin =
+            setup_call(client, "POST", "/admin/booths/" + booth + "/pin", out.organizer);
+        out.booths.push_back(setup_call(client, "POST", "/auth/booth-login", "",
+                                        {{"booth", booth}, {"pin", pin["pin"]}})["token"]);
+    }
+    for (const Student& student : fair.students) {
+        const json ticket =
+            setup_call(client, "GET", "/students/" + student.id.str() + "/ticket", out.organizer);
+        out.tickets.emplace_back(student.id, ticket["ticket"].get<std::string>());
+    }
+    return out;
+}
+
+// --- Event streams -----------------------------------------------------------------------------
+
+// One open GET /api/v1/stream: the receive time of every event, and of each check-in's event
+// by student (the payload names the student).
+class EventStream {
+  public:
+    EventStream(const Endpoint& endpoint, std::string token)
+        : client_(endpoint.host, endpoint.port), token_(std::move(token)) {
+        // The server sends a keep-alive comment every 15 s: anything slower is a dead stream.
+        client_.set_read_timeout(std::chrono::seconds(30));
+    }
+    ~EventStream() {
+        stop();
+        join();
+    }
+    EventStream(const EventStream&) = delete;
+    EventStream& operator=(const EventStream&) = delete;
+
+    void start() {
+        thread_ = std::thread([this] { read(); });
+    }
+    bool connected() const { return connected_.load(); }
+    // The reading thread returned before stop(): the stream failed (see failure() after join).
+    bool ended() const { return ended_.load(); }
+    int check_ins_seen() const { return check_ins_seen_.load(); }
+    // Wakes the reading thread: cpp-httplib's Client::stop() may be called from another thread.
+    void stop() {
+        stopping_ = true;
+        client_.stop();
+    }
+    void join() {
+        if (thread_.joinable()) thread_.join();
+    }
+
+    // Read after join() only.
+    const std::map<StudentId, SteadyTime>& check_in_events() const { return check_in_events_; }
+    size_t events_received() const { return event_ids_.size(); }
+    const std::string& failure() const { return failure_; }
+
+  private:
+    void read() {
+        const auto result = client_.Get(
+            api("/stream"), bearer(token_),
+            [this](const httplib::Response& response) {
+                connected_ = response.status == 200;
+                return connected_.load();
+            },
+            [this](const char* data, size_t length) {
+                const SteadyTime received = std::chrono::steady_clock::now();
+                buffer_.append(data, length);
+                size_t line_end;
+                while ((line_end = buffer_.find('\n')) != std::string::npos) {
+                    on_line(buffer_.substr(0, line_end), received);
+                    buffer_.erase(0, line_end + 1);
+                }
+                return !stopping_.load();
+            });
+        if (!stopping_ && !result) failure_ = httplib::to_string(result.error());
+        if (!stopping_ && result && result->status != 200) {
+            failure_ = "HTTP " + std::to_string(result->status) + " " + result->body;
+        }
+        connected_ = false;
+        ended_ = true;
+    }
+
+    void on_line(const std::string& line, SteadyTime received) {
+        if (line.rfind("id: ", 0) == 0) {
+            event_ids_.emplace_back(std::stoll(line.substr(4)), received);
+        } else if (line.rfind("data: ", 0) == 0) {
+            const json event = json::parse(line.substr(6), nullptr, false);
+            if (event.is_object() && event.value("kind", "") == "student.checked_in" &&
+                event.contains("payload") && event["payload"].contains("student")) {
+                check_in_events_.emplace(StudentId(event["payload"]["student"].get<std::string>()),
+                                         received);
+                ++check_ins_seen_;
+            }
+        }
+    }
+
+    httplib::Client client_;
+    const std::string token_;
+    std::thread thread_;
+    std::atomic<bool> connected_{false};
+    std::atomic<bool> ended_{false};
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> check_ins_seen_{0};
+    std::string buffer_;
+    std::vector<std::pair<EventId, SteadyTime>> event_ids_;
+    std::map<StudentId, SteadyTime> check_in_events_;
+    std::string failure_;
+};
+
+// --- The burst ---------------------------------------------------------------------------------
+
+struct CheckInTiming {
+    StudentId student;
+    SteadyTime sent;
+    SteadyTime answered;
+    int status = 0;  // 0: no answer (transport error)
+};
+
+// One kiosk: its own keep-alive connection, its share of the students, back to back.
+std::vector<CheckInTiming> run_kiosk(const Endpoint& endpoint, const std::string& token,
+                                     const std::vector<std::pair<StudentId, std::string>>& queue,
+                                     const std::string& key_prefix, std::latch& start) {
+    httplib::Client client(endpoint.host, endpoint.port);
+    client.set_keep_alive(true);
+    std::vector<CheckInTiming> timings;
+    timings.reserve(queue.size());
+    start.arrive_and_wait();
+    for (const auto& [student, ticket] : queue) {
+        auto headers = bearer(token);
+        headers.emplace(std::string(protocol::kIdempotencyHeader), key_prefix + student.str());
+        const std::string body = json{{"ticket", ticket}}.dump();
+        CheckInTiming timing{student, std::chrono::steady_clock::now(), {}, 0};
+        const auto result = client.Post(api("/check-ins"), headers, body, "application/json");
+        timing.answered = std::chrono::steady_clock::now();
+        if (result) timing.status = result->status;
+        timings.push_back(timing);
+    }
+    return timings;
+}
+
+struct Figures {
+    int check_ins = 0;           // answered 2xx
+    int already_checked_in = 0;  // 200 instead of 201: an external server that ran before
+    int errors = 0;              // non-2xx answers and transport errors
+    double burst_seconds = 0;
+    double throughput = 0;  // 2xx check-ins per second over the burst
+    double check_in_p50 = 0, check_in_p90 = 0, check_in_p99 = 0, check_in_max = 0;
+    // From the kiosk sending the check-in to a stream receiving its event: an upper bound on
+    // commit-to-delivery (the commit happens somewhere between send and answer).
+    double delivery_p50 = 0, delivery_p99 = 0, delivery_max = 0;
+    // From the kiosk receiving its answer to a stream receiving the event: close to the stream
+    // path alone (the server wakes the streams just before it sends the answer, so it can be
+    // negative).
+    double after_answer_p50 = 0, after_answer_p99 = 0, after_answer_max = 0;
+    long deliveries = 0;
+    long missing_deliveries = 0;
+    std::string first_error;
+};
+
+Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
+                  const LoadOptions& options, Watchdog& watchdog) {
+    watchdog.stage("opening event streams");
+    std::vector<std::unique_ptr<EventStream>> streams;
+    for (const auto& token : credentials.booths)
+        streams.push_back(std::make_unique<EventStream>(endpoint, token));
+    for (int i = 0; i < options.dashboard_streams; ++i)
+        streams.push_back(std::make_unique<EventStream>(endpoint, credentials.organizer));
+    for (auto& stream : streams)
+        stream->start();
+    while (!std::all_of(streams.begin(), streams.end(),
+                        [](const auto& stream) { return stream->connected(); })) {
+        for (auto& stream : streams) {
+            if (stream->ended()) {
+                stream->join();
+                throw std::runtime_error("a stream failed to open: " + stream->failure());
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+
+    watchdog.stage("check-in burst");
+    // Students dealt round-robin, so every kiosk has the same share of the queue.
+    std::vector<std::vector<std::pair<StudentId, std::string>>> queues(size_t(options.kiosks));
+    for (size_t i = 0; i < credentials.tickets.size(); ++i)
+        queues[i % queues.size()].push_back(credentials.tickets[i]);
+    const std::string key_prefix =
+        "load-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) + "-";
+    std::latch start(options.kiosks + 1);
+    std::vector<std::vector<CheckInTiming>> per_kiosk(queues.size());
+    std::vector<std::thread> kiosks;
+    for (size_t k = 0; k < queues.size(); ++k) {
+        kiosks.emplace_back([&, k] {
+            per_kiosk[k] = run_kiosk(endpoint, credentials.kiosks[k], queues[k], key_prefix, start);
+        });
+    }
+    const SteadyTime burst_start = std::chrono::steady_clock::now();
+    start.arrive_and_wait();
+    for (auto& kiosk : kiosks)
+        kiosk.join();
+
+    Figures figures;
+    std::map<StudentId, CheckInTiming> by_student;
+    SteadyTime last_answer = burst_start;
+    std::vector<double> check_in_ms;
+    for (const auto& timings : per_kiosk) {
+        for (const auto& timing : timings) {
+            last_answer = std::max(last_answer, timing.answered);
+            if (timing.status / 100 != 2) {
+                ++figures.errors;
+                if (figures.first_error.empty()) {
+                    figures.first_error = timing.student.str() + ": " +
+                                          (timing.status ? "HTTP " + std::to_string(timing.status)
+                                                         : std::string("no answer"));
+                }
+                continue;
+            }
+            ++figures.check_ins;
+            if (timing.status == 200) ++figures.already_checked_in;
+            check_in_ms.push_back(milliseconds_between(timing.sent, timing.answered));
+            if (timing.status == 201) by_student.emplace(timing.student, timing);
+        }
+    }
+
+    watchdog.stage("waiting for the last events on the streams");
+    const int expected_per_stream = static_cast<int>(by_student.size());
+    const SteadyTime settle_deadline = std::chrono::steady_clock::now() + kDeliverySettleTime;
+    while (std::chrono::steady_clock::now() < settle_deadline &&
+           !std::all_of(streams.begin(), streams.end(), [&](const auto& stream) {
+               return stream->check_ins_seen() >= expected_per_stream;
+           })) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    watchdog.stage("closing event streams");
+    for (auto& stream : streams)
+        stream->stop();
+    for (auto& stream : streams)
+        stream->join();
+
+    std::vector<double> delivery_ms, after_answer_ms;
+    for (const auto& stream : streams) {
+        for (const auto& [student, received] : stream->check_in_events()) {
+            const auto timing = by_student.find(student);
+            if (timing == by_student.end()) continue;  // a check-in from someone else
+            delivery_ms.push_back(milliseconds_between(timing->second.sent, received));
+            after_answer_ms.push_back(milliseconds_between(timing->second.answered, received));
+        }
+    }
+    figures.deliveries = static_cast<long>(delivery_ms.size());
+    figures.missing_deliveries =
+        static_cast<long>(expected_per_stream) * static_cast<long>(streams.size()) -
+        figures.deliveries;
+    figures.burst_seconds = milliseconds_between(burst_start, last_answer) / 1000.0;
+    figures.throughput =
+        figures.burst_seconds > 0 ? figures.check_ins / figures.burst_seconds : 0.0;
+    figures.check_in_p50 = percentile(check_in_ms, 0.50);
+    figures.check_in_p90 = percentile(check_in_ms, 0.90);
+    figures.check_in_p99 = percentile(check_in_ms, 0.99);
+    figures.check_in_max = percentile(check_in_ms, 1.0);
+    figures.delivery_p50 = percentile(delivery_ms, 0.50);
+    figures.delivery_p99 = percentile(delivery_ms, 0.99);
+    figures.delivery_max = percentile(delivery_ms, 1.0);
+    figures.after_answer_p50 = percentile(after_answer_ms, 0.50);
+    figures.after_answer_p99 = percentile(after_answer_ms, 0.99);
+    figures.after_answer_max = percentile(after_answer_ms, 1.0);
+    return figures;
+}
+
+// --- Report --------------------------------------------------------------------------------------
+
+const char* verdict(double value, double target) {
+    return value <= target ? "PASS" : "MISS";
+}
+
+void print_table(const Figures& f, const LoadOptions& options, size_t streams) {
+    std::printf("load: %d kiosks, %zu streams (%d booth + %d dashboard), %s\n", options.kiosks,
+                streams, options.booth_streams, options.dashboard_streams,
+                options.server_url.empty() ? "in-process server" : options.server_url.c_str());
+    std::printf("%-34s %10s %10s %10s %10s  %s\n", "measure", "p50", "p90", "p99", "max", "target");
+    std::printf("%-34s %10.1f %10.1f %10.1f %10.1f  p99 <= %.0f ms %s\n", "check-in latency ms",
+                f.check_in_p50, f.check_in_p90, f.check_in_p99, f.check_in_max, kCheckInP99TargetMs,
+                verdict(f.check_in_p99, kCheckInP99TargetMs));
+    std::printf("%-34s %10.1f %10s %10.1f %10.1f  p99 <= %.0f ms %s\n",
+                "delivery ms (from check-in sent)", f.delivery_p50, "-", f.delivery_p99,
+                f.delivery_max, kDeliveryP99TargetMs,
+                verdict(f.delivery_p99, kDeliveryP99TargetMs));
+    std::printf("%-34s %10.1f %10s %10.1f %10.1f  (stream path alone)\n",
+                "delivery ms (after answer)", f.after_answer_p50, "-", f.after_answer_p99,
+                f.after_answer_max);
+    std::printf(
+        "check-ins %d (already checked in %d) in %.2f s = %.1f check-ins/s; errors %d%s%s\n",
+        f.check_ins, f.already_checked_in, f.burst_seconds, f.throughput, f.errors,
+        f.first_error.empty() ? "" : ", first: ", f.first_error.c_str());
+    std::printf("event deliveries %ld, missing %ld\n", f.deliveries, f.missing_deliveries);
+}
+
+// One line of key=value pairs for scripts/load.sh, which takes medians over runs.
+void print_summary_line(const Figures& f) {
+    std::printf(
+        "LOAD count=%d errors=%d throughput=%.2f checkin_p50=%.2f checkin_p90=%.2f "
+        "checkin_p99=%.2f checkin_max=%.2f delivery_p50=%.2f delivery_p99=%.2f "
+        "delivery_max=%.2f after_answer_p50=%.2f after_answer_p99=%.2f after_answer_max=%.2f "
+        "missing=%ld\n",
+        f.check_ins, f.errors, f.throughput, f.check_in_p50, f.check_in_p90, f.check_in_p99,
+        f.check_in_max, f.delivery_p50, f.delivery_p99, f.delivery_max, f.after_answer_p50,
+        f.after_answer_p99, f.after_answer_max, f.missing_deliveries);
+}
+
+void report(const Figures& figures, const LoadOptions& options) {
+    print_table(figures, options, size_t(options.booth_streams + options.dashboard_streams));
+    if (options.summary_line) print_summary_line(figures);
+    std::fflush(stdout);
+}
+
+// --- The two ways to run -----------------------------------------------------------------------
+
+std::string random_password() {
+    return "load-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+int run_in_process(const LoadOptions& options) {
+    const TemporaryFolder folder(options.db_dir);
+    Watchdog watchdog(std::chrono::seconds(options.timeout_seconds), folder.path());
+    watchdog.stage("loading the demo fair");
+    const Fair fair = generate_demo_fair(GeneratorOptions{});
+    Figures figures;
+    {
+        Store store(folder.path() / "load.db");
+        store.import_fair(fair, "load_server");
+        SteerableClock clock(TimeOfDay::hm(8, 0), 0.0);
+        ServerOptions server_options;
+        server_options.steerable_clock = &clock;
+        FairServer server(store, clock, TicketKey::generate(), server_options);
+        const std::string password = random_password();
+        server.set_initial_organizer_password(password);
+        if (!server.bind("127.0.0.1", 0)) throw std::runtime_error("cannot bind 127.0.0.1");
+        std::thread serving([&] { server.run(); });
+        // Stops the server on every way out of this scope, so `serving` can be joined.
+        struct StopOnExit {
+            FairServer& server;
+            std::thread& serving;
+            ~StopOnExit() {
+                server.stop();
+                serving.join();
+            }
+        } stop_on_exit{server, serving};
+        watchdog.stage("starting the server");
+        while (!server.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+
+        const Endpoint endpoint{"127.0.0.1", server.port()};
+        watchdog.stage("setting up through the API");
+        const Credentials credentials = set_up_through_api(endpoint, password, fair, options);
+        figures = run_burst(endpoint, credentials, options, watchdog);
+        watchdog.stage("stopping the server");
+    }
+    report(figures, options);
+    return figures.errors == 0 ? 0 : 1;
+}
+
+int run_external(const LoadOptions& options) {
+    const Endpoint endpoint = loopback_endpoint(options.server_url);
+    Watchdog watchdog(std::chrono::seconds(options.timeout_seconds), {});
+    // `jobfair serve --demo` loads this same fair, so the student ids match.
+    const Fair fair = generate_demo_fair(GeneratorOptions{});
+    watchdog.stage("setting up through the API");
+    const Credentials credentials = set_up_through_api(endpoint, options.password, fair, options);
+    const Figures figures = run_burst(endpoint, credentials, options, watchdog);
+    report(figures, options);
+    return figures.errors == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app("Load benchmark of the fair server: check-in burst with open event streams");
+    LoadOptions options;
+    app.add_option("--server", options.server_url,
+                   "drive a running server at http://127.0.0.1:PORT instead of one in-process");
+    app.add_option("--password", options.password, "the organizer password (with --server)");
+    app.add_option("--kiosks", options.kiosks, "concurrent kiosks")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+    app.add_option("--booth-streams", options.booth_streams, "booth event streams")
+        ->check(CLI::Range(0, 30))
+        ->capture_default_str();
+    app.add_option("--dashboard-streams", options.dashboard_streams, "organizer event streams")
+        ->check(CLI::Range(0, 16))
+        ->capture_default_str();
+    app.add_option("--timeout", options.timeout_seconds, "abort the whole run after this many s")
+        ->check(CLI::Range(5, 3600))
+        ->capture_default_str();
+    app.add_option("--db-dir", options.db_dir,
+                   "folder for the in-process database (default: the temp folder)");
+    app.add_flag("--summary-line", options.summary_line,
+                 "also print one LOAD key=value line (for scripts/load.sh)");
+    CLI11_PARSE(app, argc, argv);
+    if (!options.server_url.empty() && options.password.empty()) {
+        std::cerr << "load_server: --server needs --password\n";
+        return 2;
+    }
+    try {
+        return options.server_url.empty() ? run_in_process(options) : run_external(options);
+    } catch (const std::exception& error) {
+        std::cerr << "load_server: " << error.what() << '\n';
+        return 2;
+    }
+}

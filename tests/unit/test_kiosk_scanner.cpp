@@ -1,0 +1,84 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "common/ticket.hpp"
+#include "kiosk/model/scanner.hpp"
+
+using namespace jobfair::kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+const std::string kPayload =
+    "JF1AB"
+    "CDEFGHI"
+    "JKLMNOPQRSTUVWXYZ2345672";  // the shape only
+
+// Types `text` one key every `gap`, starting at `start`; returns when the last key arrived.
+TimePoint type_keys(ScanBuffer& buffer, std::string_view text, TimePoint start,
+                    std::chrono::milliseconds gap) {
+    TimePoint now = start;
+    for (char c : text) {
+        now += gap;
+        buffer.push(static_cast<char32_t>(c), now);
+    }
+    return now;
+}
+}  // namespace
+
+TEST_CASE("kiosk scanner: the shape of a ticket payload") {
+    REQUIRE(kPayload.size() == jobfair::kTicketPayloadLength);
+    CHECK(looks_like_ticket(kPayload));
+    CHECK(looks_like_ticket(" jf1abcdefghijklmnopqrstuvwxyz2345672 "));
+    CHECK_FALSE(looks_like_ticket(kPayload.substr(1)));
+    CHECK_FALSE(looks_like_ticket("XX" + kPayload.substr(2)));
+    CHECK_FALSE(looks_like_ticket(kPayload.substr(0, 35) + "-"));
+    CHECK_FALSE(looks_like_ticket(""));
+}
+
+TEST_CASE("kiosk scanner: a fast burst and Enter is a scan") {
+    ScanBuffer buffer;
+    const TimePoint last = type_keys(buffer, kPayload, TimePoint{} + 1h, 5ms);
+    const auto scanned = buffer.enter(last + 5ms);
+    REQUIRE(scanned);
+    CHECK(*scanned == kPayload);
+    CHECK_FALSE(buffer.enter(last + 10ms));  // consumed
+}
+
+TEST_CASE("kiosk scanner: many keys in one frame (same time stamp) are a scan too") {
+    ScanBuffer buffer;
+    const TimePoint frame = TimePoint{} + 1h;
+    for (char c : kPayload)
+        buffer.push(static_cast<char32_t>(c), frame);
+    CHECK(buffer.enter(frame + 16ms));
+}
+
+TEST_CASE("kiosk scanner: a person typing the same characters is not a scan") {
+    ScanBuffer buffer;
+    const TimePoint last = type_keys(buffer, kPayload, TimePoint{} + 1h, 200ms);
+    CHECK_FALSE(buffer.enter(last + 100ms));
+}
+
+TEST_CASE("kiosk scanner: a pause starts a new burst, so typed text before a scan is dropped") {
+    ScanBuffer buffer;
+    TimePoint now = type_keys(buffer, "Lan", TimePoint{} + 1h, 300ms);
+    now = type_keys(buffer, kPayload, now + 1s, 5ms);
+    const auto scanned = buffer.enter(now + 5ms);
+    REQUIRE(scanned);
+    CHECK(*scanned == kPayload);
+}
+
+TEST_CASE("kiosk scanner: a slow Enter, a non-ticket burst or a non-ASCII key is not a scan") {
+    ScanBuffer buffer;
+    TimePoint now = type_keys(buffer, kPayload, TimePoint{} + 1h, 5ms);
+    CHECK_FALSE(buffer.enter(now + 1s));
+
+    now = type_keys(buffer, "HELLO WORLD", now + 2s, 5ms);
+    CHECK_FALSE(buffer.enter(now + 5ms));
+
+    now = type_keys(buffer, kPayload.substr(0, 10), now + 2s, 5ms);
+    buffer.push(U'ư', now + 5ms);
+    now = type_keys(buffer, kPayload.substr(10), now + 5ms, 5ms);
+    CHECK_FALSE(buffer.enter(now + 5ms));
+}
