@@ -839,7 +839,8 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
     SQLite::Database& database = *database_;
     translating_errors("move an interview", [&] {
         SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement current(database, "SELECT status FROM interviews WHERE id = ?");
+        SQLite::Statement current(database,
+                                  "SELECT status, booth, student FROM interviews WHERE id = ?");
         current.bind(1, static_cast<int64_t>(id));
         if (!current.executeStep()) {
             throw StoreError("there is no interview " + std::to_string(id));
@@ -863,8 +864,12 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
         bind_optional(update, 5, details.note);
         update.bind(6, static_cast<int64_t>(id));
         update.exec();
-        nlohmann::json payload{
-            {"interview", id}, {"from", status_code(*from)}, {"to", status_code(to)}};
+        // The booth lets each booth's staff and screens follow their own interviews.
+        nlohmann::json payload{{"interview", id},
+                               {"booth", current.getColumn(1).getString()},
+                               {"student", current.getColumn(2).getString()},
+                               {"from", status_code(*from)},
+                               {"to", status_code(to)}};
         if (details.cancel_reason) payload["reason"] = *details.cancel_reason;
         if (details.outcome) payload["outcome"] = *details.outcome;
         if (details.note) payload["note"] = *details.note;

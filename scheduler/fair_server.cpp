@@ -289,6 +289,10 @@ json overview_view(const DayState& day, const LiveFair& live) {
             covered.insert(row.interview.student);
         }
     }
+    std::set<StudentId> interviewed;
+    for (const auto& row : day.interviews) {
+        if (row.status == InterviewStatus::done) interviewed.insert(row.interview.student);
+    }
     int without_interview = 0;
     for (const auto& entry : day.check_ins) {
         if (!covered.count(entry.first)) ++without_interview;
@@ -304,6 +308,7 @@ json overview_view(const DayState& day, const LiveFair& live) {
             {"students", day.fair.students.size()},
             {"checked_in", day.check_ins.size()},
             {"checked_in_without_interview", without_interview},
+            {"students_interviewed", interviewed.size()},
             {"check_ins_per_quarter", check_ins_per_quarter},
             {"interviews_by_status", by_status},
             {"booths", booths}};
@@ -338,13 +343,18 @@ json recent_calls_view(const DayState& day, const std::vector<EventRecord>& even
 
 // What a client may see of an event: everything for organizers and booth staff; for kiosks and
 // boards only the kind and the booth, so they know what to fetch again.
+// Booth staff see in full only what concerns their own booth; of everything else, like kiosks
+// and boards, only the kind and the booth.
 json event_for(const Principal& principal, const EventRecord& event) {
-    if (principal.role == Role::organizer || principal.role == Role::booth_staff) {
+    if (principal.role == Role::organizer) return protocol::to_json(event);
+    const json payload = json::parse(event.payload_json, nullptr, false);
+    const bool has_booth = payload.is_object() && payload.contains("booth");
+    if (principal.role == Role::booth_staff && principal.booth && has_booth &&
+        payload["booth"] == principal.booth->str()) {
         return protocol::to_json(event);
     }
     json out{{"id", event.id}, {"kind", event.kind}, {"at", event.at}};
-    const json payload = json::parse(event.payload_json, nullptr, false);
-    if (payload.is_object() && payload.contains("booth")) out["booth"] = payload["booth"];
+    if (has_booth) out["booth"] = payload["booth"];
     return out;
 }
 
@@ -577,6 +587,24 @@ struct FairServer::Routes {
                     refuse(response, 500, "internal", failure.what());
                 }
             });
+        // cpp-httplib's own refusals (no route, body too large, no body) get a JSON body too.
+        http.set_error_handler([](const Request&, Response& response) {
+            if (!response.body.empty()) return;
+            switch (response.status) {
+                case 404:
+                    return refuse(response, 404, "no_such_endpoint",
+                                  "no such endpoint or method; see docs/api.md");
+                case 413:
+                    return refuse(response, 413, "too_large",
+                                  "the request body is larger than 64 KiB");
+                case 400:
+                    return refuse(response, 400, "bad_request",
+                                  "malformed request; POST requests need a JSON body ({} when "
+                                  "there is nothing to say)");
+                default:
+                    return refuse(response, response.status, "http_error", "request refused");
+            }
+        });
         open_routes();
         access_routes();
         kiosk_routes();
@@ -852,17 +880,23 @@ struct FairServer::Routes {
         auto& http = *server.http_;
         const std::string booth_path = R"(/booths/([A-Za-z0-9_-]{1,32}))";
         http.Get(api(booth_path + "/queue"), [this](const Request& request, Response& response) {
+            // Who asks comes first: an unknown caller learns nothing about which booths exist.
+            if (!allowed(request, response, Permission::read_booth_queue,
+                         BoothId(request.matches[1]))) {
+                return;
+            }
             const auto booth = known_booth(request.matches[1], response);
-            if (!booth || !allowed(request, response, Permission::read_booth_queue, *booth)) return;
+            if (!booth) return;
             std::lock_guard lock(server.mutex_);
             reply(response, 200, booth_queue_view(day(), server.store_, server.live_, *booth));
         });
         http.Post(api(booth_path + R"(/seats/(\d{1,3})/call-next)"), [this](const Request& request,
                                                                             Response& response) {
+            const auto principal =
+                allowed(request, response, Permission::call_next, BoothId(request.matches[1]));
+            if (!principal) return;
             const auto booth = known_booth(request.matches[1], response);
             if (!booth) return;
-            const auto principal = allowed(request, response, Permission::call_next, *booth);
-            if (!principal) return;
             const int seat = std::stoi(request.matches[2]);
             changing([&] {
                 if (server.live_.is_paused(*booth)) {
@@ -970,10 +1004,10 @@ struct FairServer::Routes {
         const auto booth_action = [&](const std::string& action, auto&& act) {
             http.Post(
                 api(booth_path + action), [this, act](const Request& request, Response& response) {
-                    const auto booth = known_booth(request.matches[1], response);
-                    if (!booth) return;
                     const auto principal = allowed(request, response, Permission::manage_booths);
                     if (!principal) return;
+                    const auto booth = known_booth(request.matches[1], response);
+                    if (!booth) return;
                     const auto body = body_object(request, response);
                     if (!body) return;
                     changing([&] {
@@ -1003,6 +1037,10 @@ struct FairServer::Routes {
                                                                          Response& response) {
             const auto principal = allowed(request, response, Permission::mark_student_left);
             if (!principal) return;
+            if (!server.live_.fair().find_student(StudentId(request.matches[1]))) {
+                return refuse(response, 404, "unknown_student",
+                              "there is no student " + std::string(request.matches[1]));
+            }
             changing([&] {
                 const auto cancelled = server.live_.mark_left(StudentId(request.matches[1]),
                                                               principal->device_or_user);

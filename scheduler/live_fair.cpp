@@ -44,7 +44,7 @@ void LiveFair::rebuild_model() {
         if (row.status == InterviewStatus::planned) planned.push_back(*placement);
         if (row.status == InterviewStatus::no_show ||
             (row.status == InterviewStatus::cancelled && row.cancel_reason &&
-             *row.cancel_reason != "replanned")) {
+             *row.cancel_reason != "booth_closes_earlier")) {
             model_.block_pair(placement->student, placement->booth);
         }
     }
@@ -230,8 +230,20 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
             due.push_back(row);
         }
     }
-    std::sort(due.begin(), due.end(),
-              [](const auto& a, const auto& b) { return a.interview.start < b.interview.start; });
+    // Students skipped within the last slot come after everyone else who is due.
+    const auto recently_skipped = [&](const StoredInterview& row) {
+        const auto skipped = skipped_at_.find(row.id);
+        return skipped != skipped_at_.end() &&
+               now.minutes() - skipped->second.minutes() < fair_.settings.grid.slot_minutes;
+    };
+    std::stable_sort(due.begin(), due.end(), [&](const auto& a, const auto& b) {
+        return std::make_pair(recently_skipped(a), a.interview.start) <
+               std::make_pair(recently_skipped(b), b.interview.start);
+    });
+    const auto first_skipped = std::find_if(due.begin(), due.end(),
+                                            [&](const auto& row) { return recently_skipped(row); });
+    std::vector<StoredInterview> skipped_ones(first_skipped, due.end());
+    due.erase(first_skipped, due.end());
     for (const auto& row : due) {
         if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all)) {
             continue;
@@ -244,7 +256,20 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
 
     // Otherwise the standby queue: checked-in students who want this booth and are free now.
     auto candidate = standby_candidate(booth, seat, all, result.why_nobody);
-    if (!candidate) return result;
+    if (!candidate) {
+        // Nobody else: a skipped student may be called again.
+        for (const auto& row : skipped_ones) {
+            if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all))
+                continue;
+            store_.move_interview(row.id, InterviewStatus::called, actor);
+            called_at_[row.id] = now;
+            skipped_at_.erase(row.id);
+            result.called = stored(row.id);
+            result.why_nobody.clear();
+            return result;
+        }
+        return result;
+    }
     const InterviewId id = store_.add_called_interview(candidate->interview, actor);
     if (const auto placement = model_.to_placement(candidate->interview)) {
         auto planned = model_.planned();
@@ -298,6 +323,7 @@ void LiveFair::skip(InterviewId interview, std::string_view actor) {
                             std::string(status_code(row.status)));
     }
     store_.move_interview(interview, InterviewStatus::promised, actor);
+    skipped_at_[interview] = clock_.now();
 }
 
 void LiveFair::recall(InterviewId interview, std::string_view actor) {
@@ -367,6 +393,16 @@ void LiveFair::set_booth_close(const BoothId& booth, TimeOfDay close, std::strin
                             ", not at " + close.str());
     }
     store_.set_booth_close(booth, close, actor);
+    // Promises the shorter day cannot keep are cancelled with the reason; the re-plan below
+    // finds those students other times where it can.
+    for (const auto& row : store_.interviews()) {
+        if (row.interview.booth == booth && row.status == InterviewStatus::promised &&
+            row.interview.start.plus_minutes(grid.slot_minutes) > close) {
+            Store::MoveDetails details;
+            details.cancel_reason = "booth_closes_earlier";
+            store_.move_interview(row.id, InterviewStatus::cancelled, actor, details);
+        }
+    }
     rebuild_model();
     replan_now(actor);
 }

@@ -129,6 +129,8 @@ class LiveFair {
     // When each interview was last called, on the fair clock. Not kept across a restart: after
     // one, the wait is not enforced for calls made before it.
     std::map<InterviewId, TimeOfDay> called_at_;
+    // Skipped students keep their promise but wait behind the other due students for a slot.
+    std::map<InterviewId, TimeOfDay> skipped_at_;
 
     // Builds the engine's model from the store: after loading, and after changes of the
     // fair's shape (a walk-in, a booth's hours or seats).

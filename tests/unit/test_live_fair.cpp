@@ -304,3 +304,28 @@ TEST_CASE("a no-show can be marked only after the wait; a recall restarts the wa
     live.no_show(call.called->id, "booth");
     CHECK(with_status(store, InterviewStatus::no_show).size() == 1);
 }
+
+TEST_CASE("a skipped student keeps the promise but waits behind the next student") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S1"), "kiosk");
+    live.check_in(StudentId("S2"), "kiosk");
+    clock.set(at(8, 45));  // both promises are due by now
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    live.skip(first.called->id, "booth");
+    const auto second = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(second.called);
+    CHECK(second.called->interview.student != first.called->interview.student);
+    live.start(second.called->id, "booth");
+    live.finish(second.called->id, "offer", "", "booth");
+    // Nobody else is due: the skipped student is called again.
+    const auto third = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(third.called);
+    CHECK(third.called->id == first.called->id);
+}

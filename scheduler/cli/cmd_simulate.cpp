@@ -1,0 +1,136 @@
+// `jobfair simulate [--server HOST:PORT --password P --db FILE] [--speed 60] [--seed N]
+//                   [--no-show-rate 0.1] [--scale N]`
+// Without --server it starts its own server on a temporary copy of the demo fair.
+#include <sodium.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "common/demo_generator.hpp"
+#include "common/store.hpp"
+#include "scheduler/cli/commands.hpp"
+#include "scheduler/fair_server.hpp"
+#include "scheduler/simulation.hpp"
+
+namespace jobfair::cli {
+
+namespace {
+
+struct SimulateCommandOptions {
+    std::string server;  // HOST:PORT of a running `jobfair serve --clock-start ...`
+    std::string password;
+    std::string database_path;  // the server's database: the simulation reads the fair from it
+    std::string keep_database;  // own server: keep its database here
+    SimulationOptions simulation;
+    int scale = 1;
+};
+
+[[noreturn]] void fail(const std::string& message, int exit_code) {
+    std::cerr << "jobfair simulate: " << message << '\n';
+    throw CLI::RuntimeError(exit_code);
+}
+
+void print(const SimulationReport& report) {
+    std::cout << "--- the simulated morning ---\n";
+    for (const auto& line : report.lines())
+        std::cout << line << '\n';
+}
+
+void run_simulate(SimulateCommandOptions options) {
+    options.simulation.report_line = [](const std::string& line) {
+        std::cout << line << std::endl;
+    };
+    if (!options.server.empty()) {
+        const auto colon = options.server.rfind(':');
+        if (colon == std::string::npos || options.database_path.empty()) {
+            fail("--server needs HOST:PORT and --db with the server's database", 2);
+        }
+        options.simulation.host = options.server.substr(0, colon);
+        options.simulation.port = std::stoi(options.server.substr(colon + 1));
+        options.simulation.organizer_password = options.password;
+        try {
+            const Fair fair = Store(options.database_path).load_fair();
+            print(simulate_morning(fair, options.simulation));
+        } catch (const std::exception& error) {
+            fail(error.what(), 1);
+        }
+        return;
+    }
+
+    // Our own server on a fresh database.
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("jobfair-simulate-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path database = options.keep_database.empty()
+                                               ? folder / "fair.db"
+                                               : std::filesystem::path(options.keep_database);
+    std::filesystem::remove(database);
+    GeneratorOptions generator;
+    generator.scale = options.scale;
+    const Fair fair = generate_demo_fair(generator);
+    Store store(database);
+    store.import_fair(fair, "simulate");
+    SteerableClock clock(fair.settings.grid.day_start.plus_minutes(-30), 0);
+    ServerOptions server_options;
+    server_options.steerable_clock = &clock;
+    FairServer server(store, clock, TicketKey::generate(), server_options);
+    const std::string password = "simulation-" + std::to_string(randombytes_random());
+    server.set_initial_organizer_password(password);
+    if (!server.bind("127.0.0.1", 0)) fail("cannot listen on 127.0.0.1", 2);
+    std::thread serving([&] { server.run(); });
+    while (!server.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    options.simulation.port = server.port();
+    options.simulation.organizer_password = password;
+    std::cout << "simulating \"" << fair.settings.name << "\" (" << fair.booths.size()
+              << " booths, " << fair.students.size() << " students) on 127.0.0.1:" << server.port()
+              << '\n';
+    std::optional<SimulationReport> report;
+    std::string failure;
+    try {
+        report = simulate_morning(fair, options.simulation);
+    } catch (const std::exception& error) {
+        failure = error.what();
+    }
+    server.stop();
+    serving.join();
+    if (!report) fail(failure, 1);
+    print(*report);
+    if (options.keep_database.empty()) {
+        std::filesystem::remove_all(folder);
+    } else {
+        std::cout << "database kept: " << database.string() << '\n';
+    }
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app) {
+    auto options = std::make_shared<SimulateCommandOptions>();
+    auto* sub = app.add_subcommand("simulate", "Drive a fair morning through the server's API");
+    sub->add_option("--server", options->server,
+                    "HOST:PORT of a server started with --clock-start and --clock-speed 0");
+    sub->add_option("--password", options->password, "the organizer password of that server");
+    sub->add_option("--db", options->database_path, "that server's database (read for the fair)");
+    sub->add_option("--keep-db", options->keep_database,
+                    "own server: write its database here and keep it");
+    sub->add_option("--speed", options->simulation.speed,
+                    "simulated minutes per real minute; 0: as fast as the server answers")
+        ->capture_default_str();
+    sub->add_option("--seed", options->simulation.seed, "seed of the day's randomness")
+        ->capture_default_str();
+    sub->add_option("--no-show-rate", options->simulation.no_show_rate,
+                    "share of called students who never come")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    sub->add_option("--scale", options->scale, "own server: demo fair scale (1, 3, 10)")
+        ->check(CLI::Range(1, 30))
+        ->capture_default_str();
+    sub->callback([options] { run_simulate(*options); });
+}
+
+}  // namespace jobfair::cli

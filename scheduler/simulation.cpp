@@ -1,0 +1,444 @@
+// The simulated morning. Sections:
+//   1. The API client: retries while the server restarts, counts refusals
+//   2. People: who arrives when, who walks in, who leaves early
+//   3. Booth seats: call, start, finish, no-show, resync after a lost answer
+//   4. The day's loop and the report
+#include "scheduler/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/occupations.hpp"
+
+namespace jobfair {
+
+namespace {
+
+using nlohmann::json;
+
+// --- 1. The API client ----------------------------------------------------------------------
+
+struct ApiAnswer {
+    int status = 0;
+    json body;
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+class Api {
+  public:
+    Api(const std::string& host, int port, SimulationReport& report)
+        : http_(host, port), report_(report) {
+        http_.set_connection_timeout(2, 0);
+        http_.set_read_timeout(30, 0);
+    }
+
+    ApiAnswer get(const std::string& path, const std::string& token) {
+        return send([&] { return http_.Get(("/api/v1" + path).c_str(), headers(token, "")); });
+    }
+    ApiAnswer post(const std::string& path, const std::string& token, const json& body = {},
+                   const std::string& idempotency_key = "") {
+        const std::string text = body.is_null() ? "{}" : body.dump();
+        return send([&] {
+            return http_.Post(("/api/v1" + path).c_str(), headers(token, idempotency_key), text,
+                              "application/json");
+        });
+    }
+    // For the simulation's own setup: anything but success is fatal.
+    json must(const ApiAnswer& answer, const std::string& what) {
+        if (!answer.ok()) {
+            throw std::runtime_error("simulate: " + what + " failed (" +
+                                     std::to_string(answer.status) + "): " + answer.body.dump());
+        }
+        return answer.body;
+    }
+
+  private:
+    static httplib::Headers headers(const std::string& token, const std::string& key) {
+        httplib::Headers out;
+        if (!token.empty()) out.emplace("Authorization", "Bearer " + token);
+        if (!key.empty()) out.emplace("Idempotency-Key", key);
+        return out;
+    }
+
+    // A server being restarted refuses connections for a moment: retry for up to 30 s. A request
+    // whose answer was lost may have been committed; callers resync where that matters.
+    template <class Call>
+    ApiAnswer send(Call&& call) {
+        ++report_.requests;
+        for (int attempt = 0;; ++attempt) {
+            auto result = call();
+            if (result) {
+                ApiAnswer answer{result->status, json::parse(result->body, nullptr, false)};
+                if (!answer.ok()) ++report_.refused_requests;
+                return answer;
+            }
+            if (attempt >= 300) {
+                throw std::runtime_error("simulate: the server did not answer for 30 s (" +
+                                         httplib::to_string(result.error()) + ")");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+
+    httplib::Client http_;
+    SimulationReport& report_;
+};
+
+// --- 2. People --------------------------------------------------------------------------------
+
+constexpr const char* kFamilyNames[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng",
+                                        "Vũ",     "Đặng", "Bùi", "Đỗ",   "Ngô"};
+constexpr const char* kMiddleNames[] = {"Văn", "Thị", "Minh", "Đức", "Thu", "Quang", "Ngọc"};
+constexpr const char* kGivenNames[] = {"Hùng", "Lan",  "Tuấn", "Hường", "Dũng",
+                                       "Mai",  "Khoa", "Yến",  "Sơn",   "Trang"};
+constexpr const char* kSchools[] = {"Trường Cao đẳng Việt – Hàn Quảng Ninh",
+                                    "Trường Cao đẳng Công nghiệp Cẩm Phả",
+                                    "Trường Trung cấp Nghề Hạ Long"};
+
+struct Person {
+    const Student* student = nullptr;  // nullptr for a walk-in until the server names them
+    std::string id;
+    std::string ticket;
+    bool will_come = true;
+    std::optional<int> leaves_at;  // fair minute of an early leave
+    std::optional<int> checked_in_at;
+    std::optional<int> first_start;
+    bool left = false;
+};
+
+template <class Rng>
+double uniform(Rng& rng) {
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+template <class T, size_t N, class Rng>
+const T& pick(const T (&items)[N], Rng& rng) {
+    return items[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
+}
+
+// --- 3. Booth seats ---------------------------------------------------------------------------
+
+struct Seat {
+    enum class State { idle, called, in_progress } state = State::idle;
+    long long interview = 0;
+    std::string student;
+    int since = 0;  // fair minute the state began
+    int until = 0;  // in progress: when it ends
+    bool student_comes = true;
+};
+
+}  // namespace
+
+std::vector<std::string> SimulationReport::lines() const {
+    std::vector<std::string> out{
+        "checked in: " + std::to_string(checked_in),
+        "walk-ins registered: " + std::to_string(walk_ins),
+        "interviews done: " + std::to_string(interviews_done),
+        "students covered: " + std::to_string(students_covered),
+        "no-shows: " + std::to_string(no_shows),
+        "calls from standby: " + std::to_string(refilled_from_standby),
+        "left early: " + std::to_string(left_early),
+        "booth pauses: " + std::to_string(booth_pauses),
+        "re-plans: " + std::to_string(replans),
+        "promises broken by re-plans: " + std::to_string(promises_moved),
+    };
+    char wait[96];
+    std::snprintf(wait, sizeof wait,
+                  "wait from check-in to first interview: mean %.1f min, p90 %.1f min",
+                  mean_wait_minutes, p90_wait_minutes);
+    out.emplace_back(wait);
+    for (const auto& [outcome, count] : outcomes)
+        out.push_back("outcome " + outcome + ": " + std::to_string(count));
+    out.push_back("requests: " + std::to_string(requests) + " (" +
+                  std::to_string(refused_requests) + " answered 4xx)");
+    return out;
+}
+
+SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& options) {
+    SimulationReport report;
+    Api api(options.host, options.port, report);
+    std::mt19937_64 rng(options.seed);
+
+    // --- setup through the API, as a venue would
+    const std::string organizer =
+        api.must(api.post("/auth/login", "", {{"password", options.organizer_password}}),
+                 "organizer login")["token"];
+    std::vector<std::string> kiosks;
+    for (int k = 0; k < options.kiosks; ++k) {
+        const json code = api.must(
+            api.post("/admin/enrolment-codes", organizer,
+                     {{"role", "kiosk"}, {"device_name", "Kiosk " + std::to_string(k + 1)}}),
+            "enrolment code");
+        kiosks.push_back(api.must(api.post("/auth/enrol", "", {{"code", code["code"]}}),
+                                  "kiosk enrolment")["token"]);
+    }
+    std::map<std::string, std::string> booth_tokens;
+    std::map<std::string, std::vector<Seat>> seats;
+    for (const Booth& booth : fair.booths) {
+        const json pin =
+            api.must(api.post("/admin/booths/" + booth.id.str() + "/pin", organizer), "booth PIN");
+        booth_tokens[booth.id.str()] = api.must(
+            api.post("/auth/booth-login", "", {{"booth", booth.id.str()}, {"pin", pin["pin"]}}),
+            "booth login")["token"];
+        seats[booth.id.str()].resize(static_cast<size_t>(booth.seats()));
+    }
+
+    std::vector<Person> people;
+    for (const Student& student : fair.students) {
+        Person person;
+        person.student = &student;
+        person.id = student.id.str();
+        person.ticket =
+            api.must(api.get("/students/" + person.id + "/ticket", organizer), "ticket")["ticket"];
+        person.will_come = uniform(rng) < 0.93;
+        if (uniform(rng) < options.leave_early_rate) {
+            person.leaves_at =
+                student.arrive.minutes() + 45 + std::uniform_int_distribution<int>(0, 90)(rng);
+        }
+        people.push_back(std::move(person));
+    }
+    std::map<std::string, size_t> person_index;
+    for (size_t i = 0; i < people.size(); ++i)
+        person_index[people[i].id] = i;
+
+    const auto& grid = fair.settings.grid;
+    const int day_start = grid.day_start.minutes();
+    const int day_end = grid.day_end.minutes();
+    // Walk-ins arrive over the first three hours.
+    std::multimap<int, int> walk_in_minutes;
+    const int walk_in_count =
+        static_cast<int>(std::lround(options.walk_in_share * double(fair.students.size())));
+    for (int w = 0; w < walk_in_count; ++w) {
+        walk_in_minutes.emplace(day_start + std::uniform_int_distribution<int>(0, 180)(rng), w);
+    }
+    const Booth* paused_booth =
+        &fair.booths[std::uniform_int_distribution<size_t>(0, fair.booths.size() - 1)(rng)];
+    const int pause_from = day_start + 120, pause_until = day_start + 140;
+
+    const auto outcome_of = [&]() -> std::string {
+        const double r = uniform(rng);
+        return r < 0.25   ? "offer"
+               : r < 0.5  ? "internship"
+               : r < 0.75 ? "next_round"
+                          : "not_suitable";
+    };
+    size_t next_kiosk = 0;
+    const auto kiosk = [&]() -> const std::string& { return kiosks[next_kiosk++ % kiosks.size()]; };
+
+    // A seat whose last answer was lost (a restart) is read back from the booth's queue.
+    const auto resync_seat = [&](const std::string& booth, size_t s, int now) {
+        Seat& seat = seats[booth][s];
+        const json queue = api.get("/booths/" + booth + "/queue", booth_tokens[booth]).body;
+        seat = Seat{};
+        seat.since = now;
+        for (const auto& row : queue.value("queue", json::array())) {
+            if (row["seat"] != static_cast<int>(s)) continue;
+            const std::string status = row["status"];
+            if (status != "called" && status != "in_progress") continue;
+            seat.interview = row["id"];
+            seat.student = row["student"];
+            seat.state = status == "called" ? Seat::State::called : Seat::State::in_progress;
+            seat.until = now + grid.slot_minutes;
+        }
+    };
+
+    for (int now = day_start - 15; now <= day_end; ++now) {
+        const auto minute_began = std::chrono::steady_clock::now();
+        api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
+                 "moving the clock");
+
+        // Arrivals of pre-registered students: they scan their tickets at a kiosk.
+        for (Person& person : people) {
+            if (!person.student || person.checked_in_at || !person.will_come || person.left)
+                continue;
+            if (person.student->arrive.minutes() > now) continue;
+            const ApiAnswer answer = api.post("/check-ins", kiosk(), {{"ticket", person.ticket}},
+                                              "sim-" + person.id + "-checkin");
+            if (answer.ok()) {
+                person.checked_in_at = now;
+                ++report.checked_in;
+            }
+        }
+        // Walk-ins register at a kiosk and choose up to three booths they are eligible for.
+        for (auto [it, end] = walk_in_minutes.equal_range(now); it != end; ++it) {
+            const auto trades = occupation_catalogue();
+            const std::string trade = std::string(
+                trades[std::uniform_int_distribution<size_t>(0, trades.size() - 1)(rng)].code);
+            Student probe;
+            probe.occupation = trade;
+            probe.level = uniform(rng) < 0.5 ? Level::intermediate : Level::college;
+            std::vector<std::string> eligible;
+            for (const Booth& booth : fair.booths) {
+                if (is_eligible(probe, booth)) eligible.push_back(booth.id.str());
+            }
+            if (eligible.empty()) continue;
+            std::shuffle(eligible.begin(), eligible.end(), rng);
+            eligible.resize(std::min<size_t>(eligible.size(), 1 + it->second % 3));
+            const std::string name = std::string(pick(kFamilyNames, rng)) + " " +
+                                     pick(kMiddleNames, rng) + " " + pick(kGivenNames, rng);
+            char phone[16];
+            std::snprintf(phone, sizeof phone, "09%08d",
+                          std::uniform_int_distribution<int>(0, 99999999)(rng));
+            const json form{{"full_name", name},
+                            {"phone", phone},
+                            {"school", pick(kSchools, rng)},
+                            {"occupation", trade},
+                            {"level", level_code(probe.level)},
+                            {"preferences", eligible},
+                            {"consent", {{"interview", true}, {"follow_up", uniform(rng) < 0.6}}}};
+            const ApiAnswer answer = api.post(
+                "/walk-ins", kiosk(), form,
+                "sim-walkin-" + std::to_string(it->second) + "-" + std::to_string(options.seed));
+            if (!answer.ok()) continue;
+            Person person;
+            person.ticket = answer.body["ticket"];
+            person.checked_in_at = now;
+            // The server names walk-ins W0001...; the kiosk answer does not say the id, so the
+            // simulation tracks them by ticket only.
+            person.id = "walk-in:" + person.ticket;
+            person_index[person.id] = people.size();
+            people.push_back(std::move(person));
+            ++report.walk_ins;
+            ++report.checked_in;
+        }
+        // Some students go home early; the organizer marks them so their promises are freed.
+        for (Person& person : people) {
+            if (!person.student || person.left || !person.leaves_at || *person.leaves_at != now) {
+                continue;
+            }
+            person.left = true;
+            if (api.post("/students/" + person.id + "/left", organizer).ok()) ++report.left_early;
+        }
+        // One booth pauses for twenty minutes mid-morning.
+        if (now == pause_from &&
+            api.post("/booths/" + paused_booth->id.str() + "/pause", organizer).ok()) {
+            ++report.booth_pauses;
+        }
+        if (now == pause_until)
+            api.post("/booths/" + paused_booth->id.str() + "/resume", organizer);
+
+        // Booth seats.
+        for (const Booth& booth : fair.booths) {
+            const std::string id = booth.id.str();
+            const std::string& token = booth_tokens[id];
+            const bool paused =
+                booth.id == paused_booth->id && now >= pause_from && now < pause_until;
+            for (size_t s = 0; s < seats[id].size(); ++s) {
+                Seat& seat = seats[id][s];
+                const std::string interview = "/interviews/" + std::to_string(seat.interview);
+                if (seat.state == Seat::State::idle) {
+                    if (paused || now < booth.open.minutes() || now >= booth.close.minutes())
+                        continue;
+                    const ApiAnswer call = api.post(
+                        "/booths/" + id + "/seats/" + std::to_string(s) + "/call-next", token);
+                    if (call.status == 409) {
+                        resync_seat(id, s, now);
+                        continue;
+                    }
+                    if (!call.ok() || !call.body["called"].is_object()) continue;
+                    seat.state = Seat::State::called;
+                    seat.interview = call.body["called"]["id"];
+                    seat.student = call.body["called"]["student"];
+                    seat.since = now;
+                    if (call.body.value("from_standby", false)) ++report.refilled_from_standby;
+                    const auto who = person_index.find(seat.student);
+                    const bool gone = who != person_index.end() && people[who->second].left;
+                    seat.student_comes = !gone && uniform(rng) >= options.no_show_rate;
+                } else if (seat.state == Seat::State::called) {
+                    if (seat.student_comes && now >= seat.since + 1) {
+                        const ApiAnswer started = api.post(interview + "/start", token);
+                        if (!started.ok()) {
+                            resync_seat(id, s, now);
+                            continue;
+                        }
+                        seat.state = Seat::State::in_progress;
+                        // Most interviews fit their slot; one in ten runs long.
+                        int length =
+                            grid.slot_minutes - 3 + std::uniform_int_distribution<int>(0, 4)(rng);
+                        if (uniform(rng) < 0.1) length += 6;
+                        seat.since = now;
+                        seat.until = now + length;
+                        const auto who = person_index.find(seat.student);
+                        if (who != person_index.end() && !people[who->second].first_start) {
+                            people[who->second].first_start = now;
+                        }
+                    } else if (!seat.student_comes && now >= seat.since + 3) {
+                        const ApiAnswer missed = api.post(interview + "/no-show", token);
+                        if (missed.ok()) ++report.no_shows;
+                        seat = Seat{};
+                    }
+                } else if (now >= seat.until) {
+                    const std::string outcome = outcome_of();
+                    const ApiAnswer finished =
+                        api.post(interview + "/finish", token,
+                                 {{"outcome", outcome}, {"note", "Phỏng vấn mô phỏng"}});
+                    if (finished.ok()) ++report.outcomes[outcome];
+                    seat = Seat{};
+                }
+            }
+        }
+
+        if (options.after_minute) options.after_minute(TimeOfDay(now));
+        if ((now - day_start) % 15 == 0 && options.report_line) {
+            const json overview = api.get("/overview", organizer).body;
+            const json& by_status = overview["interviews_by_status"];
+            const auto count = [&](const char* status) { return by_status.value(status, 0); };
+            char line[200];
+            std::snprintf(line, sizeof line,
+                          "%s  checked in %3d  in interview %3d  done %3d  promised %3d  "
+                          "no-shows %2d  without interview %3d",
+                          TimeOfDay(now).str().c_str(), overview.value("checked_in", 0),
+                          count("called") + count("in_progress"), count("done"), count("promised"),
+                          count("no_show"), overview.value("checked_in_without_interview", 0));
+            options.report_line(line);
+        }
+        if (options.speed > 0) {
+            std::this_thread::sleep_until(minute_began +
+                                          std::chrono::duration<double>(60.0 / options.speed));
+        }
+    }
+
+    // The final figures come from the server: the report must equal what the database says.
+    const json overview = api.get("/overview", organizer).body;
+    report.interviews_done = overview["interviews_by_status"].value("done", 0);
+    report.no_shows = overview["interviews_by_status"].value("no_show", 0);
+    std::vector<double> waits;
+    for (const Person& person : people) {
+        if (person.checked_in_at && person.first_start) {
+            waits.push_back(double(*person.first_start - *person.checked_in_at));
+        }
+    }
+    report.students_covered = overview.value("students_interviewed", 0);
+    // A re-plan never cancels a promise (promises are locked); count any cancellation that was
+    // neither a student leaving nor an organizer's decision, to prove it.
+    const ApiAnswer log = api.get("/events?since=0", organizer);
+    for (const auto& event : log.body["events"]) {
+        if (event["kind"] == "student.checked_in" || event["kind"] == "schedule.saved") {
+            ++report.replans;
+        }
+        if (event["kind"] == "interview.cancelled" &&
+            event["payload"].value("reason", "") != "student_left" && event["actor"] == "server") {
+            ++report.promises_moved;
+        }
+    }
+    std::sort(waits.begin(), waits.end());
+    if (!waits.empty()) {
+        double sum = 0;
+        for (double wait : waits)
+            sum += wait;
+        report.mean_wait_minutes = sum / double(waits.size());
+        report.p90_wait_minutes = waits[std::min(waits.size() - 1, waits.size() * 9 / 10)];
+    }
+    return report;
+}
+
+}  // namespace jobfair

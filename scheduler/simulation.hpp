@@ -1,0 +1,61 @@
+// A fair morning driven through the server's real API, the way a venue lives it: students arrive
+// and scan tickets at kiosks, walk-ins register, booths call, start and finish interviews (some
+// run long), some students miss their call or leave early, a booth pauses for a while. The
+// server's clock is moved by the simulation (POST /api/v1/clock), so a morning runs in minutes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/fair.hpp"
+
+namespace jobfair {
+
+struct SimulationOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;
+    std::string organizer_password;
+    // Simulated minutes per real minute; 0: as fast as the server answers.
+    double speed = 0.0;
+    std::uint64_t seed = 7;
+    double no_show_rate = 0.1;    // called students who never come
+    double walk_in_share = 0.05;  // walk-ins, as a share of pre-registered students
+    double leave_early_rate = 0.02;
+    int kiosks = 10;
+    // Called after every simulated minute, with the fair time; the end-to-end test checks its
+    // invariants here, and may restart the server (then the simulation reconnects).
+    std::function<void(TimeOfDay)> after_minute;
+    // Prints one line per simulated 15 minutes.
+    std::function<void(const std::string&)> report_line;
+};
+
+// The day's figures, each as the report prints it ("interviews done: 512").
+struct SimulationReport {
+    int checked_in = 0;
+    int walk_ins = 0;
+    int interviews_done = 0;
+    int students_covered = 0;  // with at least one interview done
+    int no_shows = 0;
+    int refilled_from_standby = 0;
+    int left_early = 0;
+    int booth_pauses = 0;
+    int requests = 0;
+    int refused_requests = 0;      // 4xx answers the simulation did not expect
+    double mean_wait_minutes = 0;  // check-in to the start of the first interview
+    double p90_wait_minutes = 0;
+    int replans = 0;         // check-ins and organizer actions that re-planned the day
+    int promises_moved = 0;  // promised interviews a re-plan cancelled: promises are locked, so 0
+    std::map<std::string, int> outcomes;
+
+    std::vector<std::string> lines() const;
+};
+
+// Runs the morning against the server at options.host:port, whose database holds `fair` and
+// whose clock can be moved (started with --clock-start). Throws std::runtime_error with the
+// failing request when the server cannot be reached or refuses the simulation's own setup.
+SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& options);
+
+}  // namespace jobfair
