@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 
 #include <httplib.h>
 
@@ -387,7 +388,15 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             }
         }
 
-        if (options.after_minute) options.after_minute(TimeOfDay(now));
+        if (options.after_minute) {
+            SimulationProgress progress;
+            progress.now = TimeOfDay(now);
+            progress.walk_ins = report.walk_ins;
+            for (const Person& person : people) {
+                if (person.student && person.checked_in_at) progress.checked_in.insert(person.id);
+            }
+            options.after_minute(progress);
+        }
         if ((now - day_start) % 15 == 0 && options.report_line) {
             const json overview = api.get("/overview", organizer).body;
             const json& by_status = overview["interviews_by_status"];
@@ -439,6 +448,68 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         report.p90_wait_minutes = waits[std::min(waits.size() - 1, waits.size() * 9 / 10)];
     }
     return report;
+}
+
+std::vector<std::string> check_day_invariants(const Store& store,
+                                              const SimulationProgress& progress, bool day_over) {
+    std::vector<std::string> violations;
+    const auto rows = store.interviews();
+    std::map<std::tuple<std::string, int, int>, InterviewId> seats;
+    std::map<StudentId, InterviewId> busy;
+    std::map<std::pair<StudentId, int>, InterviewId> student_slots;
+    for (const auto& row : rows) {
+        const Interview& interview = row.interview;
+        const bool live =
+            row.status != InterviewStatus::cancelled && row.status != InterviewStatus::no_show;
+        if (live) {
+            const auto seat =
+                std::make_tuple(interview.booth.str(), interview.seat, interview.start.minutes());
+            if (const auto [it, fresh] = seats.emplace(seat, row.id); !fresh) {
+                violations.push_back("seat double-booked: interviews " +
+                                     std::to_string(it->second) + " and " + std::to_string(row.id) +
+                                     " at " + interview.booth.str() + " seat " +
+                                     std::to_string(interview.seat) + " " + interview.start.str());
+            }
+            if (row.status != InterviewStatus::done) {
+                const auto slot = std::make_pair(interview.student, interview.start.minutes());
+                if (const auto [it, fresh] = student_slots.emplace(slot, row.id); !fresh) {
+                    violations.push_back("student " + interview.student.str() +
+                                         " has two interviews at " + interview.start.str());
+                }
+            }
+        }
+        if (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress) {
+            if (const auto [it, fresh] = busy.emplace(interview.student, row.id); !fresh) {
+                violations.push_back("student " + interview.student.str() +
+                                     " is in two places: " + "interviews " +
+                                     std::to_string(it->second) + " and " + std::to_string(row.id));
+            }
+        }
+        if (row.status == InterviewStatus::cancelled &&
+            (!row.cancel_reason || row.cancel_reason->empty())) {
+            violations.push_back("interview " + std::to_string(row.id) +
+                                 " was cancelled without a reason");
+        }
+        if (day_over && row.status == InterviewStatus::promised) {
+            violations.push_back("promise broken: interview " + std::to_string(row.id) + " of " +
+                                 interview.student.str() + " at " + interview.booth.str() + " " +
+                                 interview.start.str() + " was neither kept nor cancelled");
+        }
+    }
+    const auto stored = store.check_ins();
+    for (const auto& student : progress.checked_in) {
+        if (!stored.count(StudentId(student))) {
+            violations.push_back("check-in of " + student + " was acknowledged but is not stored");
+        }
+    }
+    int walk_ins = 0;
+    for (const auto& student : store.load_fair().students)
+        walk_ins += student.id.str().starts_with("W");
+    if (walk_ins < progress.walk_ins) {
+        violations.push_back(std::to_string(progress.walk_ins) + " walk-ins acknowledged, " +
+                             std::to_string(walk_ins) + " stored");
+    }
+    return violations;
 }
 
 }  // namespace jobfair

@@ -7,12 +7,21 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/fair.hpp"
+#include "common/store.hpp"
 
 namespace jobfair {
+
+// What the simulation knows the server has acknowledged, for the invariant checks.
+struct SimulationProgress {
+    TimeOfDay now;
+    std::set<std::string> checked_in;  // pre-registered students whose check-in was answered 2xx
+    int walk_ins = 0;                  // walk-in registrations answered 2xx
+};
 
 struct SimulationOptions {
     std::string host = "127.0.0.1";
@@ -27,7 +36,7 @@ struct SimulationOptions {
     int kiosks = 10;
     // Called after every simulated minute, with the fair time; the end-to-end test checks its
     // invariants here, and may restart the server (then the simulation reconnects).
-    std::function<void(TimeOfDay)> after_minute;
+    std::function<void(const SimulationProgress&)> after_minute;
     // Prints one line per simulated 15 minutes.
     std::function<void(const std::string&)> report_line;
 };
@@ -57,5 +66,11 @@ struct SimulationReport {
 // whose clock can be moved (started with --clock-start). Throws std::runtime_error with the
 // failing request when the server cannot be reached or refuses the simulation's own setup.
 SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& options);
+
+// The day's invariants, read from the database: no seat double-booked, no student in two
+// places, every cancellation with a reason, every acknowledged check-in and walk-in stored.
+// `day_over`: also every promise kept or cancelled. Returns one line per violation.
+std::vector<std::string> check_day_invariants(const Store& store,
+                                              const SimulationProgress& progress, bool day_over);
 
 }  // namespace jobfair

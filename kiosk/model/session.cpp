@@ -69,6 +69,27 @@ std::map<FormItem, Text> form_problems(const RegistrationForm& form) {
 }
 
 // Runs one intent against the state; collects the effects.
+// A shown problem of a text field goes as soon as the student has fixed it (new problems still
+// wait for Next, so typing is not interrupted by red text).
+void clear_fixed_problem(StudentSession& student) {
+    std::optional<FormItem> item;
+    switch (student.focused) {
+        case Field::full_name:
+            item = FormItem::full_name;
+            break;
+        case Field::phone:
+            item = FormItem::phone;
+            break;
+        case Field::school:
+            item = FormItem::school;
+            break;
+        case Field::search:
+            break;
+    }
+    if (!item || !student.form.problems.count(*item)) return;
+    if (!form_problems(student.form).count(*item)) student.form.problems.erase(*item);
+}
+
 class Updater {
   public:
     Updater(KioskState& state, TimePoint now) : s_(state), now_(now) {}
@@ -89,6 +110,7 @@ class Updater {
         if (StudentSession* student = editing()) {
             student->editor.type(key.code);
             field_text(*student, student->focused) = student->editor.text();
+            clear_fixed_problem(*student);
         }
     }
     void operator()(const intent::Backspace&) {
@@ -97,6 +119,7 @@ class Updater {
         if (StudentSession* student = editing()) {
             student->editor.backspace();
             field_text(*student, student->focused) = student->editor.text();
+            clear_fixed_problem(*student);
         }
     }
     void operator()(const intent::Enter&) {

@@ -22,6 +22,9 @@ constexpr std::array<Entry, kTextCount> kTable{{
     {Text::switch_language, "English", "Tiếng Việt"},
     {Text::help_desk_hint, "Cần giúp đỡ? Bàn hỗ trợ ở cạnh lối vào.",
      "Need help? The help desk is next to the entrance."},
+    {Text::welcome_or, "hoặc", "or"},
+    {Text::map_hint, "Sơ đồ các gian hàng ở bảng lớn cạnh lối vào.",
+     "The map of the booths is on the big board by the entrance."},
     // Check-in by ticket and the result
     {Text::checking_in, "Đang kiểm tra vé…", "Checking your ticket…"},
     {Text::greeting, "Xin chào {}!", "Hello {}!"},
@@ -53,6 +56,8 @@ constexpr std::array<Entry, kTextCount> kTable{{
     {Text::field_school, "Trường", "School"},
     {Text::field_trade, "Nghề", "Trade"},
     {Text::field_level, "Trình độ", "Level"},
+    {Text::choose_trade, "Chạm để chọn nghề", "Tap to choose your trade"},
+    {Text::trade_picker_title, "Bạn học nghề gì?", "Which trade do you study?"},
     {Text::consent_title, "Hãy đánh dấu từng mục bạn đồng ý:", "Tick each item you agree to:"},
     {Text::consent_interview,
      "Chia sẻ họ tên, trường, nghề và trình độ của tôi với các doanh nghiệp tôi chọn để phỏng vấn.",
@@ -97,9 +102,12 @@ constexpr std::array<Entry, kTextCount> kTable{{
      "No matching enterprise. Please try other words."},
     {Text::any_trade, "Mọi nghề", "Any trade"},
     {Text::open_jobs, "{} vị trí đang tuyển", "{} open jobs"},
+    {Text::minimum_level, "Từ {} trở lên", "{} or higher"},
     // Confirm and submit
     {Text::confirm_title, "Kiểm tra lại thông tin của bạn", "Check your details"},
     {Text::confirm_submit, "Xác nhận", "Confirm"},
+    {Text::confirm_choices, "Doanh nghiệp bạn chọn:", "Enterprises you chose:"},
+    {Text::confirm_consents, "Bạn đồng ý:", "You agreed to:"},
     {Text::submitting, "Đang gửi đăng ký…", "Sending your registration…"},
     // Errors, each with the way forward
     {Text::server_refused, "Máy chủ báo: {}", "The server says: {}"},

@@ -18,6 +18,8 @@ enum class Text {
     register_now,
     switch_language,  // the button shows the language it switches to
     help_desk_hint,
+    welcome_or,
+    map_hint,
     // Check-in by ticket and the result
     checking_in,
     greeting,                  // {} = given name
@@ -41,6 +43,8 @@ enum class Text {
     field_school,
     field_trade,
     field_level,
+    choose_trade,
+    trade_picker_title,
     consent_title,
     consent_interview,
     consent_follow_up,
@@ -65,10 +69,13 @@ enum class Text {
     choose_at_least_one,
     no_matching_enterprises,
     any_trade,
-    open_jobs,  // {} = number of jobs
+    open_jobs,      // {} = number of jobs
+    minimum_level,  // {} = level name
     // Confirm and submit
     confirm_title,
     confirm_submit,
+    confirm_choices,
+    confirm_consents,
     submitting,
     // Errors, each with the way forward
     server_refused,  // {} = the server's message

@@ -27,6 +27,49 @@ struct SimulateCommandOptions {
     std::string keep_database;  // own server: keep its database here
     SimulationOptions simulation;
     int scale = 1;
+    bool check = false;
+};
+
+// Checks the invariants after every simulated minute and at the end; counts what it found.
+class InvariantWatch {
+  public:
+    explicit InvariantWatch(std::filesystem::path database) : database_(std::move(database)) {}
+    void after_minute(const SimulationProgress& progress) {
+        last_ = progress;
+        report(check_day_invariants(Store(database_), progress, false), progress.now);
+        ++checks_;
+    }
+    // The end of the day: promises too, and the report against the database.
+    bool finish(const SimulationReport& simulated) {
+        Store store(database_);
+        report(check_day_invariants(store, last_, true), last_.now);
+        int done = 0, no_shows = 0;
+        for (const auto& row : store.interviews()) {
+            done += row.status == InterviewStatus::done;
+            no_shows += row.status == InterviewStatus::no_show;
+        }
+        if (done != simulated.interviews_done || no_shows != simulated.no_shows) {
+            report({"the report says " + std::to_string(simulated.interviews_done) + " done and " +
+                    std::to_string(simulated.no_shows) + " no-shows; the database " +
+                    std::to_string(done) + " and " + std::to_string(no_shows)},
+                   last_.now);
+        }
+        std::cout << "invariants checked after " << checks_ << " simulated minutes: " << violations_
+                  << " violation" << (violations_ == 1 ? "" : "s") << '\n';
+        return violations_ == 0;
+    }
+
+  private:
+    void report(const std::vector<std::string>& found, TimeOfDay now) {
+        for (const auto& line : found) {
+            if (++violations_ <= 20)
+                std::cout << "VIOLATION at " << now.str() << ": " << line << '\n';
+        }
+    }
+    std::filesystem::path database_;
+    SimulationProgress last_;
+    int checks_ = 0;
+    int violations_ = 0;
 };
 
 [[noreturn]] void fail(const std::string& message, int exit_code) {
@@ -52,9 +95,17 @@ void run_simulate(SimulateCommandOptions options) {
         options.simulation.host = options.server.substr(0, colon);
         options.simulation.port = std::stoi(options.server.substr(colon + 1));
         options.simulation.organizer_password = options.password;
+        InvariantWatch watch(options.database_path);
+        if (options.check) {
+            options.simulation.after_minute = [&](const SimulationProgress& progress) {
+                watch.after_minute(progress);
+            };
+        }
         try {
             const Fair fair = Store(options.database_path).load_fair();
-            print(simulate_morning(fair, options.simulation));
+            const SimulationReport report = simulate_morning(fair, options.simulation);
+            print(report);
+            if (options.check && !watch.finish(report)) fail("invariants violated", 1);
         } catch (const std::exception& error) {
             fail(error.what(), 1);
         }
@@ -89,6 +140,12 @@ void run_simulate(SimulateCommandOptions options) {
     std::cout << "simulating \"" << fair.settings.name << "\" (" << fair.booths.size()
               << " booths, " << fair.students.size() << " students) on 127.0.0.1:" << server.port()
               << '\n';
+    InvariantWatch watch(database);
+    if (options.check) {
+        options.simulation.after_minute = [&](const SimulationProgress& progress) {
+            watch.after_minute(progress);
+        };
+    }
     std::optional<SimulationReport> report;
     std::string failure;
     try {
@@ -100,11 +157,13 @@ void run_simulate(SimulateCommandOptions options) {
     serving.join();
     if (!report) fail(failure, 1);
     print(*report);
+    const bool invariants_hold = !options.check || watch.finish(*report);
     if (options.keep_database.empty()) {
         std::filesystem::remove_all(folder);
     } else {
         std::cout << "database kept: " << database.string() << '\n';
     }
+    if (!invariants_hold) fail("invariants violated", 1);
 }
 
 }  // namespace
@@ -130,6 +189,8 @@ void add_simulate_command(CLI::App& app) {
     sub->add_option("--scale", options->scale, "own server: demo fair scale (1, 3, 10)")
         ->check(CLI::Range(1, 30))
         ->capture_default_str();
+    sub->add_flag("--check", options->check,
+                  "check the day's invariants in the database after every simulated minute");
     sub->callback([options] { run_simulate(*options); });
 }
 

@@ -250,6 +250,9 @@ TEST_CASE("kiosk session: a bad phone number stops the form with its reason") {
     kiosk.send(intent::Backspace{});
     kiosk.send(intent::Next{});
     CHECK(kiosk.state.student->form.problems.at(FormItem::phone) == Text::phone_wrong_length);
+    // Typing the missing digit back removes the problem at once.
+    kiosk.send(intent::Key{U'8'});
+    CHECK(kiosk.state.student->form.problems.count(FormItem::phone) == 0);
 }
 
 TEST_CASE("kiosk session: only eligible enterprises are offered, searchable without diacritics") {

@@ -1,0 +1,43 @@
+// One frame of the check-in kiosk, tying the parts together: the answers of the effect runner and
+// the keys typed since the last frame become Intents, the view draws the state and adds what was
+// tapped, update() applies them all, and the effects go to the runner. Nothing here blocks.
+//
+// Keyboard capture: every character typed on a physical keyboard or by a USB QR scanner goes to
+// the session as a Key intent, on any screen and with no text field focused (the kiosk has no
+// ImGui text fields at all), so a scan works wherever the student is.
+#pragma once
+
+#include <vector>
+
+#include "kiosk/app/effect_runner.hpp"
+#include "kiosk/app/views.hpp"
+#include "kiosk/model/session.hpp"
+
+namespace jobfair::kiosk::app {
+
+class KioskApp {
+  public:
+    KioskApp(const KioskConfig& config, EffectRunner& runner, KioskView& view);
+
+    // Between Window::begin_frame() and end_frame().
+    void frame();
+
+    // For scripted runs: apply an intent as if the view had asked for it.
+    void apply(const Intent& intent);
+    // While held, the runner's answers wait (a script photographs the "waiting" screens).
+    void hold_answers(bool held) { answers_held_ = held; }
+
+    const KioskState& state() const { return state_; }
+    const KioskView& view() const { return view_; }
+    bool runner_busy() const { return runner_.busy(); }
+
+  private:
+    void typed_keys(std::vector<Intent>& intents) const;
+
+    KioskState state_;
+    EffectRunner& runner_;
+    KioskView& view_;
+    bool answers_held_ = false;
+};
+
+}  // namespace jobfair::kiosk::app

@@ -1,0 +1,48 @@
+// The command line of jobfair-kiosk:
+//   jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] [--size WxH]
+//                 [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script NAME
+//                 [--ticket PAYLOAD]]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/model/strings.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace jobfair::kiosk::app {
+
+struct KioskOptions {
+    std::string server_url;
+    std::string device_code;  // may be left out once the kiosk holds a token
+    Language language = Language::vi;
+    bool windowed = false;
+    ui::WindowSize size{1080, 1920};
+    std::filesystem::path outbox_file = "jobfair-kiosk-outbox.db";
+    std::optional<std::string> printer;
+    std::optional<std::filesystem::path> screenshot_dir;  // with `script`: a scripted run
+    std::string script;                                   // "all" or "e2e"
+    std::string ticket;                                   // a ticket payload the script scans
+
+    // The enrolled device's bearer token lives next to the outbox.
+    std::filesystem::path token_file() const {
+        std::filesystem::path file = outbox_file;
+        file += ".token";
+        return file;
+    }
+};
+
+inline constexpr const char* kKioskUsage =
+    "usage: jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] "
+    "[--size WxH] [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script all|e2e "
+    "[--ticket PAYLOAD]]";
+
+// The options, or a sentence saying what is wrong with them.
+struct ParsedOptions {
+    std::optional<KioskOptions> options;
+    std::string problem;
+};
+ParsedOptions parse_kiosk_options(int argc, char** argv);
+
+}  // namespace jobfair::kiosk::app

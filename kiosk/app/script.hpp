@@ -1,0 +1,28 @@
+// Scripted runs of the real kiosk against a real server, for screenshots and the end-to-end test.
+// A script taps like a finger (HeadlessDriver clicks on the targets the view drew) and types like
+// a keyboard or a USB scanner; it saves DIR/<screen>-<vi|en>-<portrait|landscape>.png.
+//
+//   all  every screen, in both languages and both orientations (walk-ins are really registered)
+//   e2e  in the window's orientation and --lang: checks in --ticket by scanning it, then
+//        registers one walk-in; prints "checked_in LABEL" and "registered LABEL" lines
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace jobfair::kiosk::app {
+
+struct ScriptRun {
+    std::string name;  // "all" or "e2e"
+    std::filesystem::path screenshot_dir;
+    std::string ticket;  // a ticket payload to scan; the check-in is skipped without one
+    Language language = Language::vi;
+};
+
+// Throws std::runtime_error saying which step failed (e.g. a screen that never came).
+void run_script(const ScriptRun& run, ui::Window& window, KioskApp& app);
+
+}  // namespace jobfair::kiosk::app
