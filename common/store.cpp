@@ -780,7 +780,8 @@ FairSummary Store::summary() const {
 }
 
 bool Store::check_in(const StudentId& student, TimeOfDay at,
-                     const std::vector<Interview>& replanned, std::string_view actor) {
+                     const std::optional<std::vector<Interview>>& replanned,
+                     std::string_view actor) {
     assert(database_ && "use of a moved-from Store");
     SQLite::Database& database = *database_;
     std::string writing = "the check-in of " + student.str();
@@ -799,7 +800,8 @@ bool Store::check_in(const StudentId& student, TimeOfDay at,
         insert.bind(3, now);
         insert.exec();
 
-        const PlanWrite counts = replace_planned(database, replanned, now, writing);
+        PlanWrite counts;
+        if (replanned) counts = replace_planned(database, *replanned, now, writing);
         writing = "the promises to " + student.str();
         SQLite::Statement promise(database,
                                   "UPDATE interviews SET status = 'promised', updated_at = ? "
@@ -811,6 +813,7 @@ bool Store::check_in(const StudentId& student, TimeOfDay at,
                      {{"student", student.str()},
                       {"at", at.str()},
                       {"promised", promised},
+                      {"replanned", replanned.has_value()},
                       {"planned", counts.stored}});
         transaction.commit();
         return true;

@@ -103,8 +103,9 @@ class Store {
     // A student checks in at `at`: the re-planned schedule replaces the planned interviews and
     // the student's own planned interviews become promised, in one transaction with a
     // "student.checked_in" event. Returns false and changes nothing when already checked in.
-    bool check_in(const StudentId& student, TimeOfDay at, const std::vector<Interview>& replanned,
-                  std::string_view actor);
+    // With no `replanned`, the stored plan stands and only the student's rows are promised.
+    bool check_in(const StudentId& student, TimeOfDay at,
+                  const std::optional<std::vector<Interview>>& replanned, std::string_view actor);
     std::map<StudentId, TimeOfDay> check_ins() const;
 
     // Details recorded with a move: why it was cancelled, what a finished interview led to.

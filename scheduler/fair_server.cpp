@@ -403,8 +403,10 @@ FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_ke
     }
     store_.issue_tickets("server");  // every pre-registered student has a ticket number
     if (store_.interviews().empty()) live_.replan("server");  // the first plan of the day
-    const auto events = store_.events();
-    if (!events.empty()) last_event_ = events.back().id;
+    streamed_events_ = store_.events();
+    if (!streamed_events_.empty()) last_event_ = streamed_events_.back().id;
+    // Small answers go out at once rather than waiting for the client's delayed ACK (~40 ms).
+    http_->set_tcp_nodelay(true);
     http_->set_payload_max_length(protocol::kMaxRequestBytes);
     http_->new_task_queue = [threads = options_.worker_threads] {
         return new httplib::ThreadPool(static_cast<size_t>(threads));
@@ -457,7 +459,7 @@ bool FairServer::is_running() const {
 
 void FairServer::stop() {
     {
-        std::lock_guard lock(mutex_);
+        std::lock_guard lock(events_mutex_);
         stopping_ = true;
     }
     events_changed_.notify_all();
@@ -471,8 +473,14 @@ void FairServer::persist_access() {
 
 // Called with mutex_ held, after a change.
 void FairServer::notify_events() {
-    const auto events = store_.events(last_event_);
-    if (!events.empty()) last_event_ = events.back().id;
+    auto events = store_.events(last_event_);
+    if (events.empty()) return;
+    last_event_ = events.back().id;
+    {
+        std::lock_guard lock(events_mutex_);
+        for (auto& event : events)
+            streamed_events_.push_back(std::move(event));
+    }
     events_changed_.notify_all();
 }
 
@@ -1143,8 +1151,8 @@ struct FairServer::Routes {
                                            : request.get_param_value("since");
             EventId since = 0;
             if (resume.empty()) {
-                std::lock_guard lock(server.mutex_);
-                since = server.last_event_;
+                std::lock_guard lock(server.events_mutex_);
+                since = server.streamed_events_.empty() ? 0 : server.streamed_events_.back().id;
             } else if (const auto cursor = event_cursor(resume)) {
                 since = *cursor;
             } else {
@@ -1155,18 +1163,21 @@ struct FairServer::Routes {
             response.set_chunked_content_provider(
                 "text/event-stream",
                 [this, cursor, viewer = *principal](size_t, httplib::DataSink& sink) {
-                    std::unique_lock lock(server.mutex_);
+                    auto& events = server.streamed_events_;
+                    std::unique_lock lock(server.events_mutex_);
                     server.events_changed_.wait_for(lock, std::chrono::seconds(15), [&] {
-                        return server.stopping_ || server.last_event_ > *cursor;
+                        return server.stopping_ || (!events.empty() && events.back().id > *cursor);
                     });
                     if (server.stopping_) return false;
                     std::string chunk;
-                    if (server.last_event_ > *cursor) {
-                        for (const auto& event : server.store_.events(*cursor)) {
-                            chunk += "id: " + std::to_string(event.id) + "\nevent: " + event.kind +
-                                     "\ndata: " + event_for(viewer, event).dump() + "\n\n";
-                            *cursor = event.id;
-                        }
+                    // Ids grow by one from 1, but search rather than index: never trust that.
+                    auto next = std::upper_bound(
+                        events.begin(), events.end(), *cursor,
+                        [](EventId id, const EventRecord& event) { return id < event.id; });
+                    for (; next != events.end(); ++next) {
+                        chunk += "id: " + std::to_string(next->id) + "\nevent: " + next->kind +
+                                 "\ndata: " + event_for(viewer, *next).dump() + "\n\n";
+                        *cursor = next->id;
                     }
                     lock.unlock();
                     if (chunk.empty()) chunk = ": keep-alive\n\n";

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "common/auth.hpp"
 #include "common/store.hpp"
@@ -93,10 +94,15 @@ class FairServer {
     int listen_fd_ = -1;
 
     // One writer at a time: the engine's model and the database connection are not shared
-    // between threads. Event streams wait on `events_changed_` for new rows.
+    // between threads.
     std::mutex mutex_;
+    EventId last_event_ = 0;  // guarded by mutex_
+
+    // Event streams read committed events from this copy under their own lock, so they never
+    // wait behind a check-in that holds mutex_. They wait on `events_changed_` for new rows.
+    std::mutex events_mutex_;
     std::condition_variable events_changed_;
-    EventId last_event_ = 0;
+    std::vector<EventRecord> streamed_events_;  // every event, by id
     bool stopping_ = false;
 };
 

@@ -109,9 +109,41 @@ CheckInResult LiveFair::check_in(const StudentId& student, std::string_view acto
         return result;
     }
 
-    // Re-plan with the student present from now on; nothing promised moves.
     model_.set_now(now);
     model_.set_student_window(student, std::max(known->arrive, now), known->leave);
+    const int index = *model_.student_index(student);
+
+    // Fast path: the plan already holds interviews for the student, all still ahead and inside
+    // their stay. Promise those as they are; a full re-plan would keep them anyway (minimum
+    // change) and costs ~10 ms under the server's lock, which ten kiosks then queue behind.
+    const auto& window = model_.students()[size_t(index)];
+    std::vector<alloc::Placement> mine, others;
+    bool plan_fits = true;
+    for (const auto& placement : model_.planned()) {
+        if (placement.student != index) {
+            others.push_back(placement);
+            continue;
+        }
+        mine.push_back(placement);
+        if (placement.slot < model_.now_slot() || placement.slot < window.window_begin ||
+            placement.slot >= window.window_end) {
+            plan_fits = false;
+        }
+    }
+    if (plan_fits && !mine.empty()) {
+        if (!store_.check_in(student, now, std::nullopt, actor)) {
+            result.already_checked_in = true;
+            result.interviews = promised_of_student();
+            return result;
+        }
+        for (const auto& placement : mine)
+            model_.lock(placement);
+        model_.set_planned(std::move(others));
+        result.interviews = promised_of_student();
+        return result;
+    }
+
+    // Re-plan with the student present from now on; nothing promised moves.
     alloc::AllocateOptions options;
     options.keep_weight = keep_weight_;
     options.compute_bound = false;
@@ -128,7 +160,6 @@ CheckInResult LiveFair::check_in(const StudentId& student, std::string_view acto
         return result;
     }
     // The student's planned interviews are promises now; the engine must keep them.
-    const int index = *model_.student_index(student);
     std::vector<alloc::Placement> still_planned;
     for (const auto& placement : plan.planned) {
         if (placement.student == index) {

@@ -235,7 +235,7 @@ TEST_CASE("Booth PINs: six random digits, malformed and unknown booths not count
     CHECK_FALSE(authorize(*principal, Permission::call_next, kB08));
 }
 
-TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes; success resets") {
+TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes — success resets") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
     const std::string pin = access.issue_booth_pin(kB07);

@@ -368,7 +368,7 @@ TEST_CASE("malformed, oversized and wrong-typed requests get a 4xx and change no
     CHECK(server.store().events().size() == events_before);
 }
 
-TEST_CASE("a booth calls, starts and finishes; the board sees ticket labels only") {
+TEST_CASE("a booth calls, starts and finishes — the board sees ticket labels only") {
     TemporaryFolder folder("server-booth");
     SteerableClock clock(at(7, 55), 0);
     RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());

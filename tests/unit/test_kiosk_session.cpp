@@ -152,7 +152,7 @@ TEST_CASE("kiosk session: a scanned ticket on Welcome checks in and shows the sc
     CHECK_FALSE(kiosk.state.student);
 }
 
-TEST_CASE("kiosk session: no slip without a printer; typing slowly is no scan") {
+TEST_CASE("kiosk session: no slip without a printer — typing slowly is no scan") {
     Kiosk kiosk;
     CHECK(kiosk.type(a_ticket(), 200ms).empty());
     CHECK(kiosk.send(intent::Enter{}).empty());
@@ -320,7 +320,7 @@ TEST_CASE("kiosk session: a walk-in registration reaches the server as typed, in
     CHECK(find_effect<effect::PrintSlip>(shown));
 }
 
-TEST_CASE("kiosk session: a refused registration goes back to Confirm; the retry keeps its key") {
+TEST_CASE("kiosk session: a refused registration goes back to Confirm — the retry keeps its key") {
     Kiosk kiosk;
     register_up_to_confirm(kiosk);
     const auto first = take_effect<effect::SubmitRegistration>(kiosk.send(intent::Submit{}));
@@ -435,7 +435,7 @@ TEST_CASE("kiosk session: inactivity counts down the last 10 s, then destroys th
     CHECK_FALSE(next.answer);
 }
 
-TEST_CASE("kiosk session: the Result screen returns after 20 s; waiting for the server never") {
+TEST_CASE("kiosk session: the Result screen returns after 20 s — waiting for the server never") {
     Kiosk kiosk;
     const auto key = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()))->idempotency_key;
     kiosk.wait(5min);
@@ -455,7 +455,7 @@ TEST_CASE("kiosk session: the Result screen returns after 20 s; waiting for the 
     CHECK(kiosk.screen() == Screen::welcome);
 }
 
-TEST_CASE("kiosk session: Back walks the screens back; Cancel goes home") {
+TEST_CASE("kiosk session: Back walks the screens back — Cancel goes home") {
     Kiosk kiosk;
     register_up_to_confirm(kiosk);
     kiosk.send(intent::Back{});

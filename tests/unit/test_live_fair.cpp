@@ -187,7 +187,7 @@ TEST_CASE("a restarted fair resumes from the database") {
     std::filesystem::remove(path);
 }
 
-TEST_CASE("a paused booth gets no new interviews; resuming gives its hours back") {
+TEST_CASE("a paused booth gets no new interviews — resuming gives its hours back") {
     const Fair fair = morning();
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
@@ -213,7 +213,7 @@ TEST_CASE("a paused booth gets no new interviews; resuming gives its hours back"
     require_consistent(store.load_fair(), store);
 }
 
-TEST_CASE("more seats and longer hours are used at once; a cancelled pair is not placed again") {
+TEST_CASE("more seats and longer hours are used at once — a cancelled pair is not placed again") {
     Fair fair = morning();
     add_student(fair, "S4", {"B01"});
     add_student(fair, "S5", {"B01"});
@@ -251,7 +251,7 @@ TEST_CASE("more seats and longer hours are used at once; a cancelled pair is not
     require_consistent(store.load_fair(), store);
 }
 
-TEST_CASE("a walk-in is registered, planned and promised at once; a student who leaves is freed") {
+TEST_CASE("a walk-in is registered, planned and promised at once — a student who leaves is freed") {
     const Fair fair = morning();
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
@@ -284,7 +284,7 @@ TEST_CASE("a walk-in is registered, planned and promised at once; a student who 
     require_consistent(store.load_fair(), store);
 }
 
-TEST_CASE("a no-show can be marked only after the wait; a recall restarts the wait") {
+TEST_CASE("a no-show can be marked only after the wait — a recall restarts the wait") {
     const Fair fair = morning();
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
