@@ -626,8 +626,14 @@ struct FairServer::Routes {
     void changing(Change&& change) {
         std::lock_guard lock(server.mutex_);
         change();
+        // Once per fair minute: promises of booths that have closed end cancelled, with reason.
+        if (const TimeOfDay now = server.clock_.now(); now != last_sweep_) {
+            last_sweep_ = now;
+            server.live_.cancel_promises_of_closed_booths("server");
+        }
         server.notify_events();
     }
+    TimeOfDay last_sweep_;  // guarded by server.mutex_
 
     std::string api(std::string_view path) const {
         return std::string(protocol::kApiPrefix) + std::string(path);

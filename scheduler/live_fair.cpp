@@ -513,4 +513,20 @@ ReplanPreview LiveFair::replan(std::string_view actor) {
     return preview;
 }
 
+int LiveFair::cancel_promises_of_closed_booths(std::string_view actor) {
+    const TimeOfDay now = clock_.now();
+    int cancelled = 0;
+    for (const auto& row : store_.interviews()) {
+        if (row.status != InterviewStatus::promised) continue;
+        const Booth* booth = fair_.find_booth(row.interview.booth);
+        if (!booth || now < booth->close) continue;
+        Store::MoveDetails details;
+        details.cancel_reason = "booth_closed";
+        store_.move_interview(row.id, InterviewStatus::cancelled, actor, details);
+        if (const auto placement = model_.to_placement(row.interview)) model_.unlock(*placement);
+        ++cancelled;
+    }
+    return cancelled;
+}
+
 }  // namespace jobfair

@@ -109,6 +109,11 @@ class LiveFair {
     // Cancels an interview that is not over; the pair is not placed again.
     void cancel(InterviewId interview, const std::string& reason, std::string_view actor);
     std::vector<InterviewId> mark_left(const StudentId& student, std::string_view actor);
+    // A booth that has closed can no longer call: its promises still waiting are cancelled with
+    // the reason "booth_closed", so every promise ends kept or cancelled. Cheap when nothing is
+    // due; returns how many were cancelled.
+    int cancel_promises_of_closed_booths(std::string_view actor);
+
     // What replan() would change, without changing anything.
     ReplanPreview preview_replan();
     ReplanPreview replan(std::string_view actor);

@@ -150,13 +150,14 @@ std::vector<std::string> SimulationReport::lines() const {
         "left early: " + std::to_string(left_early),
         "booth pauses: " + std::to_string(booth_pauses),
         "re-plans: " + std::to_string(replans),
-        "promises broken by re-plans: " + std::to_string(promises_moved),
     };
     char wait[96];
     std::snprintf(wait, sizeof wait,
                   "wait from check-in to first interview: mean %.1f min, p90 %.1f min",
                   mean_wait_minutes, p90_wait_minutes);
     out.emplace_back(wait);
+    for (const auto& [reason, count] : promises_cancelled)
+        out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
     for (const auto& [outcome, count] : outcomes)
         out.push_back("outcome " + outcome + ": " + std::to_string(count));
     out.push_back("requests: " + std::to_string(requests) + " (" +
@@ -252,7 +253,16 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         }
     };
 
-    for (int now = day_start - 15; now <= day_end; ++now) {
+    // After closing time the booths finish the interviews under way (up to 30 minutes).
+    const auto seats_busy = [&] {
+        for (const auto& [booth, list] : seats) {
+            for (const Seat& seat : list) {
+                if (seat.state != Seat::State::idle) return true;
+            }
+        }
+        return false;
+    };
+    for (int now = day_start - 15; now <= day_end || (seats_busy() && now <= day_end + 30); ++now) {
         const auto minute_began = std::chrono::steady_clock::now();
         api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
                  "moving the clock");
@@ -427,16 +437,16 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         }
     }
     report.students_covered = overview.value("students_interviewed", 0);
-    // A re-plan never cancels a promise (promises are locked); count any cancellation that was
-    // neither a student leaving nor an organizer's decision, to prove it.
+    // Re-plans never cancel a promise (promises are locked): every cancelled promise has a
+    // reason a person gave or the day imposed (the student left, the booth closed).
     const ApiAnswer log = api.get("/events?since=0", organizer);
     for (const auto& event : log.body["events"]) {
         if (event["kind"] == "student.checked_in" || event["kind"] == "schedule.saved") {
             ++report.replans;
         }
         if (event["kind"] == "interview.cancelled" &&
-            event["payload"].value("reason", "") != "student_left" && event["actor"] == "server") {
-            ++report.promises_moved;
+            event["payload"].value("from", "") != "planned") {
+            ++report.promises_cancelled[event["payload"].value("reason", "")];
         }
     }
     std::sort(waits.begin(), waits.end());

@@ -55,8 +55,9 @@ struct SimulationReport {
     int refused_requests = 0;      // 4xx answers the simulation did not expect
     double mean_wait_minutes = 0;  // check-in to the start of the first interview
     double p90_wait_minutes = 0;
-    int replans = 0;         // check-ins and organizer actions that re-planned the day
-    int promises_moved = 0;  // promised interviews a re-plan cancelled: promises are locked, so 0
+    int replans = 0;  // check-ins and organizer actions that re-planned the day
+    // Promises (interviews past planned) cancelled, by the reason recorded with them.
+    std::map<std::string, int> promises_cancelled;
     std::map<std::string, int> outcomes;
 
     std::vector<std::string> lines() const;
