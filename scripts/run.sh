@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# README command 1: set up, build, and run the main job on the embedded default.
-# Today that is: generate the demo fair, load it into a SQLite database, solve it once and store
-# the schedule, then print what the database holds. Everything lands in var/.
+# README command 1: set up, build, and run the demo fair day on the embedded SQLite default.
+#
+#   1. the allocation engine on the committed demo fair (assets/demo-fair.json): solve, explain
+#      one student, check the schedule against the contract;
+#   2. the fair day: `jobfair serve` on a fresh var/demo.db with the demo fair, and a simulated
+#      morning driven through its API (`jobfair simulate`): one line per simulated 15 minutes and
+#      a final report; the invariants are checked after every simulated minute;
+#   3. what is left for inspection in var/: the database, the schedule, the tickets (CSV, PNG,
+#      printable sheets), the server's log.
+#
+# JOBFAIR_SPEED=60 runs the morning at 60 simulated minutes per real minute (default 0: as fast as
+# the server answers). Ctrl-C stops everything cleanly; nothing committed is lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,14 +20,47 @@ cmake --build --preset release -j"$jobs"
 
 jobfair=build/bin/jobfair
 mkdir -p var
-rm -f var/demo.db var/demo.db-wal var/demo.db-shm
+rm -f var/demo.db var/demo.db-wal var/demo.db-shm var/demo.db.ticket-key var/engine.db*
 
+echo "=== 1. the allocation engine on the demo fair"
 "$jobfair" generate -o var/demo-fair.json
 if ! cmp -s var/demo-fair.json assets/demo-fair.json; then
-  echo "run: note: the generator's output differs from assets/demo-fair.json; loading the committed asset" >&2
+  echo "run: note: the generator's output differs from assets/demo-fair.json; using the committed asset" >&2
 fi
-"$jobfair" import assets/demo-fair.json --db var/demo.db
-"$jobfair" solve --db var/demo.db -o var/demo-schedule.json --explain S0042
+"$jobfair" import assets/demo-fair.json --db var/engine.db
+"$jobfair" solve --db var/engine.db -o var/demo-schedule.json --explain S0042
 "$jobfair" check assets/demo-fair.json var/demo-schedule.json
+
+echo "=== 2. the fair day: server and a simulated morning"
+"$jobfair" import assets/demo-fair.json --db var/demo.db
+password=${JOBFAIR_ORGANIZER_PASSWORD:-"demo-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"}
+printf '%s\n' "$password" >var/organizer-password.txt
+chmod 600 var/organizer-password.txt
+port=${JOBFAIR_PORT:-8080}
+JOBFAIR_ORGANIZER_PASSWORD="$password" "$jobfair" serve --db var/demo.db \
+  --listen "127.0.0.1:$port" --clock-start 07:30 --clock-speed 0 >var/server.log 2>&1 &
+server_pid=$!
+stop_server() { kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; }
+trap stop_server EXIT
+trap 'echo; echo "run: stopped; the database is var/demo.db"; exit 130' INT TERM
+for _ in $(seq 1 300); do
+  grep -q "jobfair server for" var/server.log 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat var/server.log; exit 1; }
+  sleep 0.1
+done
+echo "server: http://127.0.0.1:$port/api/v1 (organizer password in var/organizer-password.txt)"
+if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk ]]; then
+  echo "run: a display is present; start a kiosk with: build/bin/jobfair-kiosk --server" \
+    "http://127.0.0.1:$port --device-code CODE (codes: POST /api/v1/admin/enrolment-codes," \
+    "docs/api.md)"
+fi
+"$jobfair" simulate --server "127.0.0.1:$port" --password "$password" --db var/demo.db \
+  --speed "${JOBFAIR_SPEED:-0}" --check
+stop_server
+trap - EXIT
+
+echo "=== 3. left for inspection"
+"$jobfair" tickets --db var/demo.db --out var/tickets >/dev/null
 "$jobfair" summary --db var/demo.db
-echo "run: database var/demo.db, schedule var/demo-schedule.json"
+echo "run: var/demo.db (the day), var/demo-schedule.json (the engine's plan), var/tickets/" \
+  "(tickets.csv, qr/, sheets), var/server.log"
