@@ -180,7 +180,17 @@ CREATE TABLE access_state (
 ALTER TABLE booths ADD COLUMN paused_since_minute INTEGER;
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4};
+// Revoked tickets that were replaced: their numbers stay taken and keep being refused as revoked.
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE retired_tickets (
+    number INTEGER NOT NULL PRIMARY KEY CHECK (number > 0),
+    student TEXT NOT NULL REFERENCES students(id),
+    revoked_at TEXT NOT NULL,
+    revoke_reason TEXT
+) STRICT;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -942,7 +952,10 @@ std::optional<Store::TicketRecord> ticket_where(const SQLite::Database& database
 
 std::uint32_t next_ticket_number(SQLite::Database& database) {
     return static_cast<std::uint32_t>(
-        database.execAndGet("SELECT COALESCE(MAX(number), 0) + 1 FROM tickets").getInt64());
+        database
+            .execAndGet("SELECT MAX((SELECT COALESCE(MAX(number), 0) FROM tickets), "
+                        "(SELECT COALESCE(MAX(number), 0) FROM retired_tickets)) + 1")
+            .getInt64());
 }
 
 std::vector<Store::TicketRecord> all_tickets(const SQLite::Database& database) {
@@ -1058,7 +1071,19 @@ std::vector<Store::TicketRecord> Store::tickets() const {
 std::optional<Store::TicketRecord> Store::ticket(std::uint32_t number) const {
     assert(database_ && "use of a moved-from Store");
     return translating_errors("read a ticket", [&] {
-        return ticket_where(*database_, "number = ?", std::to_string(number));
+        auto record = ticket_where(*database_, "number = ?", std::to_string(number));
+        if (record) return record;
+        SQLite::Statement retired(*database_,
+                                  "SELECT student, revoke_reason FROM retired_tickets "
+                                  "WHERE number = ?");
+        retired.bind(1, static_cast<int64_t>(number));
+        if (!retired.executeStep()) return record;
+        record.emplace();
+        record->number = number;
+        record->student = StudentId(retired.getColumn(0).getString());
+        record->revoked_reason =
+            retired.getColumn(1).isNull() ? "" : retired.getColumn(1).getString();
+        return record;
     });
 }
 
@@ -1098,8 +1123,13 @@ std::uint32_t Store::reissue_ticket(const StudentId& student, std::string_view a
         if (ticket_where(database, "student = ? AND revoked_at IS NULL", student.str())) {
             throw StoreError(student.str() + " still has a valid ticket: revoke it first");
         }
-        // The table keeps one row per student: the revoked number is replaced, and the
-        // event log keeps the history.
+        // One current ticket per student; the revoked number retires and is never given again.
+        SQLite::Statement retire(database,
+                                 "INSERT INTO retired_tickets (number, student, revoked_at, "
+                                 "revoke_reason) SELECT number, student, revoked_at, "
+                                 "revoke_reason FROM tickets WHERE student = ?");
+        retire.bind(1, student.str());
+        retire.exec();
         SQLite::Statement old(database, "DELETE FROM tickets WHERE student = ?");
         old.bind(1, student.str());
         old.exec();
@@ -1322,6 +1352,48 @@ void Store::save_access_state(const std::string& state_json) {
         upsert.bind(1, state_json);
         upsert.bind(2, iso_utc(clock_()));
         upsert.exec();
+    });
+}
+
+void Store::reschedule_interview(InterviewId id, const Interview& to, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("move an interview", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement current(database,
+                                  "SELECT student, booth, seat, start_minute, status FROM "
+                                  "interviews WHERE id = ?");
+        current.bind(1, static_cast<int64_t>(id));
+        if (!current.executeStep()) throw StoreError("there is no interview " + std::to_string(id));
+        const Interview from = interview_from(current, 0);
+        const std::string status = current.getColumn(4).getString();
+        if (status != "planned" && status != "promised") {
+            throw StoreError("interview " + std::to_string(id) + " is " + status +
+                             ": only planned or promised interviews can be moved");
+        }
+        if (from.student != to.student) {
+            throw StoreError("a move keeps the student; cancel and place anew instead");
+        }
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement update(database,
+                                 "UPDATE interviews SET booth = ?, seat = ?, start_minute = ?, "
+                                 "updated_at = ? WHERE id = ?");
+        update.bind(1, to.booth.str());
+        update.bind(2, to.seat);
+        update.bind(3, to.start.minutes());
+        update.bind(4, now);
+        update.bind(5, static_cast<int64_t>(id));
+        update.exec();
+        insert_event(
+            database, now, actor, "interview.moved",
+            {{"interview", id},
+             {"student", to.student.str()},
+             {"booth", to.booth.str()},
+             {"seat", to.seat},
+             {"start", to.start.str()},
+             {"from",
+              {{"booth", from.booth.str()}, {"seat", from.seat}, {"start", from.start.str()}}}});
+        transaction.commit();
     });
 }
 

@@ -118,6 +118,9 @@ class Store {
     // event. Refused with StoreError, changing nothing, when the move is not allowed.
     void move_interview(InterviewId id, InterviewStatus to, std::string_view actor,
                         const MoveDetails& details = {});
+    // The organizer moves an interview that is not under way to another booth, seat or time
+    // (the caller has checked the rules). Logs "interview.moved" with both places.
+    void reschedule_interview(InterviewId id, const Interview& to, std::string_view actor);
     // A student from the booth's standby queue, called straight away into a free seat.
     InterviewId add_called_interview(const Interview& interview, std::string_view actor);
 

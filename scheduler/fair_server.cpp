@@ -487,6 +487,7 @@ void FairServer::notify_events() {
 // --- 4. Routes -------------------------------------------------------------------------------
 
 struct FairServer::Routes {
+    explicit Routes(FairServer& owner) : server(owner) {}
     FairServer& server;
 
     // Who is asking, or a 401 already written.
@@ -1004,6 +1005,23 @@ struct FairServer::Routes {
                                     {"message_vi", match ? "Đúng sinh viên được gọi"
                                                          : "Vé này là của sinh viên khác"}});
                          });
+        interview_action(
+            "move", Permission::manage_interviews,
+            [this](const StoredInterview& row, const json& body, const std::string& actor,
+                   Response& response) {
+                const auto booth = text_field(body, "booth");
+                const auto start = TimeOfDay::parse(text_field(body, "start").value_or(""));
+                const auto seat = body.find("seat");
+                if (!booth || !start || seat == body.end() || !seat->is_number_integer()) {
+                    return refuse(response, 400, "bad_move",
+                                  "give the new place as {\"booth\": \"B07\", \"seat\": 0, "
+                                  "\"start\": \"HH:MM\"}");
+                }
+                if (!server.live_.fair().find_booth(BoothId(*booth))) {
+                    return refuse(response, 404, "unknown_booth", "there is no booth " + *booth);
+                }
+                server.live_.move(row.id, BoothId(*booth), seat->get<int>(), *start, actor);
+            });
         interview_action("cancel", Permission::manage_interviews,
                          [this](const StoredInterview& row, const json& body,
                                 const std::string& actor, Response&) {
@@ -1077,6 +1095,44 @@ struct FairServer::Routes {
                             {"ticket", issue_ticket(server.ticket_key_, ticket->number)},
                             {"ticket_label", ticket_label(ticket->number)}});
                  });
+        // A lost or misused ticket: refused from now on; a new one can be issued.
+        http.Post(
+            api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket/revoke)"),
+            [this](const Request& request, Response& response) {
+                const auto principal = allowed(request, response, Permission::issue_tickets);
+                if (!principal) return;
+                const auto body = body_object(request, response);
+                if (!body) return;
+                changing([&] {
+                    const auto ticket = server.store_.ticket_of(StudentId(request.matches[1]));
+                    if (!ticket) {
+                        return refuse(
+                            response, 404, "unknown_student",
+                            "student " + std::string(request.matches[1]) + " has no valid ticket");
+                    }
+                    server.store_.revoke_ticket(ticket->number,
+                                                text_field(*body, "reason").value_or("revoked"),
+                                                principal->device_or_user);
+                    reply(response, 200, {{"revoked", ticket_label(ticket->number)}});
+                });
+            });
+        http.Post(api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket/reissue)"),
+                  [this](const Request& request, Response& response) {
+                      const auto principal = allowed(request, response, Permission::issue_tickets);
+                      if (!principal) return;
+                      if (!server.live_.fair().find_student(StudentId(request.matches[1]))) {
+                          return refuse(response, 404, "unknown_student",
+                                        "there is no student " + std::string(request.matches[1]));
+                      }
+                      changing([&] {
+                          const std::uint32_t number = server.store_.reissue_ticket(
+                              StudentId(request.matches[1]), principal->device_or_user);
+                          reply(response, 201,
+                                {{"student", std::string(request.matches[1])},
+                                 {"ticket", issue_ticket(server.ticket_key_, number)},
+                                 {"ticket_label", ticket_label(number)}});
+                      });
+                  });
         http.Get(api("/replan/preview"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::manage_interviews)) return;
             std::lock_guard lock(server.mutex_);
@@ -1203,7 +1259,7 @@ struct FairServer::Routes {
 
 void FairServer::install_routes() {
     // The handlers keep a pointer to the Routes object: it lives as long as the server.
-    routes_.reset(new Routes{*this});
+    routes_.reset(new Routes(*this));
     routes_->install();
 }
 

@@ -1,5 +1,7 @@
 #include "scheduler/live_fair.hpp"
 
+#include "common/schedule_check.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <tuple>
@@ -527,6 +529,50 @@ int LiveFair::cancel_promises_of_closed_booths(std::string_view actor) {
         ++cancelled;
     }
     return cancelled;
+}
+
+void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeOfDay start,
+                    std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::planned && row.status != InterviewStatus::promised) {
+        throw LiveFairError("interview " + std::to_string(interview) + " is " +
+                            std::string(status_code(row.status)) +
+                            ": only planned or promised interviews can be moved");
+    }
+    if (start < clock_.now()) {
+        throw LiveFairError("cannot move an interview to " + start.str() + ": that time is past");
+    }
+    const Interview to{row.interview.student, booth, seat, start};
+    // The contract's checker judges the day with the interview in its new place: every live
+    // interview, and the commitments other than this one as the fixed list.
+    Fair trial = fair_;
+    std::erase(trial.fixed, row.interview);
+    Schedule schedule;
+    for (const auto& other : store_.interviews()) {
+        if (other.status == InterviewStatus::cancelled || other.status == InterviewStatus::no_show)
+            continue;
+        schedule.interviews.push_back(other.id == interview ? to : other.interview);
+    }
+    schedule.score = score_of(trial, schedule.interviews);
+    const CheckReport report = check_schedule(trial, schedule);
+    for (const auto& violation : report.violations) {
+        const bool concerns_move =
+            std::any_of(violation.interviews.begin(), violation.interviews.end(),
+                        [&](std::size_t index) { return schedule.interviews[index] == to; });
+        if (concerns_move) throw LiveFairError("cannot move there: " + violation.message);
+    }
+    store_.reschedule_interview(interview, to, actor);
+    const auto old_placement = model_.to_placement(row.interview);
+    const auto new_placement = model_.to_placement(to);
+    if (row.status == InterviewStatus::promised) {
+        if (old_placement) model_.unlock(*old_placement);
+        if (new_placement) model_.lock(*new_placement);
+    } else {
+        auto planned = model_.planned();
+        if (old_placement) std::erase(planned, *old_placement);
+        if (new_placement) planned.push_back(*new_placement);
+        model_.set_planned(std::move(planned));
+    }
 }
 
 }  // namespace jobfair

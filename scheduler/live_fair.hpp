@@ -109,6 +109,10 @@ class LiveFair {
     // Cancels an interview that is not over; the pair is not placed again.
     void cancel(InterviewId interview, const std::string& reason, std::string_view actor);
     std::vector<InterviewId> mark_left(const StudentId& student, std::string_view actor);
+    // Moves a planned or promised interview to another booth, seat or time, when every rule of
+    // the contract still holds with it there; refused with the rule that would break otherwise.
+    void move(InterviewId interview, const BoothId& booth, int seat, TimeOfDay start,
+              std::string_view actor);
     // A booth that has closed can no longer call: its promises still waiting are cancelled with
     // the reason "booth_closed", so every promise ends kept or cancelled. Cheap when nothing is
     // due; returns how many were cancelled.

@@ -483,3 +483,49 @@ TEST_CASE("after a restart on the same database the day, the tokens and the tick
     CHECK(kiosk.post("/walk-ins", walk_in_form(), "walkin-restart-01").status == 200);
     CHECK(server.store().load_fair().students.size() == 4);
 }
+
+TEST_CASE("the organizer moves an interview only where the rules allow, and revokes tickets") {
+    TemporaryFolder folder("server-move");
+    SteerableClock clock(at(7, 50), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::string ticket = roles.ticket_of("S3");
+    const Answer checked_in = roles.kiosk.post("/check-ins", {{"ticket", ticket}});
+    REQUIRE(checked_in.status == 201);
+    const json promise = checked_in.body["interviews"][0];
+    const std::string id = std::to_string(promise["id"].get<long long>());
+
+    // S3 is a welder who wants B02 only: B01 is not among their preferences (rule 5), and its
+    // seat may be taken then too (rule 1); the answer names the first rule that breaks.
+    const Answer wrong_booth = roles.organizer.post(
+        "/interviews/" + id + "/move", {{"booth", "B01"}, {"seat", 0}, {"start", "08:45"}});
+    CHECK(wrong_booth.status == 409);
+    CHECK_MESSAGE(wrong_booth.body["error"]["message"].get<std::string>().starts_with(
+                      "cannot move there: rule"),
+                  wrong_booth.body.dump());
+    CHECK(roles.organizer.post("/interviews/" + id + "/move", {{"booth", "B02"}}).status == 400);
+    CHECK(roles.booth_b01
+              .post("/interviews/" + id + "/move",
+                    {{"booth", "B02"}, {"seat", 0}, {"start", "08:45"}})
+              .status == 403);
+    const std::string new_start = promise["start"] == "08:45" ? "08:30" : "08:45";
+    // Whatever was planned in that seat and slot stands in the way (rule 1) unless it is free.
+    const Answer moved = roles.organizer.post(
+        "/interviews/" + id + "/move", {{"booth", "B02"}, {"seat", 0}, {"start", new_start}});
+    if (moved.status == 200) {
+        const Answer status = roles.kiosk.get("/tickets/" + ticket + "/status");
+        CHECK(status.body["interviews"][0]["start"] == new_start);
+    } else {
+        CHECK(moved.status == 409);
+        CHECK(moved.body["error"]["message"].get<std::string>().find("rule 1") !=
+              std::string::npos);
+    }
+
+    const Answer revoked = roles.organizer.post("/students/S3/ticket/revoke", {{"reason", "lost"}});
+    CHECK(revoked.status == 200);
+    CHECK(error_code(roles.kiosk.post("/check-ins", {{"ticket", ticket}})) == "ticket_revoked");
+    const Answer reissued = roles.organizer.post("/students/S3/ticket/reissue");
+    REQUIRE(reissued.status == 201);
+    CHECK(reissued.body["ticket"] != ticket);
+    CHECK(roles.kiosk.post("/check-ins", {{"ticket", reissued.body["ticket"]}}).status == 200);
+}

@@ -584,7 +584,9 @@ TEST_CASE("ticket numbers are given once, in the fair's order, and survive reope
     const std::uint32_t fresh = reopened.reissue_ticket(StudentId("S0002"), "desk-1");
     CHECK(fresh == again.back().number + 1);
     CHECK(reopened.ticket_of(StudentId("S0002"))->number == fresh);
-    CHECK_FALSE(reopened.ticket(2));
+    // The revoked number stays refused and is never given again.
+    REQUIRE(reopened.ticket(2));
+    CHECK(reopened.ticket(2)->revoked_reason == "lost phone");
     CHECK_THROWS_AS(reopened.reissue_ticket(StudentId("S0002"), "desk-1"), StoreError);
 }
 

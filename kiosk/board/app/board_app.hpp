@@ -1,0 +1,34 @@
+// One frame of the board: the runner's answers become intents, update() applies them with a
+// Tick, the effects go to the runner, the view draws the state. Nothing here blocks.
+#pragma once
+
+#include "kiosk/board/app/board_runner.hpp"
+#include "kiosk/board/app/board_view.hpp"
+#include "kiosk/board/model/board.hpp"
+
+namespace jobfair::board::app {
+
+class BoardApp {
+  public:
+    BoardApp(BoardRunner& runner, const BoardView& view, const BoardConfig& config = {})
+        : state_(make_board(config)), runner_(runner), view_(view) {}
+
+    // Between Window::begin_frame() and end_frame().
+    void frame() {
+        const WallTime now = WallClock::now();
+        std::vector<Intent> intents = runner_.take_answers();
+        intents.push_back(intent::Tick{});
+        for (const Intent& intent : intents)
+            runner_.run(update(state_, intent, now));
+        view_.draw(state_, now);
+    }
+
+    const BoardState& state() const { return state_; }
+
+  private:
+    BoardState state_;
+    BoardRunner& runner_;
+    const BoardView& view_;
+};
+
+}  // namespace jobfair::board::app

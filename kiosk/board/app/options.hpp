@@ -1,0 +1,36 @@
+// The command line of jobfair-board:
+//   jobfair-board --server URL --device-code CODE [--lang vi|en] [--size WxH] [--windowed]
+//                 [--token-file FILE] [--screenshot FILE] [--no-chime]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/board/model/board_strings.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace jobfair::board::app {
+
+struct BoardOptions {
+    std::string server_url;
+    std::string device_code;  // may be left out once the board holds a token
+    Language language = Language::vi;
+    ui::WindowSize size{1920, 1080};
+    bool windowed = false;
+    bool chime = true;
+    std::filesystem::path token_file = "jobfair-board.token";
+    std::optional<std::filesystem::path> screenshot;  // render, save, print frame figures, exit
+};
+
+inline constexpr const char* kBoardUsage =
+    "usage: jobfair-board --server URL --device-code CODE [--lang vi|en] [--size WxH] "
+    "[--windowed] [--token-file FILE] [--no-chime] [--screenshot FILE]";
+
+struct ParsedOptions {
+    std::optional<BoardOptions> options;
+    std::string problem;  // what is wrong, when options is empty
+};
+ParsedOptions parse_board_options(int argc, char** argv);
+
+}  // namespace jobfair::board::app

@@ -1,0 +1,176 @@
+#include "kiosk/board/model/board.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+namespace jobfair::board {
+
+namespace {
+
+// The integer in text[from, from + length), or nullopt.
+std::optional<int> digits_at(std::string_view text, std::size_t from, std::size_t length) {
+    if (from + length > text.size()) return std::nullopt;
+    int value = 0;
+    const char* first = text.data() + from;
+    const auto [end, error] = std::from_chars(first, first + length, value);
+    if (error != std::errc() || end != first + length) return std::nullopt;
+    return value;
+}
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+    using Handlers::operator()...;
+};
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
+
+}  // namespace
+
+std::optional<WallTime> parse_utc_timestamp(std::string_view text) {
+    // YYYY-MM-DDTHH:MM:SS[.mmm]Z
+    if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+        text[13] != ':' || text[16] != ':' || text.back() != 'Z')
+        return std::nullopt;
+    const auto year = digits_at(text, 0, 4);
+    const auto month = digits_at(text, 5, 2);
+    const auto day = digits_at(text, 8, 2);
+    const auto hour = digits_at(text, 11, 2);
+    const auto minute = digits_at(text, 14, 2);
+    const auto second = digits_at(text, 17, 2);
+    if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
+    int milliseconds = 0;
+    if (text.size() > 20) {
+        if (text[19] != '.') return std::nullopt;
+        const auto fraction = digits_at(text, 20, text.size() - 21);
+        if (!fraction || text.size() - 21 != 3) return std::nullopt;
+        milliseconds = *fraction;
+    }
+    using namespace std::chrono;
+    const year_month_day date{std::chrono::year(*year), std::chrono::month(*month),
+                              std::chrono::day(*day)};
+    if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+    return time_point_cast<WallClock::duration>(sys_days(date) + hours(*hour) + minutes(*minute) +
+                                                seconds(*second) +
+                                                std::chrono::milliseconds(milliseconds));
+}
+
+std::vector<Call> parse_recent_calls(std::string_view body) {
+    std::vector<Call> calls;
+    try {
+        const nlohmann::json answer = nlohmann::json::parse(body);
+        for (const nlohmann::json& entry : answer.at("calls")) {
+            Call call;
+            call.event = entry.at("event").get<std::int64_t>();
+            call.ticket_label = entry.at("ticket_label").get<std::string>();
+            call.booth = entry.at("booth").get<std::string>();
+            call.seat = entry.at("seat").get<int>();
+            call.recall = entry.value("recall", false);
+            call.status = entry.at("status").get<std::string>();
+            const auto at = parse_utc_timestamp(entry.at("at").get<std::string>());
+            if (!at) throw std::invalid_argument("a call has an unreadable \"at\" time");
+            call.at = *at;
+            calls.push_back(std::move(call));
+        }
+    } catch (const nlohmann::json::exception& error) {
+        throw std::invalid_argument(std::string("not a recent-calls answer: ") + error.what());
+    }
+    std::stable_sort(calls.begin(), calls.end(),
+                     [](const Call& a, const Call& b) { return a.event > b.event; });
+    return calls;
+}
+
+BoardState make_board(const BoardConfig& config) {
+    BoardState state;
+    state.config = config;
+    return state;  // the first Tick fetches the calls
+}
+
+bool event_changes_calls(std::string_view kind) {
+    return kind.starts_with("interview.");
+}
+
+namespace {
+
+std::vector<Effect> fetch(BoardState& state) {
+    if (state.fetch_in_flight) {
+        state.fetch_again = true;
+        return {};
+    }
+    state.fetch_in_flight = true;
+    return {effect::FetchRecentCalls{}};
+}
+
+}  // namespace
+
+std::vector<Effect> update(BoardState& state, const Intent& intent, WallTime now) {
+    return std::visit(Overloaded{
+                          [&](const intent::CallsAnswered& answered) -> std::vector<Effect> {
+                              state.fetch_in_flight = false;
+                              std::vector<Effect> effects;
+                              if (!answered.calls) {
+                                  state.connection = Connection::offline;
+                                  state.fetch_again = false;
+                                  state.next_retry = now + state.config.retry_every;
+                                  return effects;
+                              }
+                              state.connection = Connection::online;
+                              const std::int64_t newest =
+                                  answered.calls->empty() ? 0 : answered.calls->front().event;
+                              // The first answer (or the first after being offline with nothing)
+                              // only sets the mark: a board switched on mid-morning does not ring
+                              // for old calls.
+                              if (state.calls_loaded && newest > state.newest_call_event) {
+                                  effects.push_back(effect::PlayChime{});
+                                  ++state.chimes_rung;
+                              }
+                              state.newest_call_event = std::max(state.newest_call_event, newest);
+                              state.calls = *answered.calls;
+                              state.calls_loaded = true;
+                              if (std::exchange(state.fetch_again, false)) {
+                                  for (Effect& more : fetch(state))
+                                      effects.push_back(std::move(more));
+                              }
+                              return effects;
+                          },
+                          [&](const intent::StreamOpened&) -> std::vector<Effect> {
+                              // Reconnected: what was missed is fetched again as a whole.
+                              return fetch(state);
+                          },
+                          [&](const intent::StreamLost&) -> std::vector<Effect> {
+                              state.connection = Connection::offline;
+                              state.next_retry = now + state.config.retry_every;
+                              return {};
+                          },
+                          [&](const intent::StreamEventArrived& event) -> std::vector<Effect> {
+                              state.last_stream_event = std::max(state.last_stream_event, event.id);
+                              if (!event_changes_calls(event.kind)) return {};
+                              return fetch(state);
+                          },
+                          [&](const intent::Tick&) -> std::vector<Effect> {
+                              const bool first_load = !state.calls_loaded && !state.fetch_in_flight;
+                              const bool retry = state.connection == Connection::offline;
+                              if ((!first_load && !retry) || now < state.next_retry) return {};
+                              state.next_retry = now + state.config.retry_every;
+                              return fetch(state);
+                          },
+                      },
+                      intent);
+}
+
+std::vector<Call> now_calling(const BoardState& state, WallTime now) {
+    std::vector<Call> calling;
+    std::set<std::string> tickets_shown;
+    for (const Call& call : state.calls) {  // newest first
+        if (call.status != "called") continue;
+        if (now - call.at > state.config.now_calling_window) continue;
+        if (!tickets_shown.insert(call.ticket_label).second) continue;
+        calling.push_back(call);
+        if (calling.size() >= state.config.now_calling_limit) break;
+    }
+    return calling;
+}
+
+}  // namespace jobfair::board

@@ -1,0 +1,97 @@
+// The now-calling board as one model (STYLE.md rule 3): the view reads BoardState, the app feeds
+// Intents (answers of GET /calls/recent, events and connection changes of the stream, the clock)
+// and update() returns the Effects to run off the UI thread (fetch the calls again, play the
+// chime). The board shows ticket labels, booths and seats only: the API gives it no names.
+//
+// Index: Call and parse_recent_calls · BoardState · intents and effects · update · now_calling
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace jobfair::board {
+
+using WallClock = std::chrono::system_clock;
+using WallTime = WallClock::time_point;
+
+// One entry of GET /api/v1/calls/recent: a call, a recall or a call-again after a skip.
+struct Call {
+    std::int64_t event = 0;    // the event id: newer calls have larger ids
+    std::string ticket_label;  // "A-0087"
+    std::string booth;         // "B07"
+    int seat = 0;              // from 0; shown from 1
+    bool recall = false;
+    std::string status;  // the interview's status now: called, in_progress, done, no_show, ...
+    WallTime at;         // the server's wall clock
+};
+
+// "2026-11-23T16:39:18.427Z" -> that instant; nullopt for anything else.
+std::optional<WallTime> parse_utc_timestamp(std::string_view text);
+
+// The calls of a GET /calls/recent body, newest first; throws std::invalid_argument naming what
+// is wrong when the body is not such an answer.
+std::vector<Call> parse_recent_calls(std::string_view body);
+
+enum class Connection { connecting, online, offline };
+
+struct BoardConfig {
+    std::chrono::minutes now_calling_window{3};  // a call stays "now calling" this long
+    std::size_t now_calling_limit = 6;           // big tiles on the screen at most
+    std::chrono::seconds retry_every{5};         // fetch again while offline
+};
+
+struct BoardState {
+    BoardConfig config;
+    Connection connection = Connection::connecting;
+    std::vector<Call> calls;  // the last ten, newest first, as the server last said
+    bool calls_loaded = false;
+    std::int64_t newest_call_event = 0;  // the chime rings for calls newer than this
+    std::int64_t last_stream_event = 0;  // the stream resumes after it (Last-Event-ID)
+    bool fetch_in_flight = false;
+    bool fetch_again = false;  // an event came while fetching: fetch once more afterwards
+    WallTime next_retry{};
+    int chimes_rung = 0;
+};
+
+// --- Intents: what happened ---------------------------------------------------------------------
+namespace intent {
+struct CallsAnswered {  // GET /calls/recent came back: the calls, or nullopt when unreachable
+    std::optional<std::vector<Call>> calls;
+};
+struct StreamOpened {};  // the event stream (re)connected
+struct StreamLost {};    // the stream ended, failed or went silent
+struct StreamEventArrived {
+    std::int64_t id = 0;
+    std::string kind;
+};
+struct Tick {};  // once a frame
+}  // namespace intent
+using Intent = std::variant<intent::CallsAnswered, intent::StreamOpened, intent::StreamLost,
+                            intent::StreamEventArrived, intent::Tick>;
+
+// --- Effects: what the app must do --------------------------------------------------------------
+namespace effect {
+struct FetchRecentCalls {};
+struct PlayChime {};
+}  // namespace effect
+using Effect = std::variant<effect::FetchRecentCalls, effect::PlayChime>;
+
+BoardState make_board(const BoardConfig& config = {});
+
+// Applies `intent` at `now`; returns what must be done.
+std::vector<Effect> update(BoardState& state, const Intent& intent, WallTime now);
+
+// True for the event kinds after which the calls are fetched again: every interview.* move
+// (a call, a recall, and any change of a called interview's status).
+bool event_changes_calls(std::string_view kind);
+
+// The calls being called now: status "called" and called within the window, newest first, one
+// per ticket (a recall replaces the first call), at most config.now_calling_limit.
+std::vector<Call> now_calling(const BoardState& state, WallTime now);
+
+}  // namespace jobfair::board

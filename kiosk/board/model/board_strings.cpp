@@ -1,0 +1,79 @@
+#include "kiosk/board/model/board_strings.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace jobfair::board {
+
+namespace {
+
+struct Entry {
+    BoardText text;  // repeated here so a test can prove the table is in enum order
+    const char* vi;
+    const char* en;
+};
+
+constexpr std::array<Entry, kBoardTextCount> kTable{{
+    {BoardText::title, "Bảng gọi số phỏng vấn", "Interview calls"},
+    {BoardText::now_calling, "Đang gọi", "Now calling"},
+    {BoardText::please_go_to, "Mời đến gian {} · bàn {}", "Booth {} · desk {}"},
+    {BoardText::recall_mark, "Gọi lại", "Called again"},
+    {BoardText::nobody_called, "Chưa có số nào đang được gọi. Vui lòng chờ và theo dõi bảng.",
+     "Nobody is being called right now. Please wait and watch this board."},
+    {BoardText::recent_calls, "10 lượt gọi gần nhất", "The last 10 calls"},
+    {BoardText::no_calls_yet, "Chưa có lượt gọi nào.", "No calls yet."},
+    {BoardText::column_time, "Giờ", "Time"},
+    {BoardText::column_ticket, "Số vé", "Ticket"},
+    {BoardText::column_booth, "Gian", "Booth"},
+    {BoardText::column_status, "Trạng thái", "Status"},
+    {BoardText::status_called, "Đang gọi", "Called"},
+    {BoardText::status_in_progress, "Đang phỏng vấn", "Interviewing"},
+    {BoardText::status_done, "Đã phỏng vấn", "Done"},
+    {BoardText::status_no_show, "Vắng mặt", "Did not come"},
+    {BoardText::status_promised, "Chờ gọi lại", "Waiting to be called again"},
+    {BoardText::status_cancelled, "Đã hủy", "Cancelled"},
+    {BoardText::connection_online, "Trực tuyến", "Online"},
+    {BoardText::connection_offline, "Mất kết nối", "Offline"},
+    {BoardText::connection_connecting, "Đang kết nối…", "Connecting…"},
+    {BoardText::offline_explained,
+     "Mất kết nối với máy chủ: bảng có thể chưa cập nhật. Đang thử kết nối lại…",
+     "The server cannot be reached: this board may be out of date. Reconnecting…"},
+    {BoardText::privacy_note, "Bảng chỉ hiện số vé, không hiện tên.",
+     "This board shows ticket numbers only, never names."},
+}};
+
+}  // namespace
+
+const char* tr(BoardText text, Language language) {
+    const Entry& entry = kTable.at(static_cast<std::size_t>(text));
+    return language == Language::vi ? entry.vi : entry.en;
+}
+
+std::string tr_fill(BoardText text, Language language,
+                    std::initializer_list<std::string_view> values) {
+    std::string filled = tr(text, language);
+    std::size_t from = 0;
+    for (const std::string_view value : values) {
+        const std::size_t marker = filled.find("{}", from);
+        if (marker == std::string::npos) break;
+        filled.replace(marker, 2, value);
+        from = marker + value.size();
+    }
+    return filled;
+}
+
+std::string status_words(std::string_view status, Language language) {
+    if (status == "called") return tr(BoardText::status_called, language);
+    if (status == "in_progress") return tr(BoardText::status_in_progress, language);
+    if (status == "done") return tr(BoardText::status_done, language);
+    if (status == "no_show") return tr(BoardText::status_no_show, language);
+    if (status == "promised") return tr(BoardText::status_promised, language);
+    if (status == "cancelled") return tr(BoardText::status_cancelled, language);
+    return std::string(status);
+}
+
+BoardText board_table_entry_id(std::size_t index) {
+    return kTable.at(index).text;
+}
+
+}  // namespace jobfair::board
