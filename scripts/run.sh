@@ -9,8 +9,10 @@
 #   3. what is left for inspection in var/: the database, the schedule, the tickets (CSV, PNG,
 #      printable sheets), the server's log.
 #
-# JOBFAIR_SPEED=60 runs the morning at 60 simulated minutes per real minute (default 0: as fast as
-# the server answers). Ctrl-C stops everything cleanly; nothing committed is lost.
+# With a display, a check-in kiosk and the now-calling board are opened on the running server and
+# the morning runs at 20 simulated minutes per real minute. JOBFAIR_SPEED sets that speed (default
+# without a display: 0, as fast as the server answers). Ctrl-C stops everything cleanly; nothing
+# committed is lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -49,13 +51,41 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 echo "server: http://127.0.0.1:$port/api/v1 (organizer password in var/organizer-password.txt)"
-if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk ]]; then
-  echo "run: a display is present; start a kiosk with: build/bin/jobfair-kiosk --server" \
-    "http://127.0.0.1:$port --device-code CODE (codes: POST /api/v1/admin/enrolment-codes," \
-    "docs/api.md)"
+# A POST to the server with bash's /dev/tcp (no curl needed); prints the answer's body.
+api_post() {  # path token json
+  local reply
+  exec 5<>"/dev/tcp/127.0.0.1/$port"
+  printf 'POST /api/v1%s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\nContent-Length: %s\r\n\r\n%s' \
+    "$1" "$2" "${#3}" "$3" >&5
+  reply=$(timeout 30 cat <&5 || true)
+  exec 5<&-
+  printf '%s' "${reply#*$'\r\n\r\n'}"
+}
+json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+
+speed=${JOBFAIR_SPEED:-0}
+gui_pids=()
+if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-board ]]; then
+  # A display: a check-in kiosk and the now-calling board watch the morning at 20x real time.
+  speed=${JOBFAIR_SPEED:-20}
+  token=$(api_post /auth/login "" "{\"password\":\"$password\"}" | json_field token)
+  kiosk_code=$(api_post /admin/enrolment-codes "$token" \
+    '{"role":"kiosk","device_name":"Kiosk 1 (demo)"}' | json_field code)
+  board_code=$(api_post /admin/enrolment-codes "$token" \
+    '{"role":"board","device_name":"Board (demo)"}' | json_field code)
+  build/bin/jobfair-kiosk --server "http://127.0.0.1:$port" --device-code "$kiosk_code" \
+    --windowed --size 1080x1920 --outbox var/kiosk-outbox.db >var/kiosk.log 2>&1 &
+  gui_pids+=($!)
+  build/bin/jobfair-board --server "http://127.0.0.1:$port" --device-code "$board_code" \
+    --windowed --size 1920x1080 >var/board.log 2>&1 &
+  gui_pids+=($!)
+  echo "run: kiosk and board opened (logs in var/); the booth station and the dashboard are not built yet"
 fi
+stop_gui() { for pid in "${gui_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap 'stop_gui; stop_server' EXIT
 "$jobfair" simulate --server "127.0.0.1:$port" --password "$password" --db var/demo.db \
-  --speed "${JOBFAIR_SPEED:-0}" --check
+  --speed "$speed" --check
+stop_gui
 stop_server
 trap - EXIT
 
