@@ -77,7 +77,7 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
     --windowed --size 1080x1920 --outbox var/kiosk-outbox.db >var/kiosk.log 2>&1 &
   gui_pids+=($!)
   build/bin/jobfair-board --server "http://127.0.0.1:$port" --device-code "$board_code" \
-    --windowed --size 1920x1080 >var/board.log 2>&1 &
+    --windowed --size 1920x1080 --token-file var/board.token >var/board.log 2>&1 &
   gui_pids+=($!)
   echo "run: kiosk and board opened (logs in var/); the booth station and the dashboard are not built yet"
 fi
