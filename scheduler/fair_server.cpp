@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <future>
 #include <set>
 
 #include <httplib.h>
@@ -137,15 +138,15 @@ DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now) {
     return day;
 }
 
-protocol::ScheduledInterview scheduled(const DayState& day, const StoredInterview& row) {
+protocol::ScheduledInterview scheduled(const Fair& fair, const StoredInterview& row) {
     protocol::ScheduledInterview out;
     out.id = row.id;
     out.booth = row.interview.booth.str();
-    const Booth* booth = day.fair.find_booth(row.interview.booth);
+    const Booth* booth = fair.find_booth(row.interview.booth);
     out.enterprise = booth ? booth->enterprise : "";
     out.seat = row.interview.seat;
     out.start = row.interview.start.str();
-    out.end = day.end_of(row.interview);
+    out.end = row.interview.start.plus_minutes(fair.settings.grid.slot_minutes).str();
     out.status = status_code(row.status);
     return out;
 }
@@ -542,11 +543,12 @@ struct FairServer::Routes {
 
     protocol::CheckInAnswer answer_for(const StudentId& student, std::uint32_t ticket_number,
                                        const CheckInResult& result) {
-        const DayState today = day();
+        // Only what the answer needs: a check-in answer is built under the server's lock.
+        const Fair& fair = server.live_.fair();
         protocol::CheckInAnswer answer;
         answer.ticket = issue_ticket(server.ticket_key_, ticket_number);
         answer.ticket_label = ticket_label(ticket_number);
-        if (const Student* known = today.fair.find_student(student)) {
+        if (const Student* known = fair.find_student(student)) {
             answer.given_name = given_name(known->name);
         }
         if (const auto details = server.store_.student_details(student);
@@ -555,7 +557,7 @@ struct FairServer::Routes {
         }
         answer.already_checked_in = result.already_checked_in;
         for (const auto& row : result.interviews)
-            answer.interviews.push_back(scheduled(today, row));
+            answer.interviews.push_back(scheduled(fair, row));
         return answer;
     }
 
@@ -752,13 +754,32 @@ struct FairServer::Routes {
                 return refuse(response, 400, "missing_field", "give the scanned QR in \"ticket\"",
                               "Thiếu mã QR đã quét");
             }
+            // The signature is checked without the lock; the check-in joins the batch.
+            const TicketCheck check = verify_ticket(server.ticket_key_, *payload);
+            if (!check) {
+                return refuse(response, 422,
+                              std::string("ticket_") + std::string(to_string(check.refusal())),
+                              check.message_en(), check.message_vi());
+            }
+            PendingCheckIn pending;
+            pending.ticket_number = check.ticket_number();
+            auto answered = pending.answer.get_future();
+            {
+                std::lock_guard lock(pending_mutex_);
+                pending_check_ins_.push_back(&pending);
+            }
             changing([&] {
-                const auto holder = ticket_holder(*payload, response);
-                if (!holder) return;
-                const auto result = server.live_.check_in(holder->student, "kiosk");
-                reply(response, result.already_checked_in ? 200 : 201,
-                      answer_for(holder->student, holder->number, result));
+                // Whoever holds the lock first answers every check-in waiting by then.
+                if (answered.wait_for(std::chrono::seconds(0)) == std::future_status::ready) return;
+                std::vector<PendingCheckIn*> batch;
+                {
+                    std::lock_guard lock(pending_mutex_);
+                    batch.swap(pending_check_ins_);
+                }
+                answer_check_ins(batch);
             });
+            const auto [status, body_json] = answered.get();
+            reply(response, status, body_json);
         });
 
         http.Post(api("/walk-ins"), [this](const Request& request, Response& response) {
@@ -807,7 +828,7 @@ struct FairServer::Routes {
                      for (const auto& row : today.interviews) {
                          if (row.interview.student == holder->student &&
                              row.status != InterviewStatus::planned) {
-                             interviews.push_back(scheduled(today, row));
+                             interviews.push_back(scheduled(today.fair, row));
                          }
                      }
                      reply(response, 200,
@@ -815,6 +836,55 @@ struct FairServer::Routes {
                             {"checked_in", today.check_ins.count(holder->student) > 0},
                             {"interviews", interviews}});
                  });
+    }
+
+    // Check-ins queued behind the server's lock, answered together (kiosks arrive in bursts).
+    struct PendingCheckIn {
+        std::uint32_t ticket_number = 0;
+        std::promise<std::pair<int, json>> answer;  // HTTP status and body
+    };
+    std::mutex pending_mutex_;
+    std::vector<PendingCheckIn*> pending_check_ins_;  // guarded by pending_mutex_
+
+    // Called with the server's lock held. Every check-in of the batch gets an answer, whatever
+    // fails: the kiosks waiting for them must never hang.
+    void answer_check_ins(const std::vector<PendingCheckIn*>& batch) {
+        std::vector<bool> answered(batch.size(), false);
+        const auto answer = [&](size_t i, int status, json body) {
+            batch[i]->answer.set_value({status, std::move(body)});
+            answered[i] = true;
+        };
+        try {
+            std::vector<StudentId> students;
+            std::vector<size_t> valid;
+            for (size_t i = 0; i < batch.size(); ++i) {
+                const auto record = server.store_.ticket(batch[i]->ticket_number);
+                if (!record) {
+                    answer(i, 422,
+                           protocol::error_body("ticket_unknown",
+                                                "this ticket was not issued at this fair",
+                                                "Vé này không được phát hành cho hội chợ này"));
+                } else if (record->revoked_reason) {
+                    answer(
+                        i, 422,
+                        protocol::error_body("ticket_revoked", message_en(TicketRefusal::revoked),
+                                             message_vi(TicketRefusal::revoked)));
+                } else {
+                    students.push_back(record->student);
+                    valid.push_back(i);
+                }
+            }
+            if (valid.empty()) return;
+            const auto results = server.live_.check_in_many(students, "kiosk");
+            for (size_t k = 0; k < valid.size(); ++k) {
+                answer(valid[k], results[k].already_checked_in ? 200 : 201,
+                       answer_for(students[k], batch[valid[k]]->ticket_number, results[k]));
+            }
+        } catch (const std::exception& failure) {
+            for (size_t i = 0; i < batch.size(); ++i) {
+                if (!answered[i]) answer(i, 409, protocol::error_body("refused", failure.what()));
+            }
+        }
     }
 
     // Checks a walk-in's form; writes a 400/422 naming the field and returns false when wrong.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -90,89 +91,110 @@ bool LiveFair::is_busy(const StudentId& student, const std::vector<StoredIntervi
 }
 
 CheckInResult LiveFair::check_in(const StudentId& student, std::string_view actor) {
-    const Student* known = fair_.find_student(student);
-    if (!known) throw LiveFairError("there is no student " + student.str() + " at this fair");
-    CheckInResult result;
-    const auto promised_of_student = [&] {
-        std::vector<StoredInterview> mine;
-        for (const auto& row : store_.interviews()) {
-            if (row.interview.student == student && is_commitment(row.status)) mine.push_back(row);
+    return check_in_many({student}, actor).front();
+}
+
+std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>& students,
+                                                   std::string_view actor) {
+    for (const StudentId& student : students) {
+        if (!fair_.find_student(student)) {
+            throw LiveFairError("there is no student " + student.str() + " at this fair");
         }
-        std::sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) {
-            return a.interview.start < b.interview.start;
-        });
-        return mine;
-    };
-
-    const TimeOfDay now = clock_.now();
-    if (store_.check_ins().count(student) > 0) {
-        result.already_checked_in = true;
-        result.interviews = promised_of_student();
-        return result;
     }
-
+    const TimeOfDay now = clock_.now();
     model_.set_now(now);
-    model_.set_student_window(student, std::max(known->arrive, now), known->leave);
-    const int index = *model_.student_index(student);
-
-    // Fast path: the plan already holds interviews for the student, all still ahead and inside
-    // their stay. Promise those as they are; a full re-plan would keep them anyway (minimum
-    // change) and costs ~10 ms under the server's lock, which ten kiosks then queue behind.
-    const auto& window = model_.students()[size_t(index)];
-    std::vector<alloc::Placement> mine, others;
-    bool plan_fits = true;
-    for (const auto& placement : model_.planned()) {
-        if (placement.student != index) {
-            others.push_back(placement);
+    std::vector<CheckInResult> results(students.size());
+    const auto already_here = store_.check_ins();
+    std::vector<size_t> to_replan;  // indices into `students`
+    std::set<StudentId> seen;
+    for (size_t i = 0; i < students.size(); ++i) {
+        const StudentId& student = students[i];
+        if (already_here.count(student) > 0 || !seen.insert(student).second) {
+            results[i].already_checked_in = true;
             continue;
         }
-        mine.push_back(placement);
-        if (placement.slot < model_.now_slot() || placement.slot < window.window_begin ||
-            placement.slot >= window.window_end) {
-            plan_fits = false;
+        const Student& known = *fair_.find_student(student);
+        model_.set_student_window(student, std::max(known.arrive, now), known.leave);
+        const int index = *model_.student_index(student);
+
+        // Fast path: the plan already holds interviews for the student, all still ahead and
+        // inside their stay. Promise those as they are; a full re-plan would keep them anyway
+        // (minimum change) and costs ~10 ms under the server's lock.
+        const auto& window = model_.students()[size_t(index)];
+        std::vector<alloc::Placement> mine, others;
+        bool plan_fits = true;
+        for (const auto& placement : model_.planned()) {
+            if (placement.student != index) {
+                others.push_back(placement);
+                continue;
+            }
+            mine.push_back(placement);
+            if (placement.slot < model_.now_slot() || placement.slot < window.window_begin ||
+                placement.slot >= window.window_end) {
+                plan_fits = false;
+            }
         }
-    }
-    if (plan_fits && !mine.empty()) {
+        if (!plan_fits || mine.empty()) {
+            to_replan.push_back(i);
+            continue;
+        }
         if (!store_.check_in(student, now, std::nullopt, actor)) {
-            result.already_checked_in = true;
-            result.interviews = promised_of_student();
-            return result;
+            results[i].already_checked_in = true;  // another server process won the race
+            continue;
         }
         for (const auto& placement : mine)
             model_.lock(placement);
         model_.set_planned(std::move(others));
-        result.interviews = promised_of_student();
-        return result;
     }
 
-    // Re-plan with the student present from now on; nothing promised moves.
-    alloc::AllocateOptions options;
-    options.keep_weight = keep_weight_;
-    options.compute_bound = false;
-    const auto plan = alloc::allocate(model_, options);
-    ++replans_;
-    std::vector<Interview> planned;
-    for (const auto& placement : plan.planned)
-        planned.push_back(model_.to_interview(placement));
-
-    if (!store_.check_in(student, now, planned, actor)) {
-        // Another kiosk checked the same student in meanwhile: theirs stands.
-        result.already_checked_in = true;
-        result.interviews = promised_of_student();
-        return result;
-    }
-    // The student's planned interviews are promises now; the engine must keep them.
-    std::vector<alloc::Placement> still_planned;
-    for (const auto& placement : plan.planned) {
-        if (placement.student == index) {
-            model_.lock(placement);
-        } else {
-            still_planned.push_back(placement);
+    if (!to_replan.empty()) {
+        // One re-plan for everyone who needs one; nothing promised moves.
+        alloc::AllocateOptions options;
+        options.keep_weight = keep_weight_;
+        options.compute_bound = false;
+        const auto plan = alloc::allocate(model_, options);
+        ++replans_;
+        std::vector<Interview> planned;
+        for (const auto& placement : plan.planned)
+            planned.push_back(model_.to_interview(placement));
+        std::set<int> promised_students;
+        bool plan_saved = false;
+        for (size_t i : to_replan) {
+            // The first check-in stores the new plan; the others only promise their part of it.
+            const bool stored = plan_saved ? store_.check_in(students[i], now, std::nullopt, actor)
+                                           : store_.check_in(students[i], now, planned, actor);
+            if (!stored) {
+                results[i].already_checked_in = true;
+                continue;
+            }
+            plan_saved = true;
+            promised_students.insert(*model_.student_index(students[i]));
         }
+        if (!plan_saved) store_.save_planned_schedule(planned, actor);
+        // Their planned interviews are promises now; the engine must keep them.
+        std::vector<alloc::Placement> still_planned;
+        for (const auto& placement : plan.planned) {
+            if (promised_students.count(placement.student)) {
+                model_.lock(placement);
+            } else {
+                still_planned.push_back(placement);
+            }
+        }
+        model_.set_planned(std::move(still_planned));
     }
-    model_.set_planned(std::move(still_planned));
-    result.interviews = promised_of_student();
-    return result;
+    // One read of the day for all answers.
+    std::map<StudentId, std::vector<StoredInterview>> commitments;
+    for (const auto& row : store_.interviews()) {
+        if (is_commitment(row.status)) commitments[row.interview.student].push_back(row);
+    }
+    for (size_t i = 0; i < students.size(); ++i) {
+        auto& mine = commitments[students[i]];
+        std::sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) {
+            return a.interview.start < b.interview.start;
+        });
+        results[i].interviews = mine;
+    }
+    return results;
 }
 
 std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,

@@ -78,6 +78,11 @@ class LiveFair {
     // The student arrives: re-plan with them present from now on, then promise their interviews.
     // A repeated check-in returns the same interviews and changes nothing.
     CheckInResult check_in(const StudentId& student, std::string_view actor);
+    // Several students arriving at once (kiosks queued behind each other): those whose planned
+    // interviews still fit are promised them as they are, the others share one re-plan.
+    // Results in the order given; an unknown student throws before anything changes.
+    std::vector<CheckInResult> check_in_many(const std::vector<StudentId>& students,
+                                             std::string_view actor);
 
     // "Call next" for a booth seat: the promised student of the current slot (or an earlier one)
     // when checked in and not busy elsewhere, otherwise the best student from the standby queue.
