@@ -1,7 +1,8 @@
 #include "kiosk/app/http_backend.hpp"
 
 #include <httplib.h>
-#include <sys/stat.h>
+
+#include "common/device_token.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,21 +14,6 @@ namespace {
 
 constexpr time_t kConnectTimeoutSeconds = 2;
 constexpr time_t kReadTimeoutSeconds = 10;
-
-std::optional<std::string> read_token(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::string token;
-    if (!in || !std::getline(in, token) || token.empty()) return std::nullopt;
-    return token;
-}
-
-// The token is a password for this device: only its owner may read the file.
-void write_token(const std::filesystem::path& file, const std::string& token) {
-    std::ofstream out(file, std::ios::trunc);
-    out << token << '\n';
-    out.close();
-    ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
-}
 
 std::string api(std::string_view path) {
     return std::string(protocol::kApiPrefix) + std::string(path);
@@ -44,7 +30,7 @@ struct HttpBackend::Reply {
 };
 
 HttpBackend::HttpBackend(ServerAddress address)
-    : address_(std::move(address)), token_(read_token(address_.token_file)) {}
+    : address_(std::move(address)), token_(read_device_token(address_.token_file)) {}
 
 HttpBackend::Reply HttpBackend::exchange(std::string_view method, const std::string& path,
                                          const std::string& body, std::string_view idempotency_key,
@@ -95,7 +81,7 @@ bool HttpBackend::enrol() {
         enrolment_problem_ = "the server's enrolment answer has no token";
         return false;
     }
-    write_token(address_.token_file, *token_);
+    write_device_token(address_.token_file, *token_);
     enrolment_problem_.reset();
     return true;
 }

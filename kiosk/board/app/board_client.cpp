@@ -1,7 +1,10 @@
 #include "kiosk/board/app/board_client.hpp"
 
 #include <httplib.h>
-#include <sys/stat.h>
+
+#include "common/device_token.hpp"
+
+#include "common/protocol.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -15,20 +18,6 @@ namespace {
 constexpr time_t kConnectTimeoutSeconds = 2;
 constexpr time_t kReadTimeoutSeconds = 5;
 
-std::optional<std::string> read_token(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::string token;
-    if (!in || !std::getline(in, token) || token.empty()) return std::nullopt;
-    return token;
-}
-
-void write_token(const std::filesystem::path& file, const std::string& token) {
-    std::ofstream out(file, std::ios::trunc);
-    out << token << '\n';
-    out.close();
-    ::chmod(file.c_str(), S_IRUSR | S_IWUSR);  // the token is this device's password
-}
-
 httplib::Client client_for(const std::string& url) {
     httplib::Client client(url);
     client.set_connection_timeout(kConnectTimeoutSeconds, 0);
@@ -37,18 +26,16 @@ httplib::Client client_for(const std::string& url) {
     return client;
 }
 
+// The server's own words when the body is an error answer, else the HTTP status.
 std::string error_message(const std::string& body, int status) {
-    try {
-        return nlohmann::json::parse(body).at("error").at("message").get<std::string>();
-    } catch (const nlohmann::json::exception&) {
-        return "HTTP " + std::to_string(status);
-    }
+    const auto error = protocol::parse_error(body);
+    return error && !error->message.empty() ? error->message : "HTTP " + std::to_string(status);
 }
 
 }  // namespace
 
 BoardClient::BoardClient(BoardServer server)
-    : server_(std::move(server)), token_(read_token(server_.token_file)) {}
+    : server_(std::move(server)), token_(read_device_token(server_.token_file)) {}
 
 std::optional<std::string> BoardClient::token() {
     std::lock_guard lock(mutex_);
@@ -87,7 +74,7 @@ std::optional<std::string> BoardClient::enrol_locked() {
         problem_ = "the server's enrolment answer has no token";
         return std::nullopt;
     }
-    write_token(server_.token_file, *token_);
+    write_device_token(server_.token_file, *token_);
     problem_.clear();
     return token_;
 }
