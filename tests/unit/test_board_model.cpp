@@ -4,9 +4,11 @@
 
 #include "kiosk/board/model/board.hpp"
 #include "kiosk/board/model/board_strings.hpp"
-#include "kiosk/board/model/sse.hpp"
+#include "kiosk/net/sse.hpp"
 
 using namespace jobfair::board;
+using jobfair::net::ServerSentEvent;
+using jobfair::net::SseParser;
 using namespace std::chrono_literals;
 
 namespace {

@@ -12,7 +12,7 @@
 
 #include "kiosk/board/app/board_client.hpp"
 #include "kiosk/board/app/chime.hpp"
-#include "kiosk/board/app/event_stream.hpp"
+#include "kiosk/net/event_stream.hpp"
 #include "kiosk/board/model/board.hpp"
 
 namespace jobfair::board::app {
@@ -41,7 +41,7 @@ class BoardRunner {
     std::vector<Intent> answers_;
     std::jthread fetcher_;
     std::jthread chimer_;
-    std::unique_ptr<EventStream> stream_;  // last: stopped first
+    std::unique_ptr<net::EventStream> stream_;  // last: stopped first
 };
 
 }  // namespace jobfair::board::app

@@ -12,13 +12,13 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/board/model/sse.hpp"
+#include "kiosk/net/sse.hpp"
 
 namespace httplib {
 class Client;
 }
 
-namespace jobfair::board::app {
+namespace jobfair::net {
 
 struct EventStreamHandlers {
     // The bearer token to send, or nullopt when there is none yet (tried again later). Called on
@@ -52,4 +52,4 @@ class EventStream {
     std::jthread reader_;                     // last: starts after everything above
 };
 
-}  // namespace jobfair::board::app
+}  // namespace jobfair::net

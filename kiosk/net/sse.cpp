@@ -1,8 +1,8 @@
-#include "kiosk/board/model/sse.hpp"
+#include "kiosk/net/sse.hpp"
 
 #include <charconv>
 
-namespace jobfair::board {
+namespace jobfair::net {
 
 std::vector<ServerSentEvent> SseParser::feed(std::string_view chunk) {
     std::vector<ServerSentEvent> completed;
@@ -47,4 +47,4 @@ void SseParser::line(std::string_view text, std::vector<ServerSentEvent>& comple
     }
 }
 
-}  // namespace jobfair::board
+}  // namespace jobfair::net

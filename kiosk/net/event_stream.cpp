@@ -1,11 +1,11 @@
-#include "kiosk/board/app/event_stream.hpp"
+#include "kiosk/net/event_stream.hpp"
 
 #include <httplib.h>
 
 #include <condition_variable>
 #include <utility>
 
-namespace jobfair::board::app {
+namespace jobfair::net {
 
 namespace {
 constexpr time_t kConnectTimeoutSeconds = 2;
@@ -78,4 +78,4 @@ void EventStream::read_once(std::stop_token stop) {
     if (!stop.stop_requested()) handlers_.lost();  // ended, failed, or silent too long
 }
 
-}  // namespace jobfair::board::app
+}  // namespace jobfair::net
