@@ -266,7 +266,9 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     // never runs backwards).
     const auto server_now = TimeOfDay::parse(api.get("/hello", "").body.value("now", ""));
     const int first_minute = std::max(day_start - 15, server_now ? server_now->minutes() : 0);
-    for (int now = first_minute; now <= day_end || (seats_busy() && now <= day_end + 30); ++now) {
+    const int last_minute = options.until ? options.until->minutes() : day_end + 30;
+    for (int now = first_minute;
+         now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + 30)); ++now) {
         const auto minute_began = std::chrono::steady_clock::now();
         api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
                  "moving the clock");

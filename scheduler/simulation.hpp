@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct SimulationOptions {
     double walk_in_share = 0.05;  // walk-ins, as a share of pre-registered students
     double leave_early_rate = 0.02;
     int kiosks = 10;
+    // Stop at this fair time, leaving the day as it is (interviews under way stay under way):
+    // screenshots and demos of a morning in progress. Nothing: run the whole day.
+    std::optional<TimeOfDay> until;
     // Called after every simulated minute, with the fair time; the end-to-end test checks its
     // invariants here, and may restart the server (then the simulation reconnects).
     std::function<void(const SimulationProgress&)> after_minute;

@@ -28,6 +28,7 @@ struct SimulateCommandOptions {
     SimulationOptions simulation;
     int scale = 1;
     bool check = false;
+    std::string until;  // HH:MM, empty: the whole day
 };
 
 // Checks the invariants after every simulated minute and at the end; counts what it found.
@@ -84,6 +85,10 @@ void print(const SimulationReport& report) {
 }
 
 void run_simulate(SimulateCommandOptions options) {
+    if (!options.until.empty()) {
+        options.simulation.until = TimeOfDay::parse(options.until);
+        if (!options.simulation.until) fail("--until must be a time of day such as 09:30", 2);
+    }
     options.simulation.report_line = [](const std::string& line) {
         std::cout << line << std::endl;
     };
@@ -189,6 +194,8 @@ void add_simulate_command(CLI::App& app) {
     sub->add_option("--scale", options->scale, "own server: demo fair scale (1, 3, 10)")
         ->check(CLI::Range(1, 30))
         ->capture_default_str();
+    sub->add_option("--until", options->until,
+                    "stop at this fair time (HH:MM), leaving the morning in progress");
     sub->add_flag("--check", options->check,
                   "check the day's invariants in the database after every simulated minute");
     sub->callback([options] { run_simulate(*options); });
