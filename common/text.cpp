@@ -1,4 +1,4 @@
-#include "kiosk/model/text.hpp"
+#include "common/text.hpp"
 
 #include <utf8proc.h>
 
@@ -6,7 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace jobfair::kiosk {
+namespace jobfair {
 
 namespace {
 
@@ -127,4 +127,4 @@ std::string collapse_spaces(std::string_view text) {
     return to_utf8(out);
 }
 
-}  // namespace jobfair::kiosk
+}  // namespace jobfair
