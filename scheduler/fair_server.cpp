@@ -25,6 +25,7 @@
 #include "common/phone.hpp"
 #include "common/protocol.hpp"
 #include "common/sodium_init.hpp"
+#include "common/text.hpp"
 #include "scheduler/server_views.hpp"
 
 namespace jobfair {
@@ -86,6 +87,21 @@ std::string hex_digest(std::string_view text) {
     sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
     hex.pop_back();
     return hex;
+}
+
+// "2026-11-23T07:02:11.000Z"
+std::string utc_text(std::chrono::system_clock::time_point at) {
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    char with_millis[40];
+    std::snprintf(with_millis, sizeof with_millis, "%s.%03lldZ", text,
+                  static_cast<long long>(millis % 1000));
+    return with_millis;
 }
 
 bool valid_idempotency_key(const std::string& key) {
@@ -234,6 +250,7 @@ struct FairServer::Routes {
         const std::string prefix = "Bearer ";
         if (header.rfind(prefix, 0) == 0) {
             if (auto principal = server.access_.authenticate(header.substr(prefix.size()))) {
+                seen(*principal);
                 return principal;
             }
         }
@@ -257,6 +274,32 @@ struct FairServer::Routes {
             return std::nullopt;
         }
         return principal;
+    }
+
+    void seen(const Principal& principal) {
+        if (principal.role != Role::kiosk && principal.role != Role::board) return;
+        std::lock_guard lock(server.seen_mutex_);
+        server.last_seen_[principal.token_id] = std::chrono::steady_clock::now();
+    }
+
+    // Every enrolled kiosk and board, with how long ago it was heard from.
+    std::vector<DeviceSeen> devices() {
+        const auto now = std::chrono::steady_clock::now();
+        std::vector<DeviceSeen> out;
+        const AccessState state = server.access_.snapshot();
+        std::lock_guard lock(server.seen_mutex_);
+        for (const auto& token : state.tokens) {
+            if (token.role != Role::kiosk && token.role != Role::board) continue;
+            DeviceSeen device{token.token_id, token.device_or_user,
+                              std::string(role_code(token.role)), std::nullopt};
+            if (const auto it = server.last_seen_.find(token.token_id);
+                it != server.last_seen_.end()) {
+                device.seconds_since_seen =
+                    std::chrono::duration_cast<std::chrono::seconds>(now - it->second).count();
+            }
+            out.push_back(std::move(device));
+        }
+        return out;
     }
 
     std::optional<BoothId> known_booth(const std::string& id, Response& response) {
@@ -295,6 +338,17 @@ struct FairServer::Routes {
         answer.already_checked_in = result.already_checked_in;
         for (const auto& row : result.interviews)
             answer.interviews.push_back(scheduled(fair, row));
+        return answer;
+    }
+
+    // The answer to call-next and take-walk-in: who was called, or why nobody.
+    json call_answer(const CallResult& call) {
+        json answer{{"from_standby", call.from_standby}, {"why_nobody", call.why_nobody}};
+        answer["called"] = call.called ? protocol::to_json(*call.called) : json();
+        if (call.called) {
+            const auto ticket = server.store_.ticket_of(call.called->interview.student);
+            answer["ticket_label"] = ticket ? ticket_label(ticket->number) : "";
+        }
         return answer;
     }
 
@@ -460,6 +514,65 @@ struct FairServer::Routes {
                 reply(response, 201,
                       {{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}});
             });
+        http.Post(api("/auth/password"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::manage_access)) return;
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto current = text_field(*body, "current");
+            const auto wanted = text_field(*body, "new");
+            if (!current || !wanted) {
+                return refuse(response, 400, "bad_request",
+                              "give {\"current\": \"...\", \"new\": \"...\"}");
+            }
+            const auto decision =
+                server.access_.set_organizer_password(*wanted, *current, request.remote_addr);
+            server.persist_access();
+            if (!decision) {
+                const auto reason = decision.refusal().reason;
+                return refuse(
+                    response,
+                    reason == RefusalReason::wrong_password || reason == RefusalReason::locked_out
+                        ? 403
+                        : 422,
+                    decision.refusal());
+            }
+            // Every organizer session has ended, this one too: log in again.
+            reply(response, 200, {{"changed", true}, {"log_in_again", true}});
+        });
+        http.Get(api("/admin/devices"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::manage_access)) return;
+            const AccessState state = server.access_.snapshot();
+            std::map<std::string, std::string> enrolled_at;
+            for (const auto& token : state.tokens)
+                enrolled_at[token.token_id] = utc_text(token.issued_at);
+            json list = json::array();
+            for (const auto& device : devices()) {
+                list.push_back(
+                    {{"device", device.device},
+                     {"name", device.name},
+                     {"role", device.role},
+                     {"enrolled_at", enrolled_at[device.device]},
+                     {"seconds_since_seen",
+                      device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
+            }
+            reply(response, 200, {{"devices", list}});
+        });
+        http.Delete(api(R"(/admin/devices/([A-Za-z0-9_-]{1,64}))"),
+                    [this](const Request& request, Response& response) {
+                        if (!allowed(request, response, Permission::manage_access)) return;
+                        const std::string id = request.matches[1];
+                        const auto listed = devices();
+                        const bool is_device = std::any_of(
+                            listed.begin(), listed.end(),
+                            [&](const DeviceSeen& device) { return device.device == id; });
+                        if (!is_device || !server.access_.revoke_token(id)) {
+                            return refuse(response, 404, "unknown_device",
+                                          "there is no enrolled kiosk or board " + id,
+                                          "Không có thiết bị " + id);
+                        }
+                        server.persist_access();
+                        reply(response, 200, {{"revoked", true}, {"device", id}});
+                    });
     }
 
     void kiosk_routes() {
@@ -726,14 +839,52 @@ struct FairServer::Routes {
                                   "the booth is paused; resume it first",
                                   "Gian hàng đang tạm dừng");
                 }
-                const auto call = server.live_.call_next(*booth, seat, principal->device_or_user);
-                json answer{{"from_standby", call.from_standby}, {"why_nobody", call.why_nobody}};
-                answer["called"] = call.called ? protocol::to_json(*call.called) : json();
-                if (call.called) {
-                    const auto ticket = server.store_.ticket_of(call.called->interview.student);
-                    answer["ticket_label"] = ticket ? ticket_label(ticket->number) : "";
+                reply(response, 200,
+                      call_answer(server.live_.call_next(*booth, seat, principal->device_or_user)));
+            });
+        });
+        http.Post(api(booth_path + "/take-walk-in"), [this](const Request& request,
+                                                            Response& response) {
+            const auto principal =
+                allowed(request, response, Permission::take_walk_in, BoothId(request.matches[1]));
+            if (!principal) return;
+            const auto booth = known_booth(request.matches[1], response);
+            if (!booth) return;
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto student = text_field(*body, "student");
+            const auto seat = body->find("seat");
+            if (!student || seat == body->end() || !seat->is_number_integer()) {
+                return refuse(response, 400, "bad_request",
+                              "give the standby student and the seat: {\"student\": \"W0003\", "
+                              "\"seat\": 0}");
+            }
+            changing([&] {
+                if (server.live_.is_paused(*booth)) {
+                    return refuse(response, 409, "booth_paused",
+                                  "the booth is paused; resume it first",
+                                  "Gian hàng đang tạm dừng");
                 }
-                reply(response, 200, answer);
+                const auto call = server.live_.take_from_standby(
+                    *booth, seat->get<int>(), StudentId(*student), principal->device_or_user);
+                if (!call.called) {
+                    using Nobody = CallResult::Nobody;
+                    switch (call.nobody) {
+                        case Nobody::seat_busy:
+                            return refuse(response, 409, "seat_busy", call.why_nobody,
+                                          "Ghế này đang có người phỏng vấn");
+                        case Nobody::seat_held:
+                            return refuse(response, 409, "seat_held", call.why_nobody,
+                                          "Ghế này đang giữ cho sinh viên đã hẹn");
+                        case Nobody::outside_hours:
+                            return refuse(response, 409, "outside_hours", call.why_nobody,
+                                          "Ngoài giờ phỏng vấn của hội chợ");
+                        default:
+                            return refuse(response, 409, "not_in_standby", call.why_nobody,
+                                          "Sinh viên này không thể được gọi từ hàng chờ lúc này");
+                    }
+                }
+                reply(response, 200, call_answer(call));
             });
         });
 
@@ -974,8 +1125,33 @@ struct FairServer::Routes {
         });
         http.Get(api("/overview"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::read_fair_overview)) return;
+            const auto known_devices = devices();
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, overview_view(day(), server.live_));
+            reply(response, 200, overview_view(day(), server.live_, known_devices));
+        });
+        http.Get(api("/interviews"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::read_fair_overview)) return;
+            std::lock_guard lock(server.mutex_);
+            reply(response, 200, timeline_view(day(), server.live_));
+        });
+        http.Get(api("/students"), [this](const Request& request, Response& response) {
+            if (!allowed(request, response, Permission::read_all_students_personal_data)) return;
+            const std::string query = request.get_param_value("q");
+            if (to_code_points(collapse_spaces(query)).size() < 2 || query.size() > 200) {
+                return refuse(response, 400, "bad_parameter",
+                              "give 2 to 200 characters to search for in \"q\" (a name, phone, "
+                              "ticket label or student id)",
+                              "Hãy nhập ít nhất 2 ký tự để tìm (tên, số điện thoại, số vé)");
+            }
+            std::optional<StudentId> holder;  // a scanned ticket: its signature decides
+            if (const TicketCheck check = verify_ticket(server.ticket_key_, query); check) {
+                std::lock_guard lock(server.mutex_);
+                if (const auto record = server.store_.ticket(check.ticket_number())) {
+                    holder = record->student;
+                }
+            }
+            std::lock_guard lock(server.mutex_);
+            reply(response, 200, student_search_view(day(), server.store_, query, holder));
         });
     }
 
@@ -1032,6 +1208,7 @@ struct FairServer::Routes {
             response.set_chunked_content_provider(
                 "text/event-stream",
                 [this, cursor, viewer = *principal](size_t, httplib::DataSink& sink) {
+                    seen(viewer);  // an open stream is a device alive
                     auto& events = server.streamed_events_;
                     std::unique_lock lock(server.events_mutex_);
                     server.events_changed_.wait_for(lock, std::chrono::seconds(15), [&] {

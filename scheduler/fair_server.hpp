@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -104,6 +105,11 @@ class FairServer {
     std::condition_variable events_changed_;
     std::vector<EventRecord> streamed_events_;  // every event, by id
     bool stopping_ = false;
+
+    // When each kiosk and board was last heard from (a request, or its open event stream), so
+    // the dashboard can warn of one gone quiet. Not persisted: a restart forgets it.
+    std::mutex seen_mutex_;
+    std::map<std::string, std::chrono::steady_clock::time_point> last_seen_;  // by token id
 };
 
 }  // namespace jobfair

@@ -199,11 +199,13 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
 
 std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,
                                                            const std::vector<StoredInterview>& all,
-                                                           std::string& why_nobody) const {
+                                                           CallResult& result,
+                                                           const StudentId* only) const {
     const int slot = current_slot();
     const auto& grid = fair_.settings.grid;
     if (slot < 0 || slot >= grid.slot_count()) {
-        why_nobody = "the fair's interview hours are over or have not begun";
+        result.nobody_because(CallResult::Nobody::outside_hours,
+                              "the fair's interview hours are over or have not begun");
         return std::nullopt;
     }
     const TimeOfDay start = grid.slot_start(slot);
@@ -212,8 +214,9 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
     for (const auto& row : all) {
         if (row.interview.booth == booth && row.interview.seat == seat &&
             row.interview.start == start && is_commitment(row.status)) {
-            why_nobody = "the seat is held for " + row.interview.student.str() +
-                         ", who is busy at another booth";
+            result.nobody_because(CallResult::Nobody::seat_held,
+                                  "the seat is held for " + row.interview.student.str() +
+                                      ", who is busy at another booth");
             return std::nullopt;
         }
     }
@@ -225,6 +228,7 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
     std::optional<Rank> best;
     std::optional<StoredInterview> best_row;
     for (const auto& [student_id, arrived] : check_ins) {
+        if (only && student_id != *only) continue;
         const Student* student = fair_.find_student(student_id);
         if (!student || is_busy(student_id, all)) continue;
         const int rank = preference_rank(*student, booth);
@@ -254,26 +258,24 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
             best_row = row;
         }
     }
-    if (!best_row) why_nobody = "nobody checked in is waiting for this booth";
+    if (!best_row) {
+        if (only) {
+            result.nobody_because(
+                CallResult::Nobody::not_in_standby,
+                only->str() + " cannot be called from " + booth.str() + "'s standby queue now");
+        } else {
+            result.nobody_because(CallResult::Nobody::nobody_waiting,
+                                  "nobody checked in is waiting for this booth");
+        }
+    }
     return best_row;
 }
 
 CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view actor) {
-    const auto booth_index = model_.booth_index(booth);
-    if (!booth_index) throw LiveFairError("there is no booth " + booth.str());
-    if (seat < 0 || seat >= model_.booths()[size_t(*booth_index)].seats) {
-        throw LiveFairError("booth " + booth.str() + " has no seat " + std::to_string(seat));
-    }
+    check_seat(booth, seat);
     const auto all = store_.interviews();
     CallResult result;
-    for (const auto& row : all) {
-        if (row.interview.booth == booth && row.interview.seat == seat &&
-            (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress)) {
-            result.why_nobody = "seat " + std::to_string(seat) + " is still busy with " +
-                                row.interview.student.str();
-            return result;
-        }
-    }
+    if (seat_is_busy(booth, seat, all, result)) return result;
 
     // The promised student of the current slot, or of an earlier one who is still waiting.
     const TimeOfDay now = clock_.now();
@@ -310,7 +312,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     }
 
     // Otherwise the standby queue: checked-in students who want this booth and are free now.
-    auto candidate = standby_candidate(booth, seat, all, result.why_nobody);
+    auto candidate = standby_candidate(booth, seat, all, result);
     if (!candidate) {
         // Nobody else: a skipped student may be called again.
         for (const auto& row : skipped_ones) {
@@ -320,13 +322,54 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
             called_at_[row.id] = now;
             skipped_at_.erase(row.id);
             result.called = stored(row.id);
-            result.why_nobody.clear();
+            result.nobody_because(CallResult::Nobody::none, "");
             return result;
         }
         return result;
     }
-    const InterviewId id = store_.add_called_interview(candidate->interview, actor);
-    if (const auto placement = model_.to_placement(candidate->interview)) {
+    call_from_standby(candidate->interview, actor, result);
+    return result;
+}
+
+CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const StudentId& student,
+                                       std::string_view actor) {
+    check_seat(booth, seat);
+    const auto all = store_.interviews();
+    CallResult result;
+    if (seat_is_busy(booth, seat, all, result)) return result;
+    const auto candidate = standby_candidate(booth, seat, all, result, &student);
+    if (candidate) call_from_standby(candidate->interview, actor, result);
+    return result;
+}
+
+void LiveFair::check_seat(const BoothId& booth, int seat) const {
+    const auto booth_index = model_.booth_index(booth);
+    if (!booth_index) throw LiveFairError("there is no booth " + booth.str());
+    if (seat < 0 || seat >= model_.booths()[size_t(*booth_index)].seats) {
+        throw LiveFairError("booth " + booth.str() + " has no seat " + std::to_string(seat));
+    }
+}
+
+bool LiveFair::seat_is_busy(const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
+                            CallResult& result) const {
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress)) {
+            result.nobody_because(CallResult::Nobody::seat_busy, "seat " + std::to_string(seat) +
+                                                                     " is still busy with " +
+                                                                     row.interview.student.str());
+            return true;
+        }
+    }
+    return false;
+}
+
+// A standby student gets a new interview in the current slot, called at once; the plan's
+// placement in that seat and slot gives way, and the new one is locked like a promise.
+void LiveFair::call_from_standby(const Interview& interview, std::string_view actor,
+                                 CallResult& result) {
+    const InterviewId id = store_.add_called_interview(interview, actor);
+    if (const auto placement = model_.to_placement(interview)) {
         auto planned = model_.planned();
         std::erase_if(planned, [&](const alloc::Placement& p) {
             return p.booth == placement->booth && p.seat == placement->seat &&
@@ -338,7 +381,6 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     called_at_[id] = clock_.now();
     result.called = stored(id);
     result.from_standby = true;
-    return result;
 }
 
 void LiveFair::start(InterviewId interview, std::string_view actor) {

@@ -49,7 +49,15 @@ struct CheckInResult {
 struct CallResult {
     std::optional<StoredInterview> called;
     bool from_standby = false;
-    std::string why_nobody;  // when nobody could be called: what the booth is waiting for
+    // When nobody could be called: why, for programs and in words for the booth's staff.
+    enum class Nobody { none, seat_busy, seat_held, outside_hours, nobody_waiting, not_in_standby };
+    Nobody nobody = Nobody::none;
+    std::string why_nobody;
+
+    void nobody_because(Nobody reason, std::string words) {
+        nobody = reason;
+        why_nobody = std::move(words);
+    }
 };
 
 // What a re-plan of the rest of the day would change among interviews not yet promised.
@@ -87,6 +95,11 @@ class LiveFair {
     // "Call next" for a booth seat: the promised student of the current slot (or an earlier one)
     // when checked in and not busy elsewhere, otherwise the best student from the standby queue.
     CallResult call_next(const BoothId& booth, int seat, std::string_view actor);
+    // Booth staff pick one student from the booth's standby queue (a walk-in at the booth, say)
+    // and call them into the seat now, as call_next does for the best one. Nobody is called,
+    // with the reason in why_nobody, when the seat is busy or the student is not in standby.
+    CallResult take_from_standby(const BoothId& booth, int seat, const StudentId& student,
+                                 std::string_view actor);
     void start(InterviewId interview, std::string_view actor);
     // outcome: offer, internship, next_round or not_suitable.
     void finish(InterviewId interview, const std::string& outcome, const std::string& note,
@@ -154,9 +167,15 @@ class LiveFair {
 
     StoredInterview stored(InterviewId id) const;
     bool is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const;
+    // The best student of the booth's standby queue for `seat` now (or only `only`, when given).
     std::optional<StoredInterview> standby_candidate(const BoothId& booth, int seat,
                                                      const std::vector<StoredInterview>& all,
-                                                     std::string& why_nobody) const;
+                                                     CallResult& result,
+                                                     const StudentId* only = nullptr) const;
+    void check_seat(const BoothId& booth, int seat) const;
+    bool seat_is_busy(const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
+                      CallResult& result) const;
+    void call_from_standby(const Interview& interview, std::string_view actor, CallResult& result);
     int current_slot() const;
 };
 

@@ -1,16 +1,61 @@
 #include "scheduler/server_views.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <set>
 #include <tuple>
 
 #include "common/level.hpp"
 #include "common/occupations.hpp"
+#include "common/text.hpp"
 
 namespace jobfair {
 
 using nlohmann::json;
+
+namespace {
+
+// Minutes a checked-in student waits without an interview before the dashboard hears of it.
+constexpr int kLongWaitMinutes = 30;
+constexpr size_t kLongWaitsShown = 10;
+constexpr size_t kSearchResults = 20;
+
+bool met(InterviewStatus status) {
+    return status == InterviewStatus::called || status == InterviewStatus::in_progress ||
+           status == InterviewStatus::done;
+}
+
+json optional_text(const std::optional<std::string>& text) {
+    return text ? json(*text) : json();
+}
+
+}  // namespace
+
+// Standby: checked-in students who want this booth, are eligible, have nothing with it (no
+// interview other than a cancelled one) and are still here; best rank first, then arrival.
+std::vector<StandbyEntry> standby_of(const DayState& day, const BoothId& booth_id) {
+    const Booth* booth = day.fair.find_booth(booth_id);
+    if (!booth) return {};
+    std::set<StudentId> has_interview;
+    for (const auto& row : day.interviews) {
+        if (row.interview.booth == booth_id && row.status != InterviewStatus::cancelled) {
+            has_interview.insert(row.interview.student);
+        }
+    }
+    std::vector<StandbyEntry> waiting;
+    for (const auto& [id, arrived] : day.check_ins) {
+        const Student* student = day.fair.find_student(id);
+        if (!student || has_interview.count(id) || day.now >= student->leave) continue;
+        const int rank = preference_rank(*student, booth_id);
+        if (rank == 0 || !is_eligible(*student, *booth)) continue;
+        waiting.push_back({rank, arrived, id});
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const StandbyEntry& a, const StandbyEntry& b) {
+        return std::tie(a.rank, a.arrived, a.id) < std::tie(b.rank, b.arrived, b.id);
+    });
+    return waiting;
+}
 
 std::string given_name(const std::string& full_name) {
     const auto end = full_name.find_last_not_of(' ');
@@ -19,7 +64,6 @@ std::string given_name(const std::string& full_name) {
     const size_t start = space == std::string::npos ? 0 : space + 1;
     return full_name.substr(start, end + 1 - start);
 }
-
 
 DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now) {
     DayState day{live.fair(), store.interviews(), store.check_ins(), {}, now};
@@ -63,16 +107,9 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
     };
 
     std::vector<const StoredInterview*> rows;
-    std::set<StudentId> in_queue;
     for (const auto& row : day.interviews) {
         if (row.interview.booth != booth_id) continue;
-        if (row.status != InterviewStatus::cancelled && row.status != InterviewStatus::planned) {
-            in_queue.insert(row.interview.student);  // met or promised: not standby
-        }
-        if (!is_terminal(row.status)) {
-            rows.push_back(&row);
-            in_queue.insert(row.interview.student);
-        }
+        if (!is_terminal(row.status)) rows.push_back(&row);
     }
     std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
         return std::tie(a->interview.start, a->interview.seat) <
@@ -96,23 +133,7 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         queue.push_back(item);
     }
 
-    // Standby: checked-in students who want this booth, have nothing with it, are still here.
-    struct Waiting {
-        int rank;
-        TimeOfDay arrived;
-        StudentId id;
-    };
-    std::vector<Waiting> waiting;
-    for (const auto& [id, arrived] : day.check_ins) {
-        const Student* student = day.fair.find_student(id);
-        if (!student || in_queue.count(id) || day.now >= student->leave) continue;
-        const int rank = preference_rank(*student, booth_id);
-        if (rank == 0 || !is_eligible(*student, booth)) continue;
-        waiting.push_back({rank, arrived, id});
-    }
-    std::sort(waiting.begin(), waiting.end(), [](const Waiting& a, const Waiting& b) {
-        return std::tie(a.rank, a.arrived, a.id) < std::tie(b.rank, b.arrived, b.id);
-    });
+    const std::vector<StandbyEntry> waiting = standby_of(day, booth_id);
     json standby = json::array();
     for (const auto& entry : waiting) {
         json item = person(entry.id);
@@ -129,7 +150,8 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
 }
 
 // The whole fair at a glance: per booth current, next, waiting, delay, done, no-shows.
-json overview_view(const DayState& day, const LiveFair& live) {
+json overview_view(const DayState& day, const LiveFair& live,
+                   const std::vector<DeviceSeen>& devices) {
     json booths = json::array();
     for (const Booth& booth : day.fair.booths) {
         int done = 0, no_shows = 0, waiting = 0, remaining = 0;
@@ -164,7 +186,9 @@ json overview_view(const DayState& day, const LiveFair& live) {
                           {"enterprise", booth.enterprise},
                           {"seats", booth.seats()},
                           {"paused", live.is_paused(booth.id)},
+                          {"open", booth.open.str()},
                           {"close", booth.close.str()},
+                          {"standby", standby_of(day, booth.id).size()},
                           {"current", current},
                           {"next", next_start ? json(next_start->str()) : json()},
                           {"waiting", waiting},
@@ -195,6 +219,95 @@ json overview_view(const DayState& day, const LiveFair& live) {
         const int minute = entry.second.minutes();
         ++check_ins_per_quarter[TimeOfDay(minute - minute % 15).str()];
     }
+    // Wait from check-in to the slot of the first interview met; and who still waits long.
+    std::map<StudentId, TimeOfDay> first_met, next_due;
+    for (const auto& row : day.interviews) {
+        std::map<StudentId, TimeOfDay>* earliest = nullptr;
+        if (met(row.status)) {
+            earliest = &first_met;
+        } else if (row.status == InterviewStatus::planned ||
+                   row.status == InterviewStatus::promised) {
+            earliest = &next_due;
+        } else {
+            continue;
+        }
+        const auto [it, inserted] =
+            earliest->try_emplace(row.interview.student, row.interview.start);
+        if (!inserted && row.interview.start < it->second) it->second = row.interview.start;
+    }
+    std::vector<int> waits;
+    json long_waits = json::array();
+    struct LongWait {
+        int minutes;
+        StudentId id;
+        TimeOfDay arrived;
+    };
+    std::vector<LongWait> still_waiting;
+    for (const auto& [id, arrived] : day.check_ins) {
+        if (const auto first = first_met.find(id); first != first_met.end()) {
+            waits.push_back(std::max(0, first->second.minutes() - arrived.minutes()));
+            continue;
+        }
+        const Student* student = day.fair.find_student(id);
+        if (student && day.now >= student->leave) continue;  // gone home
+        const int waited = day.now.minutes() - arrived.minutes();
+        if (waited >= kLongWaitMinutes) still_waiting.push_back({waited, id, arrived});
+    }
+    std::sort(still_waiting.begin(), still_waiting.end(), [](const auto& a, const auto& b) {
+        return std::tie(b.minutes, a.id) < std::tie(a.minutes, b.id);
+    });
+    for (size_t i = 0; i < still_waiting.size() && i < kLongWaitsShown; ++i) {
+        const auto& entry = still_waiting[i];
+        const Student* student = day.fair.find_student(entry.id);
+        const auto next = next_due.find(entry.id);
+        long_waits.push_back(
+            {{"student", entry.id.str()},
+             {"ticket_label", day.label_of(entry.id)},
+             {"full_name", student ? student->name : ""},
+             {"checked_in", entry.arrived.str()},
+             {"waited_minutes", entry.minutes},
+             {"next", next != next_due.end() ? json(next->second.str()) : json()}});
+    }
+    std::sort(waits.begin(), waits.end());
+    double mean_wait = 0;
+    for (int wait : waits)
+        mean_wait += wait;
+    if (!waits.empty()) mean_wait /= double(waits.size());
+    const int p90_wait =
+        waits.empty() ? 0 : waits[std::min(waits.size() - 1, waits.size() * 9 / 10)];
+    const auto count = [&](const char* status) {
+        const auto it = by_status.find(status);
+        return it == by_status.end() ? 0 : it->second;
+    };
+    const int done = count("done"), no_show = count("no_show");
+    const json figures{
+        {"students", day.fair.students.size()},
+        {"checked_in", day.check_ins.size()},
+        {"interviews_done", done},
+        {"interviews_promised", count("promised")},
+        {"interviews_under_way", count("called") + count("in_progress")},
+        {"interviews_remaining", count("planned") + count("promised")},
+        {"no_show_rate",
+         done + no_show == 0 ? 0.0 : std::round(10000.0 * no_show / (done + no_show)) / 10000.0},
+        {"wait_mean_minutes", std::round(mean_wait * 10) / 10},
+        {"wait_p90_minutes", p90_wait},
+        {"waits_counted", waits.size()},
+        {"students_without_interview", without_interview}};
+    json outcomes{{"offer", 0}, {"internship", 0}, {"next_round", 0}, {"not_suitable", 0}};
+    for (const auto& row : day.interviews) {
+        if (row.status == InterviewStatus::done && row.outcome && outcomes.contains(*row.outcome)) {
+            outcomes[*row.outcome] = outcomes[*row.outcome].get<int>() + 1;
+        }
+    }
+    json device_list = json::array();
+    for (const auto& device : devices) {
+        device_list.push_back(
+            {{"device", device.device},
+             {"name", device.name},
+             {"role", device.role},
+             {"seconds_since_seen",
+              device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
+    }
     return {{"now", day.now.str()},
             {"fair_name", day.fair.settings.name},
             {"students", day.fair.students.size()},
@@ -203,7 +316,110 @@ json overview_view(const DayState& day, const LiveFair& live) {
             {"students_interviewed", interviewed.size()},
             {"check_ins_per_quarter", check_ins_per_quarter},
             {"interviews_by_status", by_status},
+            {"figures", figures},
+            {"outcomes", outcomes},
+            {"long_waits", long_waits},
+            {"devices", device_list},
             {"booths", booths}};
+}
+
+json timeline_view(const DayState& day, const LiveFair& live) {
+    const SlotGrid& grid = day.fair.settings.grid;
+    json booths = json::array();
+    for (const Booth& booth : day.fair.booths) {
+        booths.push_back({{"booth", booth.id.str()},
+                          {"enterprise", booth.enterprise},
+                          {"seats", booth.seats()},
+                          {"open", booth.open.str()},
+                          {"close", booth.close.str()},
+                          {"paused", live.is_paused(booth.id)}});
+    }
+    json interviews = json::array();
+    for (const auto& row : day.interviews) {
+        interviews.push_back({{"interview", row.id},
+                              {"booth", row.interview.booth.str()},
+                              {"seat", row.interview.seat},
+                              {"start", row.interview.start.str()},
+                              {"end", day.end_of(row.interview)},
+                              {"status", status_code(row.status)},
+                              {"student", row.interview.student.str()},
+                              {"ticket_label", day.label_of(row.interview.student)},
+                              {"outcome", optional_text(row.outcome)},
+                              {"reason", optional_text(row.cancel_reason)}});
+    }
+    return {{"now", day.now.str()},
+            {"slot_minutes", grid.slot_minutes},
+            {"day_start", grid.day_start.str()},
+            {"day_end", grid.day_end.str()},
+            {"booths", booths},
+            {"interviews", interviews}};
+}
+
+json student_search_view(const DayState& day, const Store& store, std::string_view query,
+                         const std::optional<StudentId>& ticket_holder) {
+    const std::string folded = fold_for_search(collapse_spaces(query));
+    std::string digits;
+    for (char c : query) {
+        if (c >= '0' && c <= '9') digits += c;
+    }
+    const bool only_digits_and_marks =
+        query.find_first_not_of("0123456789 .-+") == std::string_view::npos;
+    std::optional<std::uint32_t> ticket_number;  // "A-0087", "0087"
+    if (const auto dash = query.rfind('-'); !digits.empty() && digits.size() <= 9 &&
+                                            (only_digits_and_marks || dash != std::string::npos)) {
+        ticket_number = static_cast<std::uint32_t>(std::stoul(digits));
+    }
+    std::map<std::uint32_t, StudentId> by_ticket;
+    for (const auto& [student, number] : day.tickets)
+        by_ticket[number] = student;
+
+    json found = json::array();
+    bool truncated = false;
+    for (const Student& student : day.fair.students) {
+        const auto details = store.student_details(student.id);
+        const auto ticket = day.tickets.find(student.id);
+        bool match = (ticket_holder && *ticket_holder == student.id) ||
+                     fold_for_search(student.id.str()) == folded ||
+                     (!folded.empty() && contains_folded(student.name, folded));
+        if (!match && ticket_number && ticket != day.tickets.end()) {
+            match =
+                ticket->second == *ticket_number &&
+                (only_digits_and_marks ? true
+                                       : fold_for_search(ticket_label(ticket->second)) == folded);
+        }
+        if (!match && digits.size() >= 3 && only_digits_and_marks && details && details->phone) {
+            match = details->phone->find(digits) != std::string::npos;
+        }
+        if (!match) continue;
+        if (found.size() == kSearchResults) {
+            truncated = true;
+            break;
+        }
+        json interviews = json::array();
+        for (const auto& row : day.interviews) {
+            if (row.interview.student != student.id) continue;
+            interviews.push_back({{"interview", row.id},
+                                  {"booth", row.interview.booth.str()},
+                                  {"seat", row.interview.seat},
+                                  {"start", row.interview.start.str()},
+                                  {"status", status_code(row.status)}});
+        }
+        const auto checked_in = day.check_ins.find(student.id);
+        found.push_back(
+            {{"student", student.id.str()},
+             {"full_name", student.name},
+             {"ticket_label", day.label_of(student.id)},
+             {"phone", details ? optional_text(details->phone) : json()},
+             {"school", details ? optional_text(details->school) : json()},
+             {"occupation", optional_text(student.occupation)},
+             {"level", level_code(student.level)},
+             {"checked_in",
+              checked_in == day.check_ins.end() ? json() : json(checked_in->second.str())},
+             {"left", checked_in != day.check_ins.end() && day.now >= student.leave &&
+                          student.leave < day.fair.settings.grid.day_end},
+             {"interviews", interviews}});
+    }
+    return {{"students", found}, {"truncated", truncated}};
 }
 
 // The board's list: the last calls, ticket labels and booths only.

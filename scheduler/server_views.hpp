@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +53,13 @@ struct DayState {
 
 DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now);
 
+struct StandbyEntry {
+    int rank = 0;  // the place the student gave the booth, 1 = first choice
+    TimeOfDay arrived;
+    StudentId id;
+};
+std::vector<StandbyEntry> standby_of(const DayState& day, const BoothId& booth);
+
 protocol::ScheduledInterview scheduled(const Fair& fair, const StoredInterview& row);
 
 // A booth's queue: its interviews not over, each with where the student is now, and the
@@ -58,8 +67,26 @@ protocol::ScheduledInterview scheduled(const Fair& fair, const StoredInterview& 
 nlohmann::json booth_queue_view(const DayState& day, const Store& store, const LiveFair& live,
                                 const BoothId& booth_id);
 
-// The whole fair at a glance: per booth current, next, waiting, delay, done, no-shows.
-nlohmann::json overview_view(const DayState& day, const LiveFair& live);
+// An enrolled kiosk or board, and when the server last heard from it.
+struct DeviceSeen {
+    std::string device;  // the token id
+    std::string name;
+    std::string role;
+    std::optional<long long> seconds_since_seen;  // none: not since the server started
+};
+
+// The whole fair at a glance: per booth current, next, waiting, standby, delay, done,
+// no-shows; the day's figures, outcomes, students waiting long, and the devices.
+nlohmann::json overview_view(const DayState& day, const LiveFair& live,
+                             const std::vector<DeviceSeen>& devices);
+
+// The day's timeline: every interview (all statuses) with booth, seat, times and ticket label.
+nlohmann::json timeline_view(const DayState& day, const LiveFair& live);
+
+// Students matching `query` (name ignoring case and diacritics, phone digits, ticket label,
+// student id) or held by `ticket_holder` (a scanned ticket the caller verified): at most 20.
+nlohmann::json student_search_view(const DayState& day, const Store& store, std::string_view query,
+                                   const std::optional<StudentId>& ticket_holder);
 
 // The board's list: the last calls, ticket labels and booths only.
 nlohmann::json recent_calls_view(const DayState& day, const std::vector<EventRecord>& events,

@@ -44,8 +44,7 @@ std::optional<protocol::ErrorAnswer> ApiAnswer::error() const {
 }
 
 std::string ApiAnswer::problem(bool vietnamese) const {
-    if (!reached)
-        return vietnamese ? "Không kết nối được máy chủ" : "The server cannot be reached";
+    if (!reached) return vietnamese ? "Không kết nối được máy chủ" : "The server cannot be reached";
     if (const auto answer = error()) {
         if (vietnamese && !answer->message_vi.empty()) return answer->message_vi;
         if (!answer->message.empty()) return answer->message;
@@ -64,7 +63,8 @@ ApiAnswer ApiClient::get(const std::string& path, const std::optional<std::strin
 ApiAnswer ApiClient::post(const std::string& path, const std::string& json_body,
                           const std::optional<std::string>& token) const {
     httplib::Client client = client_for(server_url_);
-    return answer_of(client.Post(kPrefix + path, headers_for(token), json_body, "application/json"));
+    return answer_of(
+        client.Post(kPrefix + path, headers_for(token), json_body, "application/json"));
 }
 
 ApiAnswer ApiClient::remove(const std::string& path,

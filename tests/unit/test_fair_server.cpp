@@ -153,6 +153,20 @@ struct Roles {
     }
 };
 
+std::string percent_encoded(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+            out += static_cast<char>(c);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
 json walk_in_form() {
     return {{"full_name", "Nguyễn Thị Hường"},
             {"phone", "+84 912 345 678"},
@@ -528,4 +542,143 @@ TEST_CASE("the organizer moves an interview only where the rules allow, and revo
     REQUIRE(reissued.status == 201);
     CHECK(reissued.body["ticket"] != ticket);
     CHECK(roles.kiosk.post("/check-ins", {{"ticket", reissued.body["ticket"]}}).status == 200);
+}
+
+TEST_CASE("the organizer finds students by name without diacritics, by ticket and by phone") {
+    TemporaryFolder folder("server-search");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    REQUIRE(roles.kiosk.post("/walk-ins", walk_in_form(), "search-walk-in-1").status == 201);
+
+    const auto found = [&](const std::string& query) {
+        const Answer answer = roles.organizer.get("/students?q=" + percent_encoded(query));
+        REQUIRE_MESSAGE(answer.status == 200, query, " ", answer.body.dump());
+        std::vector<std::string> students;
+        for (const auto& student : answer.body["students"])
+            students.push_back(student["student"]);
+        return students;
+    };
+    CHECK(found("huong") == std::vector<std::string>{"W0001"});
+    CHECK(found("HƯỜNG") == std::vector<std::string>{"W0001"});
+    CHECK(found("nguyen van s2") == std::vector<std::string>{"S2"});
+    CHECK(found("345 678") == std::vector<std::string>{"W0001"});
+    CHECK(found(ticket_label(1)) == std::vector<std::string>{"S1"});
+    CHECK(found(roles.ticket_of("S3")) == std::vector<std::string>{"S3"});
+    CHECK(found("nobody-like-this").empty());
+
+    const Answer walk_in = roles.organizer.get("/students?q=huong");
+    CHECK(walk_in.body["students"][0]["phone"] == "0912345678");
+    CHECK(walk_in.body["students"][0]["checked_in"] == "07:55");
+    CHECK(error_code(roles.organizer.get("/students?q=a")) == "bad_parameter");
+    CHECK(roles.kiosk.get("/students?q=huong").status == 403);
+    CHECK(roles.booth_b01.get("/students?q=huong").status == 403);
+}
+
+TEST_CASE("the timeline lists every interview, and the overview carries the day's figures") {
+    TemporaryFolder folder("server-timeline");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S1")}}).status == 201);
+
+    const Answer timeline = roles.organizer.get("/interviews");
+    REQUIRE(timeline.status == 200);
+    CHECK(timeline.body["slot_minutes"] == 15);
+    CHECK(timeline.body["booths"].size() == 2);
+    CHECK(timeline.body["interviews"].size() == server.store().interviews().size());
+    for (const auto& interview : timeline.body["interviews"]) {
+        CHECK_FALSE(interview["ticket_label"].get<std::string>().empty());
+        CHECK(interview.contains("end"));
+    }
+    CHECK(roles.booth_b01.get("/interviews").status == 403);
+
+    const Answer overview = roles.organizer.get("/overview");
+    const json& figures = overview.body["figures"];
+    CHECK(figures["checked_in"] == 1);
+    CHECK(figures["interviews_done"] == 0);
+    CHECK(figures["no_show_rate"] == 0.0);
+    CHECK(overview.body["outcomes"]["offer"] == 0);
+    CHECK(overview.body["booths"][0]["open"] == "08:00");
+    // The kiosk and the board enrolled by Roles; the kiosk was just heard from.
+    REQUIRE(overview.body["devices"].size() == 2);
+    for (const auto& device : overview.body["devices"]) {
+        if (device["role"] == "kiosk") CHECK(device["seconds_since_seen"].get<int>() <= 5);
+    }
+}
+
+TEST_CASE("booth staff take a chosen student from standby into a free seat") {
+    TemporaryFolder folder("server-take");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const Answer checked_in = roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S2")}});
+    REQUIRE(checked_in.status == 201);
+    // The organizer cancels S2's interview at B01: S2 joins B01's standby queue.
+    for (const auto& interview : checked_in.body["interviews"]) {
+        const auto id = std::to_string(interview["id"].get<long long>());
+        REQUIRE(
+            roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
+            200);
+    }
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:00"}}).status == 200);
+    const Answer queue = roles.booth_b01.get("/booths/B01/queue");
+    REQUIRE(queue.body["standby"].size() == 1);
+    CHECK(queue.body["standby"][0]["student"] == "S2");
+
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
+                                          {{"student", "S3"}, {"seat", 0}})) == "not_in_standby");
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in", {{"student", "S2"}})) ==
+          "bad_request");
+    CHECK(
+        roles.booth_b01.post("/booths/B02/take-walk-in", {{"student", "S2"}, {"seat", 0}}).status ==
+        403);
+    const Answer taken =
+        roles.booth_b01.post("/booths/B01/take-walk-in", {{"student", "S2"}, {"seat", 0}});
+    REQUIRE_MESSAGE(taken.status == 200, taken.body.dump());
+    CHECK(taken.body["called"]["student"] == "S2");
+    CHECK(taken.body["called"]["status"] == "called");
+    CHECK(taken.body["from_standby"] == true);
+    CHECK(taken.body["ticket_label"] == ticket_label(2));
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
+                                          {{"student", "S2"}, {"seat", 0}})) == "seat_busy");
+}
+
+TEST_CASE("the organizer changes the password and revokes a device") {
+    TemporaryFolder folder("server-admin");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+
+    const Answer devices = roles.organizer.get("/admin/devices");
+    REQUIRE(devices.body["devices"].size() == 2);
+    std::string kiosk_device;
+    for (const auto& device : devices.body["devices"]) {
+        if (device["role"] == "kiosk") kiosk_device = device["device"];
+        CHECK(device["enrolled_at"].get<std::string>().size() == 24);
+    }
+    CHECK(roles.kiosk.get("/enterprises").status == 200);
+    httplib::Client raw("127.0.0.1", server.port());
+    const auto revoked = raw.Delete("/api/v1/admin/devices/" + kiosk_device,
+                                    {{"Authorization", "Bearer " + roles.organizer_token()}});
+    REQUIRE(revoked);
+    CHECK(revoked->status == 200);
+    CHECK(roles.kiosk.get("/enterprises").status == 401);
+    CHECK(raw.Delete("/api/v1/admin/devices/" + kiosk_device,
+                     {{"Authorization", "Bearer " + roles.organizer_token()}})
+              ->status == 404);
+
+    CHECK(error_code(roles.organizer.post("/auth/password",
+                                          {{"current", "not it"}, {"new", "một mật khẩu mới"}})) ==
+          "wrong_password");
+    CHECK(error_code(
+              roles.organizer.post("/auth/password", {{"current", kPassword}, {"new", "ngắn"}})) ==
+          "password_too_short");
+    const Answer changed = roles.organizer.post(
+        "/auth/password", {{"current", kPassword}, {"new", "một mật khẩu mới"}});
+    REQUIRE(changed.status == 200);
+    CHECK(roles.organizer.get("/overview").status == 401);  // every organizer session ended
+    Client again(server.port());
+    CHECK(again.post("/auth/login", {{"password", kPassword}}).status == 401);
+    CHECK(again.post("/auth/login", {{"password", "một mật khẩu mới"}}).status == 200);
 }
