@@ -6,7 +6,10 @@
 //   5. Preferences: Zipf-like popularity, mostly among eligible booths
 //   6. Fixed promises: interviews that jointly keep every hard rule
 //   7. The public functions
+//   8. Students' details: schools and phones of the pre-registered students
 #include "common/demo_generator.hpp"
+
+#include "common/store.hpp"
 
 #include <algorithm>
 #include <array>
@@ -43,7 +46,13 @@ uint64_t splitmix64(uint64_t& state) {
 
 // Independent streams per part of the fair, so that asking for fixed promises (or changing how
 // preferences are drawn) leaves the booths and students of the same seed unchanged.
-enum class Stream : uint64_t { booths = 1, students = 2, preferences = 3, promises = 4 };
+enum class Stream : uint64_t {
+    booths = 1,
+    students = 2,
+    preferences = 3,
+    promises = 4,
+    details = 5,
+};
 
 class DemoRandom {
   public:
@@ -834,6 +843,146 @@ DemandFigures demand_figures(const Fair& fair) {
         if (wanted[b] > capacity) ++figures.oversubscribed_booths;
     }
     return figures;
+}
+
+// ---- 8. Students' details ---------------------------------------------------------------------
+
+namespace {
+
+// Vocational schools around Song Khoai (Quang Ninh) and Hai Phong, with the trades each teaches
+// and a weight for how many students it sends. The lists of students are fictional; the names
+// follow the pattern of the region's schools. `general`: also takes students of general
+// programmes, who have no trade.
+struct DemoSchool {
+    std::string_view name;
+    uint64_t weight;
+    bool general;
+    std::array<std::string_view, 8> trades;  // "" = none
+};
+constexpr std::array<DemoSchool, 10> kDemoSchools{{
+    {"Trường Cao đẳng Việt – Hàn Quảng Ninh",
+     6,
+     false,
+     {"industrial-electronics", "industrial-electricity", "welding", "metal-cutting",
+      "mechatronics", "automation", "automotive-technology", "it-software-application"}},
+    {"Trường Cao đẳng Công nghiệp Cẩm Phả",
+     5,
+     false,
+     {"industrial-electricity", "industrial-electronics", "welding", "metal-cutting",
+      "automotive-technology", "mechatronics", "", ""}},
+    {"Trường Cao đẳng Công nghiệp Hải Phòng",
+     4,
+     false,
+     {"industrial-electronics", "automation", "mechatronics", "logistics",
+      "it-software-application", "welding", "", ""}},
+    {"Trường Trung cấp Nghề Hạ Long",
+     3,
+     true,
+     {"welding", "industrial-electricity", "automotive-technology", "garment-technology",
+      "hotel-management", "tourism-services", "", ""}},
+    {"Trường Cao đẳng Hàng hải Hải Phòng",
+     2,
+     false,
+     {"logistics", "welding", "industrial-electricity", "", "", "", "", ""}},
+    {"Trường Cao đẳng Du lịch Hạ Long",
+     3,
+     false,
+     {"hotel-management", "tourism-services", "", "", "", "", "", ""}},
+    {"Trường Cao đẳng Y tế Quảng Ninh", 2, false, {"nursing", "", "", "", "", "", "", ""}},
+    {"Trường Trung cấp Kinh tế – Kỹ thuật Uông Bí",
+     2,
+     false,
+     {"garment-technology", "it-software-application", "logistics", "industrial-electricity", "",
+      "", "", ""}},
+    {"Trường Trung cấp Kỹ thuật Nông nghiệp Quảng Ninh",
+     1,
+     false,
+     {"brackish-water-aquaculture", "", "", "", "", "", "", ""}},
+    {"Trung tâm GDNN – GDTX Quảng Yên",
+     1,
+     true,
+     {"garment-technology", "industrial-electricity", "welding", "", "", "", "", ""}},
+}};
+
+bool teaches(const DemoSchool& school, const std::optional<std::string>& trade) {
+    if (!trade) return school.general;
+    return !trade->empty() &&
+           std::find(school.trades.begin(), school.trades.end(), *trade) != school.trades.end();
+}
+
+// Mobile prefixes of the networks (Viettel, VinaPhone, MobiFone, Vietnamobile, Gmobile), weighted
+// roughly by their share of subscribers.
+struct WeightedPrefix {
+    std::string_view prefix;
+    uint64_t weight;
+};
+constexpr std::array<WeightedPrefix, 26> kMobilePrefixes{{
+    {"096", 8}, {"097", 9}, {"098", 9}, {"086", 6}, {"032", 3}, {"033", 3}, {"034", 3},
+    {"035", 3}, {"036", 3}, {"037", 3}, {"038", 3}, {"039", 3}, {"091", 6}, {"094", 5},
+    {"088", 3}, {"083", 2}, {"085", 2}, {"090", 6}, {"093", 5}, {"089", 2}, {"070", 2},
+    {"077", 2}, {"079", 2}, {"092", 1}, {"056", 1}, {"099", 1},
+}};
+constexpr int kNoPhonePercent = 3;  // a few lists leave the phone blank
+
+std::string mobile_number(DemoRandom& random) {
+    std::vector<uint64_t> weights;
+    for (const WeightedPrefix& prefix : kMobilePrefixes)
+        weights.push_back(prefix.weight);
+    std::string number(kMobilePrefixes[random.weighted(weights)].prefix);
+    for (int digit = 0; digit < 7; ++digit)
+        number.push_back(static_cast<char>('0' + random.below(10)));
+    return number;
+}
+
+}  // namespace
+
+std::vector<DemoStudentDetails> generate_demo_student_details(const Fair& fair, uint64_t seed) {
+    DemoRandom random(seed, Stream::details);
+    std::vector<DemoStudentDetails> all;
+    all.reserve(fair.students.size());
+    std::set<std::string> phones_given;
+    for (const Student& student : fair.students) {
+        DemoStudentDetails details;
+        details.student = student.id;
+        std::vector<size_t> schools;
+        std::vector<uint64_t> weights;
+        for (size_t s = 0; s < kDemoSchools.size(); ++s) {
+            if (!teaches(kDemoSchools[s], student.occupation)) continue;
+            schools.push_back(s);
+            weights.push_back(kDemoSchools[s].weight);
+        }
+        if (schools.empty()) {  // a trade outside the catalogue: the schools taking anyone
+            for (size_t s = 0; s < kDemoSchools.size(); ++s) {
+                if (!kDemoSchools[s].general) continue;
+                schools.push_back(s);
+                weights.push_back(kDemoSchools[s].weight);
+            }
+        }
+        details.school = kDemoSchools[schools[random.weighted(weights)]].name;
+        if (!random.chance(kNoPhonePercent, 100)) {
+            std::string phone = mobile_number(random);
+            while (!phones_given.insert(phone).second)
+                phone = mobile_number(random);
+            details.phone = std::move(phone);
+        }
+        all.push_back(std::move(details));
+    }
+    return all;
+}
+
+Fair load_demo_fair(Store& store, const GeneratorOptions& options, std::string_view actor) {
+    const Fair fair = generate_demo_fair(options);
+    store.import_fair(fair, actor);
+    std::vector<std::pair<StudentId, Store::StudentDetails>> details;
+    for (const DemoStudentDetails& listed : generate_demo_student_details(fair, options.seed)) {
+        Store::StudentDetails known;
+        known.phone = listed.phone;
+        known.school = listed.school;
+        known.registered_via = "pre_registration";
+        details.emplace_back(listed.student, std::move(known));
+    }
+    store.import_student_details(details, actor);
+    return fair;
 }
 
 }  // namespace jobfair

@@ -5,6 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/fair.hpp"
 
@@ -41,5 +45,23 @@ struct DemandFigures {
     int ineligible_preferences = 0;  // preferences naming a booth the student may not meet
 };
 DemandFigures demand_figures(const Fair& fair);
+
+// What the schools' lists say about a pre-registered student (not part of the fair contract):
+// the school, chosen among those that teach the student's trade, and a mobile number.
+struct DemoStudentDetails {
+    StudentId student;
+    std::optional<std::string> phone;  // national form "0912345678"; a few lists lack one
+    std::string school;
+};
+
+// One entry per student of `fair`, in the fair's order, drawn from the seed's own stream: the
+// same seed and fair give the same details, and the fair itself does not change. Phones are
+// unique valid mobile numbers (common/phone.hpp) under the networks' real prefixes.
+std::vector<DemoStudentDetails> generate_demo_student_details(const Fair& fair, uint64_t seed);
+
+class Store;
+// Loads the demo fair and its students' details (school, phone) into an empty store, as
+// `serve --demo` and `simulate` do. Returns the fair.
+Fair load_demo_fair(Store& store, const GeneratorOptions& options, std::string_view actor);
 
 }  // namespace jobfair

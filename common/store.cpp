@@ -300,7 +300,7 @@ std::string describe(const Interview& interview) {
 struct PlanWrite {
     int stored = 0;
     int already_committed = 0;
-    int replaced = 0;
+    int replaced = 0;  // planned rows removed (the others keep their ids)
 };
 PlanWrite replace_planned(SQLite::Database& database, const std::vector<Interview>& planned,
                           const std::string& now, std::string& writing) {
@@ -313,19 +313,42 @@ PlanWrite replace_planned(SQLite::Database& database, const std::vector<Intervie
     while (commitments.executeStep())
         committed.insert(interview_from(commitments, 0));
 
-    SQLite::Statement remove(database, "DELETE FROM interviews WHERE status = ?");
-    remove.bind(1, std::string(status_code(InterviewStatus::planned)));
-    counts.replaced = remove.exec();
+    // Only the difference is written: planned rows the new plan repeats keep their ids, so a
+    // check-in that adds one student's interviews writes a few rows, not the whole plan.
+    std::map<Interview, std::int64_t> existing;
+    SQLite::Statement current(database,
+                              "SELECT id, student, booth, seat, start_minute FROM interviews "
+                              "WHERE status = ?");
+    current.bind(1, std::string(status_code(InterviewStatus::planned)));
+    while (current.executeStep())
+        existing.emplace(interview_from(current, 1), current.getColumn(0).getInt64());
+    std::set<Interview> wanted;
+    for (const Interview& interview : planned) {
+        if (committed.count(interview) > 0) {
+            ++counts.already_committed;
+        } else {
+            wanted.insert(interview);
+        }
+    }
+
+    SQLite::Statement remove(database, "DELETE FROM interviews WHERE id = ?");
+    for (const auto& [interview, id] : existing) {
+        if (wanted.count(interview) > 0) continue;
+        remove.reset();
+        remove.bind(1, id);
+        remove.exec();
+        ++counts.replaced;
+    }
 
     SQLite::Statement insert(
         database,
         "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
-    for (const Interview& interview : planned) {
-        if (committed.count(interview) > 0) {
-            ++counts.already_committed;
-            continue;
-        }
+    std::set<Interview> inserted;
+    for (const Interview& interview : planned) {  // in the plan's order
+        if (wanted.count(interview) == 0 || !inserted.insert(interview).second) continue;
+        ++counts.stored;
+        if (existing.count(interview) > 0) continue;
         writing = "planned " + describe(interview);
         insert.reset();
         insert.bind(1, interview.student.str());
@@ -336,7 +359,6 @@ PlanWrite replace_planned(SQLite::Database& database, const std::vector<Intervie
         insert.bind(6, now);
         insert.bind(7, now);
         insert.exec();
-        ++counts.stored;
     }
 
     return counts;
@@ -1394,6 +1416,84 @@ void Store::reschedule_interview(InterviewId id, const Interview& to, std::strin
              {"from",
               {{"booth", from.booth.str()}, {"seat", from.seat}, {"start", from.start.str()}}}});
         transaction.commit();
+    });
+}
+
+}  // namespace jobfair
+
+// ---------------------------------------------------------------------------------------------
+// 6. Pre-registered students' details (from the schools' lists; not part of the fair contract)
+
+namespace jobfair {
+
+void Store::import_student_details(const std::vector<std::pair<StudentId, StudentDetails>>& details,
+                                   std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the details";
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement known(database,
+                                "SELECT s.id, d.registered_via FROM students s LEFT JOIN "
+                                "student_details d ON d.student = s.id WHERE s.id = ?");
+        SQLite::Statement upsert(
+            database,
+            "INSERT INTO student_details (student, phone, school, consent, registered_via, "
+            "created_at) VALUES (?, ?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO "
+            "UPDATE SET phone = excluded.phone, school = excluded.school, consent = "
+            "excluded.consent");
+        std::set<StudentId> seen;
+        for (const auto& [student, one] : details) {
+            writing = "the details of " + student.str();
+            if (!seen.insert(student).second) {
+                throw StoreError("student " + student.str() +
+                                 " is named twice in the details; nothing was imported");
+            }
+            known.reset();
+            known.bind(1, student.str());
+            if (!known.executeStep()) {
+                throw StoreError("there is no student " + student.str() +
+                                 " in this fair; nothing was imported");
+            }
+            if (!known.getColumn(1).isNull() && known.getColumn(1).getString() == "walk_in") {
+                throw StoreError("student " + student.str() +
+                                 " registered at a kiosk: their own details are kept; nothing "
+                                 "was imported");
+            }
+            upsert.reset();
+            upsert.bind(1, student.str());
+            bind_optional(upsert, 2, one.phone);
+            bind_optional(upsert, 3, one.school);
+            upsert.bind(4, one.consent_json);
+            upsert.bind(5, now);
+            upsert.exec();
+        }
+        // Counts only: personal details stay in their table, out of the audit log.
+        insert_event(database, now, actor, "students.details_imported",
+                     {{"count", details.size()}});
+        transaction.commit();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("cannot import students' details: ") + error.what() +
+                         " while writing " + writing + "; nothing was changed");
+    }
+}
+
+std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the students' details", [&] {
+        SQLite::Statement rows(*database_,
+                               "SELECT student, phone, school, consent, registered_via FROM "
+                               "student_details ORDER BY student");
+        std::map<StudentId, StudentDetails> all;
+        while (rows.executeStep()) {
+            StudentDetails& details = all[StudentId(rows.getColumn(0).getString())];
+            details.phone = optional_text(rows.getColumn(1));
+            details.school = optional_text(rows.getColumn(2));
+            details.consent_json = rows.getColumn(3).getString();
+            details.registered_via = rows.getColumn(4).getString();
+        }
+        return all;
     });
 }
 

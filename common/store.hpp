@@ -181,6 +181,16 @@ class Store {
     std::optional<std::string> access_state_json() const;
     void save_access_state(const std::string& state_json);
 
+    // --- pre-registered students' details, from the schools' lists (not the fair contract) ----
+    // Records phone and school for students already in the fair, in one transaction with a
+    // "students.details_imported" event {count}; stored with registered_via "pre_registration"
+    // (the field given is ignored). A student's earlier pre-registration details are replaced.
+    // Refused with StoreError, changing nothing, when a student is unknown, is named twice, or
+    // registered at a kiosk (a walk-in's own details are never overwritten).
+    void import_student_details(const std::vector<std::pair<StudentId, StudentDetails>>& details,
+                                std::string_view actor);
+    std::map<StudentId, StudentDetails> all_student_details() const;  // every student with details
+
   private:
     std::unique_ptr<SQLite::Database> database_;
     WallClock clock_;

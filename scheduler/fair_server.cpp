@@ -26,6 +26,7 @@
 #include "common/protocol.hpp"
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
+#include "scheduler/reports.hpp"
 #include "scheduler/server_views.hpp"
 
 namespace jobfair {
@@ -204,7 +205,24 @@ bool FairServer::bind(const std::string& host, int port) {
 }
 
 void FairServer::run() {
+    background_ = std::jthread([this](std::stop_token stop) { replan_when_due(stop); });
     http_->listen_after_bind();
+}
+
+void FairServer::replan_when_due(std::stop_token stop) {
+    std::mutex sleeping;
+    std::unique_lock sleep_lock(sleeping);
+    while (!stop.stop_requested()) {
+        background_wake_.wait_for(sleep_lock, stop, std::chrono::seconds(1), [] { return false; });
+        if (stop.stop_requested()) return;
+        std::lock_guard lock(mutex_);
+        try {
+            if (live_.replan_if_due("server")) notify_events();
+        } catch (const std::exception& failure) {
+            // The next check-in or action tries again; the plan in the database stands.
+            std::fprintf(stderr, "background re-plan failed: %s\n", failure.what());
+        }
+    }
 }
 
 bool FairServer::is_running() const {
@@ -218,6 +236,10 @@ void FairServer::stop() {
     }
     events_changed_.notify_all();
     http_->stop();
+    if (background_.joinable()) {
+        background_.request_stop();
+        background_.join();
+    }
 }
 
 void FairServer::persist_access() {
@@ -424,6 +446,7 @@ struct FairServer::Routes {
         if (const TimeOfDay now = server.clock_.now(); now != last_sweep_) {
             last_sweep_ = now;
             server.live_.cancel_promises_of_closed_booths("server");
+            server.live_.replan_if_due("server");
         }
         server.notify_events();
     }
@@ -1134,6 +1157,27 @@ struct FairServer::Routes {
             std::lock_guard lock(server.mutex_);
             reply(response, 200, timeline_view(day(), server.live_));
         });
+        http.Get(
+            api(R"(/exports/([a-z.-]{1,40}))"), [this](const Request& request, Response& response) {
+                if (!allowed(request, response, Permission::read_all_students_personal_data))
+                    return;
+                const std::string name = request.matches[1];
+                std::optional<reports::ExportFile> file;
+                {
+                    std::lock_guard lock(server.mutex_);  // one consistent read of the day
+                    file = reports::render_export(server.store_, name, server.clock_.now());
+                }
+                if (!file) {
+                    return refuse(response, 404, "unknown_export",
+                                  "there is no export " + name +
+                                      "; see docs/api.md for interviews.csv, "
+                                      "outcomes-by-enterprise.csv, outcomes-by-trade.csv, "
+                                      "attendance-by-school.csv and summary.html",
+                                  "Không có tệp xuất " + name);
+                }
+                response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                response.set_content(file->content, file->content_type.c_str());
+            });
         http.Get(api("/students"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::read_all_students_personal_data)) return;
             const std::string query = request.get_param_value("q");

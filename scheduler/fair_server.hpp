@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/auth.hpp"
@@ -82,6 +83,7 @@ class FairServer {
     void install_routes();
     void persist_access();
     void notify_events();
+    void replan_when_due(std::stop_token stop);
 
     Store& store_;
     const FairClock& clock_;
@@ -109,6 +111,10 @@ class FairServer {
     // When each kiosk and board was last heard from (a request, or its open event stream), so
     // the dashboard can warn of one gone quiet. Not persisted: a restart forgets it.
     std::mutex seen_mutex_;
+    // The full re-plan that check-ins leave for later runs here, about once a second.
+    std::condition_variable_any background_wake_;
+    std::jthread background_;  // started by run(), stopped by stop()
+
     std::map<std::string, std::chrono::steady_clock::time_point> last_seen_;  // by token id
 };
 

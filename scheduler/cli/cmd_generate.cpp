@@ -1,15 +1,21 @@
 // `jobfair generate`: writes the deterministic demo fair (common/demo_generator.hpp) as a
-// jobfair-instance/1 document. Exit 0: written; 1: options that cannot be met (e.g. more fixed
-// promises than fit); 2: the output file cannot be written.
+// jobfair-instance/1 document, and next to it the pre-registered students' phones and schools as
+// the schools' lists would give them (common/student_details_csv.hpp): `-o assets/demo-fair.json`
+// also writes `assets/demo-students.csv`. Exit 0: written; 1: options that cannot be met (e.g.
+// more fixed promises than fit); 2: an output file cannot be written.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/demo_generator.hpp"
 #include "common/fair_format.hpp"
 #include "common/fair_summary.hpp"
+#include "common/student_details_csv.hpp"
 #include "scheduler/cli/commands.hpp"
 
 namespace jobfair::cli {
@@ -23,8 +29,53 @@ struct GenerateOptions {
     GeneratorOptions generator;
     bool tight = false;
     bool loose = false;
-    std::string output_path;  // empty: stdout
+    std::string output_path;        // empty: stdout
+    std::string students_csv_path;  // empty: next to output_path (none when writing to stdout)
+    bool no_students_csv = false;
 };
+
+// "demo-fair.json" -> "demo-students.csv"; "x.json" -> "x-students.csv", in the same folder.
+std::string students_csv_next_to(const std::string& output_path) {
+    const std::filesystem::path output(output_path);
+    std::string stem = output.stem().string();
+    constexpr std::string_view kFairSuffix = "-fair";
+    if (stem.size() > kFairSuffix.size() && stem.ends_with(kFairSuffix)) {
+        stem.resize(stem.size() - kFairSuffix.size());
+    }
+    return (output.parent_path() / (stem + "-students.csv")).string();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        std::cerr << "jobfair generate: cannot write " << path << '\n';
+        throw CLI::RuntimeError(kExitUnwritable);
+    }
+}
+
+void write_students_csv(const Fair& fair, const GenerateOptions& options) {
+    if (options.no_students_csv) return;
+    std::string path = options.students_csv_path;
+    if (path.empty()) {
+        if (options.output_path.empty()) return;
+        path = students_csv_next_to(options.output_path);
+    }
+    std::vector<std::pair<StudentId, Store::StudentDetails>> rows;
+    int with_phone = 0;
+    for (DemoStudentDetails& demo : generate_demo_student_details(fair, options.generator.seed)) {
+        Store::StudentDetails details;
+        details.phone = std::move(demo.phone);
+        details.school = std::move(demo.school);
+        details.registered_via = "pre_registration";
+        with_phone += details.phone.has_value();
+        rows.emplace_back(std::move(demo.student), std::move(details));
+    }
+    write_file(path, write_student_details_csv(rows));
+    std::cerr << "jobfair generate: wrote " << path << ": schools and phones of " << rows.size()
+              << " pre-registered students (" << with_phone << " with a phone)\n";
+}
 
 void report_written(const Fair& fair, const std::string& path) {
     const FairSummary summary = summarize_fair(fair);
@@ -52,16 +103,11 @@ void run_generate(GenerateOptions options) {
 
     if (options.output_path.empty()) {
         std::cout << json;
-        return;
+    } else {
+        write_file(options.output_path, json);
+        report_written(fair, options.output_path);
     }
-    std::ofstream out(options.output_path, std::ios::binary);
-    out << json;
-    out.close();
-    if (!out) {
-        std::cerr << "jobfair generate: cannot write " << options.output_path << '\n';
-        throw CLI::RuntimeError(kExitUnwritable);
-    }
-    report_written(fair, options.output_path);
+    write_students_csv(fair, options);
 }
 
 }  // namespace
@@ -86,6 +132,12 @@ void add_generate_command(CLI::App& app) {
         ->check(CLI::Range(0, 1000000))
         ->capture_default_str();
     sub->add_option("-o,--output", options->output_path, "output file (default: stdout)");
+    CLI::Option* students_csv = sub->add_option(
+        "--students-csv", options->students_csv_path,
+        "the pre-registered students' phones and schools (CSV; default: next to --output, "
+        "demo-fair.json -> demo-students.csv)");
+    sub->add_flag("--no-students-csv", options->no_students_csv, "write no students' details file")
+        ->excludes(students_csv);
     sub->callback([options] { run_generate(*options); });
 }
 

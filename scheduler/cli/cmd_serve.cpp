@@ -62,7 +62,7 @@ void run_serve(const ServeOptions& options) {
                          " holds no fair: import one (jobfair import) or pass --demo",
                      1);
             }
-            store->import_fair(generate_demo_fair(GeneratorOptions{}), "serve --demo");
+            load_demo_fair(*store, GeneratorOptions{}, "serve --demo");
             std::cout << "Loaded the demo fair into " << options.database_path << '\n';
         }
     } catch (const StoreError& error) {

@@ -127,9 +127,8 @@ void run_simulate(SimulateCommandOptions options) {
     std::filesystem::remove(database);
     GeneratorOptions generator;
     generator.scale = options.scale;
-    const Fair fair = generate_demo_fair(generator);
     Store store(database);
-    store.import_fair(fair, "simulate");
+    const Fair fair = load_demo_fair(store, generator, "simulate");
     SteerableClock clock(fair.settings.grid.day_start.plus_minutes(-30), 0);
     ServerOptions server_options;
     server_options.steerable_clock = &clock;

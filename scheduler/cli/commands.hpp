@@ -16,8 +16,10 @@ void add_store_commands(CLI::App& app);
 // `jobfair solve INSTANCE -o SCHEDULE [--explain S0042]`: exit 0 solved, 1 broken promises.
 void add_solve_command(CLI::App& app);
 
-// `jobfair generate [--seed N] [--scale 1|3|10|30] [--tight|--loose] [--fixed N] [-o FILE]`:
-// writes the deterministic demo fair; exit 0 written, 1 options that cannot be met, 2 unwritable.
+// `jobfair generate [--seed N] [--scale 1|3|10|30] [--tight|--loose] [--fixed N] [-o FILE]
+// [--students-csv FILE | --no-students-csv]`: writes the deterministic demo fair, and next to it
+// the pre-registered students' phones and schools; exit 0 written, 1 options that cannot be met,
+// 2 unwritable.
 void add_generate_command(CLI::App& app);
 
 // `jobfair tickets --db FILE --key FILE --out DIR [--font FILE]`: signed QR tickets for the
@@ -31,5 +33,10 @@ void add_serve_command(CLI::App& app);
 // `jobfair simulate`: a fair morning driven through the server's API (scheduler/simulation.hpp);
 // exit 0 with the day's report, 1 the server failed, 2 bad options.
 void add_simulate_command(CLI::App& app);
+
+// `jobfair export-day --db FILE --out DIR [--now HH:MM]`: the day's CSV exports and one-page
+// summary; `jobfair import-details --db FILE --csv FILE`: pre-registered students' phones and
+// schools. Exit 0 done, 1 refused by the store, 2 unreadable input or unwritable output.
+void add_report_commands(CLI::App& app);
 
 }  // namespace jobfair::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     jobfair::cli::add_tickets_command(app);
     jobfair::cli::add_serve_command(app);
     jobfair::cli::add_simulate_command(app);
+    jobfair::cli::add_report_commands(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -686,3 +686,30 @@ TEST_CASE("the organizer changes the password and revokes a device") {
     CHECK(again.post("/auth/login", {{"password", kPassword}}).status == 401);
     CHECK(again.post("/auth/login", {{"password", "một mật khẩu mới"}}).status == 200);
 }
+
+TEST_CASE("the organizer downloads the day's exports, and nobody else may") {
+    TemporaryFolder folder("server-exports");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    REQUIRE(roles.kiosk.post("/walk-ins", walk_in_form(), "export-walk-in-1").status == 201);
+
+    httplib::Client raw("127.0.0.1", server.port());
+    const httplib::Headers organizer{{"Authorization", "Bearer " + roles.organizer_token()}};
+    const auto csv = raw.Get("/api/v1/exports/attendance-by-school.csv", organizer);
+    REQUIRE(csv);
+    CHECK(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(csv->get_header_value("Content-Disposition").find("attendance-by-school.csv") !=
+          std::string::npos);
+    CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel reads the BOM as UTF-8
+    CHECK(csv->body.find("Trường Cao đẳng Việt–Hàn Quảng Ninh") != std::string::npos);
+    const auto html = raw.Get("/api/v1/exports/summary.html", organizer);
+    REQUIRE(html);
+    CHECK(html->status == 200);
+    CHECK(html->body.find("Test fair") != std::string::npos);
+
+    CHECK(error_code(roles.organizer.get("/exports/passwords.csv")) == "unknown_export");
+    CHECK(roles.kiosk.get("/exports/interviews.csv").status == 403);
+    CHECK(roles.booth_b01.get("/exports/interviews.csv").status == 403);
+}
