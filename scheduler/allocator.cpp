@@ -281,6 +281,27 @@ class Repairer {
 
     bool out_of_time() const { return deadline_ && Clock::now() > *deadline_; }
 
+    // Takes over a plan as it stands, keeping what is still possible (a slot now past, or a
+    // window that shrank, drops the interview).
+    void keep(const std::vector<Placement>& plan) {
+        for (const auto& p : plan) {
+            if (slot_possible(p.student, p.booth, p.slot) && seat_free(p.booth, p.slot) &&
+                occ_.student_free(p.student, p.slot, gap_) && !occ_.meets(p.student, p.booth)) {
+                place({p.student, p.booth, 0, p.slot});
+            }
+        }
+    }
+
+    // The fill pass for one student: a first interview (moving one aside if that makes room),
+    // then further preferences into free seats.
+    void fill_student(int student) {
+        const int most = model_.students()[size_t(student)].max_interviews;
+        if (occ_.student_interviews[size_t(student)] == 0) insert_best(student, /*may_shift=*/true);
+        while (occ_.student_interviews[size_t(student)] < most &&
+               insert_best(student, /*may_shift=*/false)) {
+        }
+    }
+
   private:
     std::optional<Clock::time_point> deadline_;
     const AllocationModel& model_;
@@ -411,6 +432,19 @@ void assign_seats(const AllocationModel& model, const PlanIndex& previous,
 }
 
 }  // namespace
+
+std::vector<Placement> place_students(const AllocationModel& model,
+                                      const std::vector<int>& students) {
+    Occupancy occupancy(model, model.locked());
+    const PlanIndex previous(model, model.planned());
+    Repairer repairer(model, occupancy, previous, std::nullopt);
+    repairer.keep(model.planned());
+    for (int student : students)
+        repairer.fill_student(student);
+    std::vector<Placement> planned = repairer.planned();
+    assign_seats(model, previous, model.locked(), planned);
+    return planned;
+}
 
 double AllocationResult::gap() const {
     if (upper_bound < 0) return -1.0;

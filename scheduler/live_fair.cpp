@@ -54,7 +54,14 @@ void LiveFair::rebuild_model() {
     model_.set_planned(std::move(planned));
 }
 
+bool LiveFair::replan_if_due(std::string_view actor) {
+    if (!replan_due_) return false;
+    replan_now(actor);
+    return true;
+}
+
 alloc::AllocationResult LiveFair::replan_now(std::string_view actor) {
+    replan_due_ = false;
     model_.set_now(clock_.now());
     alloc::AllocateOptions options;
     options.keep_weight = keep_weight_;
@@ -148,14 +155,16 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
     }
 
     if (!to_replan.empty()) {
-        // One re-plan for everyone who needs one; nothing promised moves.
-        alloc::AllocateOptions options;
-        options.keep_weight = keep_weight_;
-        options.compute_bound = false;
-        const auto plan = alloc::allocate(model_, options);
-        ++replans_;
+        // Students the plan does not hold (yet) are placed into it as it stands, which keeps a
+        // burst of check-ins fast; the full re-plan follows when the server is quiet
+        // (replan_if_due). Nothing promised moves either way.
+        std::vector<int> arriving;
+        for (size_t i : to_replan)
+            arriving.push_back(*model_.student_index(students[i]));
+        const std::vector<alloc::Placement> new_plan = alloc::place_students(model_, arriving);
+        replan_due_ = true;
         std::vector<Interview> planned;
-        for (const auto& placement : plan.planned)
+        for (const auto& placement : new_plan)
             planned.push_back(model_.to_interview(placement));
         std::set<int> promised_students;
         bool plan_saved = false;
@@ -173,7 +182,7 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
         if (!plan_saved) store_.save_planned_schedule(planned, actor);
         // Their planned interviews are promises now; the engine must keep them.
         std::vector<alloc::Placement> still_planned;
-        for (const auto& placement : plan.planned) {
+        for (const auto& placement : new_plan) {
             if (promised_students.count(placement.student)) {
                 model_.lock(placement);
             } else {

@@ -137,6 +137,10 @@ class LiveFair {
     int cancel_promises_of_closed_booths(std::string_view actor);
 
     // What replan() would change, without changing anything.
+    // Check-ins place arriving students into the plan as it stands; the full re-plan they
+    // call for runs here, when the server has a quiet moment. Returns whether it ran.
+    bool replan_if_due(std::string_view actor);
+    bool replan_due() const { return replan_due_; }
     ReplanPreview preview_replan();
     ReplanPreview replan(std::string_view actor);
 
@@ -151,6 +155,7 @@ class LiveFair {
     Fair fair_;
     alloc::AllocationModel model_;
     int replans_ = 0;
+    bool replan_due_ = false;
     std::map<BoothId, TimeOfDay> paused_;
     int no_show_wait_minutes_ = 0;
     // When each interview was last called, on the fair clock. Not kept across a restart: after

@@ -70,7 +70,14 @@ TEST_CASE("a check-in promises the student's interviews, and a retry changes not
     const auto again = live.check_in(StudentId("S1"), "kiosk-2");
     CHECK(again.already_checked_in);
     CHECK(again.interviews.size() == first.interviews.size());
+    // The check-in placed S1 into the plan as it stood; the full re-plan comes afterwards and
+    // keeps every promise.
+    CHECK(live.replans() == 0);
+    CHECK(live.replan_due());
+    CHECK(live.replan_if_due("server"));
+    CHECK_FALSE(live.replan_due());
     CHECK(live.replans() == 1);
+    CHECK(live.check_in(StudentId("S1"), "kiosk-2").interviews.size() == first.interviews.size());
     CHECK_THROWS_AS(live.check_in(StudentId("S404"), "kiosk-1"), LiveFairError);
     require_consistent(fair, store);
 }

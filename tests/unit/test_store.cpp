@@ -396,6 +396,13 @@ TEST_CASE("save_planned_schedule replaces planned interviews only") {
     CHECK(payload.at("count") == 1);
     CHECK(payload.at("already_committed") == 2);
     CHECK(payload.at("replaced") == 2);
+
+    // Saving the same plan again writes nothing new: planned rows it repeats keep their ids.
+    store.save_planned_schedule(second_plan, "engine");
+    CHECK(store.interviews().back().id == stored.back().id);
+    const auto again = nlohmann::json::parse(store.events().back().payload_json);
+    CHECK(again.at("count") == 1);
+    CHECK(again.at("replaced") == 0);
 }
 
 TEST_CASE("a schedule that fails halfway leaves the previous plan in place") {
