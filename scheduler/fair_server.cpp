@@ -446,6 +446,7 @@ struct FairServer::Routes {
         if (const TimeOfDay now = server.clock_.now(); now != last_sweep_) {
             last_sweep_ = now;
             server.live_.cancel_promises_of_closed_booths("server");
+            server.live_.shift_late_promises("server");
             server.live_.replan_if_due("server");
         }
         server.notify_events();

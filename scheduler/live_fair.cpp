@@ -604,6 +604,95 @@ int LiveFair::cancel_promises_of_closed_booths(std::string_view actor) {
     return cancelled;
 }
 
+int LiveFair::shift_late_promises(std::string_view actor) {
+    const auto& grid = fair_.settings.grid;
+    const TimeOfDay now = clock_.now();
+    const int current = current_slot();
+    if (current < 0 || current >= grid.slot_count()) return 0;
+    model_.set_now(now);
+    std::vector<StoredInterview> all = store_.interviews();
+    const auto check_ins = store_.check_ins();
+    // Late because of the booth: the student is here and free, the slot is over, no call came.
+    // (A student busy at another booth keeps the old time: the booth may take standby meanwhile,
+    // and calls them first when they come back.)
+    std::vector<StoredInterview> overdue;
+    for (const auto& row : all) {
+        if (row.status == InterviewStatus::promised && !is_paused(row.interview.booth) &&
+            row.interview.start.plus_minutes(grid.slot_minutes) <= now &&
+            check_ins.count(row.interview.student) > 0 && !is_busy(row.interview.student, all)) {
+            overdue.push_back(row);
+        }
+    }
+    if (overdue.empty()) return 0;
+    std::sort(overdue.begin(), overdue.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.interview.start, a.id) < std::tie(b.interview.start, b.id);
+    });
+
+    const int gap = fair_.settings.student_gap_slots;
+    // Whether `student` has a commitment other than `except` within the gap around `slot`.
+    const auto student_clashes = [&](const StudentId& student, int slot, InterviewId except) {
+        return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+            if (row.id == except || row.interview.student != student || !is_commitment(row.status))
+                return false;
+            const auto other = grid.slot_at(row.interview.start);
+            return other && std::abs(*other - slot) <= gap;
+        });
+    };
+    int moved = 0;
+    for (const auto& late : overdue) {
+        const auto booth_index = model_.booth_index(late.interview.booth);
+        const auto student_index = model_.student_index(late.interview.student);
+        if (!booth_index || !student_index) continue;
+        const auto& booth = model_.booths()[size_t(*booth_index)];
+        const auto& window = model_.students()[size_t(*student_index)];
+        std::optional<Interview> to;
+        std::optional<InterviewId> planned_in_the_way;
+        for (int slot = current; slot < grid.slot_count() && !to; ++slot) {
+            if (!booth.open[size_t(slot)] || slot < window.window_begin ||
+                slot >= window.window_end ||
+                student_clashes(late.interview.student, slot, late.id)) {
+                continue;
+            }
+            const TimeOfDay start = grid.slot_start(slot);
+            // A seat no commitment holds; a planned interview there gives way to the promise.
+            for (int seat = 0; seat < booth.seats && !to; ++seat) {
+                std::optional<InterviewId> occupant;
+                bool committed = false;
+                for (const auto& row : all) {
+                    if (row.interview.booth != late.interview.booth || row.interview.seat != seat ||
+                        row.interview.start != start || row.status == InterviewStatus::cancelled ||
+                        row.status == InterviewStatus::no_show) {
+                        continue;
+                    }
+                    if (is_commitment(row.status)) committed = true;
+                    occupant = row.id;
+                }
+                if (committed) continue;
+                to = Interview{late.interview.student, late.interview.booth, seat, start};
+                planned_in_the_way = occupant;
+            }
+        }
+        if (!to) continue;  // no later seat: the promise stays due and is called when possible
+        if (planned_in_the_way) {
+            std::vector<Interview> planned;
+            for (const auto& row : all) {
+                if (row.status == InterviewStatus::planned && row.id != *planned_in_the_way)
+                    planned.push_back(row.interview);
+            }
+            store_.save_planned_schedule(planned, actor);
+        }
+        store_.reschedule_interview(late.id, *to, actor);
+        if (const auto old_placement = model_.to_placement(late.interview)) {
+            model_.unlock(*old_placement);
+        }
+        if (const auto new_placement = model_.to_placement(*to)) model_.lock(*new_placement);
+        all = store_.interviews();
+        ++moved;
+    }
+    if (moved > 0) replan_now(actor);
+    return moved;
+}
+
 void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeOfDay start,
                     std::string_view actor) {
     const StoredInterview row = stored(interview);

@@ -141,6 +141,12 @@ class LiveFair {
     // call for runs here, when the server has a quiet moment. Returns whether it ran.
     bool replan_if_due(std::string_view actor);
     bool replan_due() const { return replan_due_; }
+    // A booth running late: each promise whose slot has ended without a call while its student
+    // waited here, free, moves to the booth's first seat and slot from now that the student can
+    // take (a planned interview there gives way, so it is called before standby), and the rest
+    // of the day is re-planned around it. Promises that fit nowhere later stay due and are
+    // called when a seat frees. Logs "interview.moved" for each. Returns how many.
+    int shift_late_promises(std::string_view actor);
     ReplanPreview preview_replan();
     ReplanPreview replan(std::string_view actor);
 

@@ -150,6 +150,7 @@ std::vector<std::string> SimulationReport::lines() const {
         "left early: " + std::to_string(left_early),
         "booth pauses: " + std::to_string(booth_pauses),
         "re-plans: " + std::to_string(replans),
+        "promises moved by late booths: " + std::to_string(promises_moved_late),
     };
     char wait[96];
     std::snprintf(wait, sizeof wait,
@@ -449,6 +450,9 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     for (const auto& event : log.body["events"]) {
         if (event["kind"] == "student.checked_in" || event["kind"] == "schedule.saved") {
             ++report.replans;
+        }
+        if (event["kind"] == "interview.moved" && event.value("actor", "") == "server") {
+            ++report.promises_moved_late;
         }
         if (event["kind"] == "interview.cancelled" &&
             event["payload"].value("from", "") != "planned") {

@@ -59,7 +59,8 @@ struct SimulationReport {
     int refused_requests = 0;      // 4xx answers the simulation did not expect
     double mean_wait_minutes = 0;  // check-in to the start of the first interview
     double p90_wait_minutes = 0;
-    int replans = 0;  // check-ins and organizer actions that re-planned the day
+    int replans = 0;              // check-ins and organizer actions that re-planned the day
+    int promises_moved_late = 0;  // promises a late booth took along to a later slot
     // Promises (interviews past planned) cancelled, by the reason recorded with them.
     std::map<std::string, int> promises_cancelled;
     std::map<std::string, int> outcomes;

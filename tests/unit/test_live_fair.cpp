@@ -336,3 +336,57 @@ TEST_CASE("a skipped student keeps the promise but waits behind the next student
     REQUIRE(third.called);
     CHECK(third.called->id == first.called->id);
 }
+
+TEST_CASE("a booth running late takes its waiting student's promise along to the next seat") {
+    Fair fair = small_fair(4);  // one booth of one seat, S1 and S2 want only it
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.replan("test");
+    const auto s1 = live.check_in(StudentId("S1"), "kiosk");
+    const auto s2 = live.check_in(StudentId("S2"), "kiosk");
+    const auto promise_at = [&](const StudentId& student, const BoothId& booth) {
+        std::optional<StoredInterview> found;
+        for (const auto& row : store.interviews()) {
+            if (row.interview.student == student && row.interview.booth == booth &&
+                row.status == InterviewStatus::promised)
+                found = row;
+        }
+        REQUIRE(found);
+        return *found;
+    };
+    const StoredInterview first = promise_at(StudentId("S1"), BoothId("B01"));
+    const StoredInterview second = promise_at(StudentId("S2"), BoothId("B01"));
+    const StoredInterview& earlier =
+        first.interview.start < second.interview.start ? first : second;
+
+    // Nobody is called at B01 while the earlier promise's slot passes: the booth runs late.
+    clock.set(earlier.interview.start.plus_minutes(14));
+    CHECK(live.shift_late_promises("server") == 0);  // its slot is not over yet
+    clock.advance_minutes(1);
+    // Its student waited, free: the promise moves to the booth's first seat and slot from now
+    // that the student can take.
+    CHECK(live.shift_late_promises("server") >= 1);
+    const StoredInterview moved = promise_at(earlier.interview.student, BoothId("B01"));
+    CHECK(moved.id == earlier.id);
+    CHECK(moved.interview.start >= at(8, 15));
+    CHECK(moved.interview.start > earlier.interview.start);
+    CHECK(store.events().back().kind != "interview.cancelled");
+    bool logged = false;
+    for (const auto& event : store.events())
+        logged = logged || event.kind == "interview.moved";
+    CHECK(logged);
+    require_consistent(fair, store);
+
+    // When the seat frees, the late promise is called before anyone from standby.
+    clock.set(moved.interview.start);
+    const auto call = live.call_next(BoothId("B01"), moved.interview.seat, "booth-staff:B01");
+    REQUIRE(call.called);
+    CHECK(call.called->id == earlier.id);
+    CHECK_FALSE(call.from_standby);
+    (void)s1;
+    (void)s2;
+}
