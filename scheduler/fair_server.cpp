@@ -143,6 +143,28 @@ bool SteerableClock::set(TimeOfDay now) {
     return true;
 }
 
+namespace {
+
+std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options) {
+    if (options.tls_certificate.empty() && options.tls_private_key.empty()) {
+        return std::make_unique<httplib::Server>();
+    }
+    if (options.tls_certificate.empty() || options.tls_private_key.empty()) {
+        throw std::invalid_argument("TLS needs both a certificate and its private key");
+    }
+    auto server = std::make_unique<httplib::SSLServer>(options.tls_certificate.c_str(),
+                                                       options.tls_private_key.c_str());
+    if (!server->is_valid()) {
+        throw std::invalid_argument("cannot use the TLS certificate " +
+                                    options.tls_certificate.string() + " with the key " +
+                                    options.tls_private_key.string() +
+                                    ": both must be readable PEM files that belong together");
+    }
+    return server;
+}
+
+}  // namespace
+
 FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_key,
                        ServerOptions options)
     : store_(store),
@@ -151,7 +173,7 @@ FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_ke
       options_(std::move(options)),
       live_(store, clock),
       access_(options_.access),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(make_http_server(options_)) {
     live_.set_no_show_wait(options_.no_show_wait_minutes);
     if (const auto saved = store_.access_state_json()) {
         access_.restore(access_state_from_json(*saved));

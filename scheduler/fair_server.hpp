@@ -55,6 +55,10 @@ struct ServerOptions {
     int worker_threads = 96;
     // Minimum wait after a call before staff may mark a no-show, in fair-clock minutes.
     int no_show_wait_minutes = 3;
+    // Both set: serve HTTPS only (OpenSSL through cpp-httplib), with this PEM certificate chain
+    // and private key. Clients check the certificate against the system's trusted authorities.
+    std::filesystem::path tls_certificate;
+    std::filesystem::path tls_private_key;
 };
 
 class FairServer {

@@ -16,7 +16,7 @@ packages=(
   # external MIP solver used by the benchmark for comparison
   coinor-cbc
   # headless GUI runs, fonts with Vietnamese glyphs, QR decoding for tests
-  xvfb xauth libgl1-mesa-dri fonts-noto-core zbar-tools
+  xvfb xauth libgl1-mesa-dri fonts-noto-core zbar-tools openssl
 )
 
 missing=()

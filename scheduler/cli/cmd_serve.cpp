@@ -1,4 +1,5 @@
-// `jobfair serve --db FILE [--listen HOST:PORT] [--demo] [--clock-start HH:MM --clock-speed X]`
+// `jobfair serve --db FILE [--listen HOST:PORT] [--demo] [--tls-cert F --tls-key F] [--clock-start
+// HH:MM --clock-speed X]`
 #include <pthread.h>
 #include <sodium.h>
 
@@ -24,6 +25,8 @@ struct ServeOptions {
     std::string database_path;
     std::string listen = "127.0.0.1:8080";
     std::string ticket_key_path;  // default: next to the database
+    std::string tls_certificate;  // both set: HTTPS
+    std::string tls_private_key;
     bool demo = false;
     std::string clock_start;  // set: a simulated day starting then
     double clock_speed = 1.0;
@@ -79,6 +82,8 @@ void run_serve(const ServeOptions& options) {
     }
 
     ServerOptions server_options;
+    server_options.tls_certificate = options.tls_certificate;
+    server_options.tls_private_key = options.tls_private_key;
     std::unique_ptr<FairClock> clock;
     std::unique_ptr<SteerableClock> steerable;
     if (!options.clock_start.empty()) {
@@ -99,7 +104,13 @@ void run_serve(const ServeOptions& options) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    FairServer server(*store, fair_clock, *key, server_options);
+    std::optional<FairServer> serving;
+    try {
+        serving.emplace(*store, fair_clock, *key, server_options);
+    } catch (const std::invalid_argument& error) {
+        fail(error.what(), 2);
+    }
+    FairServer& server = *serving;
     if (!server.has_organizer_password()) {
         const char* from_environment = std::getenv("JOBFAIR_ORGANIZER_PASSWORD");
         const std::string password = from_environment ? from_environment : random_password();
@@ -113,8 +124,9 @@ void run_serve(const ServeOptions& options) {
         }
     }
     if (!server.bind(host, port)) fail("cannot listen on " + options.listen, 2);
-    std::cout << "jobfair server for \"" << store->load_fair().settings.name << "\" on http://"
-              << host << ':' << server.port() << "/api/v1 (Ctrl-C stops)" << std::endl;
+    const char* scheme = options.tls_certificate.empty() ? "http" : "https";
+    std::cout << "jobfair server for \"" << store->load_fair().settings.name << "\" on " << scheme
+              << "://" << host << ':' << server.port() << "/api/v1 (Ctrl-C stops)" << std::endl;
 
     std::thread signal_waiter([&] {
         int received = 0;
@@ -136,6 +148,11 @@ void add_serve_command(CLI::App& app) {
     sub->add_option("--db", options->database_path, "the fair's database (SQLite)")->required();
     sub->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free)")
         ->capture_default_str();
+    sub->add_option("--tls-cert", options->tls_certificate,
+                    "serve HTTPS with this PEM certificate (chain); needs --tls-key")
+        ->check(CLI::ExistingFile);
+    sub->add_option("--tls-key", options->tls_private_key, "the PEM private key of --tls-cert")
+        ->check(CLI::ExistingFile);
     sub->add_flag("--demo", options->demo, "load the demo fair when the database has none");
     sub->add_option("--ticket-key", options->ticket_key_path,
                     "ticket signing key file (default: DB.ticket-key, created when missing)");

@@ -713,3 +713,49 @@ TEST_CASE("the organizer downloads the day's exports, and nobody else may") {
     CHECK(roles.kiosk.get("/exports/interviews.csv").status == 403);
     CHECK(roles.booth_b01.get("/exports/interviews.csv").status == 403);
 }
+
+TEST_CASE("with a certificate the server speaks HTTPS only") {
+    TemporaryFolder folder("server-tls");
+    const auto certificate = folder.path() / "venue.crt";
+    const auto private_key = folder.path() / "venue.key";
+    const std::string make_certificate =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+        private_key.string() + "' -out '" + certificate.string() + "' >/dev/null 2>&1";
+    if (std::system(make_certificate.c_str()) != 0) {
+        MESSAGE("openssl is not installed: the TLS test is skipped");
+        return;
+    }
+    Store store(folder.path() / "fair.db");
+    store.import_fair(morning(), "test");
+    SteerableClock clock(at(8, 0), 0);
+    ServerOptions options = fast_options();
+    options.tls_certificate = certificate;
+    options.tls_private_key = private_key;
+    FairServer server(store, clock, TicketKey::generate(), options);
+    REQUIRE(server.bind("127.0.0.1", 0));
+    std::thread serving([&] { server.run(); });
+    for (int i = 0; i < 500 && !server.is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+
+    httplib::SSLClient secure("127.0.0.1", server.port());
+    secure.set_ca_cert_path(certificate.c_str());
+    secure.enable_server_certificate_verification(true);
+    const auto hello = secure.Get("/api/v1/hello");
+    REQUIRE_MESSAGE(hello, "no HTTPS answer: ", httplib::to_string(hello.error()));
+    CHECK(hello->status == 200);
+    // A client that does not trust the certificate is refused, and plain HTTP gets nothing.
+    httplib::SSLClient untrusting("127.0.0.1", server.port());
+    untrusting.enable_server_certificate_verification(true);
+    CHECK_FALSE(untrusting.Get("/api/v1/hello"));
+    httplib::Client plain("127.0.0.1", server.port());
+    plain.set_read_timeout(2, 0);
+    const auto clear = plain.Get("/api/v1/hello");
+    CHECK((!clear || clear->status != 200));
+    server.stop();
+    serving.join();
+
+    ServerOptions half = fast_options();
+    half.tls_certificate = certificate;
+    CHECK_THROWS_AS(FairServer(store, clock, TicketKey::generate(), half), std::invalid_argument);
+}
