@@ -35,6 +35,8 @@ fi
 
 echo "=== 2. the fair day: server and a simulated morning"
 "$jobfair" import assets/demo-fair.json --db var/demo.db
+# The schools' lists: each pre-registered student's school and phone (not in the fair contract).
+"$jobfair" import-details --db var/demo.db --csv assets/demo-students.csv
 password=${JOBFAIR_ORGANIZER_PASSWORD:-"demo-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"}
 printf '%s\n' "$password" >var/organizer-password.txt
 chmod 600 var/organizer-password.txt
@@ -91,6 +93,7 @@ trap - EXIT
 
 echo "=== 3. left for inspection"
 "$jobfair" tickets --db var/demo.db --out var/tickets >/dev/null
+"$jobfair" export-day --db var/demo.db --out var/exports
 "$jobfair" summary --db var/demo.db
-echo "run: var/demo.db (the day), var/demo-schedule.json (the engine's plan), var/tickets/" \
-  "(tickets.csv, qr/, sheets), var/server.log"
+echo "run: var/demo.db (the day), var/exports/ (CSV for Excel and the one-page summary.html)," \
+  "var/demo-schedule.json (the engine's plan), var/tickets/ (tickets.csv, qr/, sheets), var/server.log"
