@@ -811,44 +811,72 @@ FairSummary Store::summary() const {
     });
 }
 
+namespace {
+
+// One check-in inside the caller's transaction; false when the student was already checked in.
+bool write_check_in(SQLite::Database& database, const StudentId& student, TimeOfDay at,
+                    const std::vector<Interview>* replanned, std::string_view actor,
+                    const std::string& now, std::string& writing) {
+    writing = "the check-in of " + student.str();
+    SQLite::Statement already(database, "SELECT COUNT(*) FROM check_ins WHERE student = ?");
+    already.bind(1, student.str());
+    already.executeStep();
+    if (already.getColumn(0).getInt() > 0) return false;
+
+    SQLite::Statement insert(
+        database, "INSERT INTO check_ins (student, at_minute, created_at) VALUES (?, ?, ?)");
+    insert.bind(1, student.str());
+    insert.bind(2, at.minutes());
+    insert.bind(3, now);
+    insert.exec();
+
+    PlanWrite counts;
+    if (replanned) counts = replace_planned(database, *replanned, now, writing);
+    writing = "the promises to " + student.str();
+    SQLite::Statement promise(database,
+                              "UPDATE interviews SET status = 'promised', updated_at = ? "
+                              "WHERE student = ? AND status = 'planned'");
+    promise.bind(1, now);
+    promise.bind(2, student.str());
+    const int promised = promise.exec();
+    insert_event(database, now, actor, "student.checked_in",
+                 {{"student", student.str()},
+                  {"at", at.str()},
+                  {"promised", promised},
+                  {"replanned", replanned != nullptr},
+                  {"planned", counts.stored}});
+    return true;
+}
+
+}  // namespace
+
 bool Store::check_in(const StudentId& student, TimeOfDay at,
                      const std::optional<std::vector<Interview>>& replanned,
                      std::string_view actor) {
+    return check_in_many({student}, at, replanned, actor).front();
+}
+
+std::vector<bool> Store::check_in_many(const std::vector<StudentId>& students, TimeOfDay at,
+                                       const std::optional<std::vector<Interview>>& replanned,
+                                       std::string_view actor) {
     assert(database_ && "use of a moved-from Store");
     SQLite::Database& database = *database_;
-    std::string writing = "the check-in of " + student.str();
+    std::string writing = "the check-ins";
     try {
         SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement already(database, "SELECT COUNT(*) FROM check_ins WHERE student = ?");
-        already.bind(1, student.str());
-        already.executeStep();
-        if (already.getColumn(0).getInt() > 0) return false;
-
         const std::string now = iso_utc(clock_());
-        SQLite::Statement insert(
-            database, "INSERT INTO check_ins (student, at_minute, created_at) VALUES (?, ?, ?)");
-        insert.bind(1, student.str());
-        insert.bind(2, at.minutes());
-        insert.bind(3, now);
-        insert.exec();
-
-        PlanWrite counts;
-        if (replanned) counts = replace_planned(database, *replanned, now, writing);
-        writing = "the promises to " + student.str();
-        SQLite::Statement promise(database,
-                                  "UPDATE interviews SET status = 'promised', updated_at = ? "
-                                  "WHERE student = ? AND status = 'planned'");
-        promise.bind(1, now);
-        promise.bind(2, student.str());
-        const int promised = promise.exec();
-        insert_event(database, now, actor, "student.checked_in",
-                     {{"student", student.str()},
-                      {"at", at.str()},
-                      {"promised", promised},
-                      {"replanned", replanned.has_value()},
-                      {"planned", counts.stored}});
+        std::vector<bool> stored;
+        bool plan_written = false;
+        for (const StudentId& student : students) {
+            // The plan is written with the first check-in that is new; the others promise from it.
+            const std::vector<Interview>* plan = replanned && !plan_written ? &*replanned : nullptr;
+            const bool new_check_in =
+                write_check_in(database, student, at, plan, actor, now, writing);
+            plan_written = plan_written || (new_check_in && plan);
+            stored.push_back(new_check_in);
+        }
         transaction.commit();
-        return true;
+        return stored;
     } catch (const SQLite::Exception& error) {
         throw StoreError(std::string("cannot check in: ") + error.what() + " while writing " +
                          writing + "; nothing was changed");

@@ -106,6 +106,13 @@ class Store {
     // With no `replanned`, the stored plan stands and only the student's rows are promised.
     bool check_in(const StudentId& student, TimeOfDay at,
                   const std::optional<std::vector<Interview>>& replanned, std::string_view actor);
+    // Several check-ins at `at` in one transaction (one disk sync for a burst at the kiosks),
+    // each with its own "student.checked_in" event; the plan, when given, is written with the
+    // first new one (nothing is written when nobody is new). Returns, per student, whether the
+    // check-in is new. All or nothing.
+    std::vector<bool> check_in_many(const std::vector<StudentId>& students, TimeOfDay at,
+                                    const std::optional<std::vector<Interview>>& replanned,
+                                    std::string_view actor);
     std::map<StudentId, TimeOfDay> check_ins() const;
 
     // Details recorded with a move: why it was cancelled, what a finished interview led to.

@@ -112,7 +112,9 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
     model_.set_now(now);
     std::vector<CheckInResult> results(students.size());
     const auto already_here = store_.check_ins();
-    std::vector<size_t> to_replan;  // indices into `students`
+    std::vector<size_t> arriving;  // indices into `students` of new check-ins
+    std::vector<size_t> to_place;  // of those, the ones the plan does not hold as they are
+    std::vector<Interview> kept;   // the plan's interviews of the others, promised as they are
     std::set<StudentId> seen;
     for (size_t i = 0; i < students.size(); ++i) {
         const StudentId& student = students[i];
@@ -120,13 +122,14 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
             results[i].already_checked_in = true;
             continue;
         }
+        arriving.push_back(i);
         const Student& known = *fair_.find_student(student);
         model_.set_student_window(student, std::max(known.arrive, now), known.leave);
         const int index = *model_.student_index(student);
 
         // Fast path: the plan already holds interviews for the student, all still ahead and
         // inside their stay. Promise those as they are; a full re-plan would keep them anyway
-        // (minimum change) and costs ~10 ms under the server's lock.
+        // (minimum change).
         const auto& window = model_.students()[size_t(index)];
         std::vector<alloc::Placement> mine, others;
         bool plan_fits = true;
@@ -142,45 +145,56 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
             }
         }
         if (!plan_fits || mine.empty()) {
-            to_replan.push_back(i);
+            to_place.push_back(i);
             continue;
         }
-        if (!store_.check_in(student, now, std::nullopt, actor)) {
-            results[i].already_checked_in = true;  // another server process won the race
-            continue;
-        }
-        for (const auto& placement : mine)
+        for (const auto& placement : mine) {
             model_.lock(placement);
+            kept.push_back(model_.to_interview(placement));
+        }
         model_.set_planned(std::move(others));
     }
+    if (arriving.empty()) return finish_check_ins(students, std::move(results));
 
-    if (!to_replan.empty()) {
-        // Students the plan does not hold (yet) are placed into it as it stands, which keeps a
-        // burst of check-ins fast; the full re-plan follows when the server is quiet
-        // (replan_if_due). Nothing promised moves either way.
-        std::vector<int> arriving;
-        for (size_t i : to_replan)
-            arriving.push_back(*model_.student_index(students[i]));
-        const std::vector<alloc::Placement> new_plan = alloc::place_students(model_, arriving);
+    // Students the plan does not hold (yet) are placed into it as it stands, which keeps a
+    // burst of check-ins fast; the full re-plan follows when the server is quiet
+    // (replan_if_due). Nothing promised moves either way.
+    std::optional<std::vector<Interview>> plan_to_store;
+    std::vector<alloc::Placement> new_plan;
+    if (!to_place.empty()) {
+        std::vector<int> placing;
+        for (size_t i : to_place)
+            placing.push_back(*model_.student_index(students[i]));
+        new_plan = alloc::place_students(model_, placing);
         replan_due_ = true;
-        std::vector<Interview> planned;
+        plan_to_store.emplace(kept);  // still planned in the database until promised below
         for (const auto& placement : new_plan)
-            planned.push_back(model_.to_interview(placement));
-        std::set<int> promised_students;
-        bool plan_saved = false;
-        for (size_t i : to_replan) {
-            // The first check-in stores the new plan; the others only promise their part of it.
-            const bool stored = plan_saved ? store_.check_in(students[i], now, std::nullopt, actor)
-                                           : store_.check_in(students[i], now, planned, actor);
-            if (!stored) {
-                results[i].already_checked_in = true;
-                continue;
-            }
-            plan_saved = true;
-            promised_students.insert(*model_.student_index(students[i]));
+            plan_to_store->push_back(model_.to_interview(placement));
+    }
+    std::vector<StudentId> checking_in;
+    for (size_t i : arriving)
+        checking_in.push_back(students[i]);
+    std::vector<bool> stored;
+    try {
+        // One transaction for the whole burst: one disk sync, all or nothing.
+        stored = store_.check_in_many(checking_in, now, plan_to_store, actor);
+    } catch (...) {
+        rebuild_model();  // the fast path's locks were not stored: start again from the database
+        throw;
+    }
+    if (std::find(stored.begin(), stored.end(), false) != stored.end()) {
+        // Another server process checked someone in meanwhile: follow the database.
+        for (size_t k = 0; k < arriving.size(); ++k) {
+            if (!stored[k]) results[arriving[k]].already_checked_in = true;
         }
-        if (!plan_saved) store_.save_planned_schedule(planned, actor);
+        rebuild_model();
+        return finish_check_ins(students, std::move(results));
+    }
+    if (!to_place.empty()) {
         // Their planned interviews are promises now; the engine must keep them.
+        std::set<int> promised_students;
+        for (size_t i : to_place)
+            promised_students.insert(*model_.student_index(students[i]));
         std::vector<alloc::Placement> still_planned;
         for (const auto& placement : new_plan) {
             if (promised_students.count(placement.student)) {
@@ -191,6 +205,11 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
         }
         model_.set_planned(std::move(still_planned));
     }
+    return finish_check_ins(students, std::move(results));
+}
+
+std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentId>& students,
+                                                      std::vector<CheckInResult> results) const {
     // One read of the day for all answers.
     std::map<StudentId, std::vector<StoredInterview>> commitments;
     for (const auto& row : store_.interviews()) {

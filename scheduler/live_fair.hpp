@@ -184,6 +184,9 @@ class LiveFair {
                                                      CallResult& result,
                                                      const StudentId* only = nullptr) const;
     void check_seat(const BoothId& booth, int seat) const;
+    // Each student's commitments, by start, into their result.
+    std::vector<CheckInResult> finish_check_ins(const std::vector<StudentId>& students,
+                                                std::vector<CheckInResult> results) const;
     bool seat_is_busy(const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
                       CallResult& result) const;
     void call_from_standby(const Interview& interview, std::string_view actor, CallResult& result);
