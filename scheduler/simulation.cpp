@@ -39,6 +39,7 @@ class Api {
     Api(const std::string& host, int port, SimulationReport& report)
         : http_(host, port), report_(report) {
         http_.set_connection_timeout(2, 0);
+        http_.set_tcp_nodelay(true);  // headers and body go out at once, like the kiosks
         http_.set_read_timeout(30, 0);
     }
 

@@ -62,9 +62,9 @@ struct LoadOptions {
     int timeout_seconds = 120;
     std::string db_dir;  // in-process database folder; default: the system's temp folder
     bool summary_line = false;
-    // Off by default, like the kiosk programs: cpp-httplib writes headers and body separately,
-    // so with Nagle's algorithm a request can wait for a delayed ACK.
-    bool client_nodelay = false;
+    // On, like the kiosk programs: cpp-httplib writes headers and body separately, so with
+    // Nagle's algorithm a request waits for the server's delayed ACK (about 40 ms).
+    bool client_nodelay = true;
 };
 
 double milliseconds_between(SteadyTime from, SteadyTime to) {
@@ -611,8 +611,9 @@ int main(int argc, char** argv) {
                    "folder for the in-process database (default: the temp folder)");
     app.add_flag("--summary-line", options.summary_line,
                  "also print one LOAD key=value line (for scripts/load.sh)");
-    app.add_flag("--client-nodelay", options.client_nodelay,
-                 "kiosk connections set TCP_NODELAY (the kiosk programs do not)");
+    app.add_flag("--client-nagle{false}", options.client_nodelay,
+                 "kiosk connections leave Nagle's algorithm on (the clients before they set "
+                 "TCP_NODELAY)");
     CLI11_PARSE(app, argc, argv);
     if (!options.server_url.empty() && options.password.empty()) {
         std::cerr << "load_server: --server needs --password\n";
