@@ -1,8 +1,15 @@
+// Index: helpers (notices, fetch, post) · parse_booth_queue · update (login, queue, actions,
+// finish dialog, ticket check, stream, tick) · parse_stream_event · queries
 #include "kiosk/booth/model/booth.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
+
+#include "common/protocol.hpp"
+#include "common/text.hpp"
 
 namespace jobfair::booth {
 
@@ -15,7 +22,7 @@ struct Overloaded : Handlers... {
 template <class... Handlers>
 Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
-constexpr std::chrono::seconds kRetryEvery{5};
+constexpr std::string_view kOutcomes[] = {"offer", "internship", "next_round", "not_suitable"};
 
 std::string text_or_empty(const nlohmann::json& object, const char* key) {
     const auto found = object.find(key);
@@ -32,21 +39,80 @@ Person person_from(const nlohmann::json& json) {
     person.occupation = text_or_empty(json, "occupation");
     person.level = text_or_empty(json, "level");
     person.school = text_or_empty(json, "school");
-    person.rank = json.value("rank", 0);
+    const auto rank = json.find("rank");
+    if (rank != json.end() && rank->is_number_integer()) person.rank = rank->get<int>();
     return person;
 }
 
-std::string in_language(const BoothState& state, const ServerRefusal& refusal) {
-    return state.vietnamese && !refusal.message_vi.empty() ? refusal.message_vi : refusal.message;
+// --- Notices: always from the string table, or the server's own words -------------------------
+Notice table_notice(Notice::Kind kind, BoothText text,
+                    std::initializer_list<std::string_view> values = {}) {
+    return {kind, tr_fill(text, Language::vi, values), tr_fill(text, Language::en, values)};
 }
 
-Notice unreachable_notice(const BoothState& state) {
-    return {Notice::Kind::danger, state.vietnamese
-                                      ? "Mất kết nối với máy chủ. Thao tác chưa được thực hiện."
-                                      : "The server cannot be reached. Nothing was done."};
+Notice refusal_notice(const ServerRefusal& refusal) {
+    return {Notice::Kind::danger, refusal.message_vi.empty() ? refusal.message : refusal.message_vi,
+            refusal.message};
 }
 
-std::vector<Effect> fetch(BoothState& state) {
+std::string seat_label(int seat) {
+    return std::to_string(seat + 1);
+}
+
+// The server's reason for calling nobody (English, live_fair.cpp) in the table's words.
+Notice why_nobody_notice(const std::string& why) {
+    constexpr std::string_view kSeat = "seat ";
+    constexpr std::string_view kBusyWith = " is still busy with ";
+    constexpr std::string_view kHeldFor = "the seat is held for ";
+    constexpr std::string_view kHeldTail = ", who is busy at another booth";
+    if (why == "nobody checked in is waiting for this booth")
+        return table_notice(Notice::Kind::info, BoothText::why_nobody_waiting);
+    if (why == "the fair's interview hours are over or have not begun")
+        return table_notice(Notice::Kind::info, BoothText::why_outside_hours);
+    if (why.starts_with(kSeat)) {
+        const std::size_t busy = why.find(kBusyWith);
+        if (busy != std::string::npos) {
+            try {
+                const int seat = std::stoi(why.substr(kSeat.size(), busy - kSeat.size()));
+                return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
+                                    {seat_label(seat), why.substr(busy + kBusyWith.size())});
+            } catch (const std::exception&) {
+                // not a number: fall through to the server's own words
+            }
+        }
+    }
+    constexpr std::string_view kCannotFrom = " cannot be called from ";
+    constexpr std::string_view kStandbyTail = "'s standby queue now";
+    if (const std::size_t cannot = why.find(kCannotFrom);
+        cannot != std::string::npos && why.ends_with(kStandbyTail)) {
+        const std::size_t booth = cannot + kCannotFrom.size();
+        return table_notice(
+            Notice::Kind::info, BoothText::why_not_in_standby,
+            {why.substr(0, cannot), why.substr(booth, why.size() - booth - kStandbyTail.size())});
+    }
+    if (why.starts_with(kHeldFor) && why.ends_with(kHeldTail)) {
+        const std::string student =
+            why.substr(kHeldFor.size(), why.size() - kHeldFor.size() - kHeldTail.size());
+        return table_notice(Notice::Kind::info, BoothText::why_seat_held, {student});
+    }
+    return table_notice(Notice::Kind::info, BoothText::why_other, {why});
+}
+
+// A note as the server takes it: NFC (ImGui draws only precomposed Vietnamese), at most
+// kMaxNoteBytes, never cut inside a character.
+std::string clean_note(std::string_view typed) {
+    std::string note = to_nfc(typed);
+    if (note.size() <= kMaxNoteBytes) return note;
+    std::size_t cut = kMaxNoteBytes;
+    while (cut > 0 && (static_cast<unsigned char>(note[cut]) & 0xC0) == 0x80)
+        --cut;
+    note.resize(cut);
+    return note;
+}
+
+// --- Calls ------------------------------------------------------------------------------------
+std::vector<Effect> fetch(BoothState& state, Clock::time_point now) {
+    state.next_refresh = now + kRefreshEvery;
     if (state.fetch_in_flight) {
         state.fetch_again = true;
         return {};
@@ -62,23 +128,39 @@ const QueuedInterview* find_interview(const BoothState& state, std::int64_t id) 
     return nullptr;
 }
 
+const StandbyStudent* find_standby(const BoothState& state, std::string_view student) {
+    if (!state.queue) return nullptr;
+    for (const StandbyStudent& standby : state.queue->standby)
+        if (standby.person.student == student) return &standby;
+    return nullptr;
+}
+
+bool can_act(const BoothState& state) {
+    return !state.action_in_flight && state.screen == Screen::booth && state.queue;
+}
+
+std::string interview_path(std::int64_t interview, std::string_view verb) {
+    return "/interviews/" + std::to_string(interview) + "/" + std::string(verb);
+}
+
 // An action on an interview, when nothing else is in flight and the interview is in the queue
 // with a status that allows it (the server checks again).
 std::vector<Effect> post(BoothState& state, Action action, std::int64_t interview,
                          std::initializer_list<std::string_view> allowed_statuses,
-                         nlohmann::json body = nlohmann::json::object()) {
-    if (state.action_in_flight || state.screen != Screen::booth) return {};
+                         const nlohmann::json& body = nlohmann::json::object()) {
+    if (!can_act(state)) return {};
     const QueuedInterview* found = find_interview(state, interview);
     if (!found) return {};
     if (std::find(allowed_statuses.begin(), allowed_statuses.end(), found->status) ==
         allowed_statuses.end())
         return {};
-    static constexpr const char* kPaths[] = {"call-next", "recall", "skip",
-                                             "start",     "finish", "no-show"};
+    static constexpr std::string_view kVerbs[] = {"call-next", "recall",  "skip",        "start",
+                                                  "finish",    "no-show", "take-walk-in"};
     state.action_in_flight = action;
-    return {effect::PostAction{
-        action, "/interviews/" + std::to_string(interview) + "/" + kPaths[static_cast<int>(action)],
-        body.dump()}};
+    state.action_interview = interview;
+    state.action_seat = found->seat;
+    return {effect::PostAction{action, interview_path(interview, kVerbs[static_cast<int>(action)]),
+                               body.dump()}};
 }
 
 bool event_concerns_booth(const BoothState& state, const intent::StreamEventArrived& event) {
@@ -87,6 +169,37 @@ bool event_concerns_booth(const BoothState& state, const intent::StreamEventArri
     // Check-ins, departures and re-plans change whereabouts and the standby list.
     return event.kind.starts_with("student.") || event.kind == "schedule.saved" ||
            event.kind.starts_with("interview.called");
+}
+
+// Back to the PIN pad with nothing of the booth's students left (STYLE.md rule 4): a new state,
+// keeping only the booth, the language and what the hello said.
+void back_to_login(BoothState& state, std::optional<Notice> problem) {
+    BoothState fresh = make_booth(state.booth, state.vietnamese);
+    fresh.server_reachable = state.server_reachable;
+    fresh.protocol_mismatch = state.protocol_mismatch;
+    fresh.fair_name = state.fair_name;
+    fresh.login_problem = std::move(problem);
+    state = std::move(fresh);
+}
+
+bool session_ended(const Outcome& outcome) {
+    return outcome.refusal && outcome.refusal->code == "unauthenticated";
+}
+
+// A refused or unanswered call on the booth screen: offline, session over, or the server's words.
+std::vector<Effect> call_failed(BoothState& state, const Outcome& outcome, Clock::time_point now) {
+    if (!outcome.reached) {
+        state.online = false;
+        state.next_retry = now + kRetryEvery;
+        state.notice = table_notice(Notice::Kind::danger, BoothText::unreachable_nothing_done);
+        return {};
+    }
+    if (session_ended(outcome)) {
+        back_to_login(state, table_notice(Notice::Kind::warning, BoothText::session_ended));
+        return {effect::LogOut{false}};
+    }
+    state.notice = refusal_notice(*outcome.refusal);
+    return {};
 }
 
 }  // namespace
@@ -135,12 +248,27 @@ BoothState make_booth(std::string booth, bool vietnamese) {
 std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_point now) {
     return std::visit(
         Overloaded{
+            // --- Hello and login ------------------------------------------------------------
+            [&](const intent::HelloAnswered& answered) -> std::vector<Effect> {
+                state.hello_in_flight = false;
+                state.server_reachable = answered.reached;
+                if (!answered.reached) {
+                    state.next_retry = now + kRetryEvery;
+                    return {};
+                }
+                state.fair_name = answered.fair_name;
+                if (answered.protocol != protocol::kVersion)
+                    state.protocol_mismatch = answered.protocol;
+                else
+                    state.protocol_mismatch.reset();
+                return {};
+            },
             [&](const intent::PinDigit& typed) -> std::vector<Effect> {
                 if (state.screen != Screen::login || state.logging_in) return {};
                 if (typed.digit < '0' || typed.digit > '9') return {};
                 if (state.pin.size() < kPinLength) state.pin.push_back(typed.digit);
                 state.login_problem.reset();
-                if (state.pin.size() < kPinLength) return {};
+                if (state.pin.size() < kPinLength || state.protocol_mismatch) return {};
                 state.logging_in = true;
                 return {effect::LogIn{state.booth, state.pin}};
             },
@@ -149,49 +277,87 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                     state.pin.pop_back();
                 return {};
             },
+            [&](const intent::PinClear&) -> std::vector<Effect> {
+                if (state.screen == Screen::login && !state.logging_in) state.pin.clear();
+                return {};
+            },
             [&](const intent::LoginAnswered& answered) -> std::vector<Effect> {
+                if (state.screen != Screen::login) return {};
                 state.logging_in = false;
                 state.pin.clear();  // never kept: a wrong PIN is typed again from the start
                 if (!answered.outcome.ok()) {
-                    state.login_problem =
-                        answered.outcome.reached
-                            ? Notice{Notice::Kind::danger,
-                                     in_language(state, *answered.outcome.refusal)}
-                            : unreachable_notice(state);
+                    if (!answered.outcome.reached) state.server_reachable = false;
+                    state.login_problem = answered.outcome.reached
+                                              ? refusal_notice(*answered.outcome.refusal)
+                                              : table_notice(Notice::Kind::danger,
+                                                             BoothText::login_server_unreachable);
                     return {};
                 }
+                state.server_reachable = true;
                 state.screen = Screen::booth;
+                state.online = true;
                 state.login_problem.reset();
-                return fetch(state);
+                return fetch(state, now);
             },
+            [&](const intent::LogOut&) -> std::vector<Effect> {
+                if (state.screen != Screen::booth) return {};
+                back_to_login(state, std::nullopt);
+                return {effect::LogOut{true}};
+            },
+            [&](const intent::SwitchLanguage&) -> std::vector<Effect> {
+                state.vietnamese = !state.vietnamese;
+                return {};
+            },
+            // --- The queue ----------------------------------------------------------------------
             [&](const intent::QueueAnswered& answered) -> std::vector<Effect> {
+                if (state.screen != Screen::booth) return {};  // logged out meanwhile
                 state.fetch_in_flight = false;
                 if (!answered.outcome.ok() || !answered.queue) {
-                    state.online = answered.outcome.reached;
                     state.fetch_again = false;
                     state.next_retry = now + kRetryEvery;
-                    if (answered.outcome.refusal)
-                        state.notice = Notice{Notice::Kind::danger,
-                                              in_language(state, *answered.outcome.refusal)};
-                    return {};
+                    if (!answered.outcome.reached) {
+                        state.online = false;
+                        return {};
+                    }
+                    return call_failed(state, answered.outcome, now);
                 }
                 state.online = true;
                 state.queue = answered.queue;
-                for (const QueuedInterview& interview : state.queue->queue)
-                    if (interview.status == "in_progress")
-                        state.started_at.try_emplace(interview.id, now);
+                // Timers: kept for the interviews still called or under way, dropped for the rest.
+                std::map<std::int64_t, Clock::time_point> called_at;
+                std::map<std::int64_t, Clock::time_point> started_at;
+                for (const QueuedInterview& interview : state.queue->queue) {
+                    if (interview.status == "called") {
+                        const auto seen = state.called_at.find(interview.id);
+                        called_at[interview.id] =
+                            seen == state.called_at.end() ? now : seen->second;
+                    } else if (interview.status == "in_progress") {
+                        const auto seen = state.started_at.find(interview.id);
+                        started_at[interview.id] =
+                            seen == state.started_at.end() ? now : seen->second;
+                    }
+                }
+                state.called_at = std::move(called_at);
+                state.started_at = std::move(started_at);
+                // The dialog closes when its interview is no longer under way (finished elsewhere).
+                if (state.finishing) {
+                    const QueuedInterview* open = find_interview(state, state.finishing->interview);
+                    if (!open || open->status != "in_progress") state.finishing.reset();
+                }
                 if (state.fetch_again) {
                     state.fetch_again = false;
-                    return fetch(state);
+                    return fetch(state, now);
                 }
                 return {};
             },
+            // --- Actions ------------------------------------------------------------------------
             [&](const intent::CallNext& asked) -> std::vector<Effect> {
-                if (state.action_in_flight || state.screen != Screen::booth || !state.queue)
-                    return {};
+                if (!can_act(state)) return {};
                 if (asked.seat < 0 || asked.seat >= state.queue->seats) return {};
                 if (current_interview(state, asked.seat)) return {};  // the seat is busy
                 state.action_in_flight = Action::call_next;
+                state.action_interview = 0;
+                state.action_seat = asked.seat;
                 return {effect::PostAction{Action::call_next,
                                            "/booths/" + state.booth + "/seats/" +
                                                std::to_string(asked.seat) + "/call-next",
@@ -206,16 +372,30 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
             [&](const intent::Start& asked) {
                 return post(state, Action::start, asked.interview, {"called"});
             },
+            [&](const intent::OpenFinish& asked) -> std::vector<Effect> {
+                if (state.screen != Screen::booth || state.finishing) return {};
+                const QueuedInterview* interview = find_interview(state, asked.interview);
+                if (!interview || interview->status != "in_progress") return {};
+                if (state.note_for != interview->id) {  // a new interview starts with a clean form
+                    state.note.clear();
+                    state.outcome_by_seat.erase(interview->seat);
+                    state.note_for = interview->id;
+                }
+                state.finishing = FinishDialog{interview->id, interview->seat};
+                return {};
+            },
+            [&](const intent::CloseFinish&) -> std::vector<Effect> {
+                state.finishing.reset();
+                return {};
+            },
             [&](const intent::ChooseOutcome& chosen) -> std::vector<Effect> {
-                static constexpr std::string_view kOutcomes[] = {"offer", "internship",
-                                                                 "next_round", "not_suitable"};
                 if (std::find(std::begin(kOutcomes), std::end(kOutcomes), chosen.outcome) !=
                     std::end(kOutcomes))
                     state.outcome_by_seat[chosen.seat] = chosen.outcome;
                 return {};
             },
             [&](const intent::NoteTyped& typed) -> std::vector<Effect> {
-                state.note = typed.text.substr(0, kMaxNoteBytes);
+                state.note = clean_note(typed.text);
                 return {};
             },
             [&](const intent::Finish& asked) -> std::vector<Effect> {
@@ -223,9 +403,8 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 if (!interview) return {};
                 const auto chosen = state.outcome_by_seat.find(interview->seat);
                 if (chosen == state.outcome_by_seat.end()) {
-                    state.notice = Notice{Notice::Kind::warning,
-                                          state.vietnamese ? "Hãy chọn kết quả trước khi kết thúc."
-                                                           : "Choose an outcome before finishing."};
+                    state.notice =
+                        table_notice(Notice::Kind::warning, BoothText::choose_outcome_first);
                     return {};
                 }
                 nlohmann::json body = {{"outcome", chosen->second}};
@@ -235,36 +414,87 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
             [&](const intent::NoShow& asked) {
                 return post(state, Action::no_show, asked.interview, {"called"});
             },
-            [&](const intent::ActionAnswered& answered) -> std::vector<Effect> {
-                state.action_in_flight.reset();
-                if (!answered.outcome.reached) {
-                    state.notice = unreachable_notice(state);
-                    state.online = false;
+            [&](const intent::TakeWalkIn& asked) -> std::vector<Effect> {
+                if (!can_act(state)) return {};
+                if (asked.seat < 0 || asked.seat >= state.queue->seats) return {};
+                const StandbyStudent* student = find_standby(state, asked.student);
+                if (!student) return {};
+                if (!student->busy_at.empty()) {
+                    state.notice = table_notice(Notice::Kind::warning, BoothText::walk_in_busy,
+                                                {student->person.ticket_label, student->busy_at});
                     return {};
                 }
-                if (answered.outcome.refusal) {
-                    state.notice =
-                        Notice{Notice::Kind::danger, in_language(state, *answered.outcome.refusal)};
-                    return fetch(state);
+                if (current_interview(state, asked.seat)) {
+                    state.notice = table_notice(Notice::Kind::warning, BoothText::walk_in_seat_busy,
+                                                {seat_label(asked.seat)});
+                    return {};
+                }
+                state.action_in_flight = Action::take_walk_in;
+                state.action_interview = 0;
+                state.action_seat = asked.seat;
+                const nlohmann::json body = {{"student", asked.student}, {"seat", asked.seat}};
+                return {effect::PostAction{
+                    Action::take_walk_in, "/booths/" + state.booth + "/take-walk-in", body.dump()}};
+            },
+            [&](const intent::ActionAnswered& answered) -> std::vector<Effect> {
+                if (state.screen != Screen::booth) return {};
+                const std::int64_t acted_on = std::exchange(state.action_interview, 0);
+                state.action_in_flight.reset();
+                if (!answered.outcome.ok()) {
+                    std::vector<Effect> effects = call_failed(state, answered.outcome, now);
+                    // Refused: the queue has moved on without us; read it again.
+                    if (answered.outcome.reached && state.screen == Screen::booth)
+                        for (Effect& effect : fetch(state, now))
+                            effects.push_back(std::move(effect));
+                    return effects;
                 }
                 state.online = true;
-                if (answered.action == Action::call_next) {
-                    state.notice =
-                        answered.called_ticket_label.empty()
-                            ? Notice{Notice::Kind::info, answered.why_nobody}
-                            : Notice{Notice::Kind::ok, (state.vietnamese ? "Đã gọi " : "Called ") +
-                                                           answered.called_ticket_label};
-                } else if (answered.action == Action::finish) {
-                    state.note.clear();
-                    state.notice.reset();
-                } else {
-                    state.notice.reset();
+                switch (answered.action) {
+                    case Action::call_next:
+                    case Action::take_walk_in:
+                        state.notice =
+                            answered.called_ticket_label.empty()
+                                ? why_nobody_notice(answered.why_nobody)
+                                : table_notice(Notice::Kind::ok, BoothText::called_ticket,
+                                               {answered.called_ticket_label,
+                                                seat_label(state.action_seat)});
+                        break;
+                    case Action::finish: {
+                        const QueuedInterview* finished = find_interview(state, acted_on);
+                        const auto chosen = state.outcome_by_seat.find(state.action_seat);
+                        if (finished && chosen != state.outcome_by_seat.end()) {
+                            state.notice =
+                                Notice{Notice::Kind::ok,
+                                       tr_fill(BoothText::finished_saved, Language::vi,
+                                               {finished->person.ticket_label,
+                                                outcome_words(chosen->second, Language::vi)}),
+                                       tr_fill(BoothText::finished_saved, Language::en,
+                                               {finished->person.ticket_label,
+                                                outcome_words(chosen->second, Language::en)})};
+                        } else {
+                            state.notice.reset();
+                        }
+                        // Nothing of this student stays for the next one (STYLE.md rule 4).
+                        state.note.clear();
+                        state.note_for = 0;
+                        state.outcome_by_seat.erase(state.action_seat);
+                        state.finishing.reset();
+                        break;
+                    }
+                    case Action::recall:
+                        state.called_at[acted_on] = now;  // the no-show wait starts again
+                        state.notice.reset();
+                        break;
+                    default:
+                        state.notice.reset();
+                        break;
                 }
                 if (answered.action == Action::start || answered.action == Action::finish ||
                     answered.action == Action::skip || answered.action == Action::no_show)
                     state.ticket_check.reset();
-                return fetch(state);
+                return fetch(state, now);
             },
+            // --- Ticket check by scanner ----------------------------------------------------
             [&](const intent::Key& typed) -> std::vector<Effect> {
                 if (state.screen == Screen::login) {
                     if (typed.character >= U'0' && typed.character <= U'9')
@@ -272,8 +502,12 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                                       now);
                     return {};
                 }
+                // A pause longer than a scanner's makes this the first key of a new scan.
+                if (now - state.last_key > kScanGap) state.scanned.clear();
+                state.last_key = now;
                 // Ticket payloads are base32: A-Z, 2-7 (a scanner may send lowercase).
-                if (typed.character < 0x80 && state.scanned.size() < 64)
+                if (typed.character > 0x20 && typed.character < 0x7f &&
+                    state.scanned.size() < kMaxTicketChars)
                     state.scanned.push_back(static_cast<char>(typed.character));
                 return {};
             },
@@ -282,50 +516,96 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 if (state.screen != Screen::booth || ticket.empty()) return {};
                 const QueuedInterview* interview = interview_to_verify(state);
                 if (!interview) {
-                    state.notice =
-                        Notice{Notice::Kind::warning,
-                               state.vietnamese
-                                   ? "Chưa có sinh viên nào được gọi để đối chiếu vé."
-                                   : "Nobody is called: there is no ticket to check against."};
+                    state.notice = table_notice(Notice::Kind::warning, BoothText::nobody_to_verify);
                     return {};
                 }
                 return {effect::VerifyTicket{interview->id, std::move(ticket)}};
             },
             [&](const intent::VerifyAnswered& answered) -> std::vector<Effect> {
+                if (state.screen != Screen::booth) return {};
                 if (!answered.outcome.ok()) {
                     state.ticket_check.reset();
-                    state.notice = answered.outcome.reached
-                                       ? Notice{Notice::Kind::danger,
-                                                in_language(state, *answered.outcome.refusal)}
-                                       : unreachable_notice(state);
-                    return {};
+                    return call_failed(state, answered.outcome, now);
                 }
-                state.ticket_check = TicketCheck{answered.interview, answered.match,
-                                                 answered.ticket_label, answered.message};
-                state.notice = Notice{answered.match ? Notice::Kind::ok : Notice::Kind::danger,
-                                      answered.message};
+                state.online = true;
+                const QueuedInterview* expected = find_interview(state, answered.interview);
+                TicketCheck check;
+                check.interview = answered.interview;
+                check.match = answered.match;
+                check.ticket_label = answered.ticket_label;
+                check.message = answered.message;
+                if (expected) {
+                    check.expected_label = expected->person.ticket_label;
+                    check.expected_name = expected->person.given_name;
+                }
+                state.notice =
+                    answered.match
+                        ? table_notice(Notice::Kind::ok, BoothText::ticket_match,
+                                       {check.expected_label, check.expected_name})
+                        : table_notice(
+                              Notice::Kind::danger, BoothText::ticket_mismatch_body,
+                              {check.ticket_label, check.expected_label, check.expected_name});
+                state.ticket_check = std::move(check);
                 return {};
             },
+            [&](const intent::DismissTicketCheck&) -> std::vector<Effect> {
+                if (state.ticket_check && !state.ticket_check->match) {
+                    state.ticket_check.reset();
+                    state.notice.reset();
+                }
+                return {};
+            },
+            [&](const intent::DismissNotice&) -> std::vector<Effect> {
+                state.notice.reset();
+                return {};
+            },
+            // --- Live updates and connection ------------------------------------------------
             [&](const intent::StreamOpened&) -> std::vector<Effect> {
                 if (state.screen != Screen::booth) return {};
-                return fetch(state);
+                return fetch(state, now);  // resync: whatever was missed is in the queue
             },
             [&](const intent::StreamLost&) -> std::vector<Effect> {
+                if (state.screen != Screen::booth) return {};
                 state.online = false;
+                state.next_retry = now + kRetryEvery;
                 return {};
             },
             [&](const intent::StreamEventArrived& event) -> std::vector<Effect> {
                 if (state.screen != Screen::booth || !event_concerns_booth(state, event)) return {};
-                return fetch(state);
+                return fetch(state, now);
             },
             [&](const intent::Tick&) -> std::vector<Effect> {
-                if (state.screen != Screen::booth || state.online || now < state.next_retry)
-                    return {};
-                state.next_retry = now + kRetryEvery;
-                return fetch(state);
+                if (state.screen == Screen::login) {
+                    if (state.hello_in_flight || state.server_reachable.value_or(false) ||
+                        (state.server_reachable && now < state.next_retry))
+                        return {};
+                    state.hello_in_flight = true;
+                    return {effect::SayHello{}};
+                }
+                if (!state.online) {
+                    if (now < state.next_retry || state.fetch_in_flight) return {};
+                    state.next_retry = now + kRetryEvery;
+                    return fetch(state, now);
+                }
+                if (now >= state.next_refresh && !state.fetch_in_flight) return fetch(state, now);
+                return {};
             },
         },
         intent);
+}
+
+intent::StreamEventArrived parse_stream_event(std::string_view kind, std::string_view data) {
+    intent::StreamEventArrived event{std::string(kind), {}, std::nullopt};
+    const nlohmann::json json = nlohmann::json::parse(data, nullptr, false);
+    if (!json.is_object()) return event;
+    event.booth = text_or_empty(json, "booth");
+    const auto payload = json.find("payload");
+    if (payload == json.end() || !payload->is_object()) return event;
+    if (event.booth.empty()) event.booth = text_or_empty(*payload, "booth");
+    const auto interview = payload->find("interview");
+    if (interview != payload->end() && interview->is_number_integer())
+        event.interview = interview->get<std::int64_t>();
+    return event;
 }
 
 const QueuedInterview* current_interview(const BoothState& state, int seat) {
@@ -354,6 +634,36 @@ const QueuedInterview* interview_to_verify(const BoothState& state) {
         for (const QueuedInterview& interview : state.queue->queue)
             if (interview.status == status) return &interview;
     return nullptr;
+}
+
+std::optional<std::chrono::seconds> running_for(const BoothState& state,
+                                                const QueuedInterview& interview,
+                                                Clock::time_point now) {
+    const std::map<std::int64_t, Clock::time_point>* seen = nullptr;
+    if (interview.status == "called") seen = &state.called_at;
+    if (interview.status == "in_progress") seen = &state.started_at;
+    if (!seen) return std::nullopt;
+    const auto found = seen->find(interview.id);
+    if (found == seen->end()) return std::nullopt;
+    return std::max(std::chrono::seconds(0),
+                    std::chrono::duration_cast<std::chrono::seconds>(now - found->second));
+}
+
+int seat_count(const BoothState& state) {
+    return state.queue ? std::max(1, state.queue->seats) : 1;
+}
+
+std::string clock_text(std::chrono::seconds duration) {
+    const long long total = std::max<long long>(0, duration.count());
+    const long long hours = total / 3600;
+    const long long minutes = total / 60 % 60;
+    const long long seconds = total % 60;
+    char text[32];
+    if (hours > 0)
+        std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", hours, minutes, seconds);
+    else
+        std::snprintf(text, sizeof text, "%lld:%02lld", minutes, seconds);
+    return text;
 }
 
 }  // namespace jobfair::booth

@@ -1,9 +1,12 @@
 // The booth station as one model (STYLE.md rule 3): the PIN login, then the booth's queue with
-// the actions of docs/api.md section 6. The view reads BoothState and appends Intents; update()
-// returns Effects (log in, fetch the queue, post an action, verify a ticket) that the app runs
-// off the UI thread and answers as Intents. Interview ids always come from the latest queue.
+// the actions of docs/api.md section 6 and the standby walk-in (POST /booths/{b}/take-walk-in).
+// The view reads BoothState and appends Intents; update() returns Effects (say hello, log in and
+// out, fetch the queue, post an action, verify a ticket) that the app runs off the UI thread and
+// answers as Intents. Interview ids always come from the latest queue. Every word shown comes
+// from booth_strings; notices are kept in both languages so the language can switch at any time.
 //
-// Index: queue answer and parse_booth_queue · BoothState · intents · effects · update · queries
+// Index: queue answer and parse_booth_queue · BoothState · intents · effects · update ·
+//        parse_stream_event · queries
 #pragma once
 
 #include <chrono>
@@ -14,6 +17,8 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "kiosk/booth/model/booth_strings.hpp"
 
 namespace jobfair::booth {
 
@@ -63,27 +68,48 @@ BoothQueue parse_booth_queue(std::string_view body);
 using Clock = std::chrono::steady_clock;
 
 enum class Screen { login, booth };
-enum class Action { call_next, recall, skip, start, finish, no_show };
+enum class Action { call_next, recall, skip, start, finish, no_show, take_walk_in };
 inline constexpr std::size_t kPinLength = 6;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
+inline constexpr std::size_t kMaxTicketChars = 64;
+inline constexpr std::chrono::seconds kRetryEvery{5};       // hello / queue while unreachable
+inline constexpr std::chrono::seconds kRefreshEvery{30};    // the queue while online and quiet
+inline constexpr std::chrono::milliseconds kScanGap{1000};  // a longer pause starts a new scan
 
-// What the staff last saw happen, shown in a banner.
+// What the staff last saw happen, shown in a banner; in both languages.
 struct Notice {
     enum class Kind { info, ok, warning, danger } kind = Kind::info;
-    std::string message;  // already in the screen's language (the server's own words, or ours)
+    std::string vi;
+    std::string en;
+    const std::string& text(Language language) const { return language == Language::vi ? vi : en; }
 };
 
 struct TicketCheck {
     std::int64_t interview = 0;
     bool match = false;
-    std::string ticket_label;  // the scanned ticket's label
-    std::string message;
+    std::string ticket_label;    // the scanned ticket's label
+    std::string expected_label;  // the called student's
+    std::string expected_name;   // the called student's given name
+    std::string message;         // the server's words, for logs
+};
+
+// The finish dialog, open for one interview in progress.
+struct FinishDialog {
+    std::int64_t interview = 0;
+    int seat = 0;
 };
 
 struct BoothState {
     std::string booth;  // "B07"
     bool vietnamese = true;
     Screen screen = Screen::login;
+
+    // Before login: GET /hello (reachability and the protocol version, STYLE.md rule 5).
+    bool hello_in_flight = false;
+    std::optional<bool> server_reachable;  // unknown until the first hello answers
+    std::optional<int> protocol_mismatch;  // the server's version when it differs from ours
+    std::string fair_name;
+
     std::string pin;  // digits typed so far, never more than kPinLength
     bool logging_in = false;
     std::optional<Notice> login_problem;
@@ -93,20 +119,31 @@ struct BoothState {
     bool fetch_in_flight = false;
     bool fetch_again = false;
     std::optional<Action> action_in_flight;
+    std::int64_t action_interview = 0;  // the interview of the action in flight (0: none)
+    int action_seat = 0;                // its seat
     std::optional<Notice> notice;
+    std::optional<FinishDialog> finishing;
     std::map<int, std::string> outcome_by_seat;  // the outcome chosen before Finish
     std::string note;                            // the note typed for the next Finish
+    std::int64_t note_for = 0;                   // the interview the note and outcome are for
     std::string scanned;                         // characters typed by the scanner so far
+    Clock::time_point last_key{};
     std::optional<TicketCheck> ticket_check;
+    std::map<std::int64_t, Clock::time_point> called_at;   // when each call was seen here
     std::map<std::int64_t, Clock::time_point> started_at;  // when each interview began here
     Clock::time_point next_retry{};
+    Clock::time_point next_refresh{};
 };
 
-// --- Intents
-// --------------------------------------------------------------------------------------
+inline Language language_of(const BoothState& state) {
+    return language_of(state.vietnamese);
+}
+
+// --- Intents -------------------------------------------------------------------------------------
 struct ServerRefusal {
     std::string message;     // English
     std::string message_vi;  // may be empty
+    std::string code = {};   // "wrong_pin", "unauthenticated", ... (may be empty)
 };
 // The answer of one call: ok, unreachable (nullopt refusal and !reached), or refused.
 struct Outcome {
@@ -116,13 +153,21 @@ struct Outcome {
 };
 
 namespace intent {
+struct HelloAnswered {
+    bool reached = false;
+    int protocol = 0;
+    std::string fair_name;
+};
 struct PinDigit {
     char digit = '0';
 };
 struct PinBackspace {};
+struct PinClear {};
 struct LoginAnswered {
     Outcome outcome;
 };
+struct LogOut {};
+struct SwitchLanguage {};
 struct QueueAnswered {
     Outcome outcome;
     std::optional<BoothQueue> queue;  // set when ok
@@ -139,6 +184,10 @@ struct Skip {
 struct Start {
     std::int64_t interview = 0;
 };
+struct OpenFinish {  // the Finish… button: opens the dialog
+    std::int64_t interview = 0;
+};
+struct CloseFinish {};  // the dialog's Back: the choice and note stay for a second try
 struct ChooseOutcome {
     int seat = 0;
     std::string outcome;  // offer, internship, next_round, not_suitable
@@ -152,13 +201,17 @@ struct Finish {
 struct NoShow {
     std::int64_t interview = 0;
 };
+struct TakeWalkIn {  // a standby student called at once into a free seat
+    std::string student;
+    int seat = 0;
+};
 struct ActionAnswered {
     Action action = Action::call_next;
     Outcome outcome;
-    std::string called_ticket_label;  // call-next: who was called
-    std::string why_nobody;           // call-next: why nobody was
+    std::string called_ticket_label;  // call-next, take-walk-in: who was called
+    std::string why_nobody;           // call-next: why nobody was (the server's English)
 };
-struct Key {  // a character typed (keyboard or USB scanner)
+struct Key {  // a character typed (keyboard or USB scanner) with no text field focused
     char32_t character = 0;
 };
 struct Enter {};
@@ -169,6 +222,8 @@ struct VerifyAnswered {
     std::string ticket_label;
     std::string message;
 };
+struct DismissTicketCheck {};
+struct DismissNotice {};
 struct StreamOpened {};
 struct StreamLost {};
 struct StreamEventArrived {
@@ -176,21 +231,28 @@ struct StreamEventArrived {
     std::string booth;                      // from the payload, when it names one
     std::optional<std::int64_t> interview;  // from the payload, when it names one
 };
-struct Tick {};
+struct Tick {};  // once a frame
 }  // namespace intent
-using Intent = std::variant<intent::PinDigit, intent::PinBackspace, intent::LoginAnswered,
-                            intent::QueueAnswered, intent::CallNext, intent::Recall, intent::Skip,
-                            intent::Start, intent::ChooseOutcome, intent::NoteTyped, intent::Finish,
-                            intent::NoShow, intent::ActionAnswered, intent::Key, intent::Enter,
-                            intent::VerifyAnswered, intent::StreamOpened, intent::StreamLost,
-                            intent::StreamEventArrived, intent::Tick>;
+using Intent =
+    std::variant<intent::HelloAnswered, intent::PinDigit, intent::PinBackspace, intent::PinClear,
+                 intent::LoginAnswered, intent::LogOut, intent::SwitchLanguage,
+                 intent::QueueAnswered, intent::CallNext, intent::Recall, intent::Skip,
+                 intent::Start, intent::OpenFinish, intent::CloseFinish, intent::ChooseOutcome,
+                 intent::NoteTyped, intent::Finish, intent::NoShow, intent::TakeWalkIn,
+                 intent::ActionAnswered, intent::Key, intent::Enter, intent::VerifyAnswered,
+                 intent::DismissTicketCheck, intent::DismissNotice, intent::StreamOpened,
+                 intent::StreamLost, intent::StreamEventArrived, intent::Tick>;
 
-// --- Effects
-// --------------------------------------------------------------------------------------
+// --- Effects -------------------------------------------------------------------------------------
 namespace effect {
+struct SayHello {};  // GET /hello
 struct LogIn {
     std::string booth;
     std::string pin;
+};
+// Forget the token and close the event stream; `tell_server`: POST /auth/logout first.
+struct LogOut {
+    bool tell_server = true;
 };
 struct FetchQueue {};
 struct PostAction {
@@ -203,19 +265,32 @@ struct VerifyTicket {
     std::string ticket;
 };
 }  // namespace effect
-using Effect =
-    std::variant<effect::LogIn, effect::FetchQueue, effect::PostAction, effect::VerifyTicket>;
+using Effect = std::variant<effect::SayHello, effect::LogIn, effect::LogOut, effect::FetchQueue,
+                            effect::PostAction, effect::VerifyTicket>;
 
 BoothState make_booth(std::string booth, bool vietnamese);
 std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_point now);
 
-// --- Queries for the view
-// ------------------------------------------------------------------------- The interview called or
-// in progress at `seat`, if any.
+// An event of GET /stream as the model wants it: `data` is the event's JSON line (full for this
+// booth's own events, reduced to id, kind and booth for the others). Never throws: data that is
+// not JSON gives an event with the kind only.
+intent::StreamEventArrived parse_stream_event(std::string_view kind, std::string_view data);
+
+// --- Queries for the view ------------------------------------------------------------------------
+// The interview called or in progress at `seat`, if any.
 const QueuedInterview* current_interview(const BoothState& state, int seat);
 // The planned and promised interviews still to come, by start time (at most `limit`).
 std::vector<const QueuedInterview*> next_interviews(const BoothState& state, std::size_t limit);
 // The interview a scanned ticket is checked against: the first called one, else in progress.
 const QueuedInterview* interview_to_verify(const BoothState& state);
+// How long the interview has been called (status called) or under way (in_progress), as seen
+// by this station; nullopt when it has not been seen in that status.
+std::optional<std::chrono::seconds> running_for(const BoothState& state,
+                                                const QueuedInterview& interview,
+                                                Clock::time_point now);
+// The number of seats of the booth (1 until the queue is in).
+int seat_count(const BoothState& state);
+// A duration as the view writes it: "4:07", "1:02:03".
+std::string clock_text(std::chrono::seconds duration);
 
 }  // namespace jobfair::booth

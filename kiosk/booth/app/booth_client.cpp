@@ -1,0 +1,143 @@
+#include "kiosk/booth/app/booth_client.hpp"
+
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "common/protocol.hpp"
+
+namespace jobfair::booth::app {
+
+namespace {
+
+// A 2xx answer whose body is not what the endpoint promises.
+Outcome unreadable() {
+    return {true,
+            ServerRefusal{tr(BoothText::server_answer_unreadable, Language::en),
+                          tr(BoothText::server_answer_unreadable, Language::vi), "bad_answer"}};
+}
+
+std::string text_or_empty(const nlohmann::json& object, const char* key) {
+    const auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Outcome outcome_of(const net::ApiAnswer& answer) {
+    if (!answer.reached) return {false, std::nullopt};
+    if (answer.ok()) return {true, std::nullopt};
+    ServerRefusal refusal;
+    if (const auto error = answer.error()) {
+        refusal.code = error->code;
+        refusal.message = error->message;
+        refusal.message_vi = error->message_vi;
+    }
+    const std::string status = std::to_string(answer.status);
+    if (refusal.message.empty())
+        refusal.message = tr_fill(BoothText::server_answered_http, Language::en, {status});
+    if (refusal.message_vi.empty() && refusal.code.empty())
+        refusal.message_vi = tr_fill(BoothText::server_answered_http, Language::vi, {status});
+    if (refusal.code.empty() && answer.status == 401) refusal.code = "unauthenticated";
+    return {true, refusal};
+}
+
+BoothClient::BoothClient(std::string server_url, std::string booth)
+    : api_(std::move(server_url)), booth_(std::move(booth)) {}
+
+intent::HelloAnswered BoothClient::hello() const {
+    const net::ApiAnswer answer = api_.get("/hello", std::nullopt);
+    intent::HelloAnswered hello;
+    hello.reached = answer.reached;
+    if (!answer.ok()) return hello;
+    try {
+        const auto parsed = nlohmann::json::parse(answer.body).get<protocol::Hello>();
+        hello.protocol = parsed.protocol;
+        hello.fair_name = parsed.fair_name;
+    } catch (const nlohmann::json::exception&) {
+        hello.protocol = 0;  // not our server's hello: shown as a version mismatch
+    }
+    return hello;
+}
+
+intent::LoginAnswered BoothClient::log_in(const std::string& pin) {
+    const nlohmann::json request = {{"booth", booth_}, {"pin", pin}};
+    const net::ApiAnswer answer = api_.post("/auth/booth-login", request.dump(), std::nullopt);
+    Outcome outcome = outcome_of(answer);
+    if (!outcome.ok()) return {outcome};
+    try {
+        std::string token = nlohmann::json::parse(answer.body).at("token").get<std::string>();
+        std::lock_guard lock(mutex_);
+        token_ = std::move(token);
+    } catch (const nlohmann::json::exception&) {
+        outcome = unreadable();
+    }
+    return {outcome};
+}
+
+void BoothClient::log_out(bool tell_server) {
+    std::optional<std::string> token;
+    {
+        std::lock_guard lock(mutex_);
+        token = std::exchange(token_, std::nullopt);
+    }
+    if (tell_server && token) api_.post("/auth/logout", "{}", token);
+}
+
+std::optional<std::string> BoothClient::token() const {
+    std::lock_guard lock(mutex_);
+    return token_;
+}
+
+intent::QueueAnswered BoothClient::queue() const {
+    const net::ApiAnswer answer = api_.get("/booths/" + booth_ + "/queue", token());
+    intent::QueueAnswered answered{outcome_of(answer), std::nullopt};
+    if (!answered.outcome.ok()) return answered;
+    try {
+        answered.queue = parse_booth_queue(answer.body);
+    } catch (const std::invalid_argument&) {
+        answered.outcome = unreadable();
+    }
+    return answered;
+}
+
+intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const {
+    const net::ApiAnswer answer = api_.post(action.path, action.body, token());
+    intent::ActionAnswered answered{action.action, outcome_of(answer), {}, {}};
+    if (!answered.outcome.ok()) return answered;
+    if (action.action != Action::call_next && action.action != Action::take_walk_in)
+        return answered;
+    // {"called": {...} | null, "from_standby", "ticket_label", "why_nobody"}
+    const nlohmann::json json = nlohmann::json::parse(answer.body, nullptr, false);
+    if (!json.is_object()) {
+        answered.outcome = unreadable();
+        return answered;
+    }
+    const auto called = json.find("called");
+    if (called != json.end() && called->is_object()) {
+        answered.called_ticket_label = text_or_empty(json, "ticket_label");
+        if (answered.called_ticket_label.empty())
+            answered.called_ticket_label = text_or_empty(*called, "student");
+    }
+    answered.why_nobody = text_or_empty(json, "why_nobody");
+    return answered;
+}
+
+intent::VerifyAnswered BoothClient::verify(const effect::VerifyTicket& verify) const {
+    const nlohmann::json request = {{"ticket", verify.ticket}};
+    const net::ApiAnswer answer =
+        api_.post("/interviews/" + std::to_string(verify.interview) + "/verify-ticket",
+                  request.dump(), token());
+    intent::VerifyAnswered answered{verify.interview, outcome_of(answer), false, {}, {}};
+    if (!answered.outcome.ok()) return answered;
+    const nlohmann::json json = nlohmann::json::parse(answer.body, nullptr, false);
+    if (!json.is_object() || !json.contains("match") || !json["match"].is_boolean()) {
+        answered.outcome = unreadable();
+        return answered;
+    }
+    answered.match = json["match"].get<bool>();
+    answered.ticket_label = text_or_empty(json, "ticket_label");
+    answered.message = text_or_empty(json, "message");
+    return answered;
+}
+
+}  // namespace jobfair::booth::app

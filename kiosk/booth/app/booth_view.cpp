@@ -1,0 +1,1040 @@
+#include "kiosk/booth/app/booth_view.hpp"
+
+#include <imgui_internal.h>  // BringWindowToDisplayFront: overlays stay above the screen
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <functional>
+#include <string_view>
+
+#include "common/level.hpp"
+#include "common/occupations.hpp"
+#include "common/protocol.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace jobfair::booth::app {
+
+struct BoothView::Frame {
+    const BoothState& state;
+    Clock::time_point now;
+    std::vector<Intent>& asked;
+    Language language;
+    ImVec2 display;
+    float margin = 32;
+    float gap = 24;
+    float button_height = 88;
+
+    const char* text(BoothText id) const { return tr(id, language); }
+    std::string fill(BoothText id, std::initializer_list<std::string_view> values) const {
+        return tr_fill(id, language, values);
+    }
+    bool vietnamese() const { return language == Language::vi; }
+    bool busy() const { return state.action_in_flight.has_value(); }
+};
+
+namespace {
+
+// The cards are outlined (card_outline), not filled: on llvmpipe every filled layer costs fill
+// rate, and three card fills doubled the frame time.
+constexpr ImGuiWindowFlags kCardFlags = ImGuiWindowFlags_NoScrollbar |
+                                        ImGuiWindowFlags_NoScrollWithMouse |
+                                        ImGuiWindowFlags_NoBackground;
+
+ImU32 packed(const ImVec4& colour) {
+    return ImGui::ColorConvertFloat4ToU32(colour);
+}
+
+// A card's rounded outline, drawn on the current window before the card's child window begins.
+void card_outline(ImVec2 origin, ImVec2 size) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                                        packed(style.Colors[ImGuiCol_Border]), style.ChildRounding,
+                                        0, 2.0f);
+}
+
+class ScopedFont {
+  public:
+    explicit ScopedFont(ImFont* font) { ImGui::PushFont(font); }
+    ~ScopedFont() { ImGui::PopFont(); }
+    ScopedFont(const ScopedFont&) = delete;
+    ScopedFont& operator=(const ScopedFont&) = delete;
+};
+
+float text_width(ImFont* font, std::string_view text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size())
+        .x;
+}
+
+// `text` cut at a whole character and ended with "…" so that it fits in `width` pixels.
+std::string fitted(ImFont* font, std::string_view text, float width) {
+    if (text_width(font, text) <= width) return std::string(text);
+    const std::string_view ellipsis = "…";
+    std::size_t end = text.size();
+    while (end > 0) {
+        do {
+            --end;
+        } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        std::string candidate(text.substr(0, end));
+        while (!candidate.empty() && candidate.back() == ' ')
+            candidate.pop_back();
+        candidate += ellipsis;
+        if (text_width(font, candidate) <= width) return candidate;
+    }
+    return std::string(ellipsis);
+}
+
+void text_at(ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, colour, text.data(),
+                                        text.data() + text.size());
+}
+
+ImU32 ink() {
+    return packed(ImGui::GetStyle().Colors[ImGuiCol_Text]);
+}
+ImU32 muted() {
+    return packed(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+}
+
+// A pill drawn at a screen position in `font`; returns its width.
+float pill_at(ImFont* font, ImVec2 at, const std::string& text, ui::Tone tone) {
+    ScopedFont scoped(font);
+    ImGui::SetCursorScreenPos(at);
+    ui::status_pill(text.c_str(), tone);
+    return ImGui::GetItemRectSize().x;
+}
+
+float pill_width(ImFont* font, const std::string& text) {
+    // As ui::status_pill measures it: 0.75 of the text height on each side.
+    return text_width(font, text) + 1.5f * font->FontSize;
+}
+
+ui::Tone notice_tone(Notice::Kind kind) {
+    switch (kind) {
+        case Notice::Kind::ok:
+            return ui::Tone::ok;
+        case Notice::Kind::warning:
+            return ui::Tone::warning;
+        case Notice::Kind::danger:
+            return ui::Tone::danger;
+        case Notice::Kind::info:
+            break;
+    }
+    return ui::Tone::info;
+}
+
+std::string level_words(std::string_view code, Language language) {
+    const std::optional<Level> level = parse_level(code);
+    if (!level) return std::string(code);
+    return std::string(language == Language::vi ? level_name_vi(*level) : level_name_en(*level));
+}
+
+std::string trade_words(std::string_view code, Language language) {
+    return occupation_display_name(code, language == Language::vi);
+}
+
+std::string rank_words(int rank, Language language) {
+    return rank > 0 ? tr_fill(BoothText::rank_choice, language, {std::to_string(rank)})
+                    : tr(BoothText::rank_unknown, language);
+}
+
+struct Whereabouts {
+    std::string words;
+    ui::Tone tone = ui::Tone::neutral;
+};
+
+Whereabouts whereabouts_of(const std::string& whereabouts, const std::string& busy_at,
+                           Language language) {
+    if (whereabouts == "checked_in")
+        return {tr(BoothText::whereabouts_checked_in, language), ui::Tone::ok};
+    if (whereabouts == "busy")
+        return {tr_fill(BoothText::whereabouts_busy, language, {busy_at}), ui::Tone::warning};
+    return {tr(BoothText::whereabouts_not_arrived, language), ui::Tone::neutral};
+}
+
+// A button of a row laid out by button_rows().
+struct RowButton {
+    std::string label;  // "words###id": the id never depends on the words
+    std::string target;
+    ui::Tone tone = ui::Tone::neutral;
+    Intent intent;
+    bool enabled = true;
+};
+
+// Lays `buttons` out in as few rows as their natural widths allow within `width`, each row
+// stretched to fill it, bottom-aligned at `bottom`; draws them and appends the tapped intent.
+void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, float width,
+                 float height, float gap, std::vector<Intent>& asked,
+                 const std::function<void(const std::string&)>& remember) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    std::vector<std::vector<std::size_t>> rows(1);
+    float row_width = 0;
+    for (std::size_t index = 0; index < buttons.size(); ++index) {
+        const float natural =
+            std::max(ImGui::CalcTextSize(buttons[index].label.c_str(), nullptr, true).x +
+                         2 * style.FramePadding.x,
+                     ui::kMinTouchTarget);
+        const float needed = rows.back().empty() ? natural : row_width + gap + natural;
+        if (!rows.back().empty() && needed > width) {
+            rows.emplace_back();
+            row_width = natural;
+        } else {
+            row_width = needed;
+        }
+        rows.back().push_back(index);
+    }
+    float y = origin_bottom_left.y - rows.size() * height - (rows.size() - 1) * gap;
+    for (const auto& row : rows) {
+        const float each = (width - gap * (row.size() - 1)) / static_cast<float>(row.size());
+        float x = origin_bottom_left.x;
+        for (const std::size_t index : row) {
+            RowButton& button = buttons[index];
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            ImGui::BeginDisabled(!button.enabled);
+            if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(each, height)))
+                asked.push_back(button.intent);
+            ImGui::EndDisabled();
+            remember(button.target);
+            x += each + gap;
+        }
+        y += height + gap;
+    }
+}
+
+// "###id" appended: ImGui hashes only what follows "###", so the id is the same in both languages.
+std::string labelled(std::string_view words, std::string_view id) {
+    std::string label(words);
+    label += "###";
+    label += id;
+    return label;
+}
+
+}  // namespace
+
+// --- draw ----------------------------------------------------------------------------------------
+
+void BoothView::draw(const BoothState& state, Clock::time_point now, std::vector<Intent>& asked) {
+    targets_.clear();
+    const ImGuiIO& io = ImGui::GetIO();
+    Frame frame{state, now, asked, language_of(state), io.DisplaySize};
+    const bool tablet = io.DisplaySize.y < 1000;
+    frame.margin = tablet ? 20 : 32;
+    frame.gap = tablet ? 16 : 24;
+    frame.button_height = tablet ? 76 : 92;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // No background: the frame is cleared in the window colour already, and on llvmpipe every
+    // full-screen layer costs milliseconds (the frame time is fill rate, not ImGui).
+    ImGui::Begin("booth", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    if (state.screen == Screen::login) {
+        login(frame);
+        ImGui::End();
+        dialog_was_open_ = false;
+        return;
+    }
+    float y = header(frame);
+    const bool mismatch = state.ticket_check && !state.ticket_check->match;
+    if (!state.online)
+        y = banner(frame, y, frame.text(BoothText::offline_explained), ui::Tone::danger, nullptr);
+    if (state.queue && state.queue->paused)
+        y = banner(frame, y, frame.text(BoothText::booth_paused), ui::Tone::warning, nullptr);
+    if (state.notice && !mismatch)
+        y = banner(frame, y, state.notice->text(frame.language), notice_tone(state.notice->kind),
+                   "dismiss_notice");
+
+    const float width = frame.display.x - 2 * frame.margin;
+    const float height = frame.display.y - y - frame.margin;
+    if (!state.queue) {
+        ScopedFont font(fonts_.large);
+        const char* loading = frame.text(BoothText::loading_queue);
+        ImGui::SetCursorScreenPos(
+            ImVec2((frame.display.x - text_width(fonts_.large, loading)) / 2, y + height / 3));
+        ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], "%s", loading);
+    } else {
+        const float left_width = std::round((width - frame.gap) * 0.58f);
+        const int seats = seat_count(state);
+        const float seat_height = (height - frame.gap * (seats - 1)) / static_cast<float>(seats);
+        for (int seat = 0; seat < seats; ++seat)
+            seat_card(frame, seat, ImVec2(frame.margin, y + seat * (seat_height + frame.gap)),
+                      ImVec2(left_width, seat_height));
+        const float right_x = frame.margin + left_width + frame.gap;
+        const float right_width = frame.display.x - frame.margin - right_x;
+        const float next_height = std::round((height - frame.gap) * 0.5f);
+        next_list(frame, ImVec2(right_x, y), ImVec2(right_width, next_height));
+        standby_list(frame, ImVec2(right_x, y + next_height + frame.gap),
+                     ImVec2(right_width, height - next_height - frame.gap));
+    }
+    ImGui::End();
+
+    if (state.finishing) {
+        finish_dialog(frame);
+    } else {
+        dialog_was_open_ = false;
+    }
+    if (mismatch) ticket_mismatch(frame);
+}
+
+// --- login (PIN pad) -----------------------------------------------------------------------------
+
+void BoothView::login(Frame& frame) {
+    const BoothState& state = frame.state;
+    const float centre_x = frame.display.x / 2;
+    // The language switch, top right.
+    {
+        ScopedFont font(fonts_.body);
+        const std::string label = labelled(frame.text(BoothText::other_language), "language");
+        const float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                                   2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SetCursorScreenPos(
+            ImVec2(frame.display.x - frame.margin - button_width, frame.margin));
+        if (ui::touch_button(label.c_str())) frame.asked.push_back(intent::SwitchLanguage{});
+        remember("language");
+    }
+    const bool tablet = frame.display.y < 1000;
+    float y = frame.margin + (tablet ? 8 : 48);
+    const auto centred = [&](ImFont* font, const std::string& text, ImU32 colour) {
+        const std::string shown = fitted(font, text, frame.display.x - 2 * frame.margin);
+        text_at(font, ImVec2(centre_x - text_width(font, shown) / 2, y), colour, shown);
+        y += font->FontSize + frame.gap / 2;
+    };
+    centred(fonts_.large, frame.fill(BoothText::login_title, {state.booth}), ink());
+    if (!state.fair_name.empty()) centred(fonts_.body, state.fair_name, muted());
+    centred(fonts_.body, frame.text(BoothText::login_prompt), ink());
+    y += frame.gap / 2;
+
+    // Six boxes, a dot for each digit typed.
+    const float box = tablet ? 64 : 84;
+    const float box_gap = tablet ? 12 : 16;
+    const float boxes_width = kPinLength * box + (kPinLength - 1) * box_gap;
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const ui::ToneColours neutral = ui::tone_colours(ui::Tone::neutral);
+    for (std::size_t index = 0; index < kPinLength; ++index) {
+        const ImVec2 from(centre_x - boxes_width / 2 + index * (box + box_gap), y);
+        const ImVec2 to(from.x + box, from.y + box);
+        list.AddRectFilled(from, to, packed(ImGui::GetStyle().Colors[ImGuiCol_FrameBg]), 14);
+        list.AddRect(from, to,
+                     packed(index == state.pin.size() ? ui::tone_colours(ui::Tone::primary).fill
+                                                      : neutral.pressed),
+                     14, 0, index == state.pin.size() ? 4.0f : 2.0f);
+        if (index < state.pin.size())
+            list.AddCircleFilled(ImVec2((from.x + to.x) / 2, (from.y + to.y) / 2), box * 0.16f,
+                                 ink());
+    }
+    y += box + frame.gap;
+
+    // Status under the boxes: checking, a refusal, or the server's state.
+    std::optional<std::pair<std::string, ui::Tone>> status;
+    if (state.logging_in)
+        status.emplace(frame.text(BoothText::login_checking), ui::Tone::info);
+    else if (state.protocol_mismatch)
+        status.emplace(
+            frame.fill(BoothText::protocol_mismatch, {std::to_string(*state.protocol_mismatch),
+                                                      std::to_string(protocol::kVersion)}),
+            ui::Tone::danger);
+    else if (state.login_problem)
+        status.emplace(state.login_problem->text(frame.language),
+                       notice_tone(state.login_problem->kind));
+    else if (state.server_reachable == false)
+        status.emplace(frame.text(BoothText::login_server_unreachable), ui::Tone::danger);
+    const float status_height = fonts_.body_bold->FontSize * 2 + 28;
+    if (status) {
+        const ui::ToneColours colours = ui::tone_colours(status->second);
+        const float max_width = std::min(frame.display.x - 2 * frame.margin, 1200.0f);
+        const float wrap = max_width - 48;
+        const ImVec2 size = fonts_.body_bold->CalcTextSizeA(fonts_.body_bold->FontSize, FLT_MAX,
+                                                            wrap, status->first.c_str());
+        const ImVec2 from(centre_x - (size.x + 48) / 2, y);
+        list.AddRectFilled(from, ImVec2(from.x + size.x + 48, from.y + size.y + 24),
+                           packed(colours.fill), 14);
+        list.AddText(fonts_.body_bold, fonts_.body_bold->FontSize, ImVec2(from.x + 24, y + 12),
+                     packed(colours.text), status->first.c_str(), nullptr, wrap);
+    }
+    y += status_height + frame.gap / 2;
+
+    // The pad: 1-9, then Clear, 0, Delete.
+    const float pad_height = frame.display.y - y - frame.margin;
+    const float key_gap = tablet ? 12 : 16;
+    const float key_height =
+        std::clamp((pad_height - 3 * key_gap) / 4, ui::kMinTouchTarget, 120.0f);
+    const float key_width = std::round(key_height * 1.9f);
+    const float pad_left = centre_x - (3 * key_width + 2 * key_gap) / 2;
+    ScopedFont font(fonts_.large);
+    ImGui::BeginDisabled(state.logging_in);
+    for (int index = 0; index < 12; ++index) {
+        const int row = index / 3;
+        const int column = index % 3;
+        ImGui::SetCursorScreenPos(
+            ImVec2(pad_left + column * (key_width + key_gap), y + row * (key_height + key_gap)));
+        const ImVec2 size(key_width, key_height);
+        if (index < 9 || index == 10) {
+            const char digit = index == 10 ? '0' : static_cast<char>('1' + index);
+            const char label[] = {digit, '\0'};
+            ImGui::PushID(digit);
+            if (ui::touch_button(label, ui::Tone::neutral, size))
+                frame.asked.push_back(intent::PinDigit{digit});
+            ImGui::PopID();
+            remember(std::string("pin:") + digit);
+        } else if (index == 9) {
+            ScopedFont small(fonts_.body_bold);
+            if (ui::touch_button(labelled(frame.text(BoothText::pin_clear), "pin_clear").c_str(),
+                                 ui::Tone::neutral, size))
+                frame.asked.push_back(intent::PinClear{});
+            remember("pin:clear");
+        } else {
+            ScopedFont small(fonts_.body_bold);
+            if (ui::touch_button(labelled(frame.text(BoothText::pin_delete), "pin_delete").c_str(),
+                                 ui::Tone::neutral, size))
+                frame.asked.push_back(intent::PinBackspace{});
+            remember("pin:delete");
+        }
+    }
+    ImGui::EndDisabled();
+}
+
+// --- header and banners --------------------------------------------------------------------------
+
+float BoothView::header(Frame& frame) {
+    const BoothState& state = frame.state;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float top = frame.margin * 0.75f;
+    const float row_height = std::max(ui::kMinTouchTarget, fonts_.large->FontSize + 16);
+    float right = frame.display.x - frame.margin;
+
+    // Right to left: log out, the language switch, the connection, the fair clock.
+    ScopedFont font(fonts_.body);
+    const auto button = [&](BoothText words, const char* id, Intent intent) {
+        const std::string label = labelled(frame.text(words), id);
+        const float width =
+            ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * style.FramePadding.x;
+        right -= width;
+        ImGui::SetCursorScreenPos(ImVec2(right, top));
+        if (ui::touch_button(label.c_str(), ui::Tone::neutral, ImVec2(width, row_height)))
+            frame.asked.push_back(std::move(intent));
+        remember(id);
+        right -= frame.gap;
+    };
+    button(BoothText::log_out, "log_out", intent::LogOut{});
+    button(BoothText::other_language, "language", intent::SwitchLanguage{});
+
+    const std::string connection =
+        frame.text(state.online ? BoothText::connection_online : BoothText::connection_offline);
+    const float connection_width = pill_width(fonts_.body_bold, connection);
+    right -= connection_width;
+    pill_at(fonts_.body_bold,
+            ImVec2(right, top + (row_height - fonts_.body_bold->FontSize * 1.6f) / 2), connection,
+            state.online ? ui::Tone::ok : ui::Tone::danger);
+    right -= frame.gap;
+
+    if (state.queue && !state.queue->now.empty()) {
+        const std::string& clock = state.queue->now;
+        const float clock_width = text_width(fonts_.large, clock);
+        right -= clock_width;
+        text_at(fonts_.large, ImVec2(right, top + (row_height - fonts_.large->FontSize) / 2), ink(),
+                clock);
+        const char* label = frame.text(BoothText::fair_clock);
+        right -= text_width(fonts_.small, label) + 12;
+        text_at(fonts_.small, ImVec2(right, top + (row_height - fonts_.small->FontSize) / 2 + 4),
+                muted(), label);
+        right -= frame.gap;
+    }
+
+    // Left: the booth, then the enterprise in what room is left.
+    const std::string booth = frame.fill(BoothText::title, {state.booth});
+    const float booth_width = text_width(fonts_.large, booth);
+    const float title_y = top + (row_height - fonts_.large->FontSize) / 2;
+    text_at(fonts_.large, ImVec2(frame.margin, title_y), ink(), booth);
+    if (state.queue && !state.queue->enterprise.empty()) {
+        const float left = frame.margin + booth_width + frame.gap;
+        const std::string enterprise = fitted(fonts_.body, state.queue->enterprise, right - left);
+        text_at(fonts_.body, ImVec2(left, top + (row_height - fonts_.body->FontSize) / 2 + 4),
+                muted(), enterprise);
+    }
+    const float bottom = top + row_height + frame.margin * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, bottom - 1), ImVec2(frame.display.x, bottom - 1),
+                                        packed(ui::tone_colours(ui::Tone::neutral).pressed), 2);
+    return bottom + frame.gap * 0.75f;
+}
+
+float BoothView::banner(Frame& frame, float y, const std::string& text, ui::Tone tone,
+                        const char* dismiss_id) {
+    const ui::ToneColours colours = ui::tone_colours(tone);
+    const float width = frame.display.x - 2 * frame.margin;
+    ImFont* font = fonts_.body_bold;
+    float button_width = 0;
+    std::string dismiss;
+    if (dismiss_id) {
+        dismiss = labelled(frame.text(BoothText::dismiss), dismiss_id);
+        ScopedFont scoped(fonts_.body);
+        button_width = ImGui::CalcTextSize(dismiss.c_str(), nullptr, true).x +
+                       2 * ImGui::GetStyle().FramePadding.x;
+    }
+    const float padding = 16;
+    const float wrap = width - 2 * padding - (dismiss_id ? button_width + frame.gap : 0);
+    const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    const float height =
+        std::max(text_size.y + 2 * padding, dismiss_id ? ui::kMinTouchTarget + 16 : 0.0f);
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    list.AddRectFilled(ImVec2(frame.margin, y), ImVec2(frame.margin + width, y + height),
+                       packed(colours.fill), 14);
+    list.AddText(font, font->FontSize,
+                 ImVec2(frame.margin + padding, y + (height - text_size.y) / 2),
+                 packed(colours.text), text.c_str(), nullptr, wrap);
+    if (dismiss_id) {
+        ScopedFont scoped(fonts_.body);
+        ImGui::SetCursorScreenPos(ImVec2(frame.margin + width - 8 - button_width,
+                                         y + (height - ui::kMinTouchTarget) / 2));
+        if (ui::touch_button(dismiss.c_str(), ui::Tone::neutral,
+                             ImVec2(button_width, ui::kMinTouchTarget)))
+            frame.asked.push_back(intent::DismissNotice{});
+        remember(dismiss_id);
+    }
+    return y + height + frame.gap * 0.75f;
+}
+
+// --- seat card -----------------------------------------------------------------------------------
+
+void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
+    const BoothState& state = frame.state;
+    const QueuedInterview* interview = current_interview(state, seat);
+    const bool compact = size.y < (frame.display.y < 1000 ? 480 : 600);
+    const float padding = frame.margin;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::PushID(seat);
+    card_outline(origin, size);
+    ImGui::BeginChild("seat", size, false, kCardFlags);
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const float left = origin.x + padding;
+    const float right = origin.x + size.x - padding;
+    const float inner = right - left;
+    float y = origin.y + padding * 0.75f;
+
+    // Line 1: seat, status, timer.
+    const std::string seat_words = frame.fill(BoothText::seat_number, {std::to_string(seat + 1)});
+    const float line_height = fonts_.large->FontSize;
+    text_at(fonts_.body_bold, ImVec2(left, y + (line_height - fonts_.body_bold->FontSize) / 2),
+            muted(), seat_words);
+    float x = left + text_width(fonts_.body_bold, seat_words) + frame.gap;
+    if (interview) {
+        const bool called = interview->status == "called";
+        const std::string status =
+            frame.text(called ? BoothText::status_called : BoothText::status_in_progress);
+        pill_at(fonts_.body_bold,
+                ImVec2(x, y + (line_height - fonts_.body_bold->FontSize * 1.6f) / 2), status,
+                called ? ui::Tone::warning : ui::Tone::info);
+        if (const auto running = running_for(state, *interview, frame.now)) {
+            const std::string timer = clock_text(*running);
+            const float timer_width = text_width(fonts_.large, timer);
+            text_at(fonts_.large, ImVec2(right - timer_width, y), ink(), timer);
+            const char* caption =
+                frame.text(called ? BoothText::called_for : BoothText::interviewing_for);
+            const float caption_width = text_width(fonts_.small, caption);
+            text_at(fonts_.small,
+                    ImVec2(right - timer_width - 12 - caption_width,
+                           y + line_height - fonts_.small->FontSize - 4),
+                    muted(), caption);
+        }
+    }
+    y += line_height + frame.gap;
+
+    if (!interview) {
+        text_at(fonts_.large, ImVec2(left, y), muted(), frame.text(BoothText::seat_free));
+        y += fonts_.large->FontSize + frame.gap / 2;
+        list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(),
+                     frame.text(BoothText::seat_free_hint), nullptr, inner);
+        std::vector<RowButton> buttons;
+        buttons.push_back({labelled(frame.text(BoothText::call_next), "call_next"),
+                           "call_next:" + std::to_string(seat), ui::Tone::primary,
+                           intent::CallNext{seat},
+                           !frame.busy() && !(state.queue && state.queue->paused)});
+        {
+            ScopedFont font(fonts_.large);
+            button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner,
+                        frame.button_height * 1.25f, frame.gap, frame.asked,
+                        [this](const std::string& id) { remember(id); });
+        }
+        ImGui::EndChild();
+        ImGui::PopID();
+        return;
+    }
+
+    // The student: given name big, ticket label to the right, full name under it.
+    const Person& person = interview->person;
+    ImFont* name_font = compact ? fonts_.large : fonts_.huge;
+    const float label_width = text_width(fonts_.large, person.ticket_label);
+    text_at(fonts_.large,
+            ImVec2(right - label_width, y + name_font->FontSize - fonts_.large->FontSize - 4),
+            ink(), person.ticket_label);
+    text_at(name_font, ImVec2(left, y), ink(),
+            fitted(name_font, person.given_name, inner - label_width - frame.gap));
+    y += name_font->FontSize + 4;
+    text_at(fonts_.body, ImVec2(left, y), muted(), fitted(fonts_.body, person.full_name, inner));
+    y += fonts_.body->FontSize + frame.gap;
+
+    // Trade, level, rank; then the school.
+    const auto field = [&](BoothText label, const std::string& value, float at_x, float width) {
+        const std::string caption = frame.text(label);
+        text_at(fonts_.small, ImVec2(at_x, y), muted(), caption);
+        text_at(fonts_.body_bold, ImVec2(at_x, y + fonts_.small->FontSize + 2), ink(),
+                fitted(fonts_.body_bold, value, width));
+    };
+    const float field_height = fonts_.small->FontSize + 2 + fonts_.body_bold->FontSize;
+    const std::string rank = rank_words(person.rank, frame.language);
+    const float rank_width = pill_width(fonts_.body_bold, rank);
+    const float column = (inner - rank_width - frame.gap) / 2;
+    field(BoothText::label_trade, trade_words(person.occupation, frame.language), left,
+          column - frame.gap);
+    field(BoothText::label_level, level_words(person.level, frame.language), left + column,
+          column - frame.gap);
+    pill_at(fonts_.body_bold,
+            ImVec2(right - rank_width, y + field_height - fonts_.body_bold->FontSize * 1.6f), rank,
+            person.rank == 1 ? ui::Tone::ok : ui::Tone::info);
+    y += field_height + frame.gap / 2;
+    field(
+        BoothText::label_school,
+        person.school.empty() ? std::string(frame.text(BoothText::school_unknown)) : person.school,
+        left, inner);
+    y += field_height + frame.gap;
+
+    // The slot, where the student is (when called), and the ticket check.
+    const std::string slot = frame.fill(BoothText::slot_time, {interview->start, interview->end});
+    text_at(fonts_.body,
+            ImVec2(left, y + (fonts_.body_bold->FontSize * 1.6f - fonts_.body->FontSize) / 2),
+            muted(), slot);
+    x = left + text_width(fonts_.body, slot) + frame.gap;
+    if (interview->status == "called") {
+        const Whereabouts where =
+            whereabouts_of(interview->whereabouts, interview->busy_at, frame.language);
+        x += pill_at(fonts_.body_bold, ImVec2(x, y), where.words, where.tone) + frame.gap;
+    }
+    const bool checked = state.ticket_check && state.ticket_check->interview == interview->id &&
+                         state.ticket_check->match;
+    if (checked) {
+        pill_at(fonts_.body_bold, ImVec2(x, y), frame.text(BoothText::ticket_checked),
+                ui::Tone::ok);
+    } else if (interview == interview_to_verify(state)) {
+        const std::string hint = frame.text(BoothText::scan_hint);
+        const float room = right - x;
+        if (text_width(fonts_.small, hint) <= room)
+            text_at(fonts_.small,
+                    ImVec2(x, y + (fonts_.body_bold->FontSize * 1.6f - fonts_.small->FontSize) / 2),
+                    muted(), hint);
+        else
+            text_at(fonts_.small, ImVec2(left, y + fonts_.body_bold->FontSize * 1.6f + 6), muted(),
+                    fitted(fonts_.small, hint, inner));
+    }
+
+    // The actions, at the bottom of the card.
+    std::vector<RowButton> buttons;
+    const bool can = !frame.busy();
+    const std::int64_t id = interview->id;
+    if (interview->status == "called") {
+        buttons.push_back({labelled(frame.text(BoothText::start), "start"), "start",
+                           ui::Tone::primary, intent::Start{id}, can});
+        buttons.push_back({labelled(frame.text(BoothText::recall), "recall"), "recall",
+                           ui::Tone::neutral, intent::Recall{id}, can});
+        buttons.push_back({labelled(frame.text(BoothText::skip), "skip"), "skip", ui::Tone::neutral,
+                           intent::Skip{id}, can});
+        buttons.push_back({labelled(frame.text(BoothText::no_show), "no_show"), "no_show",
+                           ui::Tone::danger, intent::NoShow{id}, can});
+    } else {
+        buttons.push_back({labelled(frame.text(BoothText::finish), "finish"), "finish",
+                           ui::Tone::primary, intent::OpenFinish{id}, can});
+    }
+    {
+        ScopedFont font(fonts_.body_bold);
+        // The primary action alone on the first row when the others share the second.
+        if (buttons.size() > 1) {
+            std::vector<RowButton> first(buttons.begin(), buttons.begin() + 1);
+            std::vector<RowButton> rest(buttons.begin() + 1, buttons.end());
+            const float bottom = origin.y + size.y - padding;
+            button_rows(rest, ImVec2(left, bottom), inner, frame.button_height, frame.gap,
+                        frame.asked, [this](const std::string& target) { remember(target); });
+            button_rows(first, ImVec2(left, bottom - frame.button_height - frame.gap), inner,
+                        frame.button_height, frame.gap, frame.asked,
+                        [this](const std::string& target) { remember(target); });
+        } else {
+            button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner,
+                        frame.button_height, frame.gap, frame.asked,
+                        [this](const std::string& target) { remember(target); });
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopID();
+}
+
+// --- next list -----------------------------------------------------------------------------------
+
+void BoothView::next_list(Frame& frame, ImVec2 origin, ImVec2 size) {
+    const BoothState& state = frame.state;
+    ImGui::SetCursorScreenPos(origin);
+    card_outline(origin, size);
+    ImGui::BeginChild("next", size, false, kCardFlags);
+    const float padding = frame.gap;
+    const float left = origin.x + padding;
+    const float width = size.x - 2 * padding - ImGui::GetStyle().ScrollbarSize;
+    float y = origin.y + padding * 0.75f;
+    text_at(fonts_.large, ImVec2(left, y), ink(), frame.text(BoothText::next_title));
+    y += fonts_.large->FontSize + frame.gap / 2;
+    const auto next = next_interviews(state, 12);
+    if (next.empty()) {
+        text_at(fonts_.body, ImVec2(left, y), muted(), frame.text(BoothText::next_empty));
+        ImGui::EndChild();
+        return;
+    }
+    // The rows scroll under the heading.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+    ImGui::BeginChild("rows", ImVec2(size.x - 2, origin.y + size.y - y - 2), false,
+                      ImGuiWindowFlags_NoBackground);
+    const ImVec2 rows_origin = ImGui::GetCursorScreenPos();
+    float row_y = rows_origin.y;
+    const float pill_height = fonts_.small->FontSize * 1.6f;
+    const float row_height = fonts_.body_bold->FontSize + 8 + pill_height + frame.gap;
+    const bool several_seats = seat_count(state) > 1;
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const ImVec2 visible_from = ImGui::GetWindowPos();
+    const float visible_to = visible_from.y + ImGui::GetWindowHeight();
+    for (std::size_t index = 0; index < next.size(); ++index, row_y += row_height) {
+        if (row_y + row_height < visible_from.y || row_y > visible_to) continue;  // scrolled away
+        const QueuedInterview& interview = *next[index];
+        if (index % 2 == 1)
+            list.AddRectFilled(
+                ImVec2(origin.x + 4, row_y - frame.gap / 4),
+                ImVec2(origin.x + size.x - 4, row_y + row_height - frame.gap * 0.75f),
+                packed(ImGui::GetStyle().Colors[ImGuiCol_TableRowBgAlt]));
+        // Line 1: time, ticket, name.
+        float x = left;
+        text_at(fonts_.body_bold, ImVec2(x, row_y), ink(), interview.start);
+        x += text_width(fonts_.body_bold, "00:00") + frame.gap;
+        text_at(fonts_.body_bold, ImVec2(x, row_y), ink(), interview.person.ticket_label);
+        x += text_width(fonts_.body_bold, "A-0000") + frame.gap;
+        text_at(fonts_.body, ImVec2(x, row_y), ink(),
+                fitted(fonts_.body, interview.person.full_name, left + width - x));
+        // Line 2: where the student is, the status, the seat.
+        const float line2 = row_y + fonts_.body_bold->FontSize + 8;
+        x = left + text_width(fonts_.body_bold, "00:00") + frame.gap;
+        const Whereabouts where =
+            whereabouts_of(interview.whereabouts, interview.busy_at, frame.language);
+        x += pill_at(fonts_.small, ImVec2(x, line2), where.words, where.tone) + frame.gap;
+        std::string detail = frame.text(interview.status == "promised" ? BoothText::status_promised
+                                                                       : BoothText::status_planned);
+        if (several_seats)
+            detail +=
+                " · " + frame.fill(BoothText::seat_number, {std::to_string(interview.seat + 1)});
+        detail += " · " + rank_words(interview.person.rank, frame.language);
+        text_at(fonts_.small, ImVec2(x, line2 + (pill_height - fonts_.small->FontSize) / 2),
+                muted(), fitted(fonts_.small, detail, left + width - x));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(rows_origin.x, row_y));
+    ImGui::Dummy(ImVec2(1, 1));
+    ImGui::EndChild();
+    ImGui::EndChild();
+}
+
+// --- standby list --------------------------------------------------------------------------------
+
+void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
+    const BoothState& state = frame.state;
+    const auto& standby = state.queue->standby;
+    ImGui::SetCursorScreenPos(origin);
+    card_outline(origin, size);
+    ImGui::BeginChild("standby", size, false, kCardFlags);
+    const float padding = frame.gap;
+    const float left = origin.x + padding;
+    const float width = size.x - 2 * padding - ImGui::GetStyle().ScrollbarSize;
+    float y = origin.y + padding * 0.75f;
+    text_at(fonts_.large, ImVec2(left, y), ink(),
+            frame.fill(BoothText::standby_title, {std::to_string(standby.size())}));
+    y += fonts_.large->FontSize + 4;
+    text_at(fonts_.small, ImVec2(left, y), muted(),
+            fitted(fonts_.small, frame.text(BoothText::standby_explained), width));
+    y += fonts_.small->FontSize + frame.gap / 2;
+    if (standby.empty()) {
+        text_at(fonts_.body, ImVec2(left, y), muted(), frame.text(BoothText::standby_empty));
+        ImGui::EndChild();
+        return;
+    }
+    // Free seats: a standby student can be taken into any of them.
+    std::vector<int> free_seats;
+    for (int seat = 0; seat < seat_count(state); ++seat)
+        if (!current_interview(state, seat)) free_seats.push_back(seat);
+    if (free_seats.empty()) free_seats.push_back(0);  // shown, but disabled while the seat is busy
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+    ImGui::BeginChild("rows", ImVec2(size.x - 2, origin.y + size.y - y - 2), false,
+                      ImGuiWindowFlags_NoBackground);
+    const ImVec2 rows_origin = ImGui::GetCursorScreenPos();
+    float row_y = rows_origin.y;
+    const float row_height =
+        std::max(fonts_.body_bold->FontSize + 6 + fonts_.small->FontSize, ui::kMinTouchTarget) +
+        frame.gap;
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    ImGui::PushFont(fonts_.body_bold);  // the buttons' font
+    const ImVec2 visible_from = ImGui::GetWindowPos();
+    const float visible_to = visible_from.y + ImGui::GetWindowHeight();
+    for (std::size_t index = 0; index < standby.size(); ++index, row_y += row_height) {
+        if (row_y + row_height < visible_from.y || row_y > visible_to) continue;  // scrolled away
+        const StandbyStudent& student = standby[index];
+        if (index % 2 == 1)
+            list.AddRectFilled(
+                ImVec2(origin.x + 4, row_y - frame.gap / 4),
+                ImVec2(origin.x + size.x - 4, row_y + row_height - frame.gap * 0.75f),
+                packed(ImGui::GetStyle().Colors[ImGuiCol_TableRowBgAlt]));
+        ImGui::PushID(student.person.student.c_str());
+        // Right: one button per free seat, or where the student is busy.
+        float buttons_left = left + width;
+        const float button_top = row_y + (row_height - frame.gap - ui::kMinTouchTarget) / 2;
+        if (!student.busy_at.empty()) {
+            const std::string busy = frame.fill(BoothText::whereabouts_busy, {student.busy_at});
+            buttons_left -= pill_width(fonts_.small, busy);
+            pill_at(fonts_.small, ImVec2(buttons_left, button_top + 12), busy, ui::Tone::warning);
+        } else {
+            for (auto seat = free_seats.rbegin(); seat != free_seats.rend(); ++seat) {
+                const std::string target =
+                    "take:" + student.person.student + ":" + std::to_string(*seat);
+                const std::string label = labelled(
+                    frame.fill(BoothText::take_walk_in_to_seat, {std::to_string(*seat + 1)}),
+                    target);
+                const float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                                           2 * ImGui::GetStyle().FramePadding.x;
+                buttons_left -= button_width;
+                ImGui::SetCursorScreenPos(ImVec2(buttons_left, button_top));
+                ImGui::BeginDisabled(frame.busy() || current_interview(state, *seat) != nullptr);
+                if (ui::touch_button(label.c_str(), ui::Tone::primary,
+                                     ImVec2(button_width, ui::kMinTouchTarget)))
+                    frame.asked.push_back(intent::TakeWalkIn{student.person.student, *seat});
+                ImGui::EndDisabled();
+                remember(target);
+                buttons_left -= 12;
+            }
+        }
+        // Left: ticket and name; arrival, choice, trade and level under them.
+        const float text_room = buttons_left - frame.gap - left;
+        const float label_width = text_width(fonts_.body_bold, "A-0000") + 16;
+        text_at(fonts_.body_bold, ImVec2(left, row_y), ink(), student.person.ticket_label);
+        text_at(fonts_.body, ImVec2(left + label_width, row_y), ink(),
+                fitted(fonts_.body, student.person.full_name, text_room - label_width));
+        const std::string detail = frame.fill(BoothText::arrived_at, {student.arrived}) + " · " +
+                                   rank_words(student.person.rank, frame.language) + " · " +
+                                   trade_words(student.person.occupation, frame.language) + " · " +
+                                   level_words(student.person.level, frame.language);
+        text_at(fonts_.small, ImVec2(left, row_y + fonts_.body_bold->FontSize + 6), muted(),
+                fitted(fonts_.small, detail, text_room));
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(rows_origin.x, row_y));
+    ImGui::Dummy(ImVec2(1, 1));
+    ImGui::EndChild();
+    ImGui::EndChild();
+}
+
+// --- overlays ------------------------------------------------------------------------------------
+
+void BoothView::shade(const char* id) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_ModalWindowDimBg]);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+void BoothView::finish_dialog(Frame& frame) {
+    const BoothState& state = frame.state;
+    const FinishDialog& dialog = *state.finishing;
+    const QueuedInterview* interview = nullptr;
+    if (state.queue)
+        for (const QueuedInterview& candidate : state.queue->queue)
+            if (candidate.id == dialog.interview) interview = &candidate;
+    if (!interview) return;
+    shade("##finish_shade");
+
+    const bool tablet = frame.display.y < 1000;
+    const ImVec2 size(std::min(frame.display.x - 2 * frame.margin, tablet ? 1180.0f : 1280.0f),
+                      std::min(frame.display.y - 2 * frame.margin, tablet ? 740.0f : 900.0f));
+    ImGui::SetNextWindowPos(ImVec2((frame.display.x - size.x) / 2, (frame.display.y - size.y) / 2));
+    ImGui::SetNextWindowSize(size);
+    if (!dialog_was_open_) ImGui::SetNextWindowFocus();
+    dialog_was_open_ = true;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_ChildBg]);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 20);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2);
+    ImGui::Begin(
+        "##finish", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float padding = frame.margin;
+    const float left = origin.x + padding;
+    const float inner = size.x - 2 * padding;
+    float y = origin.y + padding;
+    const std::string title = frame.fill(
+        BoothText::finish_title, {interview->person.ticket_label, interview->person.given_name});
+    text_at(fonts_.large, ImVec2(left, y), ink(), fitted(fonts_.large, title, inner));
+    y += fonts_.large->FontSize + 4;
+    text_at(fonts_.body, ImVec2(left, y), muted(),
+            fitted(fonts_.body, interview->person.full_name, inner));
+    y += fonts_.body->FontSize + frame.gap;
+
+    // The four outcomes as big toggles, two by two.
+    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
+    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    const auto chosen = state.outcome_by_seat.find(dialog.seat);
+    const std::string* outcome = chosen == state.outcome_by_seat.end() ? nullptr : &chosen->second;
+    struct Choice {
+        const char* code;
+        BoothText words;
+    };
+    constexpr Choice kChoices[] = {{"offer", BoothText::outcome_offer},
+                                   {"internship", BoothText::outcome_internship},
+                                   {"next_round", BoothText::outcome_next_round},
+                                   {"not_suitable", BoothText::outcome_not_suitable}};
+    const float toggle_width = (inner - frame.gap) / 2;
+    const float toggle_height = frame.button_height;
+    {
+        ScopedFont font(fonts_.large);
+        for (int index = 0; index < 4; ++index) {
+            const Choice& choice = kChoices[index];
+            ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
+                                             y + (index / 2) * (toggle_height + frame.gap)));
+            const bool selected = outcome && *outcome == choice.code;
+            const std::string target = std::string("outcome:") + choice.code;
+            if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
+                                 selected ? ui::Tone::primary : ui::Tone::neutral,
+                                 ImVec2(toggle_width, toggle_height)))
+                frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.code});
+            if (selected) {
+                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
+                                                    ImGui::GetItemRectMax(), ink(), 16, 0, 4);
+            }
+            remember(target);
+        }
+    }
+    y += 2 * toggle_height + frame.gap * 1.5f;
+
+    // The note: an ordinary text field (staff have a keyboard); Enter adds a line.
+    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::note_label));
+    const std::string used = frame.fill(
+        BoothText::note_size, {std::to_string(state.note.size()), std::to_string(kMaxNoteBytes)});
+    text_at(fonts_.small, ImVec2(left + inner - text_width(fonts_.small, used), y + 4), muted(),
+            used);
+    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    const float actions_top = origin.y + size.y - padding - frame.button_height;
+    const float note_height = std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y);
+    ImGui::SetCursorScreenPos(ImVec2(left, y));
+    std::string note = state.note;
+    {
+        ScopedFont font(fonts_.body);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2);
+        if (ImGui::InputTextMultiline("##note", &note, ImVec2(inner, note_height)))
+            frame.asked.push_back(intent::NoteTyped{note});
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        remember("note");
+    }
+
+    // Back, and Save (only once an outcome is chosen).
+    std::vector<RowButton> buttons;
+    buttons.push_back({labelled(frame.text(BoothText::back), "back"), "back", ui::Tone::neutral,
+                       intent::CloseFinish{}, true});
+    buttons.push_back({labelled(frame.text(BoothText::save_outcome), "save_outcome"),
+                       "save_outcome", ui::Tone::primary, intent::Finish{dialog.interview},
+                       outcome != nullptr && !frame.busy()});
+    {
+        ScopedFont font(fonts_.large);
+        button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner, frame.button_height,
+                    frame.gap, frame.asked,
+                    [this](const std::string& target) { remember(target); });
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void BoothView::ticket_mismatch(Frame& frame) {
+    const TicketCheck& check = *frame.state.ticket_check;
+    shade("##mismatch_shade");
+    const ui::ToneColours danger = ui::tone_colours(ui::Tone::danger);
+    const bool tablet = frame.display.y < 1000;
+    const float width = std::min(frame.display.x - 2 * frame.margin, tablet ? 1100.0f : 1300.0f);
+    const float padding = frame.margin * 1.5f;
+    const float wrap = width - 2 * padding;
+    const std::string body =
+        frame.fill(BoothText::ticket_mismatch_body,
+                   {check.ticket_label, check.expected_label, check.expected_name});
+    const ImVec2 body_size =
+        fonts_.large->CalcTextSizeA(fonts_.large->FontSize, FLT_MAX, wrap, body.c_str());
+    const float height = padding + fonts_.huge->FontSize + frame.gap + body_size.y + frame.gap * 2 +
+                         frame.button_height + padding;
+    const ImVec2 origin((frame.display.x - width) / 2, (frame.display.y - height) / 2);
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, danger.fill);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 24);
+    ImGui::Begin(
+        "##mismatch", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    float y = origin.y + padding;
+    const std::string title = frame.text(BoothText::ticket_mismatch_title);
+    // A warning triangle before the title, drawn (no icon font needed).
+    const float icon = fonts_.huge->FontSize * 0.9f;
+    const float title_width = text_width(fonts_.huge, title);
+    const float title_left = origin.x + (width - title_width - icon - frame.gap) / 2;
+    const ImVec2 apex(title_left + icon / 2, y + fonts_.huge->FontSize * 0.1f);
+    list.AddTriangleFilled(apex, ImVec2(title_left, apex.y + icon * 0.9f),
+                           ImVec2(title_left + icon, apex.y + icon * 0.9f), packed(danger.text));
+    list.AddRectFilled(ImVec2(apex.x - icon * 0.05f, apex.y + icon * 0.28f),
+                       ImVec2(apex.x + icon * 0.05f, apex.y + icon * 0.62f), packed(danger.fill));
+    list.AddRectFilled(ImVec2(apex.x - icon * 0.05f, apex.y + icon * 0.70f),
+                       ImVec2(apex.x + icon * 0.05f, apex.y + icon * 0.80f), packed(danger.fill));
+    text_at(fonts_.huge, ImVec2(title_left + icon + frame.gap, y), packed(danger.text), title);
+    y += fonts_.huge->FontSize + frame.gap;
+    list.AddText(fonts_.large, fonts_.large->FontSize, ImVec2(origin.x + padding, y),
+                 packed(danger.text), body.c_str(), nullptr, wrap);
+    y += body_size.y + frame.gap * 2;
+    {
+        ScopedFont font(fonts_.large);
+        const std::string label = labelled(frame.text(BoothText::dismiss), "dismiss_mismatch");
+        const float button_width =
+            std::max(360.0f, ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                                 2 * ImGui::GetStyle().FramePadding.x);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + (width - button_width) / 2, y));
+        if (ui::touch_button(label.c_str(), ui::Tone::neutral,
+                             ImVec2(button_width, frame.button_height)))
+            frame.asked.push_back(intent::DismissTicketCheck{});
+        remember("dismiss_mismatch");
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// --- targets -------------------------------------------------------------------------------------
+
+void BoothView::remember(const std::string& id) {
+    targets_[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
+
+std::optional<ImVec2> BoothView::target_centre(const std::string& id) const {
+    const auto found = targets_.find(id);
+    if (found == targets_.end()) return std::nullopt;
+    const auto& [min, max] = found->second;
+    return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
+}
+
+}  // namespace jobfair::booth::app

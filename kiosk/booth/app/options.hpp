@@ -1,0 +1,48 @@
+// The command line of jobfair-booth:
+//   jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]
+//                 [--pin-file FILE]
+//                 [--screenshot FILE --pin PIN]
+//                 [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket PAYLOAD]]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/booth/model/booth_strings.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace jobfair::booth::app {
+
+struct BoothOptions {
+    std::string server_url;
+    std::string booth;  // "B07"
+    Language language = Language::vi;
+    ui::WindowSize size{1920, 1080};
+    bool windowed = false;
+    // Headless runs (both imply --windowed): log in with `pin`, then either render the booth,
+    // measure frames, save one picture and exit (--screenshot), or run a script (--script).
+    std::string pin;
+    std::optional<std::filesystem::path> screenshot;
+    std::string script;  // "shots"
+    std::filesystem::path screenshot_dir = "shots";
+    std::string wrong_ticket;  // another student's ticket payload, for the mismatch warning
+    // Unattended stations (the demo): the PIN is read from this file and entered at start, as
+    // if typed; staff log out and in again on the PIN pad as usual.
+    std::optional<std::filesystem::path> pin_file;
+};
+
+inline constexpr const char* kBoothUsage =
+    "usage: jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]\n"
+    "                     [--pin-file FILE]\n"
+    "                     [--screenshot FILE --pin PIN]\n"
+    "                     [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket "
+    "PAYLOAD]]";
+
+struct ParsedOptions {
+    std::optional<BoothOptions> options;
+    std::string problem;  // what is wrong, when options is empty
+};
+ParsedOptions parse_booth_options(int argc, char** argv);
+
+}  // namespace jobfair::booth::app

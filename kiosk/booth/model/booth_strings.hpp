@@ -1,0 +1,124 @@
+// Every string the booth station shows, in Vietnamese and English, in one table
+// (booth_strings.cpp): the view and the model's notices write no words of their own. "{}" marks
+// where a value goes, filled in order by tr_fill(). Trade and level names come from the fair's own
+// catalogues (common/occupations, common/level), which carry both languages.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace jobfair::booth {
+
+enum class Language { vi, en };
+
+inline Language language_of(bool vietnamese) {
+    return vietnamese ? Language::vi : Language::en;
+}
+
+enum class BoothText {
+    // Header and connection
+    title,  // {} = booth
+    fair_clock,
+    connection_online,
+    connection_offline,
+    offline_explained,
+    other_language,  // the label of the language switch: the *other* language's name
+    log_out,
+    booth_paused,
+    loading_queue,
+    sending,
+    dismiss,
+    // Login
+    login_title,  // {} = booth
+    login_prompt,
+    login_checking,
+    pin_delete,
+    pin_clear,
+    login_server_unreachable,
+    protocol_mismatch,  // {} = server's protocol, {} = ours
+    session_ended,
+    server_answered_http,  // {} = HTTP status
+    server_answer_unreadable,
+    // Notices of the model
+    unreachable_nothing_done,
+    choose_outcome_first,
+    called_ticket,  // {} = ticket label, {} = seat number from 1
+    nobody_to_verify,
+    why_seat_busy,  // {} = seat number from 1, {} = student
+    why_nobody_waiting,
+    why_outside_hours,
+    why_seat_held,       // {} = student
+    why_not_in_standby,  // {} = student, {} = booth
+    why_other,           // {} = the server's own words
+    walk_in_busy,        // {} = ticket label, {} = booth
+    walk_in_seat_busy,   // {} = seat number from 1
+    finished_saved,      // {} = ticket label, {} = outcome words
+    ticket_match,        // {} = ticket label, {} = given name
+    ticket_mismatch_title,
+    ticket_mismatch_body,  // {} = scanned label, {} = called label, {} = given name
+    // Seat cards
+    seat_number,  // {} = seat number from 1
+    seat_free,
+    seat_free_hint,
+    status_called,
+    status_in_progress,
+    called_for,        // a caption before the m:ss since the call
+    interviewing_for,  // a caption before the m:ss since the start
+    slot_time,         // {} = start, {} = end
+    rank_choice,       // {} = rank
+    rank_unknown,
+    label_trade,
+    label_level,
+    label_school,
+    school_unknown,
+    ticket_checked,
+    scan_hint,
+    // Actions
+    call_next,
+    recall,
+    skip,
+    start,
+    finish,
+    no_show,
+    take_walk_in_to_seat,  // {} = seat number from 1
+    // The next interviews
+    next_title,
+    next_empty,
+    status_planned,
+    status_promised,
+    whereabouts_checked_in,
+    whereabouts_busy,  // {} = booth
+    whereabouts_not_arrived,
+    // Standby
+    standby_title,  // {} = how many
+    standby_explained,
+    standby_empty,
+    arrived_at,  // {} = HH:MM
+    // Finish dialog
+    finish_title,  // {} = ticket label, {} = given name
+    outcome_prompt,
+    outcome_offer,
+    outcome_internship,
+    outcome_next_round,
+    outcome_not_suitable,
+    note_label,
+    note_size,  // {} = bytes used, {} = bytes allowed
+    save_outcome,
+    back,
+};
+
+inline constexpr std::size_t kBoothTextCount = static_cast<std::size_t>(BoothText::back) + 1;
+
+// Never null, never empty, NFC UTF-8.
+const char* tr(BoothText text, Language language);
+std::string tr_fill(BoothText text, Language language,
+                    std::initializer_list<std::string_view> values);
+// The words for an outcome code of the API ("next_round" -> "Vòng sau"); the code itself for one
+// this build does not know.
+std::string outcome_words(std::string_view outcome, Language language);
+// The row `index` of the table names this id, so a test can prove rows are in enum order.
+BoothText booth_table_entry_id(std::size_t index);
+
+}  // namespace jobfair::booth
