@@ -9,8 +9,9 @@
 #   3. what is left for inspection in var/: the database, the schedule, the tickets (CSV, PNG,
 #      printable sheets), the server's log.
 #
-# With a display, a check-in kiosk and the now-calling board are opened on the running server and
-# the morning runs at 20 simulated minutes per real minute. JOBFAIR_SPEED sets that speed (default
+# With a display, a check-in kiosk, the now-calling board, two booth stations (B01, B02) and the
+# organizer dashboard are opened on the running server, and the morning runs at 20 simulated
+# minutes per real minute. JOBFAIR_SPEED sets that speed (default
 # without a display: 0, as fast as the server answers). Ctrl-C stops everything cleanly; nothing
 # committed is lost.
 set -euo pipefail
@@ -81,7 +82,27 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
   build/bin/jobfair-board --server "http://127.0.0.1:$port" --device-code "$board_code" \
     --windowed --size 1920x1080 --token-file var/board.token >var/board.log 2>&1 &
   gui_pids+=($!)
-  echo "run: kiosk and board opened (logs in var/); the booth station and the dashboard are not built yet"
+  opened="kiosk, board"
+  # Two booth stations, logged in with PINs the organizer issues (kept in var/, owner only).
+  if [[ -x build/bin/jobfair-booth ]]; then
+    for booth in B01 B02; do
+      (umask 077 && api_post "/admin/booths/$booth/pin" "$token" '{}' | sed -n 's/.*"pin":"\([0-9]*\)".*/\1/p' \
+        >"var/booth-$booth.pin")
+      build/bin/jobfair-booth --server "http://127.0.0.1:$port" --booth "$booth" --windowed \
+        --size 1280x800 --pin-file "var/booth-$booth.pin" >"var/booth-$booth.log" 2>&1 &
+      gui_pids+=($!)
+    done
+    opened+=", booth stations B01 and B02"
+  fi
+  # The organizer dashboard, logged in with the password file.
+  if [[ -x build/bin/jobfair-dashboard ]]; then
+    build/bin/jobfair-dashboard --server "http://127.0.0.1:$port" --windowed --size 1920x1080 \
+      --password-file var/organizer-password.txt --export-dir var/exports \
+      >var/dashboard.log 2>&1 &
+    gui_pids+=($!)
+    opened+=", dashboard"
+  fi
+  echo "run: opened $opened (logs in var/)"
 fi
 stop_gui() { for pid in "${gui_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap 'stop_gui; stop_server' EXIT

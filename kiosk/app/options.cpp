@@ -43,8 +43,9 @@ ParsedOptions parse_kiosk_options(int argc, char** argv) {
     if (options.server_url.empty()) return fail("--server URL is required");
     if (options.screenshot_dir.has_value() != !options.script.empty())
         return fail("--screenshot-dir and --script go together");
-    if (!options.script.empty() && options.script != "all" && options.script != "e2e")
-        return fail("--script takes all or e2e");
+    if (!options.script.empty() && options.script != "all" && options.script != "e2e" &&
+        options.script != "offline" && options.script != "bench")
+        return fail("--script takes all, e2e, offline or bench");
     if (options.screenshot_dir) options.windowed = true;
     return ParsedOptions{options, {}};
 }

@@ -1,7 +1,7 @@
 // The command line of jobfair-kiosk:
 //   jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] [--size WxH]
-//                 [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script NAME
-//                 [--ticket PAYLOAD]]
+//                 [--outbox FILE] [--printer NAME]
+//                 [--screenshot-dir DIR --script all|e2e|offline|bench [--ticket PAYLOAD]]
 #pragma once
 
 #include <filesystem>
@@ -22,8 +22,8 @@ struct KioskOptions {
     std::filesystem::path outbox_file = "jobfair-kiosk-outbox.db";
     std::optional<std::string> printer;
     std::optional<std::filesystem::path> screenshot_dir;  // with `script`: a scripted run
-    std::string script;                                   // "all" or "e2e"
-    std::string ticket;                                   // a ticket payload the script scans
+    std::string script;  // "all", "e2e", "offline" or "bench" (kiosk/app/script.hpp)
+    std::string ticket;  // a ticket payload the script scans
 
     // The enrolled device's bearer token lives next to the outbox.
     std::filesystem::path token_file() const {
@@ -35,8 +35,8 @@ struct KioskOptions {
 
 inline constexpr const char* kKioskUsage =
     "usage: jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] "
-    "[--size WxH] [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script all|e2e "
-    "[--ticket PAYLOAD]]";
+    "[--size WxH] [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script "
+    "all|e2e|offline|bench [--ticket PAYLOAD]]";
 
 // The options, or a sentence saying what is wrong with them.
 struct ParsedOptions {

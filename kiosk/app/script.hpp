@@ -2,9 +2,16 @@
 // A script taps like a finger (HeadlessDriver clicks on the targets the view drew) and types like
 // a keyboard or a USB scanner; it saves DIR/<screen>-<vi|en>-<portrait|landscape>.png.
 //
-//   all  every screen, in both languages and both orientations (walk-ins are really registered)
-//   e2e  in the window's orientation and --lang: checks in --ticket by scanning it, then
-//        registers one walk-in; prints "checked_in LABEL" and "registered LABEL" lines
+//   all      every screen, in both languages and both orientations (walk-ins are really
+//            registered)
+//   e2e      in the window's orientation and --lang: checks in --ticket by scanning it, then
+//            registers one walk-in; prints "checked_in LABEL" and "registered LABEL" lines
+//   offline  the offline outbox: prints "offline: stop the server now", waits until the kiosk sees
+//            the server down, registers a walk-in (a provisional ticket), prints "offline: start
+//            the server now" and waits until the outbox has sent it; "connection: ..." lines
+//            follow the pill (tests/gui/run_kiosk_e2e.sh stops and starts the server)
+//   bench    frame times ("frames SCREEN: ...") of Welcome, the form and the enterprise cards,
+//            for scripts/frames.sh; registers nothing and saves no picture
 #pragma once
 
 #include <filesystem>
@@ -16,7 +23,7 @@
 namespace jobfair::kiosk::app {
 
 struct ScriptRun {
-    std::string name;  // "all" or "e2e"
+    std::string name;  // "all", "e2e", "offline" or "bench"
     std::filesystem::path screenshot_dir;
     std::string ticket;  // a ticket payload to scan; the check-in is skipped without one
     Language language = Language::vi;

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # End to end: the real jobfair-kiosk against a real `jobfair serve` on a temporary database.
 #   tests/gui/run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [SCRIPT]
-# SCRIPT is e2e (default: check-in by scanned ticket + one walk-in, then the database and the QR
-# are checked) or all (every screen, both languages and orientations, for looking at).
-# Needs xvfb-run, sqlite3, curl and zbarimg; exits 77 (ctest's "skipped") when one is missing.
+# SCRIPT is
+#   e2e      (default) check-in by scanned ticket + one walk-in, then the database and the QR are
+#            checked;
+#   offline  the offline outbox: the server is stopped under the running kiosk, a walk-in is
+#            registered (provisional ticket), the server is started again and the outbox must send
+#            it by itself; the walk-in must be in the database exactly once, and sending the same
+#            registration again with its idempotency key must change nothing;
+#   all      every screen, both languages and orientations, for looking at.
+# Needs xvfb-run, sqlite3, curl, zbarimg and python3; exits 77 (ctest's "skipped") when one is
+# missing. Under ASan, run with ASAN_OPTIONS=detect_leaks=0: Mesa/llvmpipe leaks at exit.
 set -euo pipefail
 
-bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [all|e2e]}")
+bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|all]}")
 out_dir=${2:-$(mktemp -d /tmp/jobfair-kiosk-e2e.XXXXXX)}
 script=${3:-e2e}
+case "$script" in
+    e2e | offline | all) ;;
+    *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline or all, not '$script'" >&2; exit 2 ;;
+esac
 for tool in xvfb-run sqlite3 curl zbarimg python3; do
     if ! command -v "$tool" >/dev/null; then
         echo "SKIP: $tool is not installed (apt-get install xvfb sqlite3 curl zbar-tools python3)"
@@ -17,25 +28,45 @@ for tool in xvfb-run sqlite3 curl zbarimg python3; do
 done
 mkdir -p "$out_dir"
 out_dir=$(realpath "$out_dir")
+: >"$out_dir/server.log"
 work=$(mktemp -d /tmp/jobfair-kiosk-run.XXXXXX)
 server_pid=
+kiosk_pid=
 cleanup() {
+    if [[ -n "$kiosk_pid" ]]; then kill "$kiosk_pid" 2>/dev/null || true; wait "$kiosk_pid" 2>/dev/null || true; fi
     if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
+fail() {
+    echo "FAIL: $*"
+    for log in kiosk server; do
+        [[ -s "$out_dir/$log.log" ]] && { echo "--- last lines of $log.log"; tail -n 30 "$out_dir/$log.log"; }
+    done
+    exit 1
+}
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 export JOBFAIR_ORGANIZER_PASSWORD="e2e-organizer-password"
-"$bin_dir/jobfair" serve --db "$work/fair.db" --demo --listen "127.0.0.1:$port" \
-    --clock-start 08:00 --clock-speed 0 >"$out_dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-    curl -sf "$base/api/v1/hello" >/dev/null && break
-    sleep 0.1
-done
-curl -sf "$base/api/v1/hello" >/dev/null || { echo "FAIL: the server did not start"; cat "$out_dir/server.log"; exit 1; }
+# The same database and port each time: a restart is the server coming back after a failure.
+start_server() {
+    "$bin_dir/jobfair" serve --db "$work/fair.db" --demo --listen "127.0.0.1:$port" \
+        --clock-start 08:00 --clock-speed 0 >>"$out_dir/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 600); do  # 60 s: a sanitized build on a busy machine starts slowly
+        curl -sf "$base/api/v1/hello" >/dev/null && return 0
+        kill -0 "$server_pid" 2>/dev/null || fail "the server died while starting"
+        sleep 0.1
+    done
+    fail "the server did not answer within 60 s"
+}
+stop_server() {
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+}
+start_server
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 organizer=$(curl -sf -X POST "$base/api/v1/auth/login" -d "{\"password\": \"$JOBFAIR_ORGANIZER_PASSWORD\"}" | json_field '["token"]')
@@ -43,16 +74,91 @@ code=$(curl -sf -X POST "$base/api/v1/admin/enrolment-codes" -H "Authorization: 
     -d '{"role": "kiosk", "device_name": "Kiosk 1"}' | json_field '["code"]')
 ticket=$(curl -sf "$base/api/v1/students/S0087/ticket" -H "Authorization: Bearer $organizer" | json_field '["ticket"]')
 
+# A random first display number: other programs' `xvfb-run -a` on the same machine start at :99,
+# and two picking the same number at the same moment make one of them fail.
 size=1080x1920
-xvfb-run -a -s "-screen 0 1920x1920x24" "$bin_dir/jobfair-kiosk" --server "$base" --device-code "$code" \
-    --lang vi --size "$size" --outbox "$work/outbox.db" --screenshot-dir "$out_dir" --script "$script" \
-    --ticket "$ticket" | tee "$out_dir/kiosk.log"
+kiosk=(xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1920x1920x24"
+       "$bin_dir/jobfair-kiosk" --server "$base" --device-code "$code" --lang vi --size "$size"
+       --outbox "$work/outbox.db" --screenshot-dir "$out_dir" --script "$script")
+
+if [[ "$script" == offline ]]; then
+    # The kiosk runs in the background and says when it wants the server stopped and started.
+    "${kiosk[@]}" >"$out_dir/kiosk.log" 2>&1 &
+    kiosk_pid=$!
+    wait_for_kiosk() {
+        for _ in $(seq 1200); do  # 120 s
+            grep -qF "$1" "$out_dir/kiosk.log" && return 0
+            kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk ended before saying '$1'"
+            sleep 0.1
+        done
+        fail "the kiosk did not say '$1' within 120 s"
+    }
+    wait_for_kiosk "offline: stop the server now"
+    stop_server
+    echo "server stopped"
+    wait_for_kiosk "offline: start the server now"
+    # The outbox as it was offline: the registration and its key, to send again afterwards.
+    sqlite3 "$work/outbox.db" ".backup '$work/outbox-offline.db'"
+    start_server
+    echo "server started again"
+    status=0
+    wait "$kiosk_pid" || status=$?
+    kiosk_pid=
+    cat "$out_dir/kiosk.log"
+    [[ $status -eq 0 ]] || fail "the kiosk exited with status $status"
+
+    provisional=$(sed -n 's/^registered \(P-[A-Z0-9]*\) provisional true$/\1/p' "$out_dir/kiosk.log")
+    [[ -n "$provisional" ]] || fail "the kiosk showed no provisional ticket"
+    grep -q '^connection: Offline' "$out_dir/kiosk.log" || fail "the kiosk never showed Offline"
+    grep -q '^connection: Online (outbox_pending 0)' "$out_dir/kiosk.log" ||
+        fail "the kiosk never showed Online with an empty outbox"
+
+    # The kiosk's outbox: one entry, sent, personal data gone, the server's label kept.
+    read -r key sent_label sent_at registration_left < <(sqlite3 -separator ' ' "$work/outbox.db" \
+        "SELECT idempotency_key, ticket_label, sent_at IS NOT NULL, registration IS NULL FROM outbox;")
+    entries=$(sqlite3 "$work/outbox.db" "SELECT count(*) FROM outbox;")
+    [[ "$entries" -eq 1 && "$sent_at" -eq 1 && "$registration_left" -eq 1 ]] ||
+        fail "the outbox holds $entries entries (sent $sent_at, data deleted $registration_left)"
+    offline_key=$(sqlite3 "$work/outbox-offline.db" "SELECT idempotency_key FROM outbox WHERE sent_at IS NULL;")
+    [[ "$offline_key" == "$key" ]] || fail "the outbox sent '$key', but held '$offline_key' offline"
+
+    # The server's database: the key once, the student once, checked in.
+    submissions=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM walk_in_submissions WHERE idempotency_key = '$key';")
+    student=$(sqlite3 "$work/fair.db" "SELECT student FROM walk_in_submissions WHERE idempotency_key = '$key';")
+    phone_rows=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM student_details WHERE phone = '0912345617';")
+    checked_in=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM check_ins WHERE student = '$student';")
+    [[ "$submissions" -eq 1 && "$phone_rows" -eq 1 && "$checked_in" -eq 1 ]] ||
+        fail "submissions $submissions, students with the phone $phone_rows, check-ins $checked_in"
+    echo "database: walk_in_submissions has $key once -> $student; one student with phone 0912345617; checked in"
+    sqlite3 -header -column "$work/fair.db" \
+        "SELECT w.idempotency_key, w.student, s.name, d.phone, d.registered_via, c.at_minute
+         FROM walk_in_submissions w JOIN students s ON s.id = w.student
+         JOIN student_details d ON d.student = w.student JOIN check_ins c ON c.student = w.student
+         WHERE w.idempotency_key = '$key';"
+
+    # A lost answer: the same registration sent again with its key is answered, not registered.
+    registration=$(sqlite3 "$work/outbox-offline.db" "SELECT registration FROM outbox WHERE idempotency_key = '$key';")
+    kiosk_token=$(cat "$work/outbox.db.token")
+    answer=$(curl -s -w '\n%{http_code}' -X POST "$base/api/v1/walk-ins" -H "Authorization: Bearer $kiosk_token" \
+        -H "Idempotency-Key: $key" -H 'Content-Type: application/json' -d "$registration")
+    status=$(tail -n1 <<<"$answer")
+    again_label=$(head -n1 <<<"$answer" | json_field '["ticket_label"]')
+    [[ "$status" == 200 && "$again_label" == "$sent_label" ]] ||
+        fail "sending the registration again: HTTP $status, label '$again_label' (outbox: '$sent_label')"
+    after=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM student_details WHERE phone = '0912345617';")
+    [[ "$after" -eq 1 ]] || fail "sending the registration again made $after students"
+    echo "sent again with its key: HTTP 200, $again_label, still one student"
+    echo "PASS: offline walk-in $provisional synced as $sent_label (screenshots in $out_dir)"
+    exit 0
+fi
+
+"${kiosk[@]}" --ticket "$ticket" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
 
 # (a) the scanned student is checked in; (b) the walk-in reached the database.
 check_ins=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM check_ins WHERE student = 'S0087';")
 walk_in=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM students WHERE id = 'W0001';")
-[[ "$check_ins" -ge 1 ]] || { echo "FAIL: no check_ins row for S0087"; exit 1; }
-[[ "$walk_in" -eq 1 ]] || { echo "FAIL: the walk-in W0001 is not in the database"; exit 1; }
+[[ "$check_ins" -ge 1 ]] || fail "no check_ins row for S0087"
+[[ "$walk_in" -eq 1 ]] || fail "the walk-in W0001 is not in the database"
 echo "database: S0087 has $check_ins check-in row(s); W0001 registered"
 
 # The QR on the result screen, read by a real decoder and accepted by the server.
@@ -63,6 +169,6 @@ answer=$(curl -s -w '\n%{http_code}' -X POST "$base/api/v1/check-ins" -H "Author
     -H "Idempotency-Key: e2e-rescan-0001" -d "{\"ticket\": \"$scanned\"}")
 status=$(tail -n1 <<<"$answer")
 already=$(head -n1 <<<"$answer" | json_field '["already_checked_in"]')
-[[ "$status" == 200 && "$already" == True ]] || { echo "FAIL: the server answered $status: $answer"; exit 1; }
+[[ "$status" == 200 && "$already" == True ]] || fail "the server answered $status: $answer"
 echo "zbarimg read $scanned from $result_png; the server answered 200, already_checked_in true"
 echo "PASS (screenshots in $out_dir)"

@@ -1,0 +1,251 @@
+#include "kiosk/dashboard/app/dashboard_runner.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include "kiosk/booth/model/booth.hpp"
+
+namespace jobfair::dashboard::app {
+
+namespace {
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+    using Handlers::operator()...;
+};
+template <class... Handlers>
+Overloaded(Handlers...) -> Overloaded<Handlers...>;
+
+Reply reply_of(const net::ApiAnswer& answer) {
+    Reply reply;
+    reply.reached = answer.reached;
+    reply.status = answer.status;
+    reply.ok = answer.ok();
+    if (!reply.ok) reply.problem = ServerWords{answer.problem(false), answer.problem(true)};
+    return reply;
+}
+
+// An answer that came back 2xx but could not be read.
+Reply unreadable(const net::ApiAnswer& answer, const std::exception& error) {
+    Reply reply;
+    reply.reached = true;
+    reply.status = answer.status;
+    reply.problem = ServerWords{tr_fill(DashText::answer_unreadable, Language::en, {error.what()}),
+                                tr_fill(DashText::answer_unreadable, Language::vi, {error.what()})};
+    return reply;
+}
+
+// Parses an ok answer with `parse`; the intent gets the reply and, when readable, the value.
+template <class Value, class Parse>
+std::pair<Reply, std::optional<Value>> read_answer(const net::ApiAnswer& answer, Parse parse) {
+    Reply reply = reply_of(answer);
+    if (!reply.ok) return {reply, std::nullopt};
+    try {
+        return {reply, parse(answer.body)};
+    } catch (const std::exception& error) {
+        return {unreadable(answer, error), std::nullopt};
+    }
+}
+
+// Writes `content` to `file` through a temporary next to it, so a half-written export never
+// carries the final name. Returns the problem, or "" when written.
+std::string write_file(const std::filesystem::path& file, const std::string& content) {
+    std::error_code error;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), error);
+    if (error) return error.message();
+    const std::filesystem::path partial = file.string() + ".part";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (!out) return "cannot open " + partial.string();
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) return "cannot write " + partial.string();
+    }
+    std::filesystem::rename(partial, file, error);
+    return error ? error.message() : std::string();
+}
+
+}  // namespace
+
+DashboardRunner::DashboardRunner(std::string server_url, int workers)
+    : client_(std::move(server_url)) {
+    for (int index = 0; index < workers; ++index)
+        workers_.emplace_back([this](std::stop_token stop) { work(stop); });
+}
+
+DashboardRunner::~DashboardRunner() {
+    close_stream();
+    for (std::jthread& worker : workers_)
+        worker.request_stop();
+    wake_.notify_all();
+    workers_.clear();  // joins
+}
+
+void DashboardRunner::run(std::vector<Effect> effects) {
+    if (effects.empty()) return;
+    {
+        std::lock_guard lock(mutex_);
+        for (Effect& effect : effects)
+            queue_.push_back(std::move(effect));
+    }
+    wake_.notify_all();
+}
+
+std::vector<Intent> DashboardRunner::take_answers() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(answers_, {});
+}
+
+int DashboardRunner::busy() const {
+    std::lock_guard lock(mutex_);
+    return static_cast<int>(queue_.size()) + working_;
+}
+
+void DashboardRunner::answer(Intent intent) {
+    std::lock_guard lock(mutex_);
+    answers_.push_back(std::move(intent));
+}
+
+std::optional<std::string> DashboardRunner::token() const {
+    std::lock_guard lock(mutex_);
+    return token_;
+}
+
+void DashboardRunner::work(std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        Effect effect;
+        {
+            std::unique_lock lock(mutex_);
+            if (!wake_.wait(lock, stop, [this] { return !queue_.empty(); })) return;
+            effect = std::move(queue_.front());
+            queue_.pop_front();
+            ++working_;
+        }
+        std::optional<Intent> result;
+        if (std::holds_alternative<effect::ForgetSession>(effect)) {
+            close_stream();
+            std::lock_guard lock(mutex_);
+            token_.reset();
+        } else {
+            result = perform(effect);
+        }
+        std::lock_guard lock(mutex_);
+        if (result) answers_.push_back(std::move(*result));
+        --working_;
+    }
+}
+
+void DashboardRunner::open_stream() {
+    std::lock_guard lock(stream_mutex_);
+    if (stream_) return;
+    net::EventStreamHandlers handlers;
+    handlers.token = [this] { return token(); };
+    handlers.opened = [this] { answer(intent::StreamOpened{}); };
+    handlers.lost = [this] { answer(intent::StreamLost{}); };
+    handlers.event = [this](const net::ServerSentEvent& event) {
+        answer(intent::StreamEventArrived{event.id.value_or(0), event.kind});
+    };
+    stream_ = std::make_unique<net::EventStream>(client_.server_url(), std::move(handlers));
+}
+
+void DashboardRunner::close_stream() {
+    std::unique_ptr<net::EventStream> closing;
+    {
+        std::lock_guard lock(stream_mutex_);
+        closing = std::move(stream_);
+    }
+    closing.reset();  // joins the stream's thread, outside both locks
+}
+
+Intent DashboardRunner::perform(const Effect& effect) {
+    return std::visit(
+        Overloaded{
+            [&](const effect::SayHello&) -> Intent {
+                const net::ApiAnswer answer = client_.get("/hello", std::nullopt);
+                intent::HelloAnswered hello;
+                hello.reached = answer.reached;
+                if (answer.ok()) {
+                    try {
+                        const nlohmann::json body = nlohmann::json::parse(answer.body);
+                        hello.protocol = body.value("protocol", 0);
+                        hello.fair_name = body.value("fair_name", "");
+                    } catch (const nlohmann::json::exception&) {
+                        hello.protocol = 0;
+                    }
+                }
+                return hello;
+            },
+            [&](const effect::LogIn& login) -> Intent {
+                const nlohmann::json body = {{"password", login.password}};
+                const net::ApiAnswer answer =
+                    client_.post("/auth/login", body.dump(), std::nullopt);
+                auto [reply, token] = read_answer<std::string>(answer, [](const std::string& text) {
+                    return nlohmann::json::parse(text).at("token").get<std::string>();
+                });
+                if (token) {
+                    {
+                        std::lock_guard lock(mutex_);
+                        token_ = std::move(*token);
+                    }
+                    open_stream();
+                }
+                return intent::LoginAnswered{reply};
+            },
+            [&](const effect::ForgetSession&) -> Intent { return intent::Tick{}; },
+            [&](const effect::FetchOverview&) -> Intent {
+                auto [reply, overview] =
+                    read_answer<Overview>(client_.get("/overview", token()), parse_overview);
+                return intent::OverviewAnswered{reply, std::move(overview)};
+            },
+            [&](const effect::FetchTimeline&) -> Intent {
+                auto [reply, timeline] =
+                    read_answer<Timeline>(client_.get("/interviews", token()), parse_timeline);
+                return intent::TimelineAnswered{reply, std::move(timeline)};
+            },
+            [&](const effect::FetchBoothQueue& fetch) -> Intent {
+                auto [reply, queue] = read_answer<booth::BoothQueue>(
+                    client_.get("/booths/" + fetch.booth + "/queue", token()),
+                    booth::parse_booth_queue);
+                return intent::QueueAnswered{fetch.booth, reply, std::move(queue)};
+            },
+            [&](const effect::SearchStudents& search) -> Intent {
+                auto [reply, found] = read_answer<StudentSearch>(
+                    client_.get("/students?q=" + url_encode(search.query), token()),
+                    parse_student_search);
+                return intent::SearchAnswered{search.query, reply, std::move(found)};
+            },
+            [&](const effect::FetchReplanPreview&) -> Intent {
+                auto [reply, counts] = read_answer<ReplanCounts>(
+                    client_.get("/replan/preview", token()), parse_replan_counts);
+                return intent::ReplanPreviewAnswered{reply, counts};
+            },
+            [&](const effect::PostAction& action) -> Intent {
+                const net::ApiAnswer answer = client_.post(action.path, action.body, token());
+                return intent::ActionAnswered{action.kind, action.subject, action.detail,
+                                              reply_of(answer), answer.ok() ? answer.body : ""};
+            },
+            [&](const effect::SaveExport& save) -> Intent {
+                const net::ApiAnswer answer = client_.get("/exports/" + save.server_name, token());
+                Reply reply = reply_of(answer);
+                const std::filesystem::path file = std::filesystem::absolute(save.file);
+                if (!reply.ok) return intent::ExportAnswered{save.kind, reply, file.string(), 0};
+                const std::string content = save.add_bom ? csv_with_bom(answer.body) : answer.body;
+                const std::string problem = write_file(file, content);
+                if (!problem.empty()) {
+                    reply.ok = false;
+                    reply.problem = ServerWords{
+                        tr_fill(DashText::write_failed, Language::en, {file.string(), problem}),
+                        tr_fill(DashText::write_failed, Language::vi, {file.string(), problem})};
+                    return intent::ExportAnswered{save.kind, reply, file.string(), 0};
+                }
+                return intent::ExportAnswered{save.kind, reply, file.string(), content.size()};
+            },
+        },
+        effect);
+}
+
+}  // namespace jobfair::dashboard::app

@@ -1,0 +1,57 @@
+// Runs the dashboard's Effects off the UI thread and hands what happened back as Intents: two
+// workers take effects from one queue (so a slow export never holds up the overview), call the
+// server through net::ApiClient with the organizer token, parse the answers with the model's
+// parsers and write exports to disk. After a login it opens the event stream (net::EventStream,
+// resuming with Last-Event-ID), whose opening, events and loss also become Intents. The UI loop
+// calls run() with a frame's effects and take_answers() at the start of the next; it never waits.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/dashboard/model/dashboard.hpp"
+#include "kiosk/net/api_client.hpp"
+#include "kiosk/net/event_stream.hpp"
+
+namespace jobfair::dashboard::app {
+
+class DashboardRunner {
+  public:
+    explicit DashboardRunner(std::string server_url, int workers = 2);
+    ~DashboardRunner();
+    DashboardRunner(const DashboardRunner&) = delete;
+    DashboardRunner& operator=(const DashboardRunner&) = delete;
+
+    void run(std::vector<Effect> effects);
+    std::vector<Intent> take_answers();
+    // Effects queued or being worked on (for scripts that wait for quiet).
+    int busy() const;
+
+  private:
+    void work(std::stop_token stop);
+    Intent perform(const Effect& effect);
+    std::optional<std::string> token() const;
+    void answer(Intent intent);
+    void open_stream();
+    void close_stream();
+
+    net::ApiClient client_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    std::deque<Effect> queue_;
+    int working_ = 0;
+    std::vector<Intent> answers_;
+    std::optional<std::string> token_;  // the organizer's bearer token, never shown
+
+    std::mutex stream_mutex_;  // never held with mutex_
+    std::unique_ptr<net::EventStream> stream_;
+    std::vector<std::jthread> workers_;  // last: stopped first
+};
+
+}  // namespace jobfair::dashboard::app

@@ -1,0 +1,43 @@
+// The command line of jobfair-dashboard:
+//   jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] [--export-dir DIR]
+//                     [--password-file FILE] [--screenshot-dir DIR [--script all|offline|live]]
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/dashboard/model/dashboard_strings.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace jobfair::dashboard::app {
+
+struct DashboardOptions {
+    std::string server_url;
+    Language language = Language::vi;
+    ui::WindowSize size{1920, 1080};
+    bool windowed = false;
+    std::filesystem::path export_dir = "exports";
+    // Unattended runs: the organizer password is read from this file (first line) and sent at once.
+    std::optional<std::filesystem::path> password_file;
+    // Scripted runs: every screen is visited like a mouse would and saved as
+    // DIR/<screen>-<lang>.png.
+    std::optional<std::filesystem::path> screenshot_dir;
+    std::string script = "all";  // all | offline | live
+};
+
+inline constexpr const char* kDashboardUsage =
+    "usage: jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] "
+    "[--export-dir DIR] [--password-file FILE] [--screenshot-dir DIR [--script all|offline|live]]";
+
+struct ParsedOptions {
+    std::optional<DashboardOptions> options;
+    std::string problem;  // what is wrong, when options is empty
+};
+ParsedOptions parse_dashboard_options(int argc, char** argv);
+
+// The first line of `file` without its line end; throws std::runtime_error naming the file when
+// it cannot be read or is empty.
+std::string read_password_file(const std::filesystem::path& file);
+
+}  // namespace jobfair::dashboard::app

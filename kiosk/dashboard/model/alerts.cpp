@@ -1,0 +1,130 @@
+#include "kiosk/dashboard/model/alerts.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace jobfair::dashboard {
+
+BoothCondition booth_condition(const BoothSummary& booth, TimeOfDay now, const AlertRules& rules) {
+    BoothCondition condition;
+    const auto open = TimeOfDay::parse(booth.open);
+    const auto close = TimeOfDay::parse(booth.close);
+    if (booth.paused) {
+        condition.phase = BoothPhase::paused;
+    } else if (open && now < *open) {
+        condition.phase = BoothPhase::not_open_yet;
+    } else if (close && now >= *close && booth.current.empty()) {
+        condition.phase = BoothPhase::closed;
+    }
+    condition.students_waiting = booth.waiting + booth.standby;
+
+    // A booth is late when a promise's slot has ended without a call (the server's
+    // delay_minutes); a paused booth is not judged late.
+    if (condition.phase != BoothPhase::paused)
+        condition.late_minutes = std::max(0, booth.delay_minutes);
+
+    // A booth is idle while students wait when it is open, nobody is called or interviewed at
+    // any seat, and someone could be: a standby student, or a checked-in student whose promised
+    // slot has begun.
+    if (condition.phase == BoothPhase::open && booth.current.empty()) {
+        const auto next = booth.next ? TimeOfDay::parse(*booth.next) : std::nullopt;
+        const bool promise_due = booth.waiting > 0 && next && *next <= now;
+        const bool standby_ready = booth.standby > 0;
+        condition.idle_while_waiting =
+            (promise_due || standby_ready) && condition.students_waiting >= rules.idle_min_waiting;
+    }
+
+    if (condition.phase != BoothPhase::open) {
+        condition.health = condition.phase == BoothPhase::paused && condition.students_waiting > 0
+                               ? Health::warning
+                               : Health::quiet;
+    } else if (condition.late_minutes >= rules.late_danger_minutes) {
+        condition.health = Health::danger;
+    } else if (condition.late_minutes >= rules.late_warning_minutes ||
+               condition.idle_while_waiting) {
+        condition.health = Health::warning;
+    } else {
+        condition.health = Health::ok;
+    }
+    return condition;
+}
+
+std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules) {
+    std::vector<Alert> alerts;
+    const TimeOfDay now = TimeOfDay::parse(overview.now).value_or(TimeOfDay());
+
+    for (const BoothSummary& booth : overview.booths) {
+        const BoothCondition condition = booth_condition(booth, now, rules);
+        // A booth late by at least late_warning_minutes is an alert; from late_danger_minutes
+        // on it is red.
+        if (condition.late_minutes >= rules.late_warning_minutes) {
+            Alert alert;
+            alert.kind = AlertKind::booth_late;
+            alert.severity = condition.late_minutes >= rules.late_danger_minutes
+                                 ? Severity::danger
+                                 : Severity::warning;
+            alert.booth = booth.booth;
+            alert.minutes = condition.late_minutes;
+            alerts.push_back(std::move(alert));
+        }
+        // A booth idle while students wait is an amber alert (a late booth's alert says it
+        // already).
+        if (condition.idle_while_waiting && condition.late_minutes < rules.late_warning_minutes) {
+            Alert alert;
+            alert.kind = AlertKind::booth_idle;
+            alert.severity = Severity::warning;
+            alert.booth = booth.booth;
+            alert.count = condition.students_waiting;
+            alerts.push_back(std::move(alert));
+        }
+    }
+
+    // A checked-in student without any interview met for wait_warning_minutes is an alert; from
+    // wait_danger_minutes on it is red.
+    for (const LongWait& wait : overview.long_waits) {
+        if (wait.waited_minutes < rules.wait_warning_minutes) continue;
+        Alert alert;
+        alert.kind = AlertKind::student_waiting;
+        alert.severity =
+            wait.waited_minutes >= rules.wait_danger_minutes ? Severity::danger : Severity::warning;
+        alert.student = wait.student;
+        alert.ticket_label = wait.ticket_label;
+        alert.full_name = wait.full_name;
+        alert.next = wait.next.value_or("");
+        alert.minutes = wait.waited_minutes;
+        alerts.push_back(std::move(alert));
+    }
+
+    // A kiosk not seen for kiosk_offline_seconds (a board: board_offline_seconds) is offline,
+    // red for a kiosk (students cannot check in there), amber for a board; one never seen since
+    // the server started is amber.
+    for (const Device& device : overview.devices) {
+        Alert alert;
+        alert.device_name = device.name;
+        alert.device_role = device.role;
+        const bool kiosk = device.role == "kiosk";
+        if (!device.seconds_since_seen) {
+            alert.kind = AlertKind::device_never_seen;
+            alert.severity = Severity::warning;
+        } else {
+            const int limit = kiosk ? rules.kiosk_offline_seconds : rules.board_offline_seconds;
+            if (*device.seconds_since_seen <= limit) continue;
+            alert.kind = AlertKind::device_offline;
+            alert.severity = kiosk ? Severity::danger : Severity::warning;
+            alert.seconds = *device.seconds_since_seen;
+        }
+        alerts.push_back(std::move(alert));
+    }
+
+    std::stable_sort(alerts.begin(), alerts.end(), [](const Alert& a, const Alert& b) {
+        const auto rank = [](const Alert& alert) {
+            return std::make_tuple(alert.severity == Severity::danger ? 0 : 1,
+                                   static_cast<int>(alert.kind), -alert.minutes, -alert.seconds,
+                                   -alert.count);
+        };
+        return rank(a) < rank(b);
+    });
+    return alerts;
+}
+
+}  // namespace jobfair::dashboard

@@ -1,0 +1,66 @@
+// What the organizers must look at now, read from the overview: each booth's condition (open,
+// paused, late, idle while students wait; coloured by health) and the alerts with their rules
+// and thresholds. Every rule is one block in alerts.cpp, opened by the rule in one sentence.
+//
+// Index: AlertRules · BoothCondition and booth_condition · Alert and alerts_of
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/time_of_day.hpp"
+#include "kiosk/dashboard/model/answers.hpp"
+
+namespace jobfair::dashboard {
+
+struct AlertRules {
+    int late_warning_minutes = 5;   // a booth this late is shown amber
+    int late_danger_minutes = 15;   // and this late red
+    int idle_min_waiting = 1;       // students waiting before an idle booth is an alert
+    int wait_warning_minutes = 45;  // a student waiting this long since check-in
+    int wait_danger_minutes = 75;
+    int kiosk_offline_seconds = 15;  // a kiosk says hello every 3 s: five missed hellos
+    int board_offline_seconds = 30;  // a board holds the event stream; keep-alives every 15 s
+};
+
+// --- A booth's condition -----------------------------------------------------------------------
+enum class BoothPhase { not_open_yet, open, paused, closed };
+enum class Health { quiet, ok, warning, danger };  // quiet: paused, closed or not open yet
+
+struct BoothCondition {
+    BoothPhase phase = BoothPhase::open;
+    int late_minutes = 0;  // 0 when on time
+    bool idle_while_waiting = false;
+    int students_waiting = 0;  // waiting (checked-in promises) + standby
+    Health health = Health::ok;
+};
+
+// `now` is the fair clock of the overview.
+BoothCondition booth_condition(const BoothSummary& booth, TimeOfDay now, const AlertRules& rules);
+
+// --- Alerts --------------------------------------------------------------------------------------
+// In the order alerts of the same severity are listed: a kiosk offline stops check-ins for
+// everyone, then booths, then single students, then devices never seen.
+enum class AlertKind { device_offline, booth_late, booth_idle, student_waiting, device_never_seen };
+enum class Severity { warning, danger };
+
+struct Alert {
+    AlertKind kind = AlertKind::booth_late;
+    Severity severity = Severity::warning;
+    std::string booth;         // booth alerts: the booth to open on a click
+    std::string student;       // student_waiting
+    std::string ticket_label;  // student_waiting
+    std::string full_name;     // student_waiting
+    std::string next;          // student_waiting: their next interview's start, when planned
+    std::string device_name;   // device alerts
+    std::string device_role;   // kiosk, board
+    int minutes = 0;           // late by, or waited
+    int seconds = 0;           // device_offline: seconds since last seen
+    int count = 0;             // booth_idle: students waiting
+};
+
+// Every alert of `overview`, red before amber, then in AlertKind's order; within a kind the worst
+// first.
+std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules);
+
+}  // namespace jobfair::dashboard
