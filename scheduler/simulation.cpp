@@ -188,11 +188,16 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     std::map<std::string, std::string> booth_tokens;
     std::map<std::string, std::vector<Seat>> seats;
     for (const Booth& booth : fair.booths) {
-        const json pin =
-            api.must(api.post("/admin/booths/" + booth.id.str() + "/pin", organizer), "booth PIN");
-        booth_tokens[booth.id.str()] = api.must(
-            api.post("/auth/booth-login", "", {{"booth", booth.id.str()}, {"pin", pin["pin"]}}),
-            "booth login")["token"];
+        const auto held = options.booth_pins.find(booth.id.str());
+        const std::string pin =
+            held != options.booth_pins.end()
+                ? held->second
+                : api.must(api.post("/admin/booths/" + booth.id.str() + "/pin", organizer),
+                           "booth PIN")["pin"]
+                      .get<std::string>();
+        booth_tokens[booth.id.str()] =
+            api.must(api.post("/auth/booth-login", "", {{"booth", booth.id.str()}, {"pin", pin}}),
+                     "booth login")["token"];
         seats[booth.id.str()].resize(static_cast<size_t>(booth.seats()));
     }
 

@@ -35,6 +35,9 @@ struct SimulationOptions {
     double walk_in_share = 0.05;  // walk-ins, as a share of pre-registered students
     double leave_early_rate = 0.02;
     int kiosks = 10;
+    // Booths whose staff already hold a PIN (the demo's booth stations), by booth id: the
+    // simulation logs in with it. Issuing a new PIN would end those stations' sessions.
+    std::map<std::string, std::string> booth_pins;
     // Stop at this fair time, leaving the day as it is (interviews under way stay under way):
     // screenshots and demos of a morning in progress. Nothing: run the whole day.
     std::optional<TimeOfDay> until;

@@ -68,6 +68,7 @@ json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 
 speed=${JOBFAIR_SPEED:-0}
 gui_pids=()
+simulate_pins=()  # the stations' PINs: simulate logs in with them rather than issuing new ones
 if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-board ]]; then
   # A display: a check-in kiosk and the now-calling board watch the morning at 20x real time.
   speed=${JOBFAIR_SPEED:-20}
@@ -91,6 +92,7 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
       build/bin/jobfair-booth --server "http://127.0.0.1:$port" --booth "$booth" --windowed \
         --size 1280x800 --pin-file "var/booth-$booth.pin" >"var/booth-$booth.log" 2>&1 &
       gui_pids+=($!)
+      simulate_pins+=(--booth-pin-file "$booth=var/booth-$booth.pin")
     done
     opened+=", booth stations B01 and B02"
   fi
@@ -107,7 +109,7 @@ fi
 stop_gui() { for pid in "${gui_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap 'stop_gui; stop_server' EXIT
 "$jobfair" simulate --server "127.0.0.1:$port" --password "$password" --db var/demo.db \
-  --speed "$speed" --check
+  --speed "$speed" --check "${simulate_pins[@]}"
 stop_gui
 stop_server
 trap - EXIT

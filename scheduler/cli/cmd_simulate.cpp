@@ -1,14 +1,17 @@
 // `jobfair simulate [--server HOST:PORT --password P --db FILE] [--speed 60] [--seed N]
-//                   [--no-show-rate 0.1] [--scale N]`
+//                   [--no-show-rate 0.1] [--scale N] [--booth-pin-file B01=FILE ...]`
 // Without --server it starts its own server on a temporary copy of the demo fair.
 #include <sodium.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "common/demo_generator.hpp"
 #include "common/store.hpp"
@@ -28,7 +31,8 @@ struct SimulateCommandOptions {
     SimulationOptions simulation;
     int scale = 1;
     bool check = false;
-    std::string until;  // HH:MM, empty: the whole day
+    std::string until;                         // HH:MM, empty: the whole day
+    std::vector<std::string> booth_pin_files;  // "B01=var/booth-B01.pin"
 };
 
 // Checks the invariants after every simulated minute and at the end; counts what it found.
@@ -84,7 +88,24 @@ void print(const SimulationReport& report) {
         std::cout << line << '\n';
 }
 
+// "B01=FILE" -> the booth and the PIN on the first line of FILE (written by whoever issued it).
+std::pair<std::string, std::string> read_booth_pin_file(const std::string& spec) {
+    const auto equals = spec.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == spec.size())
+        fail("--booth-pin-file takes BOOTH=FILE, e.g. B01=var/booth-B01.pin", 2);
+    const std::string booth = spec.substr(0, equals), file = spec.substr(equals + 1);
+    std::ifstream in(file);
+    std::string pin;
+    if (!in || !std::getline(in, pin)) fail("cannot read a PIN from " + file, 2);
+    if (pin.size() != 6 ||
+        !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        fail(file + " does not hold a 6-digit PIN for booth " + booth, 2);
+    return {booth, pin};
+}
+
 void run_simulate(SimulateCommandOptions options) {
+    for (const std::string& spec : options.booth_pin_files)
+        options.simulation.booth_pins.insert(read_booth_pin_file(spec));
     if (!options.until.empty()) {
         options.simulation.until = TimeOfDay::parse(options.until);
         if (!options.simulation.until) fail("--until must be a time of day such as 09:30", 2);
@@ -195,6 +216,9 @@ void add_simulate_command(CLI::App& app) {
         ->capture_default_str();
     sub->add_option("--until", options->until,
                     "stop at this fair time (HH:MM), leaving the morning in progress");
+    sub->add_option("--booth-pin-file", options->booth_pin_files,
+                    "BOOTH=FILE: log in to that booth with the PIN in FILE instead of issuing a "
+                    "new one (which would end the sessions of stations already logged in)");
     sub->add_flag("--check", options->check,
                   "check the day's invariants in the database after every simulated minute");
     sub->callback([options] { run_simulate(*options); });

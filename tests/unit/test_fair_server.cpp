@@ -15,6 +15,7 @@
 #include "fair_builder.hpp"
 #include "qr_test_support.hpp"
 #include "scheduler/fair_server.hpp"
+#include "scheduler/simulation.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;
@@ -758,4 +759,33 @@ TEST_CASE("with a certificate the server speaks HTTPS only") {
     ServerOptions half = fast_options();
     half.tls_certificate = certificate;
     CHECK_THROWS_AS(FairServer(store, clock, TicketKey::generate(), half), std::invalid_argument);
+}
+
+TEST_CASE("a simulated morning logs in with a station's PIN and leaves the station logged in") {
+    // The demo opens booth stations before the simulation starts; with the station's PIN the
+    // simulation shares the booth, without it the simulation's new PIN ends the station's session.
+    const auto station_still_logged_in = [](bool simulation_knows_the_pin) {
+        TemporaryFolder folder("server-simulated-station");
+        SteerableClock clock(at(7, 30), 0);
+        RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+        Roles roles(server.port());
+        const Answer pin = roles.organizer.post("/admin/booths/B01/pin");
+        REQUIRE(pin.status == 201);
+        Client station(server.port());
+        const Answer login =
+            station.post("/auth/booth-login", {{"booth", "B01"}, {"pin", pin.body["pin"]}});
+        REQUIRE(login.status == 200);
+        station.use_token(login.body["token"]);
+
+        SimulationOptions options;
+        options.port = server.port();
+        options.organizer_password = kPassword;
+        options.until = TimeOfDay::parse("08:30");
+        if (simulation_knows_the_pin) options.booth_pins["B01"] = pin.body["pin"];
+        const SimulationReport report = simulate_morning(server.store().load_fair(), options);
+        CHECK(report.checked_in > 0);
+        return station.get("/booths/B01/queue").status == 200;
+    };
+    CHECK(station_still_logged_in(true));
+    CHECK_FALSE(station_still_logged_in(false));
 }
