@@ -11,7 +11,8 @@
 #
 # With a display, a check-in kiosk, the now-calling board, two booth stations (B01, B02) and the
 # organizer dashboard are opened on the running server, and the morning runs at 20 simulated
-# minutes per real minute. JOBFAIR_SPEED sets that speed (default
+# minutes per real minute; `kill -USR1` on one of them saves its screen into var/snapshots/.
+# JOBFAIR_SPEED sets that speed (default
 # without a display: 0, as fast as the server answers). Ctrl-C stops everything cleanly; nothing
 # committed is lost.
 set -euo pipefail
@@ -24,6 +25,7 @@ cmake --build --preset release -j"$jobs"
 jobfair=build/bin/jobfair
 mkdir -p var
 rm -f var/demo.db var/demo.db-wal var/demo.db-shm var/demo.db.ticket-key var/engine.db*
+rm -rf var/snapshots
 
 echo "=== 1. the allocation engine on the demo fair"
 "$jobfair" generate -o var/demo-fair.json
@@ -78,10 +80,12 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
   board_code=$(api_post /admin/enrolment-codes "$token" \
     '{"role":"board","device_name":"Board (demo)"}' | json_field code)
   build/bin/jobfair-kiosk --server "http://127.0.0.1:$port" --device-code "$kiosk_code" \
-    --windowed --size 1080x1920 --outbox var/kiosk-outbox.db >var/kiosk.log 2>&1 &
+    --windowed --size 1080x1920 --outbox var/kiosk-outbox.db --snapshot-file var/snapshots/kiosk.png \
+    >var/kiosk.log 2>&1 &
   gui_pids+=($!)
   build/bin/jobfair-board --server "http://127.0.0.1:$port" --device-code "$board_code" \
-    --windowed --size 1920x1080 --token-file var/board.token >var/board.log 2>&1 &
+    --windowed --size 1920x1080 --token-file var/board.token --snapshot-file var/snapshots/board.png \
+    >var/board.log 2>&1 &
   gui_pids+=($!)
   opened="kiosk, board"
   # Two booth stations, logged in with PINs the organizer issues (kept in var/, owner only).
@@ -90,7 +94,8 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
       (umask 077 && api_post "/admin/booths/$booth/pin" "$token" '{}' | sed -n 's/.*"pin":"\([0-9]*\)".*/\1/p' \
         >"var/booth-$booth.pin")
       build/bin/jobfair-booth --server "http://127.0.0.1:$port" --booth "$booth" --windowed \
-        --size 1280x800 --pin-file "var/booth-$booth.pin" >"var/booth-$booth.log" 2>&1 &
+        --size 1280x800 --pin-file "var/booth-$booth.pin" --snapshot-file "var/snapshots/booth-$booth.png" \
+        >"var/booth-$booth.log" 2>&1 &
       gui_pids+=($!)
       simulate_pins+=(--booth-pin-file "$booth=var/booth-$booth.pin")
     done
@@ -100,11 +105,12 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
   if [[ -x build/bin/jobfair-dashboard ]]; then
     build/bin/jobfair-dashboard --server "http://127.0.0.1:$port" --windowed --size 1920x1080 \
       --password-file var/organizer-password.txt --export-dir var/exports \
-      >var/dashboard.log 2>&1 &
+      --snapshot-file var/snapshots/dashboard.png >var/dashboard.log 2>&1 &
     gui_pids+=($!)
     opened+=", dashboard"
   fi
   echo "run: opened $opened (logs in var/)"
+  echo "run: kill -USR1 ${gui_pids[*]} saves each screen as it is into var/snapshots/"
 fi
 stop_gui() { for pid in "${gui_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap 'stop_gui; stop_server' EXIT

@@ -26,12 +26,7 @@ int main(int argc, char** argv) {
     }
     const app::KioskOptions& options = *parsed.options;
     try {
-        ui::WindowOptions window_options;
-        window_options.title = "jobfair-kiosk";
-        window_options.width = options.size.width;
-        window_options.height = options.size.height;
-        window_options.fullscreen = !options.windowed;
-        ui::Window window(window_options);
+        ui::Window window(options.window_options("jobfair-kiosk"));
         const ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts);
         ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::light);
 

@@ -1,5 +1,6 @@
 // The command line of jobfair-kiosk:
 //   jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] [--size WxH]
+//                 [--snapshot-file FILE]
 //                 [--outbox FILE] [--printer NAME]
 //                 [--screenshot-dir DIR --script all|e2e|offline|bench [--ticket PAYLOAD]]
 #pragma once
@@ -9,16 +10,13 @@
 #include <string>
 
 #include "kiosk/model/strings.hpp"
-#include "kiosk/ui/window.hpp"
+#include "kiosk/ui/command_line.hpp"
 
 namespace jobfair::kiosk::app {
 
-struct KioskOptions {
-    std::string server_url;
-    std::string device_code;  // may be left out once the kiosk holds a token
-    Language language = Language::vi;
-    bool windowed = false;
-    ui::WindowSize size{1080, 1920};
+struct KioskOptions : ui::DisplayFlags {
+    KioskOptions() { size = {1080, 1920}; }  // a portrait touchscreen
+    std::string device_code;                 // may be left out once the kiosk holds a token
     std::filesystem::path outbox_file = "jobfair-kiosk-outbox.db";
     std::optional<std::string> printer;
     std::optional<std::filesystem::path> screenshot_dir;  // with `script`: a scripted run
@@ -35,7 +33,8 @@ struct KioskOptions {
 
 inline constexpr const char* kKioskUsage =
     "usage: jobfair-kiosk --server URL --device-code CODE [--lang vi|en] [--windowed] "
-    "[--size WxH] [--outbox FILE] [--printer NAME] [--screenshot-dir DIR --script "
+    "[--size WxH] [--snapshot-file FILE] [--outbox FILE] [--printer NAME] [--screenshot-dir DIR "
+    "--script "
     "all|e2e|offline|bench [--ticket PAYLOAD]]";
 
 // The options, or a sentence saying what is wrong with them.

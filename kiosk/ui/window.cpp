@@ -6,7 +6,12 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <thread>
 
 #include "kiosk/ui/ui_error.hpp"
 
@@ -21,6 +26,28 @@ std::string glfw_failure(std::string_view what) {
     if (description != nullptr) message += std::string(": ") + description;
     message += " (is DISPLAY set? headless, run under xvfb-run -a)";
     return message;
+}
+
+// Set by SIGUSR1, taken by the frame loop: a flag is all a signal handler may safely touch.
+std::atomic<bool> snapshot_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void request_snapshot(int) {
+    snapshot_requested.store(true);
+}
+
+// Written beside the target and renamed over it: a viewer never opens half a PNG.
+void save_snapshot(const RgbImage& image, const std::filesystem::path& file) {
+    std::filesystem::path partial = file;
+    partial += ".partial";
+    try {
+        if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+        write_png(image, partial);
+        std::filesystem::rename(partial, file);
+        std::clog << "snapshot saved: " << file.string() << std::endl;
+    } catch (const std::exception& error) {
+        std::clog << "snapshot not saved: " << error.what() << std::endl;
+    }
 }
 
 }  // namespace
@@ -42,7 +69,8 @@ std::optional<WindowSize> parse_window_size(std::string_view text) {
     return size;
 }
 
-Window::Window(const WindowOptions& options) {
+Window::Window(const WindowOptions& options)
+    : max_frames_per_second_(options.max_frames_per_second), snapshot_file_(options.snapshot_file) {
     if (glfwInit() != GLFW_TRUE) throw UiError(glfw_failure("cannot start GLFW"));
 
     // OpenGL 3.3 core, forward-compatible: what ImGui's OpenGL3 backend and Mesa llvmpipe agree on.
@@ -156,10 +184,23 @@ RgbImage Window::end_frame_and_capture() {
 }
 
 void Window::run(const std::function<void()>& draw) {
+    if (snapshot_file_) std::signal(SIGUSR1, request_snapshot);
+    using Clock = std::chrono::steady_clock;
+    const auto frame_budget =
+        max_frames_per_second_ > 0
+            ? std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)) /
+                  max_frames_per_second_
+            : Clock::duration::zero();
     while (!should_close()) {
+        const auto began = Clock::now();
         begin_frame();
         draw();
-        end_frame();
+        if (snapshot_file_ && snapshot_requested.exchange(false)) {
+            save_snapshot(end_frame_and_capture(), *snapshot_file_);
+        } else {
+            end_frame();
+        }
+        std::this_thread::sleep_until(began + frame_budget);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ struct WindowOptions {
     int height = 1920;
     bool fullscreen = false;  // on the primary monitor, at its current video mode
     bool vsync = false;       // off headless: Xvfb has no display to wait for
+    // run() sleeps between frames beyond this rate: without vsync the loop would take a whole
+    // core (and, on the demo machine, the server's share of it) to redraw an unchanged screen.
+    int max_frames_per_second = 60;
+    // Set: SIGUSR1 makes run() save its next frame there as a PNG (`kill -USR1 PID`), so the
+    // screen of a running station can be looked at without a screen grabber.
+    std::optional<std::filesystem::path> snapshot_file;
 };
 
 // "1080x1920" -> {1080, 1920}; nullopt for anything else (no sign, both at least 1).
@@ -58,7 +65,8 @@ class Window {
     // Like end_frame(), but first reads the rendered back buffer. Not counted in frame_stats().
     RgbImage end_frame_and_capture();
 
-    // Runs frames until the window is asked to close.
+    // Runs frames until the window is asked to close, at most max_frames_per_second, saving a
+    // snapshot when asked for one (WindowOptions::snapshot_file).
     void run(const std::function<void()>& draw);
 
     const FrameStats& frame_stats() const { return frame_stats_; }
@@ -68,6 +76,8 @@ class Window {
     void apply_scripted_input(const ScriptedInput& scripted);
 
     GLFWwindow* window_ = nullptr;
+    int max_frames_per_second_ = 60;
+    std::optional<std::filesystem::path> snapshot_file_;
     FrameStats frame_stats_;
     std::optional<ImGuiKey> scripted_key_held_;  // released on the next scripted frame
     bool font_pixels_released_ = false;          // fonts must be loaded before the first frame

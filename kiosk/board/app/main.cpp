@@ -46,12 +46,7 @@ int main(int argc, char** argv) {
     }
     const app::BoardOptions& options = *parsed.options;
     try {
-        ui::WindowOptions window_options;
-        window_options.title = "jobfair-board";
-        window_options.width = options.size.width;
-        window_options.height = options.size.height;
-        window_options.fullscreen = !options.windowed;
-        ui::Window window(window_options);
+        ui::Window window(options.window_options("jobfair-board"));
         ui::FontOptions font_options;
         font_options.huge_px = 150;  // ticket labels read from across the hall
         const ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts, font_options);

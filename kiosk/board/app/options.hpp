@@ -1,6 +1,6 @@
 // The command line of jobfair-board:
 //   jobfair-board --server URL --device-code CODE [--lang vi|en] [--size WxH] [--windowed]
-//                 [--token-file FILE] [--screenshot FILE] [--no-chime]
+//                 [--snapshot-file FILE] [--token-file FILE] [--screenshot FILE] [--no-chime]
 #pragma once
 
 #include <filesystem>
@@ -8,16 +8,12 @@
 #include <string>
 
 #include "kiosk/board/model/board_strings.hpp"
-#include "kiosk/ui/window.hpp"
+#include "kiosk/ui/command_line.hpp"
 
 namespace jobfair::board::app {
 
-struct BoardOptions {
-    std::string server_url;
+struct BoardOptions : ui::DisplayFlags {
     std::string device_code;  // may be left out once the board holds a token
-    Language language = Language::vi;
-    ui::WindowSize size{1920, 1080};
-    bool windowed = false;
     bool chime = true;
     std::filesystem::path token_file = "jobfair-board.token";
     std::optional<std::filesystem::path> screenshot;  // render, save, print frame figures, exit
@@ -25,7 +21,7 @@ struct BoardOptions {
 
 inline constexpr const char* kBoardUsage =
     "usage: jobfair-board --server URL --device-code CODE [--lang vi|en] [--size WxH] "
-    "[--windowed] [--token-file FILE] [--no-chime] [--screenshot FILE]";
+    "[--windowed] [--snapshot-file FILE] [--token-file FILE] [--no-chime] [--screenshot FILE]";
 
 struct ParsedOptions {
     std::optional<BoardOptions> options;

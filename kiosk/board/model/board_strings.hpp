@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/language.hpp"
+
 namespace jobfair::board {
 
-enum class Language { vi, en };
+using Language = ::jobfair::Language;
 
 enum class BoardText {
     title,

@@ -23,12 +23,7 @@ int main(int argc, char** argv) {
     }
     const app::BoothOptions& options = *parsed.options;
     try {
-        ui::WindowOptions window_options;
-        window_options.title = "jobfair-booth " + options.booth;
-        window_options.width = options.size.width;
-        window_options.height = options.size.height;
-        window_options.fullscreen = !options.windowed;
-        ui::Window window(window_options);
+        ui::Window window(options.window_options("jobfair-booth " + options.booth));
         ui::FontOptions font_options;
         if (options.size.height < 1000) {  // a tablet: 1280x800
             font_options.small_px = 20;

@@ -1,6 +1,6 @@
 // The command line of jobfair-booth:
 //   jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]
-//                 [--pin-file FILE]
+//                 [--snapshot-file FILE] [--pin-file FILE]
 //                 [--screenshot FILE --pin PIN]
 //                 [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket PAYLOAD]]
 #pragma once
@@ -10,16 +10,12 @@
 #include <string>
 
 #include "kiosk/booth/model/booth_strings.hpp"
-#include "kiosk/ui/window.hpp"
+#include "kiosk/ui/command_line.hpp"
 
 namespace jobfair::booth::app {
 
-struct BoothOptions {
-    std::string server_url;
+struct BoothOptions : ui::DisplayFlags {
     std::string booth;  // "B07"
-    Language language = Language::vi;
-    ui::WindowSize size{1920, 1080};
-    bool windowed = false;
     // Headless runs (both imply --windowed): log in with `pin`, then either render the booth,
     // measure frames, save one picture and exit (--screenshot), or run a script (--script).
     std::string pin;
@@ -34,7 +30,7 @@ struct BoothOptions {
 
 inline constexpr const char* kBoothUsage =
     "usage: jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]\n"
-    "                     [--pin-file FILE]\n"
+    "                     [--snapshot-file FILE] [--pin-file FILE]\n"
     "                     [--screenshot FILE --pin PIN]\n"
     "                     [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket "
     "PAYLOAD]]";

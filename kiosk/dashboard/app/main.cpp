@@ -1,6 +1,6 @@
 // jobfair-dashboard: the organizer dashboard (issue 6). A shell: parse the options, build the
 // window, fonts and theme, the runner, the view and the app, then run the frame loop (capped at
-// 60 frames a second); with --screenshot-dir, run the script instead and exit.
+// 60 frames a second by the window); with --screenshot-dir, run the script instead and exit.
 #include <imgui.h>
 
 #include <chrono>
@@ -25,12 +25,7 @@ int main(int argc, char** argv) {
     try {
         std::optional<std::string> password;
         if (options.password_file) password = app::read_password_file(*options.password_file);
-        ui::WindowOptions window_options;
-        window_options.title = "jobfair-dashboard";
-        window_options.width = options.size.width;
-        window_options.height = options.size.height;
-        window_options.fullscreen = !options.windowed;
-        ui::Window window(window_options);
+        ui::Window window(options.window_options("jobfair-dashboard"));
         ui::FontOptions font_options;  // a desk screen read from 60 cm, not a kiosk at arm's length
         font_options.small_px = 18;
         font_options.body_px = 22;
@@ -54,13 +49,7 @@ int main(int argc, char** argv) {
             std::cout << ui::describe(window.frame_stats()) << '\n';
             return 0;
         }
-        while (!window.should_close()) {
-            const auto frame_start = std::chrono::steady_clock::now();
-            window.begin_frame();
-            dashboard.frame();
-            window.end_frame();
-            std::this_thread::sleep_until(frame_start + std::chrono::milliseconds(16));
-        }
+        window.run([&] { dashboard.frame(); });
     } catch (const std::exception& error) {
         std::cerr << "jobfair-dashboard: " << error.what() << '\n';
         return 1;

@@ -9,38 +9,17 @@ namespace jobfair::dashboard::app {
 ParsedOptions parse_dashboard_options(int argc, char** argv) {
     DashboardOptions options;
     const auto fail = [](std::string problem) { return ParsedOptions{std::nullopt, problem}; };
-    for (int index = 1; index < argc; ++index) {
-        const std::string_view flag = argv[index];
-        if (flag == "--windowed") {
-            options.windowed = true;
-            continue;
-        }
-        if (index + 1 >= argc) return fail(std::string(flag) + " needs a value or is unknown");
-        const std::string value = argv[++index];
-        if (flag == "--server") {
-            options.server_url = value;
-        } else if (flag == "--lang") {
-            if (value != "vi" && value != "en") return fail("--lang takes vi or en");
-            options.language = value == "vi" ? Language::vi : Language::en;
-        } else if (flag == "--size") {
-            const auto size = ui::parse_window_size(value);
-            if (!size) return fail("--size takes WIDTHxHEIGHT, e.g. 1920x1080");
-            options.size = *size;
-        } else if (flag == "--export-dir") {
-            options.export_dir = value;
-        } else if (flag == "--password-file") {
-            options.password_file = value;
-        } else if (flag == "--screenshot-dir") {
-            options.screenshot_dir = value;
-        } else if (flag == "--script") {
-            if (value != "all" && value != "offline" && value != "live")
-                return fail("--script takes all, offline or live");
-            options.script = value;
-        } else {
-            return fail("unknown option " + std::string(flag));
-        }
-    }
-    if (options.server_url.empty()) return fail("--server URL is required");
+    ui::CommandLine line(options);
+    line.add_value_to("--export-dir", options.export_dir);
+    line.add_value_to("--password-file", options.password_file);
+    line.add_value_to("--screenshot-dir", options.screenshot_dir);
+    line.add_value("--script", [&](const std::string& value) -> std::string {
+        if (value != "all" && value != "offline" && value != "live")
+            return "--script takes all, offline or live";
+        options.script = value;
+        return "";
+    });
+    if (std::string problem = line.parse(argc, argv); !problem.empty()) return fail(problem);
     if (options.server_url.find("://") == std::string::npos)
         options.server_url = "http://" + options.server_url;
     if (options.screenshot_dir) {

@@ -1,5 +1,6 @@
 // The command line of jobfair-dashboard:
 //   jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] [--export-dir DIR]
+//                     [--snapshot-file FILE]
 //                     [--password-file FILE] [--screenshot-dir DIR [--script all|offline|live]]
 #pragma once
 
@@ -8,15 +9,11 @@
 #include <string>
 
 #include "kiosk/dashboard/model/dashboard_strings.hpp"
-#include "kiosk/ui/window.hpp"
+#include "kiosk/ui/command_line.hpp"
 
 namespace jobfair::dashboard::app {
 
-struct DashboardOptions {
-    std::string server_url;
-    Language language = Language::vi;
-    ui::WindowSize size{1920, 1080};
-    bool windowed = false;
+struct DashboardOptions : ui::DisplayFlags {
     std::filesystem::path export_dir = "exports";
     // Unattended runs: the organizer password is read from this file (first line) and sent at once.
     std::optional<std::filesystem::path> password_file;
@@ -28,7 +25,8 @@ struct DashboardOptions {
 
 inline constexpr const char* kDashboardUsage =
     "usage: jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] "
-    "[--export-dir DIR] [--password-file FILE] [--screenshot-dir DIR [--script all|offline|live]]";
+    "[--export-dir DIR] [--snapshot-file FILE] [--password-file FILE] [--screenshot-dir DIR "
+    "[--script all|offline|live]]";
 
 struct ParsedOptions {
     std::optional<DashboardOptions> options;

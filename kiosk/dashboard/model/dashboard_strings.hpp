@@ -12,13 +12,14 @@
 #include <string>
 #include <string_view>
 
+#include "common/language.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
 #include "kiosk/dashboard/model/exports.hpp"
 
 namespace jobfair::dashboard {
 
-enum class Language { vi, en };
+using Language = ::jobfair::Language;
 
 enum class DashText {
     // Header, tabs, connection
