@@ -225,6 +225,53 @@ std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentI
     return results;
 }
 
+std::string_view standby_block_code(StandbyBlock block) {
+    switch (block) {
+        case StandbyBlock::none:
+            return "";
+        case StandbyBlock::outside_hours:
+            return "outside_hours";
+        case StandbyBlock::left:
+            return "left";
+        case StandbyBlock::busy_elsewhere:
+            return "busy_elsewhere";
+        case StandbyBlock::met_booth:
+            return "met_booth";
+        case StandbyBlock::interview_limit:
+            return "interview_limit";
+        case StandbyBlock::own_interview_near:
+            return "own_interview_near";
+    }
+    return "";
+}
+
+StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& booth,
+                                     const std::vector<StoredInterview>& all) const {
+    const auto& grid = fair_.settings.grid;
+    const int slot = current_slot();
+    if (slot < 0 || slot >= grid.slot_count()) return StandbyBlock::outside_hours;
+    if (clock_.now() >= student.leave) return StandbyBlock::left;
+    if (is_busy(student.id, all)) return StandbyBlock::busy_elsewhere;
+    const int gap = fair_.settings.student_gap_slots;
+    int interviews = 0;
+    bool near = false;
+    for (const auto& row : all) {
+        if (row.interview.student != student.id) continue;
+        if (row.interview.booth == booth && row.status != InterviewStatus::cancelled &&
+            row.status != InterviewStatus::planned) {
+            return StandbyBlock::met_booth;
+        }
+        if (!is_commitment(row.status)) continue;
+        ++interviews;
+        const auto other = grid.slot_at(row.interview.start);
+        near = near || (other && std::abs(*other - slot) <= gap &&
+                        row.status != InterviewStatus::done);  // rule 2 against their promises
+    }
+    if (interviews >= fair_.max_interviews_of(student)) return StandbyBlock::interview_limit;
+    if (near) return StandbyBlock::own_interview_near;
+    return StandbyBlock::none;
+}
+
 std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,
                                                            const std::vector<StoredInterview>& all,
                                                            CallResult& result,
@@ -249,35 +296,23 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
         }
     }
     const Booth* booth_info = fair_.find_booth(booth);
-    const int gap = fair_.settings.student_gap_slots;
     const auto check_ins = store_.check_ins();
 
     using Rank = std::tuple<int, TimeOfDay, std::string>;  // preference rank, arrival, id
     std::optional<Rank> best;
     std::optional<StoredInterview> best_row;
+    StandbyBlock only_blocked_by = StandbyBlock::none;
     for (const auto& [student_id, arrived] : check_ins) {
         if (only && student_id != *only) continue;
         const Student* student = fair_.find_student(student_id);
-        if (!student || is_busy(student_id, all)) continue;
+        if (!student) continue;
         const int rank = preference_rank(*student, booth);
         if (rank == 0 || !is_eligible(*student, *booth_info)) continue;
-        if (clock_.now() >= student->leave) continue;
-        int interviews = 0;
-        bool met_or_clashes = false;
-        for (const auto& row : all) {
-            if (row.interview.student != student_id) continue;
-            if (row.interview.booth == booth && row.status != InterviewStatus::cancelled &&
-                row.status != InterviewStatus::planned) {
-                met_or_clashes = true;  // a student meets a booth at most once
-            }
-            if (!is_commitment(row.status)) continue;
-            ++interviews;
-            const auto other = grid.slot_at(row.interview.start);
-            if (other && std::abs(*other - slot) <= gap && row.status != InterviewStatus::done) {
-                met_or_clashes = true;  // rule 2 against their own promises
-            }
+        if (const StandbyBlock block = standby_block(*student, booth, all);
+            block != StandbyBlock::none) {
+            if (only) only_blocked_by = block;
+            continue;
         }
-        if (met_or_clashes || interviews >= fair_.max_interviews_of(*student)) continue;
         const Rank candidate{rank, arrived, student_id.str()};
         if (!best || candidate < *best) {
             best = candidate;
@@ -288,9 +323,11 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
     }
     if (!best_row) {
         if (only) {
-            result.nobody_because(
-                CallResult::Nobody::not_in_standby,
-                only->str() + " cannot be called from " + booth.str() + "'s standby queue now");
+            std::string why =
+                only->str() + " cannot be called from " + booth.str() + "'s standby queue now";
+            if (only_blocked_by != StandbyBlock::none)
+                why += " (" + std::string(standby_block_code(only_blocked_by)) + ")";
+            result.nobody_because(CallResult::Nobody::not_in_standby, why);
         } else {
             result.nobody_because(CallResult::Nobody::nobody_waiting,
                                   "nobody checked in is waiting for this booth");

@@ -60,6 +60,20 @@ struct CallResult {
     }
 };
 
+// Why a checked-in student who wants a booth cannot be called into it from its standby queue now.
+// One rule for the engine (call_next, take_from_standby) and for what booth staff are shown.
+enum class StandbyBlock {
+    none,
+    outside_hours,       // the fair's interview hours are over or have not begun
+    left,                // past the time the student said they leave
+    busy_elsewhere,      // called to or interviewing at another booth
+    met_booth,           // already called, interviewed or missed here (a pair meets once)
+    interview_limit,     // as many interviews as the student may have
+    own_interview_near,  // one of their own promises is too close to now (the gap rule)
+};
+// "busy_elsewhere", ...: the code the API names it by; "" for none.
+std::string_view standby_block_code(StandbyBlock block);
+
 // What a re-plan of the rest of the day would change among interviews not yet promised.
 struct ReplanPreview {
     int kept = 0;     // planned interviews that stay as they are
@@ -149,6 +163,11 @@ class LiveFair {
     int shift_late_promises(std::string_view actor);
     ReplanPreview preview_replan();
     ReplanPreview replan(std::string_view actor);
+
+    // Whether `student` (checked in, wanting `booth`, eligible there) can be called into it from
+    // standby now, given the day's interviews `all`; the first rule in the way, if not.
+    StandbyBlock standby_block(const Student& student, const BoothId& booth,
+                               const std::vector<StoredInterview>& all) const;
 
     const Fair& fair() const { return fair_; }
     bool is_paused(const BoothId& booth) const { return paused_.count(booth) > 0; }

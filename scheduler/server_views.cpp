@@ -140,6 +140,11 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         item["arrived"] = entry.arrived.str();
         const StoredInterview* busy = day.busy_with(entry.id);
         item["busy_at"] = busy ? json(busy->interview.booth.str()) : json();
+        // The engine's own rule: a student shown as callable is one take-walk-in accepts.
+        const StandbyBlock block =
+            live.standby_block(*day.fair.find_student(entry.id), booth_id, day.interviews);
+        item["blocked"] =
+            block == StandbyBlock::none ? json() : json(std::string(standby_block_code(block)));
         standby.push_back(item);
     }
     return {{"booth", booth_id.str()},  {"enterprise", booth.enterprise},

@@ -60,6 +60,7 @@ TEST_CASE("booth station: the queue answer is read field by field") {
     REQUIRE(queue.standby.size() == 1);
     CHECK(queue.standby[0].person.ticket_label == "A-0200");
     CHECK(queue.standby[0].busy_at.empty());
+    CHECK(queue.standby[0].blocked.empty());
     CHECK_THROWS_AS(parse_booth_queue("{\"booth\": 7}"), std::invalid_argument);
     CHECK_THROWS_AS(parse_booth_queue("not json"), std::invalid_argument);
 }
@@ -169,7 +170,10 @@ constexpr const char* kTwoSeatsJson = R"({
     {"student":"S0200","ticket_label":"A-0200","given_name":"Mai","full_name":"Ngô Thị Mai",
      "occupation":"welding","level":"college","rank":1,"arrived":"08:10","busy_at":null},
     {"student":"S0201","ticket_label":"A-0201","given_name":"Long","full_name":"Lê Xuân Long",
-     "occupation":"welding","level":"college","rank":2,"arrived":"08:20","busy_at":"B02"}]
+     "occupation":"welding","level":"college","rank":2,"arrived":"08:20","busy_at":"B02"},
+    {"student":"S0202","ticket_label":"A-0202","given_name":"Hoa","full_name":"Vũ Thị Hoa",
+     "occupation":"welding","level":"college","rank":2,"arrived":"08:30","busy_at":null,
+     "blocked":"interview_limit"}]
 })";
 
 const Outcome kOk{true, std::nullopt};
@@ -341,6 +345,12 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
 }
 
 TEST_CASE("booth station: take a walk-in from standby into a free seat") {
+    const BoothQueue two_seats = parse_booth_queue(kTwoSeatsJson);
+    REQUIRE(two_seats.standby.size() == 3);
+    CHECK(two_seats.standby[2].blocked == "interview_limit");
+    CHECK(standby_block_text("own_interview_near") == BoothText::blocked_own_interview_near);
+    CHECK(standby_block_text("a_rule_of_a_newer_server") == BoothText::blocked_other);
+    CHECK_FALSE(standby_block_text("").has_value());
     Station station = logged_in(kTwoSeatsJson);
     const auto& take = only_post(station.send(intent::TakeWalkIn{"S0200", 1}));
     CHECK(take.action == Action::take_walk_in);
@@ -361,6 +371,11 @@ TEST_CASE("booth station: take a walk-in from standby into a free seat") {
     CHECK(station.send(intent::TakeWalkIn{"S0201", 1}).empty());
     CHECK(station.state.notice->text(Language::vi) ==
           tr_fill(BoothText::walk_in_busy, Language::vi, {"A-0201", "B02"}));
+    // The server's own rule says S0202 cannot be taken now: nothing is sent, and staff read why.
+    CHECK(station.send(intent::TakeWalkIn{"S0202", 1}).empty());
+    CHECK(station.state.notice->text(Language::vi) == "Chưa mời được A-0202: Đã đủ số lượt.");
+    CHECK(station.state.notice->text(Language::en) ==
+          "A-0202 cannot be invited now: Has all their interviews.");
     CHECK(station.send(intent::TakeWalkIn{"S0999", 1}).empty());
     CHECK(station.send(intent::TakeWalkIn{"S0200", 5}).empty());
     CHECK_FALSE(station.state.action_in_flight);

@@ -626,10 +626,17 @@ TEST_CASE("booth staff take a chosen student from standby into a free seat") {
             roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
             200);
     }
+    // Before the interview hours the queue says what is in the way, as take-walk-in would.
+    const Answer early = roles.booth_b01.get("/booths/B01/queue");
+    REQUIRE(early.body["standby"].size() == 1);
+    CHECK(early.body["standby"][0]["blocked"] == "outside_hours");
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
+                                          {{"student", "S2"}, {"seat", 0}})) == "outside_hours");
     REQUIRE(roles.organizer.post("/clock", {{"now", "08:00"}}).status == 200);
     const Answer queue = roles.booth_b01.get("/booths/B01/queue");
     REQUIRE(queue.body["standby"].size() == 1);
     CHECK(queue.body["standby"][0]["student"] == "S2");
+    CHECK(queue.body["standby"][0]["blocked"].is_null());
 
     CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
                                           {{"student", "S3"}, {"seat", 0}})) == "not_in_standby");

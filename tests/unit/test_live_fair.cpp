@@ -390,3 +390,49 @@ TEST_CASE("a booth running late takes its waiting student's promise along to the
     (void)s1;
     (void)s2;
 }
+
+TEST_CASE("the standby rule names the first thing in the way of calling a student now") {
+    Fair fair = small_fair(4);  // slots 08:00, 08:15, 08:30, 08:45
+    fair.settings.student_gap_slots = 1;
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_booth(fair, "B03");
+    add_student(fair, "S1", {"B01", "B02", "B03"}).max_interviews = 2;
+    add_student(fair, "S2", {"B03"}).leave = at(8, 30);
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    const Student& s1 = *live.fair().find_student(StudentId("S1"));
+    const Student& s2 = *live.fair().find_student(StudentId("S2"));
+    const BoothId b03("B03");
+    const auto row = [](const char* booth, TimeOfDay start, InterviewStatus status) {
+        StoredInterview stored;
+        stored.interview = Interview{StudentId("S1"), BoothId(booth), 0, start};
+        stored.status = status;
+        return stored;
+    };
+    using enum InterviewStatus;
+
+    CHECK(live.standby_block(s1, b03, {}) == StandbyBlock::outside_hours);
+    clock.set(at(8, 15));
+    CHECK(live.standby_block(s1, b03, {}) == StandbyBlock::none);
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 15), called)}) ==
+          StandbyBlock::busy_elsewhere);
+    CHECK(live.standby_block(s1, b03, {row("B03", at(8, 0), no_show)}) == StandbyBlock::met_booth);
+    // A planned (not promised) interview with the booth does not count as meeting it.
+    CHECK(live.standby_block(s1, b03, {row("B03", at(8, 45), planned)}) == StandbyBlock::none);
+    CHECK(live.standby_block(s1, b03,
+                             {row("B01", at(8, 0), done), row("B02", at(8, 45), promised)}) ==
+          StandbyBlock::interview_limit);
+    // One slot of gap: a promise at 08:30 is too near a call at 08:15; a finished one at 08:00 is
+    // not.
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 30), promised)}) ==
+          StandbyBlock::own_interview_near);
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 0), done)}) == StandbyBlock::none);
+    clock.set(at(8, 30));
+    CHECK(live.standby_block(s2, b03, {}) == StandbyBlock::left);
+    clock.set(at(9, 0));
+    CHECK(live.standby_block(s1, b03, {}) == StandbyBlock::outside_hours);
+    CHECK(standby_block_code(StandbyBlock::own_interview_near) == "own_interview_near");
+    CHECK(standby_block_code(StandbyBlock::none).empty());
+}

@@ -795,6 +795,10 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
             const std::string busy = frame.fill(BoothText::whereabouts_busy, {student.busy_at});
             buttons_left -= pill_width(fonts_.small, busy);
             pill_at(fonts_.small, ImVec2(buttons_left, button_top + 12), busy, ui::Tone::warning);
+        } else if (const auto why = standby_block_text(student.blocked)) {
+            const std::string words = tr(*why, frame.language);
+            buttons_left -= pill_width(fonts_.small, words);
+            pill_at(fonts_.small, ImVec2(buttons_left, button_top + 12), words, ui::Tone::neutral);
         } else {
             for (auto seat = free_seats.rbegin(); seat != free_seats.rend(); ++seat) {
                 const std::string target =

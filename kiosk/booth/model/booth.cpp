@@ -230,6 +230,7 @@ BoothQueue parse_booth_queue(std::string_view body) {
             student.person = person_from(entry);
             student.arrived = text_or_empty(entry, "arrived");
             student.busy_at = text_or_empty(entry, "busy_at");
+            student.blocked = text_or_empty(entry, "blocked");
             queue.standby.push_back(std::move(student));
         }
         return queue;
@@ -422,6 +423,14 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 if (!student->busy_at.empty()) {
                     state.notice = table_notice(Notice::Kind::warning, BoothText::walk_in_busy,
                                                 {student->person.ticket_label, student->busy_at});
+                    return {};
+                }
+                if (const auto why = standby_block_text(student->blocked)) {
+                    const auto in = [&](Language language) {
+                        return tr_fill(BoothText::walk_in_blocked, language,
+                                       {student->person.ticket_label, tr(*why, language)});
+                    };
+                    state.notice = {Notice::Kind::warning, in(Language::vi), in(Language::en)};
                     return {};
                 }
                 if (current_interview(state, asked.seat)) {

@@ -49,6 +49,8 @@ struct StandbyStudent {
     Person person;
     std::string arrived;  // "HH:MM"
     std::string busy_at;  // empty when free
+    // Why the server would not take the student now ("interview_limit", ...); empty: it would.
+    std::string blocked;
 };
 
 struct BoothQueue {

@@ -126,6 +126,11 @@ constexpr std::array<Entry, kBoothTextCount> kTable{{
      "Checked in, chose this booth, no interview here yet."},
     {BoothText::standby_empty, "Không có ai trong hàng chờ dự bị.", "Nobody is on standby."},
     {BoothText::arrived_at, "Đến lúc {}", "Arrived {}"},
+    {BoothText::blocked_outside_hours, "Ngoài giờ phỏng vấn", "Outside interview hours"},
+    {BoothText::blocked_interview_limit, "Đã đủ số lượt", "Has all their interviews"},
+    {BoothText::blocked_own_interview_near, "Sắp có lượt khác", "Another interview soon"},
+    {BoothText::blocked_other, "Chưa mời được lúc này", "Cannot be invited now"},
+    {BoothText::walk_in_blocked, "Chưa mời được {}: {}.", "{} cannot be invited now: {}."},
     // Finish dialog
     {BoothText::finish_title, "Kết thúc phỏng vấn: {} · {}", "Finish the interview: {} · {}"},
     {BoothText::outcome_prompt, "Kết quả", "Outcome"},
@@ -165,6 +170,14 @@ std::string outcome_words(std::string_view outcome, Language language) {
     if (outcome == "next_round") return tr(BoothText::outcome_next_round, language);
     if (outcome == "not_suitable") return tr(BoothText::outcome_not_suitable, language);
     return std::string(outcome);
+}
+
+std::optional<BoothText> standby_block_text(std::string_view code) {
+    if (code.empty()) return std::nullopt;
+    if (code == "outside_hours") return BoothText::blocked_outside_hours;
+    if (code == "interview_limit") return BoothText::blocked_interview_limit;
+    if (code == "own_interview_near") return BoothText::blocked_own_interview_near;
+    return BoothText::blocked_other;  // busy_elsewhere shows busy_at; codes of a newer server
 }
 
 BoothText booth_table_entry_id(std::size_t index) {

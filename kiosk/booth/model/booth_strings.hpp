@@ -6,12 +6,15 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "common/language.hpp"
+
 namespace jobfair::booth {
 
-enum class Language { vi, en };
+using Language = ::jobfair::Language;
 
 inline Language language_of(bool vietnamese) {
     return vietnamese ? Language::vi : Language::en;
@@ -95,7 +98,12 @@ enum class BoothText {
     standby_title,  // {} = how many
     standby_explained,
     standby_empty,
-    arrived_at,  // {} = HH:MM
+    arrived_at,             // {} = HH:MM
+    blocked_outside_hours,  // why a standby student cannot be invited now
+    blocked_interview_limit,
+    blocked_own_interview_near,
+    blocked_other,
+    walk_in_blocked,  // {} = ticket label, {} = one of the blocked_ words
     // Finish dialog
     finish_title,  // {} = ticket label, {} = given name
     outcome_prompt,
@@ -118,6 +126,8 @@ std::string tr_fill(BoothText text, Language language,
 // The words for an outcome code of the API ("next_round" -> "Vòng sau"); the code itself for one
 // this build does not know.
 std::string outcome_words(std::string_view outcome, Language language);
+// The words for a standby entry's `blocked` code of the API; nullopt for "" (not blocked).
+std::optional<BoothText> standby_block_text(std::string_view code);
 // The row `index` of the table names this id, so a test can prove rows are in enum order.
 BoothText booth_table_entry_id(std::size_t index);
 
