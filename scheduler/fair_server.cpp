@@ -480,7 +480,14 @@ struct FairServer::Routes {
     }
 
     void open_routes() {
-        server.http_->Get(api("/hello"), [this](const Request&, Response& response) {
+        server.http_->Get(api("/hello"), [this](const Request& request, Response& response) {
+            // An enrolled kiosk's hello, every few seconds, is how an idle kiosk stays "seen".
+            const std::string header =
+                request.get_header_value(protocol::kAuthorizationHeader.data());
+            if (header.rfind("Bearer ", 0) == 0) {
+                if (auto principal = server.access_.authenticate(header.substr(7)))
+                    seen(*principal);
+            }
             protocol::Hello hello;
             hello.fair_name = server.live_.fair().settings.name;
             hello.now = server.clock_.now().str();

@@ -274,11 +274,20 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     const auto server_now = TimeOfDay::parse(api.get("/hello", "").body.value("now", ""));
     const int first_minute = std::max(day_start - 15, server_now ? server_now->minutes() : 0);
     const int last_minute = options.until ? options.until->minutes() : day_end + 30;
+    // Kiosks say hello every 3 s of real time, as jobfair-kiosk does: the dashboard counts a kiosk
+    // unheard from for 15 s as lost.
+    constexpr auto kKioskHelloEvery = std::chrono::seconds(3);
+    auto kiosks_said_hello = std::chrono::steady_clock::time_point{};
     for (int now = first_minute;
          now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + 30)); ++now) {
         const auto minute_began = std::chrono::steady_clock::now();
         api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
                  "moving the clock");
+        if (minute_began - kiosks_said_hello >= kKioskHelloEvery) {
+            for (const std::string& token : kiosks)
+                api.get("/hello", token);
+            kiosks_said_hello = minute_began;
+        }
 
         // Arrivals of pre-registered students: they scan their tickets at a kiosk.
         for (Person& person : people) {

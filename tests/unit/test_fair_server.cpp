@@ -796,3 +796,24 @@ TEST_CASE("a simulated morning logs in with a station's PIN and leaves the stati
     CHECK(station_still_logged_in(true));
     CHECK_FALSE(station_still_logged_in(false));
 }
+
+TEST_CASE("a kiosk's hello with its token counts as seen, and a wrong token is not refused") {
+    TemporaryFolder folder("server-hello-seen");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const auto kiosk_seen = [&]() -> json {
+        const Answer devices = roles.organizer.get("/admin/devices");
+        for (const auto& device : devices.body["devices"]) {
+            if (device["role"] == "kiosk") return device["seconds_since_seen"];
+        }
+        FAIL("no kiosk among the devices");
+        return {};
+    };
+    CHECK(kiosk_seen().is_null());  // enrolled, never heard from since
+    CHECK(roles.kiosk.get("/hello").status == 200);
+    CHECK(kiosk_seen() == 0);
+    Client stranger(server.port());
+    stranger.use_token("not-a-token");
+    CHECK(stranger.get("/hello").status == 200);
+}
