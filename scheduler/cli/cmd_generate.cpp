@@ -119,7 +119,8 @@ void add_generate_command(CLI::App& app) {
     sub->add_option("--seed", options->generator.seed, "seed of the generator")
         ->capture_default_str();
     sub->add_option("--scale", options->generator.scale,
-                    "multiplies the 30 booths and 800 students of the seed fair")
+                    "multiplies the 30 booths and 800 students of the seed fair (3 or x3)")
+        ->transform(scale_factor())
         ->check(CLI::IsMember({1, 3, 10, 30}))
         ->capture_default_str();
     CLI::Option* tight =

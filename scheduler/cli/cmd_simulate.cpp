@@ -1,5 +1,5 @@
 // `jobfair simulate [--server HOST:PORT --password P --db FILE] [--speed 60] [--seed N]
-//                   [--no-show-rate 0.1] [--scale N] [--booth-pin-file B01=FILE ...]`
+//                   [--no-show-rate 0.1] [--scale x3] [--booth-pin-file B01=FILE ...]`
 // Without --server it starts its own server on a temporary copy of the demo fair.
 #include <sodium.h>
 
@@ -211,7 +211,8 @@ void add_simulate_command(CLI::App& app) {
                     "share of called students who never come")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    sub->add_option("--scale", options->scale, "own server: demo fair scale (1, 3, 10)")
+    sub->add_option("--scale", options->scale, "own server: demo fair scale (x1, x3, x10)")
+        ->transform(scale_factor())
         ->check(CLI::Range(1, 30))
         ->capture_default_str();
     sub->add_option("--until", options->until,

@@ -6,6 +6,16 @@
 
 namespace jobfair::cli {
 
+// "--scale x3" reads as "--scale 3": the demo fair's scale is said as a factor.
+inline CLI::Validator scale_factor() {
+    return CLI::Validator(
+        [](std::string& value) {
+            if (!value.empty() && (value.front() == 'x' || value.front() == 'X')) value.erase(0, 1);
+            return std::string();
+        },
+        "x");
+}
+
 // `jobfair check INSTANCE SCHEDULE`: exit 0 valid, 1 invalid, 2 unreadable input.
 void add_check_command(CLI::App& app);
 
