@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/utc_time.hpp"
+
 namespace jobfair {
 
 namespace {
@@ -202,20 +204,6 @@ constexpr std::array kCommitments{InterviewStatus::promised, InterviewStatus::ca
 
 // ---------------------------------------------------------------------------------------------
 // 2. Helpers
-
-std::string iso_utc(std::chrono::system_clock::time_point time) {
-    using namespace std::chrono;
-    const auto millis = floor<milliseconds>(time);
-    const auto day = floor<days>(millis);
-    const year_month_day date{day};
-    const hh_mm_ss clock{millis - day};
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
-                  int(clock.minutes().count()), int(clock.seconds().count()),
-                  int(clock.subseconds().count()));
-    return text;
-}
 
 std::string to_json(const nlohmann::json& value) {
     // Replace rather than throw on invalid UTF-8: an audit line must never abort a use case.

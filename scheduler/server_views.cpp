@@ -1,6 +1,7 @@
 #include "scheduler/server_views.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/text.hpp"
+#include "common/utc_time.hpp"
 
 namespace jobfair {
 
@@ -119,6 +121,15 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
     for (const auto* row : rows) {
         json item = protocol::to_json(*row);
         item["end"] = day.end_of(row->interview);
+        // How long ago the student was called or the interview began (the row's last change):
+        // a restarted booth station shows the same timers, whatever its own clock says.
+        if (row->status == InterviewStatus::called || row->status == InterviewStatus::in_progress) {
+            if (const auto since = parse_utc_timestamp(row->updated_at)) {
+                const auto age = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now() - *since);
+                item["status_seconds"] = std::max<std::int64_t>(0, age.count());
+            }
+        }
         const StudentId& student = row->interview.student;
         const StoredInterview* busy = day.busy_with(student);
         if (day.check_ins.count(student) == 0) {

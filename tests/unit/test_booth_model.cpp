@@ -19,7 +19,7 @@ constexpr const char* kQueueJson = R"({
   "open":"08:00","close":"12:30","now":"09:00",
   "queue":[
     {"id":41,"booth":"B07","seat":0,"start":"08:45","end":"09:00","status":"called",
-     "student":"S0087","fixed":false,"whereabouts":"checked_in",
+     "student":"S0087","fixed":false,"whereabouts":"checked_in","status_seconds":95,
      "person":{"student":"S0087","ticket_label":"A-0087","given_name":"Vân",
                "full_name":"Đặng Minh Vân","occupation":"welding","level":"college","rank":1}},
     {"id":42,"booth":"B07","seat":0,"start":"09:00","end":"09:15","status":"promised",
@@ -261,6 +261,15 @@ TEST_CASE("booth station: keyboard digits, clear, and an unreachable server at l
     CHECK(station.state.login_problem->text(Language::en) ==
           tr(BoothText::login_server_unreachable, Language::en));
     CHECK(station.state.server_reachable == false);
+}
+
+TEST_CASE("booth station: a station started mid-call shows the server's timer, not zero") {
+    Station station = logged_in();
+    CHECK(parse_booth_queue(kQueueJson).queue[0].status_seconds == 95);
+    CHECK_FALSE(parse_booth_queue(kQueueJson).queue[1].status_seconds);
+    REQUIRE(running_for(station.state, *current_interview(station.state, 0), station.now));
+    CHECK(*running_for(station.state, *current_interview(station.state, 0), station.now) ==
+          std::chrono::seconds(95));
 }
 
 TEST_CASE("booth station: recall, skip and no-show act on the called interview only") {

@@ -419,6 +419,18 @@ TEST_CASE("a booth calls, starts and finishes — the board sees ticket labels o
     CHECK(board.body.dump().find("S1") == std::string::npos);
 
     CHECK(roles.booth_b01.post("/interviews/" + id + "/start").status == 200);
+    // The queue says how long ago the interview began, so a restarted station's timer goes on.
+    const Answer under_way = roles.booth_b01.get("/booths/B01/queue");
+    for (const auto& item : under_way.body["queue"]) {
+        if (item["id"] == call.body["called"]["id"]) {
+            CHECK(item["status"] == "in_progress");
+            REQUIRE(item["status_seconds"].is_number_integer());
+            CHECK(item["status_seconds"].get<int>() >= 0);
+            CHECK(item["status_seconds"].get<int>() < 60);
+        } else {
+            CHECK_FALSE(item.contains("status_seconds"));
+        }
+    }
     CHECK(roles.booth_b01.post("/interviews/" + id + "/finish", {{"outcome", "hired"}}).status ==
           400);
     CHECK(roles.booth_b01

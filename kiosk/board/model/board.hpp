@@ -14,6 +14,8 @@
 #include <variant>
 #include <vector>
 
+#include "common/utc_time.hpp"
+
 namespace jobfair::board {
 
 using WallClock = std::chrono::system_clock;
@@ -31,7 +33,7 @@ struct Call {
 };
 
 // "2026-11-23T16:39:18.427Z" -> that instant; nullopt for anything else.
-std::optional<WallTime> parse_utc_timestamp(std::string_view text);
+using ::jobfair::parse_utc_timestamp;
 
 // The calls of a GET /calls/recent body, newest first; throws std::invalid_argument naming what
 // is wrong when the body is not such an answer.

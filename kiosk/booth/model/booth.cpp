@@ -222,6 +222,9 @@ BoothQueue parse_booth_queue(std::string_view body) {
             interview.status = entry.at("status").get<std::string>();
             interview.whereabouts = text_or_empty(entry, "whereabouts");
             interview.busy_at = text_or_empty(entry, "busy_at");
+            if (const auto seconds = entry.find("status_seconds");
+                seconds != entry.end() && seconds->is_number_integer())
+                interview.status_seconds = seconds->get<std::int64_t>();
             if (entry.contains("person")) interview.person = person_from(entry.at("person"));
             queue.queue.push_back(std::move(interview));
         }
@@ -324,18 +327,22 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 }
                 state.online = true;
                 state.queue = answered.queue;
-                // Timers: kept for the interviews still called or under way, dropped for the rest.
+                // Timers: kept for the interviews still called or under way, dropped for the rest;
+                // one seen for the first time starts where the server says it is (a restarted
+                // station shows the same timers).
                 std::map<std::int64_t, Clock::time_point> called_at;
                 std::map<std::int64_t, Clock::time_point> started_at;
+                const auto keep_or_start = [&](const std::map<std::int64_t, Clock::time_point>& old,
+                                               const QueuedInterview& interview) {
+                    const auto seen = old.find(interview.id);
+                    if (seen != old.end()) return seen->second;
+                    return now - std::chrono::seconds(interview.status_seconds.value_or(0));
+                };
                 for (const QueuedInterview& interview : state.queue->queue) {
                     if (interview.status == "called") {
-                        const auto seen = state.called_at.find(interview.id);
-                        called_at[interview.id] =
-                            seen == state.called_at.end() ? now : seen->second;
+                        called_at[interview.id] = keep_or_start(state.called_at, interview);
                     } else if (interview.status == "in_progress") {
-                        const auto seen = state.started_at.find(interview.id);
-                        started_at[interview.id] =
-                            seen == state.started_at.end() ? now : seen->second;
+                        started_at[interview.id] = keep_or_start(state.started_at, interview);
                     }
                 }
                 state.called_at = std::move(called_at);

@@ -42,6 +42,8 @@ struct QueuedInterview {
     std::string status;       // planned, promised, called, in_progress
     std::string whereabouts;  // not_arrived, checked_in, busy
     std::string busy_at;      // the other booth, when busy
+    // Called or in progress: seconds since the call or the start, by the server's clock.
+    std::optional<std::int64_t> status_seconds;
     Person person;
 };
 
