@@ -387,7 +387,11 @@ struct FairServer::Routes {
 
     // The answer to call-next and take-walk-in: who was called, or why nobody.
     json call_answer(const CallResult& call) {
-        json answer{{"from_standby", call.from_standby}, {"why_nobody", call.why_nobody}};
+        json answer{
+            {"from_standby", call.from_standby},
+            {"why_nobody", call.why_nobody},
+            {"nobody", std::string(nobody_code(call.nobody))},
+            {"nobody_student", call.nobody_student ? json(call.nobody_student->str()) : json()}};
         answer["called"] = call.called ? protocol::to_json(*call.called) : json();
         if (call.called) {
             const auto ticket = server.store_.ticket_of(call.called->interview.student);

@@ -225,6 +225,24 @@ std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentI
     return results;
 }
 
+std::string_view nobody_code(CallResult::Nobody nobody) {
+    switch (nobody) {
+        case CallResult::Nobody::none:
+            return "";
+        case CallResult::Nobody::seat_busy:
+            return "seat_busy";
+        case CallResult::Nobody::seat_held:
+            return "seat_held";
+        case CallResult::Nobody::outside_hours:
+            return "outside_hours";
+        case CallResult::Nobody::nobody_waiting:
+            return "nobody_waiting";
+        case CallResult::Nobody::not_in_standby:
+            return "not_in_standby";
+    }
+    return "";
+}
+
 std::string_view standby_block_code(StandbyBlock block) {
     switch (block) {
         case StandbyBlock::none:
@@ -291,7 +309,8 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
             row.interview.start == start && is_commitment(row.status)) {
             result.nobody_because(CallResult::Nobody::seat_held,
                                   "the seat is held for " + row.interview.student.str() +
-                                      ", who is busy at another booth");
+                                      ", who is busy at another booth",
+                                  row.interview.student);
             return std::nullopt;
         }
     }
@@ -327,7 +346,7 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
                 only->str() + " cannot be called from " + booth.str() + "'s standby queue now";
             if (only_blocked_by != StandbyBlock::none)
                 why += " (" + std::string(standby_block_code(only_blocked_by)) + ")";
-            result.nobody_because(CallResult::Nobody::not_in_standby, why);
+            result.nobody_because(CallResult::Nobody::not_in_standby, why, *only);
         } else {
             result.nobody_because(CallResult::Nobody::nobody_waiting,
                                   "nobody checked in is waiting for this booth");
@@ -420,9 +439,10 @@ bool LiveFair::seat_is_busy(const BoothId& booth, int seat, const std::vector<St
     for (const auto& row : all) {
         if (row.interview.booth == booth && row.interview.seat == seat &&
             (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress)) {
-            result.nobody_because(CallResult::Nobody::seat_busy, "seat " + std::to_string(seat) +
-                                                                     " is still busy with " +
-                                                                     row.interview.student.str());
+            result.nobody_because(CallResult::Nobody::seat_busy,
+                                  "seat " + std::to_string(seat) + " is still busy with " +
+                                      row.interview.student.str(),
+                                  row.interview.student);
             return true;
         }
     }

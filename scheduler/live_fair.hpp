@@ -53,10 +53,15 @@ struct CallResult {
     enum class Nobody { none, seat_busy, seat_held, outside_hours, nobody_waiting, not_in_standby };
     Nobody nobody = Nobody::none;
     std::string why_nobody;
+    // The student in the way: the one still in the seat (seat_busy), the one it is held for
+    // (seat_held), the one asked for (not_in_standby).
+    std::optional<StudentId> nobody_student;
 
-    void nobody_because(Nobody reason, std::string words) {
+    void nobody_because(Nobody reason, std::string words,
+                        std::optional<StudentId> student = std::nullopt) {
         nobody = reason;
         why_nobody = std::move(words);
+        nobody_student = std::move(student);
     }
 };
 
@@ -73,6 +78,8 @@ enum class StandbyBlock {
 };
 // "busy_elsewhere", ...: the code the API names it by; "" for none.
 std::string_view standby_block_code(StandbyBlock block);
+// "seat_busy", ...: the code the API names a CallResult::Nobody by; "" for none.
+std::string_view nobody_code(CallResult::Nobody nobody);
 
 // What a re-plan of the rest of the day would change among interviews not yet promised.
 struct ReplanPreview {

@@ -666,6 +666,13 @@ TEST_CASE("booth staff take a chosen student from standby into a free seat") {
     CHECK(taken.body["ticket_label"] == ticket_label(2));
     CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
                                           {{"student", "S2"}, {"seat", 0}})) == "seat_busy");
+    // Call-next on the busy seat answers 200 with nobody called, the reason's code and who sits
+    // there, for the station to say in its own words.
+    const Answer busy = roles.booth_b01.post("/booths/B01/seats/0/call-next");
+    REQUIRE(busy.status == 200);
+    CHECK(busy.body["called"].is_null());
+    CHECK(busy.body["nobody"] == "seat_busy");
+    CHECK(busy.body["nobody_student"] == "S2");
 }
 
 TEST_CASE("the organizer changes the password and revokes a device") {

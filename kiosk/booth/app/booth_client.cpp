@@ -102,11 +102,14 @@ intent::QueueAnswered BoothClient::queue() const {
 
 intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const {
     const net::ApiAnswer answer = api_.post(action.path, action.body, token());
-    intent::ActionAnswered answered{action.action, outcome_of(answer), {}, {}};
+    intent::ActionAnswered answered;
+    answered.action = action.action;
+    answered.outcome = outcome_of(answer);
     if (!answered.outcome.ok()) return answered;
     if (action.action != Action::call_next && action.action != Action::take_walk_in)
         return answered;
-    // {"called": {...} | null, "from_standby", "ticket_label", "why_nobody"}
+    // {"called": {...} | null, "from_standby", "ticket_label", "why_nobody", "nobody",
+    //  "nobody_student"}
     const nlohmann::json json = nlohmann::json::parse(answer.body, nullptr, false);
     if (!json.is_object()) {
         answered.outcome = unreadable();
@@ -119,6 +122,8 @@ intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const 
             answered.called_ticket_label = text_or_empty(*called, "student");
     }
     answered.why_nobody = text_or_empty(json, "why_nobody");
+    answered.nobody = text_or_empty(json, "nobody");
+    answered.nobody_student = text_or_empty(json, "nobody_student");
     return answered;
 }
 

@@ -59,43 +59,24 @@ std::string seat_label(int seat) {
     return std::to_string(seat + 1);
 }
 
-// The server's reason for calling nobody (English, live_fair.cpp) in the table's words.
-Notice why_nobody_notice(const std::string& why) {
-    constexpr std::string_view kSeat = "seat ";
-    constexpr std::string_view kBusyWith = " is still busy with ";
-    constexpr std::string_view kHeldFor = "the seat is held for ";
-    constexpr std::string_view kHeldTail = ", who is busy at another booth";
-    if (why == "nobody checked in is waiting for this booth")
+// The server's reason for calling nobody, by its code, in the table's words; a code this build
+// does not know shows the server's own (English) words.
+Notice why_nobody_notice(const intent::ActionAnswered& answered, const std::string& booth,
+                         int seat) {
+    const std::string& code = answered.nobody;
+    const std::string& student = answered.nobody_student;
+    if (code == "nobody_waiting")
         return table_notice(Notice::Kind::info, BoothText::why_nobody_waiting);
-    if (why == "the fair's interview hours are over or have not begun")
+    if (code == "outside_hours")
         return table_notice(Notice::Kind::info, BoothText::why_outside_hours);
-    if (why.starts_with(kSeat)) {
-        const std::size_t busy = why.find(kBusyWith);
-        if (busy != std::string::npos) {
-            try {
-                const int seat = std::stoi(why.substr(kSeat.size(), busy - kSeat.size()));
-                return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
-                                    {seat_label(seat), why.substr(busy + kBusyWith.size())});
-            } catch (const std::exception&) {
-                // not a number: fall through to the server's own words
-            }
-        }
-    }
-    constexpr std::string_view kCannotFrom = " cannot be called from ";
-    constexpr std::string_view kStandbyTail = "'s standby queue now";
-    if (const std::size_t cannot = why.find(kCannotFrom);
-        cannot != std::string::npos && why.ends_with(kStandbyTail)) {
-        const std::size_t booth = cannot + kCannotFrom.size();
-        return table_notice(
-            Notice::Kind::info, BoothText::why_not_in_standby,
-            {why.substr(0, cannot), why.substr(booth, why.size() - booth - kStandbyTail.size())});
-    }
-    if (why.starts_with(kHeldFor) && why.ends_with(kHeldTail)) {
-        const std::string student =
-            why.substr(kHeldFor.size(), why.size() - kHeldFor.size() - kHeldTail.size());
+    if (code == "seat_busy")
+        return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
+                            {seat_label(seat), student});
+    if (code == "seat_held")
         return table_notice(Notice::Kind::info, BoothText::why_seat_held, {student});
-    }
-    return table_notice(Notice::Kind::info, BoothText::why_other, {why});
+    if (code == "not_in_standby")
+        return table_notice(Notice::Kind::info, BoothText::why_not_in_standby, {student, booth});
+    return table_notice(Notice::Kind::info, BoothText::why_other, {answered.why_nobody});
 }
 
 // A note as the server takes it: NFC (ImGui draws only precomposed Vietnamese), at most
@@ -470,7 +451,7 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                     case Action::take_walk_in:
                         state.notice =
                             answered.called_ticket_label.empty()
-                                ? why_nobody_notice(answered.why_nobody)
+                                ? why_nobody_notice(answered, state.booth, state.action_seat)
                                 : table_notice(Notice::Kind::ok, BoothText::called_ticket,
                                                {answered.called_ticket_label,
                                                 seat_label(state.action_seat)});

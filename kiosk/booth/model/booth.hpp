@@ -214,6 +214,8 @@ struct ActionAnswered {
     Outcome outcome;
     std::string called_ticket_label;  // call-next, take-walk-in: who was called
     std::string why_nobody;           // call-next: why nobody was (the server's English)
+    std::string nobody;               // ... as the API's code: seat_busy, nobody_waiting, ...
+    std::string nobody_student;       // the student in the way, for seat_busy and seat_held
 };
 struct Key {  // a character typed (keyboard or USB scanner) with no text field focused
     char32_t character = 0;
