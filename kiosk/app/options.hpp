@@ -37,11 +37,7 @@ inline constexpr const char* kKioskUsage =
     "--script "
     "all|e2e|offline|bench [--ticket PAYLOAD]]";
 
-// The options, or a sentence saying what is wrong with them.
-struct ParsedOptions {
-    std::optional<KioskOptions> options;
-    std::string problem;
-};
+using ParsedOptions = ui::ParsedOptions<KioskOptions>;
 ParsedOptions parse_kiosk_options(int argc, char** argv);
 
 }  // namespace jobfair::kiosk::app

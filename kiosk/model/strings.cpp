@@ -3,17 +3,13 @@
 #include <array>
 #include <stdexcept>
 
+#include "common/string_table.hpp"
+
 namespace jobfair::kiosk {
 
 namespace {
 
-struct Entry {
-    Text text;  // repeated here so a test can prove the table is in enum order
-    const char* vi;
-    const char* en;
-};
-
-constexpr std::array<Entry, kTextCount> kTable{{
+constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
     // Welcome
     {Text::welcome_title, "Chào mừng bạn đến Ngày hội việc làm", "Welcome to the job fair"},
     {Text::welcome_scan_prompt, "Đưa mã QR trên vé của bạn vào máy quét",
@@ -150,24 +146,11 @@ constexpr std::array<Entry, kTextCount> kTable{{
 }  // namespace
 
 const char* tr(Text text, Language language) {
-    const Entry& entry = kTable.at(static_cast<std::size_t>(text));
-    return language == Language::vi ? entry.vi : entry.en;
+    return text_in(kTable, text, language);
 }
 
 std::string tr_fill(Text text, Language language, std::initializer_list<std::string_view> values) {
-    const std::string_view pattern = tr(text, language);
-    std::string out;
-    const auto* value = values.begin();
-    std::size_t at = 0;
-    while (true) {
-        const std::size_t hole = pattern.find("{}", at);
-        if (hole == std::string_view::npos || value == values.end()) break;
-        out += pattern.substr(at, hole - at);
-        out += *value++;
-        at = hole + 2;
-    }
-    out += pattern.substr(at);
-    return out;
+    return fill_blanks(tr(text, language), values);
 }
 
 Text consent_text(std::string_view purpose) {

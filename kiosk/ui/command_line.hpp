@@ -35,6 +35,13 @@ struct DisplayFlags {
 inline constexpr const char* kDisplayUsage =
     "--server URL [--lang vi|en] [--size WxH] [--windowed] [--snapshot-file FILE]";
 
+// A program's options, or what is wrong with them (options is empty then).
+template <typename Options>
+struct ParsedOptions {
+    std::optional<Options> options;
+    std::string problem;
+};
+
 class CommandLine {
   public:
     // A value's handler returns what is wrong with it, or "" when it is taken.

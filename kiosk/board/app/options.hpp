@@ -23,10 +23,7 @@ inline constexpr const char* kBoardUsage =
     "usage: jobfair-board --server URL --device-code CODE [--lang vi|en] [--size WxH] "
     "[--windowed] [--snapshot-file FILE] [--token-file FILE] [--no-chime] [--screenshot FILE]";
 
-struct ParsedOptions {
-    std::optional<BoardOptions> options;
-    std::string problem;  // what is wrong, when options is empty
-};
+using ParsedOptions = ui::ParsedOptions<BoardOptions>;
 ParsedOptions parse_board_options(int argc, char** argv);
 
 }  // namespace jobfair::board::app

@@ -3,17 +3,13 @@
 #include <array>
 #include <stdexcept>
 
+#include "common/string_table.hpp"
+
 namespace jobfair::board {
 
 namespace {
 
-struct Entry {
-    BoardText text;  // repeated here so a test can prove the table is in enum order
-    const char* vi;
-    const char* en;
-};
-
-constexpr std::array<Entry, kBoardTextCount> kTable{{
+constexpr std::array<TextEntry<BoardText>, kBoardTextCount> kTable{{
     {BoardText::title, "Bảng gọi số phỏng vấn", "Interview calls"},
     {BoardText::now_calling, "Đang gọi", "Now calling"},
     {BoardText::please_go_to, "Mời đến gian {} · bàn {}", "Booth {} · desk {}"},
@@ -45,21 +41,12 @@ constexpr std::array<Entry, kBoardTextCount> kTable{{
 }  // namespace
 
 const char* tr(BoardText text, Language language) {
-    const Entry& entry = kTable.at(static_cast<std::size_t>(text));
-    return language == Language::vi ? entry.vi : entry.en;
+    return text_in(kTable, text, language);
 }
 
 std::string tr_fill(BoardText text, Language language,
                     std::initializer_list<std::string_view> values) {
-    std::string filled = tr(text, language);
-    std::size_t from = 0;
-    for (const std::string_view value : values) {
-        const std::size_t marker = filled.find("{}", from);
-        if (marker == std::string::npos) break;
-        filled.replace(marker, 2, value);
-        from = marker + value.size();
-    }
-    return filled;
+    return fill_blanks(tr(text, language), values);
 }
 
 std::string status_words(std::string_view status, Language language) {

@@ -35,10 +35,7 @@ inline constexpr const char* kBoothUsage =
     "                     [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket "
     "PAYLOAD]]";
 
-struct ParsedOptions {
-    std::optional<BoothOptions> options;
-    std::string problem;  // what is wrong, when options is empty
-};
+using ParsedOptions = ui::ParsedOptions<BoothOptions>;
 ParsedOptions parse_booth_options(int argc, char** argv);
 
 }  // namespace jobfair::booth::app

@@ -2,17 +2,13 @@
 
 #include <array>
 
+#include "common/string_table.hpp"
+
 namespace jobfair::booth {
 
 namespace {
 
-struct Entry {
-    BoothText text;  // repeated here so a test can prove the table is in enum order
-    const char* vi;
-    const char* en;
-};
-
-constexpr std::array<Entry, kBoothTextCount> kTable{{
+constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     // Header and connection
     {BoothText::title, "Gian {}", "Booth {}"},
     {BoothText::fair_clock, "Giờ hội chợ", "Fair time"},
@@ -147,21 +143,12 @@ constexpr std::array<Entry, kBoothTextCount> kTable{{
 }  // namespace
 
 const char* tr(BoothText text, Language language) {
-    const Entry& entry = kTable.at(static_cast<std::size_t>(text));
-    return language == Language::vi ? entry.vi : entry.en;
+    return text_in(kTable, text, language);
 }
 
 std::string tr_fill(BoothText text, Language language,
                     std::initializer_list<std::string_view> values) {
-    std::string filled = tr(text, language);
-    std::size_t from = 0;
-    for (const std::string_view value : values) {
-        const std::size_t marker = filled.find("{}", from);
-        if (marker == std::string::npos) break;
-        filled.replace(marker, 2, value);
-        from = marker + value.size();
-    }
-    return filled;
+    return fill_blanks(tr(text, language), values);
 }
 
 std::string outcome_words(std::string_view outcome, Language language) {

@@ -28,10 +28,7 @@ inline constexpr const char* kDashboardUsage =
     "[--export-dir DIR] [--snapshot-file FILE] [--password-file FILE] [--screenshot-dir DIR "
     "[--script all|offline|live]]";
 
-struct ParsedOptions {
-    std::optional<DashboardOptions> options;
-    std::string problem;  // what is wrong, when options is empty
-};
+using ParsedOptions = ui::ParsedOptions<DashboardOptions>;
 ParsedOptions parse_dashboard_options(int argc, char** argv);
 
 // The first line of `file` without its line end; throws std::runtime_error naming the file when

@@ -6,20 +6,15 @@
 
 #include "common/level.hpp"
 #include "common/occupations.hpp"
+#include "common/string_table.hpp"
 
 namespace jobfair::dashboard {
 
 namespace {
 
-struct Entry {
-    DashText text;  // repeated here so a test can prove the table is in enum order
-    const char* vi;
-    const char* en;
-};
-
 using T = DashText;
 
-constexpr std::array<Entry, kDashTextCount> kTable{{
+constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     // Header, tabs, connection
     {T::app_title, "Bảng điều hành ngày hội", "Fair dashboard"},
     {T::tab_overview, "Tổng quan", "Overview"},
@@ -284,17 +279,6 @@ constexpr std::array<Entry, kDashTextCount> kTable{{
     {T::notice_export_failed, "Không lưu được {}:", "Could not save {}:"},
 }};
 
-std::string fill(std::string text, std::initializer_list<std::string_view> values) {
-    std::size_t from = 0;
-    for (const std::string_view value : values) {
-        const std::size_t marker = text.find("{}", from);
-        if (marker == std::string::npos) break;
-        text.replace(marker, 2, value);
-        from = marker + value.size();
-    }
-    return text;
-}
-
 // Groups of three digits joined by `separator`.
 std::string grouped(unsigned long long value, char separator) {
     std::string digits = std::to_string(value);
@@ -306,13 +290,12 @@ std::string grouped(unsigned long long value, char separator) {
 }  // namespace
 
 const char* tr(DashText text, Language language) {
-    const Entry& entry = kTable.at(static_cast<std::size_t>(text));
-    return language == Language::vi ? entry.vi : entry.en;
+    return text_in(kTable, text, language);
 }
 
 std::string tr_fill(DashText text, Language language,
                     std::initializer_list<std::string_view> values) {
-    return fill(tr(text, language), values);
+    return fill_blanks(tr(text, language), values);
 }
 
 DashText dash_table_entry_id(std::size_t index) {
