@@ -14,7 +14,6 @@ namespace jobfair::dashboard::app {
 
 namespace {
 
-constexpr float kMargin = 20;
 constexpr float kHeaderHeight = 64;
 
 void connection_pill(Frame& frame, ImDrawList& list, ImVec2 at) {
@@ -387,20 +386,13 @@ void draw_students(Frame& frame) {
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("results", 8, flags, avail)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(frame.text(DashText::column_ticket), ImGuiTableColumnFlags_WidthFixed,
-                            110);
-    ImGui::TableSetupColumn(frame.text(DashText::column_name), ImGuiTableColumnFlags_WidthStretch,
-                            1.1f);
-    ImGui::TableSetupColumn(frame.text(DashText::column_school), ImGuiTableColumnFlags_WidthStretch,
-                            1.3f);
-    ImGui::TableSetupColumn(frame.text(DashText::column_trade), ImGuiTableColumnFlags_WidthStretch,
-                            1.0f);
-    ImGui::TableSetupColumn(frame.text(DashText::column_phone), ImGuiTableColumnFlags_WidthFixed,
-                            140);
-    ImGui::TableSetupColumn(frame.text(DashText::column_checked_in),
-                            ImGuiTableColumnFlags_WidthFixed, 130);
-    ImGui::TableSetupColumn(frame.text(DashText::column_interviews),
-                            ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    setup_columns(
+        frame,
+        {fixed_column(DashText::column_ticket, 110), stretch_column(DashText::column_name, 1.1f),
+         stretch_column(DashText::column_school, 1.3f),
+         stretch_column(DashText::column_trade, 1.0f), fixed_column(DashText::column_phone, 140),
+         fixed_column(DashText::column_checked_in, 130),
+         stretch_column(DashText::column_interviews, 1.5f)});
     ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthFixed, 230);
     ImGui::TableHeadersRow();
     for (const StudentMatch& match : state.results->students) {

@@ -15,7 +15,6 @@ namespace jobfair::dashboard::app {
 
 namespace {
 
-constexpr float kMargin = 20;
 constexpr float kGap = 14;
 
 ImU32 layer_colour(Layer layer) {
@@ -189,12 +188,9 @@ void bar_chart(Frame& frame, const BarChart& chart, const ChartWords& words,
 void draw_figures(Frame& frame) {
     const DashboardState& state = frame.state;
     const ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 top(kMargin, ImGui::GetCursorScreenPos().y + 4);
-    ImGui::SetCursorScreenPos(top);
-    if (!state.overview) {
-        ImGui::TextDisabled("%s", frame.text(DashText::loading));
-        return;
-    }
+    const auto tab_top = overview_tab_top(frame);
+    if (!tab_top) return;
+    const ImVec2 top = *tab_top;
     const Overview& overview = *state.overview;
     const Figures figures = figures_of(overview);
     const Language language = frame.language;

@@ -13,7 +13,6 @@ namespace jobfair::dashboard::app {
 
 namespace {
 
-constexpr float kMargin = 20;
 constexpr float kGap = 12;
 
 ui::Tone condition_tone(const BoothCondition& condition) {
@@ -214,23 +213,17 @@ void queue_tables(Frame& frame, const booth::BoothQueue& queue) {
         ImGui::Dummy(ImVec2(0, std::max(0.0f, queue_height - frame.fonts.body->FontSize - 10)));
     } else if (ImGui::BeginTable("queue", 6, flags, ImVec2(0, queue_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(frame.text(DashText::column_time), ImGuiTableColumnFlags_WidthFixed,
-                                74);
-        ImGui::TableSetupColumn(frame.text(DashText::column_seat), ImGuiTableColumnFlags_WidthFixed,
-                                56);
-        ImGui::TableSetupColumn(frame.text(DashText::column_ticket),
-                                ImGuiTableColumnFlags_WidthFixed, 96);
-        ImGui::TableSetupColumn(frame.text(DashText::column_name),
-                                ImGuiTableColumnFlags_WidthStretch, 1.4f);
         // The status column fits the longest words a queue can show ("Đang phỏng vấn").
         float status_width = 0;
         for (const char* status : {"planned", "promised", "called", "in_progress"})
             status_width = std::max(
                 status_width, text_size(frame.fonts.body, status_words(status, frame.language)).x);
-        ImGui::TableSetupColumn(frame.text(DashText::column_status),
-                                ImGuiTableColumnFlags_WidthFixed, status_width + 8);
-        ImGui::TableSetupColumn(frame.text(DashText::column_where),
-                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        setup_columns(
+            frame,
+            {fixed_column(DashText::column_time, 74), fixed_column(DashText::column_seat, 56),
+             fixed_column(DashText::column_ticket, 96), stretch_column(DashText::column_name, 1.4f),
+             fixed_column(DashText::column_status, status_width + 8),
+             stretch_column(DashText::column_where, 1.0f)});
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(queue.queue.size()));
@@ -273,16 +266,11 @@ void queue_tables(Frame& frame, const booth::BoothQueue& queue) {
     if (!ImGui::BeginTable("standby", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(frame.text(DashText::column_ticket), ImGuiTableColumnFlags_WidthFixed,
-                            96);
-    ImGui::TableSetupColumn(frame.text(DashText::column_name), ImGuiTableColumnFlags_WidthStretch,
-                            1.4f);
-    ImGui::TableSetupColumn(frame.text(DashText::column_trade), ImGuiTableColumnFlags_WidthStretch,
-                            1.2f);
-    ImGui::TableSetupColumn(frame.text(DashText::column_arrived), ImGuiTableColumnFlags_WidthFixed,
-                            90);
-    ImGui::TableSetupColumn(frame.text(DashText::column_choice), ImGuiTableColumnFlags_WidthFixed,
-                            120);
+    setup_columns(
+        frame,
+        {fixed_column(DashText::column_ticket, 96), stretch_column(DashText::column_name, 1.4f),
+         stretch_column(DashText::column_trade, 1.2f), fixed_column(DashText::column_arrived, 90),
+         fixed_column(DashText::column_choice, 120)});
     ImGui::TableHeadersRow();
     for (const booth::StandbyStudent& student : queue.standby) {
         ImGui::TableNextRow();
@@ -383,12 +371,9 @@ void booth_detail(Frame& frame, const BoothSummary& booth, ImVec2 size) {
 void draw_overview(Frame& frame) {
     const DashboardState& state = frame.state;
     const ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 top(kMargin, ImGui::GetCursorScreenPos().y + 4);
-    ImGui::SetCursorScreenPos(top);
-    if (!state.overview) {
-        ImGui::TextDisabled("%s", frame.text(DashText::loading));
-        return;
-    }
+    const auto tab_top = overview_tab_top(frame);
+    if (!tab_top) return;
+    const ImVec2 top = *tab_top;
     const BoothSummary* open = state.open_booth ? find_booth(state, *state.open_booth) : nullptr;
     const float side_width = open ? 740.0f : 470.0f;
     const float height = io.DisplaySize.y - top.y - kMargin;

@@ -16,7 +16,6 @@ namespace jobfair::dashboard::app {
 
 namespace {
 
-constexpr float kMargin = 20;
 constexpr float kLabelWidth = 150;
 constexpr float kAxisHeight = 34;
 constexpr float kSideWidth = 440;

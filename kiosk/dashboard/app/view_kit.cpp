@@ -160,4 +160,19 @@ bool button(Frame& frame, const std::string& label, const std::string& target, u
     return clicked && enabled;
 }
 
+std::optional<ImVec2> overview_tab_top(const Frame& frame) {
+    const ImVec2 top(kMargin, ImGui::GetCursorScreenPos().y + 4);
+    ImGui::SetCursorScreenPos(top);
+    if (!frame.state.overview) {
+        ImGui::TextDisabled("%s", frame.text(DashText::loading));
+        return std::nullopt;
+    }
+    return top;
+}
+
+void setup_columns(const Frame& frame, std::initializer_list<Column> columns) {
+    for (const Column& column : columns)
+        ImGui::TableSetupColumn(frame.text(column.title), column.flags, column.size);
+}
+
 }  // namespace jobfair::dashboard::app

@@ -40,6 +40,9 @@ struct TimelineGeometry {
     float clip_bottom = 0;
 };
 
+// Space between the window's edge and what is drawn, in pixels.
+inline constexpr float kMargin = 20;
+
 struct Frame {
     const DashboardState& state;
     const ui::FontSet& fonts;
@@ -84,5 +87,24 @@ ImVec2 pill_size(ImFont* font, std::string_view text);
 // A button with `label` and a hidden id, recorded as target `target`. True when clicked.
 bool button(Frame& frame, const std::string& label, const std::string& target,
             ui::Tone tone = ui::Tone::neutral, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+
+// Where a tab drawn from the overview starts (under the tab bar), or nullopt, with "loading"
+// said, while the overview has not come yet.
+std::optional<ImVec2> overview_tab_top(const Frame& frame);
+
+// A table column headed by a string of the table: a fixed width in pixels, or a share of what
+// the fixed ones leave.
+struct Column {
+    DashText title;
+    ImGuiTableColumnFlags flags;
+    float size;
+};
+inline Column fixed_column(DashText title, float width) {
+    return {title, ImGuiTableColumnFlags_WidthFixed, width};
+}
+inline Column stretch_column(DashText title, float weight) {
+    return {title, ImGuiTableColumnFlags_WidthStretch, weight};
+}
+void setup_columns(const Frame& frame, std::initializer_list<Column> columns);
 
 }  // namespace jobfair::dashboard::app
