@@ -547,4 +547,84 @@ std::vector<std::string> check_day_invariants(const Store& store,
     return violations;
 }
 
+std::vector<std::string> check_event_log(const Store& store, int& events_replayed) {
+    std::vector<std::string> violations;
+    const auto stored = store.interviews();
+    std::map<InterviewId, const StoredInterview*> rows;
+    for (const auto& row : stored)
+        rows[row.id] = &row;
+    const auto occupies = [](const std::string& status) {
+        return status == "called" || status == "in_progress";
+    };
+    std::map<InterviewId, std::string> logged;  // each interview's status as the log tells it
+    std::map<std::pair<std::string, int>, InterviewId> seat_holder;
+    std::map<std::string, InterviewId> student_holder;
+    events_replayed = 0;
+
+    const auto apply = [&](const EventRecord& event, InterviewId id, const std::string& to) {
+        const auto row = rows.find(id);
+        if (row == rows.end()) {
+            violations.push_back("event " + std::to_string(event.id) + " names interview " +
+                                 std::to_string(id) + ", which is not stored");
+            return;
+        }
+        const Interview& interview = row->second->interview;
+        const auto seat = std::make_pair(interview.booth.str(), interview.seat);
+        const std::string student = interview.student.str();
+        if (occupies(logged[id])) {
+            if (seat_holder[seat] == id) seat_holder.erase(seat);
+            if (student_holder[student] == id) student_holder.erase(student);
+        }
+        if (occupies(to)) {
+            const auto [in_seat, seat_free] = seat_holder.emplace(seat, id);
+            if (!seat_free && in_seat->second != id) {
+                violations.push_back("after event " + std::to_string(event.id) + ": " + seat.first +
+                                     " seat " + std::to_string(seat.second) + " holds interviews " +
+                                     std::to_string(in_seat->second) + " and " +
+                                     std::to_string(id));
+            }
+            const auto [elsewhere, student_free] = student_holder.emplace(student, id);
+            if (!student_free && elsewhere->second != id) {
+                violations.push_back("after event " + std::to_string(event.id) + ": student " +
+                                     student + " is in interviews " +
+                                     std::to_string(elsewhere->second) + " and " +
+                                     std::to_string(id) + " at once");
+            }
+        }
+        logged[id] = to;
+    };
+
+    for (const EventRecord& event : store.events()) {
+        ++events_replayed;
+        if (!event.kind.starts_with("interview.") && event.kind != "student.left") continue;
+        const json payload = json::parse(event.payload_json, nullptr, false);
+        if (!payload.is_object()) {
+            violations.push_back("event " + std::to_string(event.id) + " has no readable payload");
+            continue;
+        }
+        if (event.kind == "student.left") {
+            for (const auto& id : payload.value("cancelled", json::array()))
+                if (id.is_number_integer()) apply(event, id.get<InterviewId>(), "cancelled");
+            continue;
+        }
+        if (!payload.contains("interview") || !payload["interview"].is_number_integer()) continue;
+        const InterviewId id = payload["interview"].get<InterviewId>();
+        if (event.kind == "interview.called_from_standby") {
+            apply(event, id, "called");
+        } else if (payload.contains("to") && payload["to"].is_string()) {
+            apply(event, id, payload["to"].get<std::string>());
+        }
+    }
+    for (const auto& [id, status] : logged) {
+        const auto row = rows.find(id);
+        if (row == rows.end()) continue;  // said above
+        const std::string table(status_code(row->second->status));
+        if (table != status) {
+            violations.push_back("interview " + std::to_string(id) + " is " + table +
+                                 " in the database but " + status + " in the audit log");
+        }
+    }
+    return violations;
+}
+
 }  // namespace jobfair

@@ -82,4 +82,9 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
 std::vector<std::string> check_day_invariants(const Store& store,
                                               const SimulationProgress& progress, bool day_over);
 
+// Replays the audit log event by event. After each event: no seat holds two students called or
+// interviewing, and no student is called or interviewing in two places. At the end the log must
+// agree with the stored interviews on every interview it names. `events_replayed` counts.
+std::vector<std::string> check_event_log(const Store& store, int& events_replayed);
+
 }  // namespace jobfair

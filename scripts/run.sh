@@ -5,7 +5,8 @@
 #      one student, check the schedule against the contract;
 #   2. the fair day: `jobfair serve` on a fresh var/demo.db with the demo fair, and a simulated
 #      morning driven through its API (`jobfair simulate`): one line per simulated 15 minutes and
-#      a final report; the invariants are checked after every simulated minute;
+#      a final report; the invariants are checked after every simulated minute, and after
+#      every event when the audit log is replayed at the end;
 #   3. what is left for inspection in var/: the database, the schedule, the tickets (CSV, PNG,
 #      printable sheets), the server's log.
 #

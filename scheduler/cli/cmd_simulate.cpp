@@ -59,7 +59,10 @@ class InvariantWatch {
                     std::to_string(done) + " and " + std::to_string(no_shows)},
                    last_.now);
         }
-        std::cout << "invariants checked after " << checks_ << " simulated minutes: " << violations_
+        int events = 0;
+        report(check_event_log(store, events), last_.now);
+        std::cout << "invariants checked after " << checks_ << " simulated minutes and, replaying "
+                  << "the audit log, after each of its " << events << " events: " << violations_
                   << " violation" << (violations_ == 1 ? "" : "s") << '\n';
         return violations_ == 0;
     }
