@@ -25,7 +25,14 @@ void FrameStats::end_frame() {
         launch_to_first_frame_ = process_age();
         return;
     }
-    frame_ms_.push_back(std::chrono::duration<double, std::milli>(elapsed).count());
+    const double ms = std::chrono::duration<double, std::milli>(elapsed).count();
+    // A station runs all day at up to 60 frames a second: keep the latest frames, not every one.
+    if (frame_ms_.size() < kFramesKept) {
+        frame_ms_.push_back(ms);
+    } else {
+        frame_ms_[next_overwritten_] = ms;
+        next_overwritten_ = (next_overwritten_ + 1) % kFramesKept;
+    }
 }
 
 FrameTimeSummary FrameStats::summary() const {

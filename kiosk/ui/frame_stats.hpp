@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@ class FrameStats {
     // Drops the frame begun last (e.g. one slowed by reading pixels back).
     void discard_frame() { frame_began_.reset(); }
 
+    // Of the frames kept: the latest kFramesKept.
     FrameTimeSummary summary() const;
     // From the process's start (as the kernel recorded it) to the end of the first frame.
     std::optional<std::chrono::milliseconds> launch_to_first_frame() const {
@@ -36,7 +38,10 @@ class FrameStats {
     std::optional<Clock::time_point> frame_began_;
     bool first_frame_done_ = false;
     std::optional<std::chrono::milliseconds> launch_to_first_frame_;
+    // The latest kFramesKept frame times (about five minutes at 60 a second), oldest overwritten.
+    static constexpr std::size_t kFramesKept = 18'000;
     std::vector<double> frame_ms_;
+    std::size_t next_overwritten_ = 0;
 };
 
 // How long ago this process started, from /proc/self/stat (10 ms resolution); nullopt off Linux.
