@@ -17,50 +17,31 @@ BoothRunner::BoothRunner(BoothClient& client)
     : client_(client), worker_([this](std::stop_token stop) { work(stop); }) {}
 
 BoothRunner::~BoothRunner() {
-    worker_.request_stop();
-    wake_.notify_all();
+    worker_.request_stop();  // wakes the worker waiting for a job
     if (worker_.joinable()) worker_.join();
     stream_.reset();  // the worker has ended: nobody else touches it now
 }
 
 void BoothRunner::run(std::vector<Effect> effects) {
-    if (effects.empty()) return;
-    {
-        std::lock_guard lock(mutex_);
-        for (Effect& effect : effects)
-            waiting_.push_back(std::move(effect));
-    }
-    wake_.notify_all();
+    jobs_.post(std::move(effects));
 }
 
 std::vector<Intent> BoothRunner::take_answers() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(answers_, {});
+    return jobs_.take_answers();
 }
 
 bool BoothRunner::busy() const {
-    std::lock_guard lock(mutex_);
-    return running_one_ || !waiting_.empty();
+    return jobs_.pending() > 0;
 }
 
 void BoothRunner::answer(Intent intent) {
-    std::lock_guard lock(mutex_);
-    answers_.push_back(std::move(intent));
+    jobs_.answer(std::move(intent));
 }
 
 void BoothRunner::work(std::stop_token stop) {
-    while (!stop.stop_requested()) {
-        Effect next;
-        {
-            std::unique_lock lock(mutex_);
-            if (!wake_.wait(lock, stop, [this] { return !waiting_.empty(); })) return;
-            next = std::move(waiting_.front());
-            waiting_.pop_front();
-            running_one_ = true;
-        }
-        perform(next);
-        std::lock_guard lock(mutex_);
-        running_one_ = false;
+    while (const std::optional<Effect> next = jobs_.next(stop)) {
+        perform(*next);
+        jobs_.finished();
     }
 }
 

@@ -15,6 +15,7 @@
 #include "kiosk/booth/app/booth_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
 #include "kiosk/net/event_stream.hpp"
+#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::booth::app {
 
@@ -38,11 +39,7 @@ class BoothRunner {
     void close_stream();
 
     BoothClient& client_;
-    mutable std::mutex mutex_;
-    std::condition_variable_any wake_;
-    std::deque<Effect> waiting_;
-    bool running_one_ = false;
-    std::vector<Intent> answers_;
+    net::WorkQueue<Effect, Intent> jobs_;
     std::unique_ptr<net::EventStream> stream_;  // only touched by the worker
     std::jthread worker_;                       // last: starts after everything above
 };

@@ -80,62 +80,41 @@ DashboardRunner::DashboardRunner(std::string server_url, int workers)
 DashboardRunner::~DashboardRunner() {
     close_stream();
     for (std::jthread& worker : workers_)
-        worker.request_stop();
-    wake_.notify_all();
-    workers_.clear();  // joins
+        worker.request_stop();  // wakes the workers waiting for a job
+    workers_.clear();           // joins
 }
 
 void DashboardRunner::run(std::vector<Effect> effects) {
-    if (effects.empty()) return;
-    {
-        std::lock_guard lock(mutex_);
-        for (Effect& effect : effects)
-            queue_.push_back(std::move(effect));
-    }
-    wake_.notify_all();
+    jobs_.post(std::move(effects));
 }
 
 std::vector<Intent> DashboardRunner::take_answers() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(answers_, {});
+    return jobs_.take_answers();
 }
 
 int DashboardRunner::busy() const {
-    std::lock_guard lock(mutex_);
-    return static_cast<int>(queue_.size()) + working_;
+    return jobs_.pending();
 }
 
 void DashboardRunner::answer(Intent intent) {
-    std::lock_guard lock(mutex_);
-    answers_.push_back(std::move(intent));
+    jobs_.answer(std::move(intent));
 }
 
 std::optional<std::string> DashboardRunner::token() const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(token_mutex_);
     return token_;
 }
 
 void DashboardRunner::work(std::stop_token stop) {
-    while (!stop.stop_requested()) {
-        Effect effect;
-        {
-            std::unique_lock lock(mutex_);
-            if (!wake_.wait(lock, stop, [this] { return !queue_.empty(); })) return;
-            effect = std::move(queue_.front());
-            queue_.pop_front();
-            ++working_;
-        }
-        std::optional<Intent> result;
-        if (std::holds_alternative<effect::ForgetSession>(effect)) {
+    while (const std::optional<Effect> effect = jobs_.next(stop)) {
+        if (std::holds_alternative<effect::ForgetSession>(*effect)) {
             close_stream();
-            std::lock_guard lock(mutex_);
+            std::lock_guard lock(token_mutex_);
             token_.reset();
         } else {
-            result = perform(effect);
+            jobs_.answer(perform(*effect));
         }
-        std::lock_guard lock(mutex_);
-        if (result) answers_.push_back(std::move(*result));
-        --working_;
+        jobs_.finished();
     }
 }
 
@@ -188,7 +167,7 @@ Intent DashboardRunner::perform(const Effect& effect) {
                 });
                 if (token) {
                     {
-                        std::lock_guard lock(mutex_);
+                        std::lock_guard lock(token_mutex_);
                         token_ = std::move(*token);
                     }
                     open_stream();

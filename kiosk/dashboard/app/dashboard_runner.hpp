@@ -18,6 +18,7 @@
 #include "kiosk/dashboard/model/dashboard.hpp"
 #include "kiosk/net/api_client.hpp"
 #include "kiosk/net/event_stream.hpp"
+#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -42,14 +43,11 @@ class DashboardRunner {
     void close_stream();
 
     net::ApiClient client_;
-    mutable std::mutex mutex_;
-    std::condition_variable_any wake_;
-    std::deque<Effect> queue_;
-    int working_ = 0;
-    std::vector<Intent> answers_;
+    net::WorkQueue<Effect, Intent> jobs_;
+    mutable std::mutex token_mutex_;
     std::optional<std::string> token_;  // the organizer's bearer token, never shown
 
-    std::mutex stream_mutex_;  // never held with mutex_
+    std::mutex stream_mutex_;  // never held with token_mutex_
     std::unique_ptr<net::EventStream> stream_;
     std::vector<std::jthread> workers_;  // last: stopped first
 };
