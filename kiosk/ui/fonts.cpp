@@ -65,7 +65,9 @@ FontSet load_fonts(ImFontAtlas& atlas, const FontOptions& options) {
     fonts.body_bold = add_font(atlas, options.bold_file, options.body_px, ranges);
     fonts.small = add_font(atlas, options.regular_file, options.small_px, ranges);
     fonts.large = add_font(atlas, options.bold_file, options.large_px, ranges);
-    fonts.huge = add_font(atlas, options.bold_file, options.huge_px, ranges);
+    static constexpr ImWchar kAscii[] = {0x0020, 0x007E, 0};
+    fonts.huge = add_font(atlas, options.bold_file, options.huge_px,
+                          options.huge_ascii_only ? kAscii : ranges);
     if (!atlas.Build()) throw UiError("cannot build the font atlas (is the texture too large?)");
     return fonts;
 }

@@ -17,6 +17,9 @@ struct FontOptions {
     float body_px = 32;   // everything read at arm's length
     float large_px = 48;  // headings, names, times
     float huge_px = 96;   // ticket numbers on the now-calling board
+    // The huge font holds only ASCII (the board's ticket labels, "A-0123"): at 150 px the
+    // Vietnamese letters would triple the atlas, which software OpenGL keeps in memory.
+    bool huge_ascii_only = false;
 };
 
 // The glyphs every font gets: Latin-1, the Vietnamese letters, and the punctuation above.

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
         ui::Window window(options.window_options("jobfair-board"));
         ui::FontOptions font_options;
         font_options.huge_px = 150;  // ticket labels read from across the hall
+        font_options.huge_ascii_only = true;
         const ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts, font_options);
         ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::dark);
 
