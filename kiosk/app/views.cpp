@@ -564,6 +564,10 @@ void KioskView::enterprise_card(Frame& frame, const protocol::EnterpriseCard& ca
     if (ImGui::InvisibleButton("card", size))
         frame.asked.push_back(intent::ToggleEnterprise{card.booth});
     remember("card:" + card.booth);
+    if (!ImGui::IsItemVisible()) {  // scrolled out of the list: laid out, not drawn
+        ImGui::PopID();
+        return;
+    }
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     const ui::ToneColours tone =
