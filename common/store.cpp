@@ -1058,7 +1058,7 @@ std::vector<InterviewId> Store::mark_left(const StudentId& student, TimeOfDay at
         std::vector<InterviewId> cancelled;
         SQLite::Statement open_ones(database,
                                     "SELECT id FROM interviews WHERE student = ? AND status IN "
-                                    "('planned', 'promised') ORDER BY id");
+                                    "('planned', 'promised', 'called') ORDER BY id");
         open_ones.bind(1, student.str());
         while (open_ones.executeStep())
             cancelled.push_back(open_ones.getColumn(0).getInt64());

@@ -131,8 +131,9 @@ class Store {
     // A student from the booth's standby queue, called straight away into a free seat.
     InterviewId add_called_interview(const Interview& interview, std::string_view actor);
 
-    // The student went home at `at`: their stay ends there, and their interviews not yet
-    // called are cancelled ("student_left"), in one transaction. Returns the cancelled ids.
+    // The student went home at `at`: their stay ends there, and their interviews not yet under
+    // way (planned, promised, or called and not come) are cancelled ("student_left"), in one
+    // transaction; one under way is left for its booth to finish. Returns the cancelled ids.
     std::vector<InterviewId> mark_left(const StudentId& student, TimeOfDay at,
                                        std::string_view actor);
 

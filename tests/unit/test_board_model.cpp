@@ -113,6 +113,7 @@ TEST_CASE("board: events that are not interview moves fetch nothing") {
     CHECK(update(state, intent::StreamEventArrived{6, "student.checked_in"}, now).empty());
     CHECK(event_changes_calls("interview.recalled"));
     CHECK(event_changes_calls("interview.called_from_standby"));
+    CHECK(event_changes_calls("student.left"));
 }
 
 TEST_CASE("board: an event during a fetch fetches once more when the answer comes") {

@@ -650,6 +650,40 @@ TEST_CASE("a student who leaves has their open interviews cancelled and their st
                     StoreError);
 }
 
+TEST_CASE("a student called but gone frees the seat when marked left, one interviewing does not") {
+    Store store(":memory:", ticking_clock());
+    store.import_fair(sample_fair(), "desk-1");
+    store.save_planned_schedule({{StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)},
+                                 {StudentId("S0003"), BoothId("B02"), 0, TimeOfDay::hm(9, 15)}},
+                                "engine");
+    store.check_in_many({StudentId("S0002"), StudentId("S0003")}, TimeOfDay::hm(8, 50),
+                        std::nullopt, "kiosk");
+    InterviewId called = 0, interviewing = 0;
+    for (const auto& row : store.interviews()) {
+        if (row.interview.booth != BoothId("B02")) continue;  // the fixed ones are elsewhere
+        (row.interview.student == StudentId("S0002") ? called : interviewing) = row.id;
+    }
+    REQUIRE(called != 0);
+    REQUIRE(interviewing != 0);
+    store.move_interview(called, InterviewStatus::called, "booth");
+    store.move_interview(interviewing, InterviewStatus::called, "booth");
+    store.move_interview(interviewing, InterviewStatus::in_progress, "booth");
+
+    CHECK(store.mark_left(StudentId("S0002"), TimeOfDay::hm(9, 5), "organizer") ==
+          std::vector<InterviewId>{called});
+    const auto also_cancelled =
+        store.mark_left(StudentId("S0003"), TimeOfDay::hm(9, 20), "organizer");
+    CHECK(std::find(also_cancelled.begin(), also_cancelled.end(), interviewing) ==
+          also_cancelled.end());
+    for (const auto& row : store.interviews()) {
+        if (row.id == called) {
+            CHECK(row.status == InterviewStatus::cancelled);
+            CHECK(row.cancel_reason == "student_left");
+        }
+        if (row.id == interviewing) CHECK(row.status == InterviewStatus::in_progress);
+    }
+}
+
 TEST_CASE("the day's booth changes are stored and logged") {
     Store store(":memory:", ticking_clock());
     store.import_fair(sample_fair(), "desk-1");

@@ -51,7 +51,7 @@ BoardState make_board(const BoardConfig& config) {
 }
 
 bool event_changes_calls(std::string_view kind) {
-    return kind.starts_with("interview.");
+    return kind.starts_with("interview.") || kind == "student.left";
 }
 
 namespace {

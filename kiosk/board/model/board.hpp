@@ -89,7 +89,8 @@ BoardState make_board(const BoardConfig& config = {});
 std::vector<Effect> update(BoardState& state, const Intent& intent, WallTime now);
 
 // True for the event kinds after which the calls are fetched again: every interview.* move
-// (a call, a recall, and any change of a called interview's status).
+// (a call, a recall, and any change of a called interview's status), and student.left (a
+// student called but gone is no longer called).
 bool event_changes_calls(std::string_view kind);
 
 // The calls being called now: status "called" and called within the window, newest first, one
