@@ -2,9 +2,12 @@
 
 namespace jobfair {
 
-std::string fill_blanks(std::string_view text, std::initializer_list<std::string_view> values) {
+namespace {
+
+template <class Values>
+std::string fill_in(std::string_view text, const Values& values) {
     std::string out;
-    const auto* value = values.begin();
+    auto value = values.begin();
     std::size_t at = 0;
     while (value != values.end()) {
         const std::size_t blank = text.find("{}", at);
@@ -15,6 +18,24 @@ std::string fill_blanks(std::string_view text, std::initializer_list<std::string
     }
     out += text.substr(at);
     return out;
+}
+
+}  // namespace
+
+std::string fill_blanks(std::string_view text, std::initializer_list<std::string_view> values) {
+    return fill_in(text, values);
+}
+
+std::string fill_blanks(std::string_view text, const std::vector<std::string>& values) {
+    return fill_in(text, values);
+}
+
+std::size_t count_blanks(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find("{}"); at != std::string_view::npos;
+         at = text.find("{}", at + 2))
+        ++count;
+    return count;
 }
 
 }  // namespace jobfair

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/language.hpp"
 
@@ -33,5 +34,9 @@ const char* text_in(const std::array<TextEntry<Id>, N>& table, Id text, Language
 // `text` with each "{}" replaced, in order, by the next of `values`; blanks left over stay, and
 // values beyond the blanks are dropped. A value's own "{}" is never filled.
 std::string fill_blanks(std::string_view text, std::initializer_list<std::string_view> values);
+std::string fill_blanks(std::string_view text, const std::vector<std::string>& values);
+
+// How many "{}" blanks `text` has (a row's two languages must have as many).
+std::size_t count_blanks(std::string_view text);
 
 }  // namespace jobfair

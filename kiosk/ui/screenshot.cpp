@@ -63,6 +63,16 @@ void HeadlessDriver::run_frames(int count) {
         run_frame(mouse_at(mouse_position_));
 }
 
+FrameTimeSummary HeadlessDriver::measure_frames(int count) {
+    FrameStats stats;
+    for (int frame = 0; frame <= count; ++frame) {  // the first one is not counted
+        stats.begin_frame();
+        run_frames(1);
+        stats.end_frame();
+    }
+    return stats.summary();
+}
+
 void HeadlessDriver::click(ImVec2 position) {
     run_frame(mouse_at(position));        // hover
     run_frame(mouse_at(position, true));  // press

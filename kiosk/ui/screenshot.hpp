@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/ui/frame_stats.hpp"
+
 namespace jobfair::ui {
 
 class Window;
@@ -53,6 +55,9 @@ class HeadlessDriver {
     HeadlessDriver(Window& window, std::function<void()> draw);
 
     void run_frames(int count);
+    // Runs one frame and then `count` measured ones, and summarises the measured (the window's
+    // own figures go on covering the whole run).
+    FrameTimeSummary measure_frames(int count);
     // Hover, press and release at `position` (ImGui buttons fire on release), then the finger
     // leaves the screen: the mouse is parked off-screen again.
     void click(ImVec2 position);

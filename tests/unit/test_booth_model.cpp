@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/protocol.hpp"
+#include "common/string_table.hpp"
 #include "common/text.hpp"
 #include "kiosk/booth/model/booth.hpp"
 
@@ -202,14 +203,6 @@ bool fetches(const std::vector<Effect>& effects) {
     return std::any_of(effects.begin(), effects.end(), [](const Effect& effect) {
         return std::holds_alternative<effect::FetchQueue>(effect);
     });
-}
-
-std::size_t placeholders(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t at = text.find("{}"); at != std::string_view::npos;
-         at = text.find("{}", at + 2))
-        ++count;
-    return count;
 }
 
 }  // namespace
@@ -628,7 +621,7 @@ TEST_CASE("booth station: every string exists in both languages, NFC, with match
         CHECK_FALSE(en.empty());
         CHECK(jobfair::is_nfc(vi));
         CHECK(jobfair::is_nfc(en));
-        CHECK(placeholders(vi) == placeholders(en));
+        CHECK(jobfair::count_blanks(vi) == jobfair::count_blanks(en));
     }
     // Vietnamese words where the two languages differ, with their marks.
     CHECK(std::string(tr(BoothText::call_next, Language::vi)) == "Gọi người tiếp theo");

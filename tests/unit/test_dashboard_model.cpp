@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/string_table.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
@@ -549,13 +550,8 @@ TEST_CASE("dashboard: every string exists in both languages, in enum order, NFC,
         CHECK_FALSE(en.empty());
         CHECK(jobfair::kiosk::is_nfc(vi));
         CHECK(jobfair::kiosk::is_nfc(en));
-        const auto slots = [](const std::string& s) {
-            std::size_t count = 0;
-            for (std::size_t at = s.find("{}"); at != std::string::npos; at = s.find("{}", at + 2))
-                ++count;
-            return count;
-        };
-        CHECK_MESSAGE(slots(vi) == slots(en), "entry ", index, ": ", en);
+        CHECK_MESSAGE(jobfair::count_blanks(vi) == jobfair::count_blanks(en), "entry ", index, ": ",
+                      en);
     }
     CHECK(std::string(tr(DashText::tab_students, Language::vi)) == "Tìm sinh viên");
     CHECK(tr_fill(DashText::phase_late, Language::en, {"12"}) == "Late 12 min");

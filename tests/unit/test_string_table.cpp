@@ -26,4 +26,8 @@ TEST_CASE("blanks are filled in order, and a value's own braces are left as they
     CHECK(fill_blanks("Xin chào", {"Lan"}) == "Xin chào");
     CHECK(fill_blanks("{}{}", {"{}", "x"}) == "{}x");
     CHECK(fill_blanks("", {}).empty());
+    CHECK(fill_blanks("{} · {}", std::vector<std::string>{"B07", "bàn 2"}) == "B07 · bàn 2");
+    CHECK(count_blanks("Bàn {} · gian {}") == 2);
+    CHECK(count_blanks("{{}}") == 1);
+    CHECK(count_blanks("Xin chào") == 0);
 }

@@ -213,14 +213,8 @@ std::string log_in_and_measure(const std::string& pin, int frames, ui::Window& w
                                BoothApp& app, const std::filesystem::path& screenshot) {
     Script script(window, app);
     script.log_in(pin);
-    ui::FrameStats stats;
-    for (int frame = 0; frame <= frames; ++frame) {  // the first one is not counted
-        stats.begin_frame();
-        script.driver().run_frames(1);
-        stats.end_frame();
-    }
+    const ui::FrameTimeSummary summary = script.driver().measure_frames(frames);
     script.driver().save_screenshot(screenshot);
-    const ui::FrameTimeSummary summary = stats.summary();
     char line[160];
     std::snprintf(line, sizeof line,
                   "booth screen, %d frames: median %.1f ms, p90 %.1f ms, max %.1f ms",

@@ -67,13 +67,7 @@ class Script {
 
     // Frame times of `count` frames of what is on screen now.
     void measure(const std::string& screen, int count = 240) {
-        ui::FrameStats stats;
-        for (int frame = 0; frame <= count; ++frame) {
-            stats.begin_frame();
-            driver_.run_frames(1);
-            stats.end_frame();
-        }
-        const ui::FrameTimeSummary summary = stats.summary();
+        const ui::FrameTimeSummary summary = driver_.measure_frames(count);
         std::cout << "frames " << screen << ": " << summary.frames << " frames, median "
                   << summary.median_ms << " ms, p90 " << summary.p90_ms << " ms, max "
                   << summary.max_ms << " ms" << std::endl;

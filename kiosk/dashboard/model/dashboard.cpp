@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/protocol.hpp"
+#include "common/string_table.hpp"
 
 namespace jobfair::dashboard {
 
@@ -754,14 +755,7 @@ bool protocol_mismatch(const DashboardState& state) {
 }
 
 std::string notice_text(const Notice& notice, Language language) {
-    std::string text = tr(notice.text, language);
-    std::size_t from = 0;
-    for (const std::string& value : notice.values) {
-        const std::size_t marker = text.find("{}", from);
-        if (marker == std::string::npos) break;
-        text.replace(marker, 2, value);
-        from = marker + value.size();
-    }
+    std::string text = fill_blanks(tr(notice.text, language), notice.values);
     const std::string& server = notice.server.in(language);
     if (!server.empty()) text += " " + server;
     return text;
