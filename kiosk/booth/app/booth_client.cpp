@@ -16,11 +16,6 @@ Outcome unreadable() {
                           tr(BoothText::server_answer_unreadable, Language::vi), "bad_answer"}};
 }
 
-std::string text_or_empty(const nlohmann::json& object, const char* key) {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 Outcome outcome_of(const net::ApiAnswer& answer) {

@@ -24,12 +24,6 @@ Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
 constexpr std::string_view kOutcomes[] = {"offer", "internship", "next_round", "not_suitable"};
 
-std::string text_or_empty(const nlohmann::json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) return {};
-    return found->get<std::string>();
-}
-
 Person person_from(const nlohmann::json& json) {
     Person person;
     person.student = text_or_empty(json, "student");
@@ -184,6 +178,12 @@ std::vector<Effect> call_failed(BoothState& state, const Outcome& outcome, Clock
 }
 
 }  // namespace
+
+std::string text_or_empty(const nlohmann::json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_string()) return {};
+    return found->get<std::string>();
+}
 
 BoothQueue parse_booth_queue(std::string_view body) {
     try {

@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/booth/model/booth_strings.hpp"
 
 namespace jobfair::booth {
@@ -67,6 +69,10 @@ struct BoothQueue {
 
 // Throws std::invalid_argument when `body` is not a queue answer.
 BoothQueue parse_booth_queue(std::string_view body);
+
+// The string at `key` of a server answer, or "" when it is absent, null or not a string (fields a
+// station can do without); for the station's client as well as its model.
+std::string text_or_empty(const nlohmann::json& object, const char* key);
 
 // --- State --------------------------------------------------------------------------------------
 using Clock = std::chrono::steady_clock;
