@@ -12,7 +12,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libqrencode-dev doctest-dev
   # libraries we chose (see docs/dependencies.md)
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsodium-dev libcli11-dev liblemon-dev
-  libutf8proc-dev
+  libutf8proc-dev libzip-dev libpugixml-dev
   # external MIP solver used by the benchmark for comparison
   coinor-cbc
   # headless GUI runs, fonts with Vietnamese glyphs, QR decoding for tests
