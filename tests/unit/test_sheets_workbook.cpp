@@ -1,5 +1,6 @@
-// The spreadsheet reader (common/sheets): small workbooks written here to reach every part of the
-// format, hostile files, and CSV files.
+// The spreadsheet reader (common/sheets): workbooks written by the programs organizers use
+// (openpyxl, LibreOffice Calc; tests/data/sheets/make_fixtures.py remakes them), small workbooks
+// written here to reach what those programs never write, hostile files, and CSV files.
 #include <doctest/doctest.h>
 #include <zip.h>
 
@@ -16,6 +17,9 @@ using namespace jobfair::sheets;
 using jobfair::testing::TemporaryFolder;
 
 namespace {
+
+const std::filesystem::path kFixtures =
+    std::filesystem::path(JOBFAIR_SOURCE_DIR) / "tests" / "data" / "sheets";
 
 std::string read_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -131,6 +135,65 @@ void declare_size(std::string& zip, const std::string& name, std::uint32_t size)
     REQUIRE(patched == 2);
 }
 
+// What make_fixtures.py writes; `eight_thirty` is the number as the program wrote it.
+void check_booths_workbook(const Workbook& book, const std::string& eight_thirty) {
+    REQUIRE(book.sheets.size() == 2);
+    CHECK(book.sheets[0].name == "Gian hàng");
+    CHECK(book.sheets[1].name == "Học sinh");
+    CHECK_FALSE(book.date1904);
+    const Sheet& booths = book.sheets[0];
+
+    // The merged title: the value in its first cell, the merged-over cells empty.
+    CHECK(booths.at(0, 0).kind == Cell::Kind::text);
+    CHECK(booths.at(0, 0).text == "Ngày hội việc làm – Quảng Ninh 2025");
+    CHECK(booths.at(0, 1).empty());
+    CHECK(booths.at(1, 0).text == "Mã gian");
+    CHECK(booths.at(1, 5).text == "Có phiên dịch");
+    CHECK(booths.at(2, 1).text == "Công ty TNHH Điện tử Việt – Hàn");
+
+    // 8:30 as a real time cell, and as a number typed with a custom "hh:mm" format.
+    for (const std::size_t row : {2u, 3u}) {
+        const Cell& start = booths.at(row, 2);
+        CHECK(start.kind == Cell::Kind::number);
+        CHECK(start.number == doctest::Approx(8.5 / 24).epsilon(1e-12));
+        CHECK(start.text == eight_thirty);
+        CHECK(start.time_format);
+    }
+    CHECK(booths.at(2, 3).number == doctest::Approx(11.75 / 24).epsilon(1e-12));
+    CHECK(booths.at(2, 3).time_format);
+    CHECK(booths.at(3, 3).text == "0.5");
+    CHECK(booths.at(3, 3).time_format);  // "[h]:mm", elapsed hours
+
+    // A phone typed as text stays text, with its leading zero.
+    CHECK(booths.at(2, 4).kind == Cell::Kind::text);
+    CHECK(booths.at(2, 4).text == "0912345678");
+    CHECK(booths.at(3, 4).text == "0203 3825 123");
+
+    CHECK(booths.at(2, 5).kind == Cell::Kind::boolean);
+    CHECK(booths.at(2, 5).text == "TRUE");
+    CHECK(booths.at(2, 5).number == 1);
+    CHECK(booths.at(3, 5).kind == Cell::Kind::boolean);
+    CHECK(booths.at(3, 5).text == "FALSE");
+
+    // Two blank rows, kept as rows so row numbers match the spreadsheet's.
+    REQUIRE(booths.row_count() == 7);
+    CHECK(booths.rows[4].empty());
+    CHECK(booths.rows[5].empty());
+    CHECK(booths.at(6, 2).kind == Cell::Kind::number);
+    CHECK(booths.at(6, 2).text == "12");
+    CHECK(booths.at(6, 2).number == 12);
+    CHECK_FALSE(booths.at(6, 2).time_format);
+    CHECK(booths.at(6, 3).number == 2.5);
+    CHECK(booths.at(6, 4).empty());
+    CHECK(booths.at(6, 6).number == 45731);  // 2025-03-15
+    CHECK(booths.at(6, 6).time_format);      // a date format counts as well
+
+    CHECK(booths.at(100, 100).empty());
+    const Sheet* students = book.find("hoc sinh");
+    REQUIRE(students != nullptr);
+    CHECK(students->at(1, 1).text == "Nguyễn Thị Đào");
+}
+
 }  // namespace
 
 TEST_CASE("sheets: column letters count as Excel does") {
@@ -151,6 +214,20 @@ TEST_CASE("sheets workbook: find prefers the exact name then ignores case and di
     CHECK(book.find("HỌC SINH") == &book.sheets[0]);  // the first that folds the same
     CHECK(book.find("gian hang") == &book.sheets[2]);
     CHECK(book.find("Doanh nghiệp") == nullptr);
+}
+
+TEST_CASE("sheets xlsx: a workbook written by openpyxl") {
+    // openpyxl writes inline strings, absolute relationship targets and no shared strings.
+    const Workbook book = read_xlsx_file(kFixtures / "booths-openpyxl.xlsx");
+    check_booths_workbook(book, "0.3541666666666667");
+}
+
+TEST_CASE("sheets xlsx: the same workbook re-saved by LibreOffice Calc") {
+    // LibreOffice writes shared strings, relative targets, styled empty cells over the merged
+    // title, booleans as formulas with their values, and numbers to 15 digits.
+    const Workbook book = read_xlsx_file(kFixtures / "booths-libreoffice.xlsx");
+    check_booths_workbook(book, "0.354166666666667");
+    CHECK(book.sheets[0].rows[0].size() == 1);  // the styled empty cells B1:E1 add nothing
 }
 
 TEST_CASE("sheets xlsx: prefixed XML and missing references and every cell type") {
