@@ -28,6 +28,7 @@
 
 #include "common/availability.hpp"
 #include "common/occupations.hpp"
+#include "common/text.hpp"
 
 namespace jobfair {
 
@@ -762,6 +763,44 @@ std::vector<Interview> promise_interviews(const Fair& fair, int count, DemoRando
     return promises;
 }
 
+// A class as schools write them: level, trade initials, intake year ("CĐ ĐTCN K23").
+std::string demo_class(const Student& student, size_t index) {
+    std::string name;
+    switch (student.level) {
+        case Level::none:
+            name = "SC";
+            break;
+        case Level::intermediate:
+            name = "TC";
+            break;
+        case Level::college:
+            name = "CĐ";
+            break;
+        case Level::university:
+            name = "ĐH";
+            break;
+    }
+    name += ' ';
+    const std::string trade =
+        student.occupation ? occupation_display_name(*student.occupation, true) : "Tổng hợp";
+    bool word_start = true;
+    for (const char32_t letter : to_code_points(trade)) {
+        if (letter == U' ' || letter == U'-') {
+            word_start = true;
+            continue;
+        }
+        if (!word_start) continue;
+        word_start = false;
+        char32_t upper = letter;
+        if (letter >= U'a' && letter <= U'z') upper = letter - 0x20;
+        if (letter == U'đ') upper = U'Đ';
+        if (letter >= 0xE0 && letter <= 0xFE && letter != 0xF7) upper = letter - 0x20;
+        append_utf8(name, upper);
+    }
+    name += index % 3 == 0 ? " K23" : " K24";
+    return name;
+}
+
 std::string fair_name(int scale) {
     std::string name = "Ngày hội việc làm Khu công nghiệp Sông Khoai 2025";
     if (scale != 1) name += " (mô phỏng quy mô x" + std::to_string(scale) + ")";
@@ -817,6 +856,18 @@ Fair generate_demo_fair(const GeneratorOptions& options) {
 
     DemoRandom promise_random(options.seed, Stream::promises);
     fair.fixed = promise_interviews(fair, options.fixed_promises, promise_random);
+
+    // Contract v1.1: the day, the place, and each student's school (drawn on the schools' lists'
+    // own stream, so nothing above changes) and class.
+    fair.settings.date = "2025-03-14";
+    fair.settings.venue = "Khu công nghiệp Sông Khoai, thị xã Quảng Yên, Quảng Ninh";
+    fair.settings.organizer = "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh";
+    const std::vector<DemoStudentDetails> listed =
+        generate_demo_student_details(fair, options.seed);
+    for (size_t s = 0; s < fair.students.size(); ++s) {
+        fair.students[s].school = listed[s].school;
+        fair.students[s].class_name = demo_class(fair.students[s], s);
+    }
     return fair;
 }
 

@@ -17,6 +17,21 @@ struct FairSettings {
     SlotGrid grid;                       // slot_minutes, day_start, day_end
     int student_gap_slots = 0;           // free slots a student needs between two interviews
     int max_interviews_per_student = 3;  // cap for students without their own
+    // v1.1, shown on tickets, sheets, screens and reports; never replaced by the machine's date.
+    std::optional<std::string> date;  // "YYYY-MM-DD"
+    std::optional<std::string> venue;
+    std::optional<std::string> organizer;
+
+    friend bool operator==(const FairSettings&, const FairSettings&) = default;
+};
+
+// v1.1: a job an enterprise recruits for, for the labour department's report.
+struct Position {
+    std::string title;
+    std::optional<std::string> occupation;  // trade code
+    std::optional<int> openings;
+
+    friend bool operator==(const Position&, const Position&) = default;
 };
 
 struct Booth {
@@ -29,8 +44,14 @@ struct Booth {
     std::vector<std::string> occupations;  // empty: any occupation
     std::optional<Level> min_level;
     std::optional<int> max_interviews;  // cap for the day
+    std::vector<Position> positions;    // v1.1
+    // Project fields beside the contract: where the booth stands in the hall ("Dãy A, số 7"),
+    // and whether it takes CVs from students it cannot interview.
+    std::optional<std::string> location;
+    bool accepts_cvs = false;
 
     int seats() const { return interviewers; }
+    friend bool operator==(const Booth&, const Booth&) = default;
 };
 
 struct Student {
@@ -42,6 +63,11 @@ struct Student {
     TimeOfDay leave;
     std::vector<BoothId> preferences;   // most wanted first, no repeats
     std::optional<int> max_interviews;  // nullopt: the fair's max_interviews_per_student
+    // v1.1: the school and class the student came with; the one place a student's school lives.
+    std::optional<std::string> school;
+    std::optional<std::string> class_name;  // "class" in the contract
+
+    friend bool operator==(const Student&, const Student&) = default;
 };
 
 // One interview on the grid: who meets whom, at which seat, when.
@@ -55,17 +81,28 @@ struct Interview {
     friend auto operator<=>(const Interview&, const Interview&) = default;
 };
 
+// A trade outside the built-in catalogue (common/occupations.hpp), named by the organizer.
+struct TradeName {
+    std::string code;
+    std::string name_vi;
+    std::string name_en;
+
+    friend bool operator==(const TradeName&, const TradeName&) = default;
+};
+
 struct Fair {
     FairSettings settings;
     std::vector<Booth> booths;
     std::vector<Student> students;
-    std::vector<Interview> fixed;  // promised interviews every schedule keeps exactly
+    std::vector<Interview> fixed;         // promised interviews every schedule keeps exactly
+    std::vector<TradeName> extra_trades;  // project field "trades": names of codes not built in
 
     const Booth* find_booth(const BoothId& id) const;
     const Student* find_student(const StudentId& id) const;
     int max_interviews_of(const Student& student) const {
         return student.max_interviews.value_or(settings.max_interviews_per_student);
     }
+    friend bool operator==(const Fair&, const Fair&) = default;
 };
 
 struct Schedule {

@@ -14,6 +14,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "common/fair_date.hpp"
 #include "common/schedule_check.hpp"
 
 namespace jobfair {
@@ -177,6 +178,13 @@ class JsonObject {
         return to_time(*value, place_of(key));
     }
 
+    std::optional<bool> optional_bool(std::string_view key) const {
+        const Json* value = find(key);
+        if (value == nullptr) return std::nullopt;
+        if (!value->is_boolean()) fail(place_of(key), expected("true or false", *value));
+        return value->get<bool>();
+    }
+
     const Json& required_array(std::string_view key) const {
         return to_array(require(key), place_of(key));
     }
@@ -223,6 +231,7 @@ class InstanceReader {
         read_booths(root.required_array("booths"));
         read_students(root.required_array("students"));
         if (const Json* fixed = root.optional_array("fixed")) read_fixed(*fixed);
+        if (const Json* trades = root.optional_array("trades")) read_trades(*trades);
         check_fixed_against_hard_constraints();
         return std::move(fair_);
     }
@@ -267,6 +276,26 @@ class InstanceReader {
         out.student_gap_slots = optional_count(settings, "student_gap_slots", 0, 0);
         out.max_interviews_per_student =
             optional_count(settings, "max_interviews_per_student", 3, 0);
+        out.date = settings.optional_string("date");
+        if (out.date && !parse_iso_date(*out.date)) {
+            fail("fair.date", "malformed date " + json_quoted(*out.date) +
+                                  " (expected \"YYYY-MM-DD\", a real day)");
+        }
+        out.venue = settings.optional_string("venue");
+        out.organizer = settings.optional_string("organizer");
+    }
+
+    // Project field: names of trades outside the built-in catalogue.
+    void read_trades(const Json& trades) {
+        for (std::size_t i = 0; i < trades.size(); ++i) {
+            const JsonObject object(trades[i], element_place("trades", i));
+            TradeName trade;
+            trade.code = object.required_string("id");
+            if (trade.code.empty()) fail(object.place_of("id"), "empty");
+            trade.name_vi = object.optional_string("name_vi").value_or(trade.code);
+            trade.name_en = object.optional_string("name_en").value_or(trade.name_vi);
+            fair_.extra_trades.push_back(std::move(trade));
+        }
     }
 
     void read_booths(const Json& booths) {
@@ -316,6 +345,20 @@ class InstanceReader {
             require_at_least(*cap, 0, object.place_of("max_interviews"));
             booth.max_interviews = cap;
         }
+        if (const Json* positions = object.optional_array("positions")) {
+            for (std::size_t k = 0; k < positions->size(); ++k) {
+                const JsonObject position((*positions)[k],
+                                          element_place(object.place_of("positions"), k));
+                Position out;
+                out.title = position.optional_string("title").value_or("");
+                out.occupation = position.optional_string("occupation");
+                out.openings = position.optional_int("openings");
+                if (out.openings) require_at_least(*out.openings, 0, position.place_of("openings"));
+                booth.positions.push_back(std::move(out));
+            }
+        }
+        booth.location = object.optional_string("location");
+        booth.accepts_cvs = object.optional_bool("accepts_cvs").value_or(false);
     }
 
     TimeRange read_break(const Json& value, const std::string& place) const {
@@ -392,6 +435,8 @@ class InstanceReader {
             require_at_least(*cap, 0, object.place_of("max_interviews"));
             student.max_interviews = cap;
         }
+        student.school = object.optional_string("school");
+        student.class_name = object.optional_string("class");
     }
 
     // Each fixed interview on its own: known ids and a start on the slot grid.
@@ -555,6 +600,9 @@ std::string write_instance(const Fair& fair) {
                     {"day_end", settings.grid.day_end.str()},
                     {"student_gap_slots", settings.student_gap_slots},
                     {"max_interviews_per_student", settings.max_interviews_per_student}};
+    if (settings.date) document["fair"]["date"] = *settings.date;
+    if (settings.venue) document["fair"]["venue"] = *settings.venue;
+    if (settings.organizer) document["fair"]["organizer"] = *settings.organizer;
 
     OrderedJson booths = OrderedJson::array();
     for (const Booth& booth : fair.booths) {
@@ -574,6 +622,18 @@ std::string write_instance(const Fair& fair) {
         if (!booth.occupations.empty()) out["occupations"] = booth.occupations;
         if (booth.min_level) out["min_level"] = level_code(*booth.min_level);
         if (booth.max_interviews) out["max_interviews"] = *booth.max_interviews;
+        if (!booth.positions.empty()) {
+            OrderedJson positions = OrderedJson::array();
+            for (const Position& position : booth.positions) {
+                OrderedJson one{{"title", position.title}};
+                if (position.occupation) one["occupation"] = *position.occupation;
+                if (position.openings) one["openings"] = *position.openings;
+                positions.push_back(std::move(one));
+            }
+            out["positions"] = std::move(positions);
+        }
+        if (booth.location) out["location"] = *booth.location;
+        if (booth.accepts_cvs) out["accepts_cvs"] = true;
         booths.push_back(std::move(out));
     }
     document["booths"] = std::move(booths);
@@ -592,6 +652,8 @@ std::string write_instance(const Fair& fair) {
             preferences.push_back(booth.str());
         out["preferences"] = std::move(preferences);
         if (student.max_interviews) out["max_interviews"] = *student.max_interviews;
+        if (student.school) out["school"] = *student.school;
+        if (student.class_name) out["class"] = *student.class_name;
         students.push_back(std::move(out));
     }
     document["students"] = std::move(students);
@@ -600,6 +662,14 @@ std::string write_instance(const Fair& fair) {
     for (const Interview& interview : fair.fixed)
         fixed.push_back(interview_json(interview));
     document["fixed"] = std::move(fixed);
+    if (!fair.extra_trades.empty()) {
+        OrderedJson trades = OrderedJson::array();
+        for (const TradeName& trade : fair.extra_trades) {
+            trades.push_back(OrderedJson{
+                {"id", trade.code}, {"name_vi", trade.name_vi}, {"name_en", trade.name_en}});
+        }
+        document["trades"] = std::move(trades);
+    }
     return pretty(document);
 }
 

@@ -1,6 +1,9 @@
 // Reading and writing the fixed JSON contract (../shared/spec/fair-format.md):
 // "jobfair-instance/1" and "jobfair-schedule/1". Unknown fields are ignored, optional fields get
 // their defaults, and bad input throws FairFormatError naming the place; nothing is half-loaded.
+// The optional fields of v1.1 (fair.date, venue, organizer; booth.positions; student.school,
+// class) are read and written back. Project fields beside the contract: booth.location,
+// booth.accepts_cvs, and a top-level "trades" list naming trade codes outside the catalogue.
 #pragma once
 
 #include <filesystem>

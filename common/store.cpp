@@ -192,7 +192,39 @@ CREATE TABLE retired_tickets (
 ) STRICT;
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
+// Contract v1.1 and the organizer's workbook: the fair's date, venue and organizer; booths'
+// positions, place in the hall and CV desk; students' school and class (the one place a school
+// lives: walk-ins' and schools' lists' schools move here from student_details); trades the
+// organizer added to the catalogue.
+constexpr std::string_view kMigration6 = R"sql(
+ALTER TABLE fair_settings ADD COLUMN date TEXT;
+ALTER TABLE fair_settings ADD COLUMN venue TEXT;
+ALTER TABLE fair_settings ADD COLUMN organizer TEXT;
+ALTER TABLE booths ADD COLUMN location TEXT;
+ALTER TABLE booths ADD COLUMN accepts_cvs INTEGER NOT NULL DEFAULT 0 CHECK (accepts_cvs IN (0, 1));
+ALTER TABLE students ADD COLUMN school TEXT;
+ALTER TABLE students ADD COLUMN class TEXT;
+UPDATE students SET school = (SELECT d.school FROM student_details d WHERE d.student = students.id)
+    WHERE school IS NULL;
+UPDATE student_details SET school = NULL;
+CREATE TABLE booth_positions (
+    booth TEXT NOT NULL REFERENCES booths(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    occupation TEXT,
+    openings INTEGER CHECK (openings IS NULL OR openings >= 0),
+    PRIMARY KEY (booth, position)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE trades (
+    code TEXT NOT NULL PRIMARY KEY CHECK (code <> ''),
+    position INTEGER NOT NULL UNIQUE,
+    name_vi TEXT NOT NULL,
+    name_en TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3,
+                                 kMigration4, kMigration5, kMigration6};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -367,7 +399,8 @@ Fair read_fair(const SQLite::Database& database) {
     Fair fair;
     SQLite::Statement settings(database,
                                "SELECT name, slot_minutes, day_start_minute, day_end_minute, "
-                               "student_gap_slots, max_interviews_per_student FROM fair_settings");
+                               "student_gap_slots, max_interviews_per_student, date, venue, "
+                               "organizer FROM fair_settings");
     if (!settings.executeStep()) {
         throw StoreError("no fair is loaded in this database: import an instance first");
     }
@@ -377,11 +410,15 @@ Fair read_fair(const SQLite::Database& database) {
     fair.settings.grid.day_end = TimeOfDay(settings.getColumn(3).getInt());
     fair.settings.student_gap_slots = settings.getColumn(4).getInt();
     fair.settings.max_interviews_per_student = settings.getColumn(5).getInt();
+    fair.settings.date = optional_text(settings.getColumn(6));
+    fair.settings.venue = optional_text(settings.getColumn(7));
+    fair.settings.organizer = optional_text(settings.getColumn(8));
 
     std::map<std::string, Booth*> booth_by_id;
     SQLite::Statement booths(database,
                              "SELECT id, enterprise, interviewers, open_minute, close_minute, "
-                             "min_level, max_interviews FROM booths ORDER BY position");
+                             "min_level, max_interviews, location, accepts_cvs FROM booths "
+                             "ORDER BY position");
     while (booths.executeStep()) {
         Booth& booth = fair.booths.emplace_back();
         booth.id = BoothId(booths.getColumn(0).getString());
@@ -391,6 +428,8 @@ Fair read_fair(const SQLite::Database& database) {
         booth.close = TimeOfDay(booths.getColumn(4).getInt());
         if (auto level = optional_text(booths.getColumn(5))) booth.min_level = parse_level(*level);
         booth.max_interviews = optional_int(booths.getColumn(6));
+        booth.location = optional_text(booths.getColumn(7));
+        booth.accepts_cvs = booths.getColumn(8).getInt() != 0;
     }
     for (Booth& booth : fair.booths)
         booth_by_id[booth.id.str()] = &booth;
@@ -409,10 +448,19 @@ Fair read_fair(const SQLite::Database& database) {
         booth_by_id.at(occupations.getColumn(0).getString())
             ->occupations.push_back(occupations.getColumn(1).getString());
     }
+    SQLite::Statement positions(database,
+                                "SELECT booth, title, occupation, openings FROM booth_positions "
+                                "ORDER BY booth, position");
+    while (positions.executeStep()) {
+        booth_by_id.at(positions.getColumn(0).getString())
+            ->positions.push_back(Position{positions.getColumn(1).getString(),
+                                           optional_text(positions.getColumn(2)),
+                                           optional_int(positions.getColumn(3))});
+    }
 
     SQLite::Statement students(database,
                                "SELECT id, name, occupation, level, arrive_minute, leave_minute, "
-                               "max_interviews FROM students ORDER BY position");
+                               "max_interviews, school, class FROM students ORDER BY position");
     while (students.executeStep()) {
         Student& student = fair.students.emplace_back();
         student.id = StudentId(students.getColumn(0).getString());
@@ -422,6 +470,8 @@ Fair read_fair(const SQLite::Database& database) {
         student.arrive = TimeOfDay(students.getColumn(4).getInt());
         student.leave = TimeOfDay(students.getColumn(5).getInt());
         student.max_interviews = optional_int(students.getColumn(6));
+        student.school = optional_text(students.getColumn(7));
+        student.class_name = optional_text(students.getColumn(8));
     }
     std::map<std::string, Student*> student_by_id;
     for (Student& student : fair.students)
@@ -440,6 +490,14 @@ Fair read_fair(const SQLite::Database& database) {
                                       commitment_list() + ") ORDER BY id");
     while (commitments.executeStep())
         fair.fixed.push_back(interview_from(commitments, 0));
+
+    SQLite::Statement trades(database,
+                             "SELECT code, name_vi, name_en FROM trades ORDER BY position");
+    while (trades.executeStep()) {
+        fair.extra_trades.push_back(TradeName{trades.getColumn(0).getString(),
+                                              trades.getColumn(1).getString(),
+                                              trades.getColumn(2).getString()});
+    }
     return fair;
 }
 
@@ -534,6 +592,12 @@ bool Store::has_fair() const {
 }
 
 void Store::import_fair(const Fair& fair, std::string_view actor) {
+    import_fair_with_details(fair, {}, actor);
+}
+
+void Store::import_fair_with_details(
+    const Fair& fair, const std::vector<std::pair<StudentId, StudentDetails>>& details,
+    std::string_view actor) {
     assert(database_ && "use of a moved-from Store");
     SQLite::Database& database = *database_;
     std::string writing = "the fair's settings";  // names the row a constraint refused
@@ -548,19 +612,27 @@ void Store::import_fair(const Fair& fair, std::string_view actor) {
         SQLite::Statement settings(database,
                                    "INSERT INTO fair_settings (singleton, name, slot_minutes, "
                                    "day_start_minute, day_end_minute, student_gap_slots, "
-                                   "max_interviews_per_student) VALUES (1, ?, ?, ?, ?, ?, ?)");
+                                   "max_interviews_per_student, date, venue, organizer) "
+                                   "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         settings.bind(1, fair.settings.name);
         settings.bind(2, fair.settings.grid.slot_minutes);
         settings.bind(3, fair.settings.grid.day_start.minutes());
         settings.bind(4, fair.settings.grid.day_end.minutes());
         settings.bind(5, fair.settings.student_gap_slots);
         settings.bind(6, fair.settings.max_interviews_per_student);
+        bind_optional(settings, 7, fair.settings.date);
+        bind_optional(settings, 8, fair.settings.venue);
+        bind_optional(settings, 9, fair.settings.organizer);
         settings.exec();
 
         SQLite::Statement insert_booth(
             database,
             "INSERT INTO booths (id, position, enterprise, interviewers, open_minute, "
-            "close_minute, min_level, max_interviews) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            "close_minute, min_level, max_interviews, location, accepts_cvs) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement insert_position(database,
+                                          "INSERT INTO booth_positions (booth, position, title, "
+                                          "occupation, openings) VALUES (?, ?, ?, ?, ?)");
         SQLite::Statement insert_break(database,
                                        "INSERT INTO booth_breaks (booth, position, begin_minute, "
                                        "end_minute) VALUES (?, ?, ?, ?)");
@@ -581,7 +653,19 @@ void Store::import_fair(const Fair& fair, std::string_view actor) {
                           booth.min_level ? std::optional<std::string>(level_code(*booth.min_level))
                                           : std::nullopt);
             bind_optional(insert_booth, 8, booth.max_interviews);
+            bind_optional(insert_booth, 9, booth.location);
+            insert_booth.bind(10, booth.accepts_cvs ? 1 : 0);
             insert_booth.exec();
+            for (size_t i = 0; i < booth.positions.size(); ++i) {
+                writing = "position " + std::to_string(i + 1) + " of booth " + booth.id.str();
+                insert_position.reset();
+                insert_position.bind(1, booth.id.str());
+                insert_position.bind(2, static_cast<int64_t>(i));
+                insert_position.bind(3, booth.positions[i].title);
+                bind_optional(insert_position, 4, booth.positions[i].occupation);
+                bind_optional(insert_position, 5, booth.positions[i].openings);
+                insert_position.exec();
+            }
             for (size_t i = 0; i < booth.breaks.size(); ++i) {
                 writing = "break " + std::to_string(i + 1) + " of booth " + booth.id.str();
                 insert_break.reset();
@@ -604,7 +688,7 @@ void Store::import_fair(const Fair& fair, std::string_view actor) {
         SQLite::Statement insert_student(
             database,
             "INSERT INTO students (id, position, name, occupation, level, arrive_minute, "
-            "leave_minute, max_interviews) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            "leave_minute, max_interviews, school, class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         SQLite::Statement insert_preference(
             database, "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
         size_t preference_count = 0;
@@ -620,6 +704,8 @@ void Store::import_fair(const Fair& fair, std::string_view actor) {
             insert_student.bind(6, student.arrive.minutes());
             insert_student.bind(7, student.leave.minutes());
             bind_optional(insert_student, 8, student.max_interviews);
+            bind_optional(insert_student, 9, student.school);
+            bind_optional(insert_student, 10, student.class_name);
             insert_student.exec();
             for (size_t rank = 1; rank <= student.preferences.size(); ++rank) {
                 const BoothId& booth = student.preferences[rank - 1];
@@ -649,6 +735,33 @@ void Store::import_fair(const Fair& fair, std::string_view actor) {
             insert_fixed.bind(6, now);
             insert_fixed.bind(7, now);
             insert_fixed.exec();
+        }
+
+        SQLite::Statement insert_details(
+            database,
+            "INSERT INTO student_details (student, phone, consent, registered_via, created_at) "
+            "VALUES (?, ?, ?, 'pre_registration', ?)");
+        for (const auto& [student, one] : details) {
+            writing = "the details of " + student.str();
+            insert_details.reset();
+            insert_details.bind(1, student.str());
+            bind_optional(insert_details, 2, one.phone);
+            insert_details.bind(3, one.consent_json);
+            insert_details.bind(4, now);
+            insert_details.exec();
+        }
+
+        SQLite::Statement insert_trade(
+            database, "INSERT INTO trades (code, position, name_vi, name_en) VALUES (?, ?, ?, ?)");
+        for (size_t i = 0; i < fair.extra_trades.size(); ++i) {
+            const TradeName& trade = fair.extra_trades[i];
+            writing = "trade " + trade.code;
+            insert_trade.reset();
+            insert_trade.bind(1, trade.code);
+            insert_trade.bind(2, static_cast<int64_t>(i));
+            insert_trade.bind(3, trade.name_vi);
+            insert_trade.bind(4, trade.name_en);
+            insert_trade.exec();
         }
 
         writing = "the fair.imported event";
@@ -1227,8 +1340,8 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
         SQLite::Statement insert_student(
             database,
             "INSERT INTO students (id, position, name, occupation, level, arrive_minute, "
-            "leave_minute, max_interviews) VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 "
-            "FROM students), ?, ?, ?, ?, ?, ?)");
+            "leave_minute, max_interviews, school) VALUES (?, (SELECT COALESCE(MAX(position), "
+            "-1) + 1 FROM students), ?, ?, ?, ?, ?, ?, ?)");
         insert_student.bind(1, registered.student.str());
         insert_student.bind(2, student.name);
         bind_optional(insert_student, 3, student.occupation);
@@ -1236,6 +1349,7 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
         insert_student.bind(5, student.arrive.minutes());
         insert_student.bind(6, student.leave.minutes());
         bind_optional(insert_student, 7, student.max_interviews);
+        bind_optional(insert_student, 8, details.school);
         insert_student.exec();
         SQLite::Statement insert_preference(
             database, "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
@@ -1251,14 +1365,13 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
         writing = "the details of " + registered.student.str();
         SQLite::Statement insert_details(
             database,
-            "INSERT INTO student_details (student, phone, school, consent, registered_via, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO student_details (student, phone, consent, registered_via, "
+            "created_at) VALUES (?, ?, ?, ?, ?)");
         insert_details.bind(1, registered.student.str());
         bind_optional(insert_details, 2, details.phone);
-        bind_optional(insert_details, 3, details.school);
-        insert_details.bind(4, details.consent_json);
-        insert_details.bind(5, details.registered_via);
-        insert_details.bind(6, now);
+        insert_details.bind(3, details.consent_json);
+        insert_details.bind(4, details.registered_via);
+        insert_details.bind(5, now);
         insert_details.exec();
         registered.ticket_number = next_ticket_number(database);
         insert_ticket(database, registered.ticket_number, registered.student, now);
@@ -1287,8 +1400,10 @@ std::optional<Store::StudentDetails> Store::student_details(const StudentId& stu
     assert(database_ && "use of a moved-from Store");
     return translating_errors("read a student's details", [&] {
         SQLite::Statement row(*database_,
-                              "SELECT phone, school, consent, registered_via FROM "
-                              "student_details WHERE student = ?");
+                              "SELECT d.phone, s.school, COALESCE(d.consent, '{}'), "
+                              "COALESCE(d.registered_via, 'pre_registration') FROM students s "
+                              "LEFT JOIN student_details d ON d.student = s.id WHERE s.id = ? "
+                              "AND (d.student IS NOT NULL OR s.school IS NOT NULL)");
         row.bind(1, student.str());
         if (!row.executeStep()) return std::optional<StudentDetails>();
         StudentDetails details;
@@ -1455,10 +1570,11 @@ void Store::import_student_details(const std::vector<std::pair<StudentId, Studen
                                 "student_details d ON d.student = s.id WHERE s.id = ?");
         SQLite::Statement upsert(
             database,
-            "INSERT INTO student_details (student, phone, school, consent, registered_via, "
-            "created_at) VALUES (?, ?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO "
-            "UPDATE SET phone = excluded.phone, school = excluded.school, consent = "
-            "excluded.consent");
+            "INSERT INTO student_details (student, phone, consent, registered_via, "
+            "created_at) VALUES (?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO "
+            "UPDATE SET phone = excluded.phone, consent = excluded.consent");
+        // The school lives with the student (contract v1.1 `student.school`).
+        SQLite::Statement set_school(database, "UPDATE students SET school = ? WHERE id = ?");
         std::set<StudentId> seen;
         for (const auto& [student, one] : details) {
             writing = "the details of " + student.str();
@@ -1480,10 +1596,15 @@ void Store::import_student_details(const std::vector<std::pair<StudentId, Studen
             upsert.reset();
             upsert.bind(1, student.str());
             bind_optional(upsert, 2, one.phone);
-            bind_optional(upsert, 3, one.school);
-            upsert.bind(4, one.consent_json);
-            upsert.bind(5, now);
+            upsert.bind(3, one.consent_json);
+            upsert.bind(4, now);
             upsert.exec();
+            if (one.school) {
+                set_school.reset();
+                set_school.bind(1, *one.school);
+                set_school.bind(2, student.str());
+                set_school.exec();
+            }
         }
         // Counts only: personal details stay in their table, out of the audit log.
         insert_event(database, now, actor, "students.details_imported",
@@ -1499,8 +1620,10 @@ std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
     assert(database_ && "use of a moved-from Store");
     return translating_errors("read the students' details", [&] {
         SQLite::Statement rows(*database_,
-                               "SELECT student, phone, school, consent, registered_via FROM "
-                               "student_details ORDER BY student");
+                               "SELECT s.id, d.phone, s.school, COALESCE(d.consent, '{}'), "
+                               "COALESCE(d.registered_via, 'pre_registration') FROM students s "
+                               "LEFT JOIN student_details d ON d.student = s.id WHERE "
+                               "d.student IS NOT NULL OR s.school IS NOT NULL ORDER BY s.id");
         std::map<StudentId, StudentDetails> all;
         while (rows.executeStep()) {
             StudentDetails& details = all[StudentId(rows.getColumn(0).getString())];

@@ -156,9 +156,9 @@ class Store {
 
     // --- people: walk-ins and personal details (not part of the fair contract) -----------
     struct StudentDetails {
-        std::optional<std::string> phone;  // normalised, "0912345678"
-        std::optional<std::string> school;
-        std::string consent_json = "{}";  // purpose -> ticked
+        std::optional<std::string> phone;   // normalised, "0912345678"
+        std::optional<std::string> school;  // stored with the student (Student::school)
+        std::string consent_json = "{}";    // purpose -> ticked
         std::string registered_via = "walk_in";
     };
     struct WalkIn {
@@ -198,6 +198,13 @@ class Store {
     void import_student_details(const std::vector<std::pair<StudentId, StudentDetails>>& details,
                                 std::string_view actor);
     std::map<StudentId, StudentDetails> all_student_details() const;  // every student with details
+
+    // --- the organizer's workbook --------------------------------------------------------
+    // import_fair, with the pre-registered students' phones and consent (their school is the
+    // fair's student.school) in the same transaction: all or nothing.
+    void import_fair_with_details(const Fair& fair,
+                                  const std::vector<std::pair<StudentId, StudentDetails>>& details,
+                                  std::string_view actor);
 
   private:
     std::unique_ptr<SQLite::Database> database_;

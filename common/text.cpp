@@ -127,4 +127,17 @@ std::string collapse_spaces(std::string_view text) {
     return to_utf8(out);
 }
 
+std::string printable_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char32_t c : to_code_points(text)) {
+        const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+        const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                          c == 0x200E || c == 0x200F || c == 0x061C;
+        if (bidi || c == 0xFEFF) continue;
+        append_utf8(out, control ? U' ' : c);
+    }
+    return to_nfc(collapse_spaces(out));
+}
+
 }  // namespace jobfair

@@ -28,4 +28,9 @@ bool contains_folded(std::string_view haystack, std::string_view needle);
 // Surrounding spaces removed and inner runs of white space collapsed to one space.
 std::string collapse_spaces(std::string_view text);
 
+// Text a person can read, for names and notes typed anywhere: control characters (C0, C1, NUL,
+// CR/LF inside a name) become spaces, bidi overrides and isolates are dropped (they can make a
+// name display reversed), then spaces are collapsed and the result is NFC.
+std::string printable_text(std::string_view text);
+
 }  // namespace jobfair

@@ -46,6 +46,7 @@ struct SlotGrid {
     int first_slot_starting_at_or_after(TimeOfDay t) const;
     // One past the last slot that ends at or before `t`.
     int slots_ending_by(TimeOfDay t) const;
+    friend bool operator==(const SlotGrid&, const SlotGrid&) = default;
 };
 
 // A half-open interval [begin, end) of the day.

@@ -13,10 +13,14 @@ packages=(
   # libraries we chose (see docs/dependencies.md)
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsodium-dev libcli11-dev liblemon-dev
   libutf8proc-dev libzip-dev libpugixml-dev
+  # the organizer's workbook: written with libxlsxwriter (see docs/dependencies.md)
+  libxlsxwriter-dev
   # external MIP solver used by the benchmark for comparison
   coinor-cbc
   # headless GUI runs, fonts with Vietnamese glyphs, QR decoding for tests
   xvfb xauth libgl1-mesa-dri fonts-noto-core zbar-tools openssl
+  # real spreadsheet programs that re-save exported workbooks in the tests
+  libreoffice-calc-nogui python3-openpyxl
 )
 
 missing=()

@@ -49,4 +49,8 @@ void add_simulate_command(CLI::App& app);
 // schools. Exit 0 done, 1 refused by the store, 2 unreadable input or unwritable output.
 void add_report_commands(CLI::App& app);
 
+// `jobfair sheets template|export|import|check`: the organizer's workbook (cmd_sheets.cpp).
+// Exit 0 done, 1 refused by the store, 2 a problem in the input (all listed; nothing written).
+void add_sheets_commands(CLI::App& app);
+
 }  // namespace jobfair::cli

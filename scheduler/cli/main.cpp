@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     jobfair::cli::add_serve_command(app);
     jobfair::cli::add_simulate_command(app);
     jobfair::cli::add_report_commands(app);
+    jobfair::cli::add_sheets_commands(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The organizer's workbook through real programs: the demo fair (with 12 promised interviews)
+# exported as .xlsx, opened and saved again by LibreOffice Calc, and by python3-openpyxl (which
+# writes times as numbers, as other programs do), must import back to the same instance; a
+# hand-damaged copy must be refused with exit 2, its rows named, and nothing written.
+# Usage: sheets_round_trip.sh BIN_DIR WORK_DIR. Exit 77 (skipped) without soffice or openpyxl.
+set -euo pipefail
+bin=$1
+work=$2
+command -v soffice >/dev/null || { echo "skipped: no soffice (libreoffice-calc-nogui)"; exit 77; }
+/usr/bin/python3 -c "import openpyxl" 2>/dev/null || { echo "skipped: no python3-openpyxl"; exit 77; }
+rm -rf "$work" && mkdir -p "$work/lo" "$work/profile"
+cd "$work"
+
+"$bin/jobfair" generate --seed 11 --fixed 12 --no-students-csv -o fair.json >/dev/null
+"$bin/jobfair" sheets export fair.json -o fair.xlsx >/dev/null
+
+same_fair() {  # instance files equal as JSON documents (Debian's python3, which has openpyxl)
+    /usr/bin/python3 - "$1" "$2" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+if a != b:
+    for key in a:
+        if a.get(key) != b.get(key):
+            print("differs at", key)
+    sys.exit(1)
+PY
+}
+
+# 1. LibreOffice opens and saves it again (its own shared strings, styles and number formats).
+soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to xlsx \
+    --outdir lo fair.xlsx >/dev/null 2>&1
+"$bin/jobfair" sheets import lo/fair.xlsx -o from-libreoffice.json >/dev/null
+same_fair fair.json from-libreoffice.json
+echo "LibreOffice round trip: same fair"
+
+# 2. openpyxl re-writes every sheet; times become plain numbers with a time format.
+/usr/bin/python3 - fair.xlsx openpyxl.xlsx <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+book.save(sys.argv[2])
+PY
+"$bin/jobfair" sheets import openpyxl.xlsx -o from-openpyxl.json >/dev/null
+same_fair fair.json from-openpyxl.json
+echo "openpyxl round trip: same fair"
+
+# 3. Damaged by hand: a misspelt level, an unknown booth in a preference, a duplicate student.
+/usr/bin/python3 - fair.xlsx damaged.xlsx <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+students = next(s for s in book.worksheets if s.title.startswith("Học sinh"))
+header = [c.value for c in students[2]]
+level = header.index("Trình độ / Level") + 1
+prefs = header.index("Nguyện vọng / Preferences") + 1
+students.cell(row=5, column=level).value = "Trung capp"
+students.cell(row=7, column=prefs).value = "B99, B01"
+students.cell(row=9, column=1).value = students.cell(row=8, column=1).value
+book.save(sys.argv[2])
+PY
+set +e
+"$bin/jobfair" sheets import damaged.xlsx -o damaged.json >out.txt 2>err.txt
+status=$?
+set -e
+cat err.txt
+[ "$status" -eq 2 ] || { echo "expected exit 2, got $status"; exit 1; }
+[ ! -e damaged.json ] || { echo "an instance was written from a damaged workbook"; exit 1; }
+grep -q "dòng 5, cột F" err.txt
+grep -q "row 7, column H" err.txt
+grep -q "“B99”" err.txt
+grep -q "row 9, column A.*duplicate student id" err.txt
+echo "damaged workbook refused: exit 2, rows named, nothing written"
