@@ -204,6 +204,9 @@ ALTER TABLE booths ADD COLUMN location TEXT;
 ALTER TABLE booths ADD COLUMN accepts_cvs INTEGER NOT NULL DEFAULT 0 CHECK (accepts_cvs IN (0, 1));
 ALTER TABLE students ADD COLUMN school TEXT;
 ALTER TABLE students ADD COLUMN class TEXT;
+-- A student taken off a school's corrected roster before the fair: kept (their ticket number
+-- stays taken and refused), left out of the fair.
+ALTER TABLE students ADD COLUMN removed_at TEXT;
 UPDATE students SET school = (SELECT d.school FROM student_details d WHERE d.student = students.id)
     WHERE school IS NULL;
 UPDATE student_details SET school = NULL;
@@ -458,9 +461,11 @@ Fair read_fair(const SQLite::Database& database) {
                                            optional_int(positions.getColumn(3))});
     }
 
-    SQLite::Statement students(database,
-                               "SELECT id, name, occupation, level, arrive_minute, leave_minute, "
-                               "max_interviews, school, class FROM students ORDER BY position");
+    SQLite::Statement students(
+        database,
+        "SELECT id, name, occupation, level, arrive_minute, leave_minute, "
+        "max_interviews, school, class FROM students WHERE removed_at IS NULL "
+        "ORDER BY position");
     while (students.executeStep()) {
         Student& student = fair.students.emplace_back();
         student.id = StudentId(students.getColumn(0).getString());
@@ -1198,8 +1203,8 @@ std::vector<Store::TicketRecord> Store::issue_tickets(std::string_view actor) {
         SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
         const std::string now = iso_utc(clock_());
         SQLite::Statement without(database,
-                                  "SELECT id FROM students WHERE id NOT IN "
-                                  "(SELECT student FROM tickets) ORDER BY position");
+                                  "SELECT id FROM students WHERE removed_at IS NULL AND id NOT "
+                                  "IN (SELECT student FROM tickets) ORDER BY position");
         std::vector<StudentId> fresh;
         while (without.executeStep())
             fresh.emplace_back(without.getColumn(0).getString());
@@ -1623,7 +1628,8 @@ std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
                                "SELECT s.id, d.phone, s.school, COALESCE(d.consent, '{}'), "
                                "COALESCE(d.registered_via, 'pre_registration') FROM students s "
                                "LEFT JOIN student_details d ON d.student = s.id WHERE "
-                               "d.student IS NOT NULL OR s.school IS NOT NULL ORDER BY s.id");
+                               "s.removed_at IS NULL AND (d.student IS NOT NULL OR s.school IS "
+                               "NOT NULL) ORDER BY s.id");
         std::map<StudentId, StudentDetails> all;
         while (rows.executeStep()) {
             StudentDetails& details = all[StudentId(rows.getColumn(0).getString())];
@@ -1634,6 +1640,184 @@ std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
         }
         return all;
     });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. A school's corrected roster before the fair
+
+namespace {
+
+// What holds a student to the fair: a check-in, or an interview promised or further along.
+std::optional<std::string> commitment_of(SQLite::Database& database, const std::string& student) {
+    SQLite::Statement checked_in(database, "SELECT COUNT(*) FROM check_ins WHERE student = ?");
+    checked_in.bind(1, student);
+    checked_in.executeStep();
+    if (checked_in.getColumn(0).getInt() > 0) return std::string("checked in");
+    SQLite::Statement held(database,
+                           "SELECT booth, start_minute, status FROM interviews WHERE student = ? "
+                           "AND status NOT IN ('planned', 'cancelled', 'no_show') ORDER BY id");
+    held.bind(1, student);
+    if (!held.executeStep()) return std::nullopt;
+    return "holds a " + held.getColumn(2).getString() + " interview at " +
+           held.getColumn(0).getString() + " " + TimeOfDay(held.getColumn(1).getInt()).str();
+}
+
+}  // namespace
+
+Store::RosterUpdate Store::update_roster(
+    const std::vector<Student>& students,
+    const std::vector<std::pair<StudentId, StudentDetails>>& details, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    std::string writing = "the roster";
+    try {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!fair_is_loaded(database)) {
+            throw StoreError("no fair is loaded in this database: import the workbook first");
+        }
+        const std::string now = iso_utc(clock_());
+        const Fair before = read_fair(database);
+        std::map<StudentId, const Student*> stored;
+        for (const Student& student : before.students)
+            stored[student.id] = &student;
+        std::set<StudentId> walk_ins;
+        {
+            SQLite::Statement rows(database,
+                                   "SELECT student FROM student_details WHERE registered_via = "
+                                   "'walk_in'");
+            while (rows.executeStep())
+                walk_ins.emplace(rows.getColumn(0).getString());
+        }
+        std::set<StudentId> listed;
+        for (const Student& student : students)
+            listed.insert(student.id);
+
+        RosterUpdate update;
+        std::vector<std::string> refusals;
+        for (const Student& student : before.students) {
+            if (listed.contains(student.id) || walk_ins.contains(student.id)) continue;
+            if (const auto held = commitment_of(database, student.id.str())) {
+                refusals.push_back(student.id.str() + " (" + student.name + ") " + *held);
+            } else {
+                update.removed.push_back(student.id);
+            }
+        }
+        if (!refusals.empty()) {
+            std::string message =
+                "the new roster leaves out students who are already part of the day; nothing was "
+                "changed:";
+            for (const std::string& refusal : refusals)
+                message += "\n  " + refusal;
+            throw StoreError(message);
+        }
+
+        SQLite::Statement insert_student(
+            database,
+            "INSERT INTO students (id, position, name, occupation, level, arrive_minute, "
+            "leave_minute, max_interviews, school, class) VALUES (?, (SELECT COALESCE(MAX("
+            "position), -1) + 1 FROM students), ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET name = excluded.name, occupation = excluded.occupation, level = excluded.level, "
+            "arrive_minute = excluded.arrive_minute, leave_minute = excluded.leave_minute, "
+            "max_interviews = excluded.max_interviews, school = excluded.school, class = "
+            "excluded.class, removed_at = NULL");
+        SQLite::Statement clear_preferences(database, "DELETE FROM preferences WHERE student = ?");
+        SQLite::Statement insert_preference(
+            database, "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
+        for (const Student& student : students) {
+            writing = "student " + student.id.str();
+            const auto it = stored.find(student.id);
+            if (it == stored.end()) {
+                update.added.push_back(student.id);
+            } else if (!(*it->second == student)) {
+                update.updated.push_back(student.id);
+            } else {
+                continue;
+            }
+            insert_student.reset();
+            insert_student.bind(1, student.id.str());
+            insert_student.bind(2, student.name);
+            bind_optional(insert_student, 3, student.occupation);
+            insert_student.bind(4, std::string(level_code(student.level)));
+            insert_student.bind(5, student.arrive.minutes());
+            insert_student.bind(6, student.leave.minutes());
+            bind_optional(insert_student, 7, student.max_interviews);
+            bind_optional(insert_student, 8, student.school);
+            bind_optional(insert_student, 9, student.class_name);
+            insert_student.exec();
+            clear_preferences.reset();
+            clear_preferences.bind(1, student.id.str());
+            clear_preferences.exec();
+            for (size_t rank = 1; rank <= student.preferences.size(); ++rank) {
+                insert_preference.reset();
+                insert_preference.bind(1, student.id.str());
+                insert_preference.bind(2, static_cast<int64_t>(rank));
+                insert_preference.bind(3, student.preferences[rank - 1].str());
+                insert_preference.exec();
+            }
+        }
+
+        // Removed: out of the fair and the plan; their ticket is refused from now on.
+        SQLite::Statement mark_removed(database, "UPDATE students SET removed_at = ? WHERE id = ?");
+        SQLite::Statement drop_planned(
+            database, "DELETE FROM interviews WHERE student = ? AND status = 'planned'");
+        SQLite::Statement revoke(database,
+                                 "UPDATE tickets SET revoked_at = ?, revoke_reason = 'removed "
+                                 "from the roster' WHERE student = ? AND revoked_at IS NULL "
+                                 "RETURNING number");
+        for (const StudentId& student : update.removed) {
+            writing = "the removal of " + student.str();
+            mark_removed.reset();
+            mark_removed.bind(1, now);
+            mark_removed.bind(2, student.str());
+            mark_removed.exec();
+            drop_planned.reset();
+            drop_planned.bind(1, student.str());
+            drop_planned.exec();
+            clear_preferences.reset();
+            clear_preferences.bind(1, student.str());
+            clear_preferences.exec();
+            revoke.reset();
+            revoke.bind(1, now);
+            revoke.bind(2, student.str());
+            while (revoke.executeStep())
+                update.revoked_tickets.push_back(
+                    static_cast<std::uint32_t>(revoke.getColumn(0).getInt64()));
+        }
+
+        SQLite::Statement upsert_details(
+            database,
+            "INSERT INTO student_details (student, phone, consent, registered_via, created_at) "
+            "VALUES (?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO UPDATE SET phone = "
+            "excluded.phone, consent = excluded.consent WHERE registered_via = "
+            "'pre_registration'");
+        for (const auto& [student, one] : details) {
+            writing = "the details of " + student.str();
+            upsert_details.reset();
+            upsert_details.bind(1, student.str());
+            bind_optional(upsert_details, 2, one.phone);
+            upsert_details.bind(3, one.consent_json);
+            upsert_details.bind(4, now);
+            upsert_details.exec();
+        }
+
+        // Ids and counts only: names and phones stay out of the audit log.
+        auto ids = [](const std::vector<StudentId>& list) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const StudentId& id : list)
+                out.push_back(id.str());
+            return out;
+        };
+        insert_event(database, now, actor, "students.roster_updated",
+                     {{"added", ids(update.added)},
+                      {"updated", ids(update.updated)},
+                      {"removed", ids(update.removed)},
+                      {"revoked_tickets", update.revoked_tickets}});
+        transaction.commit();
+        return update;
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(std::string("cannot update the roster: ") + error.what() +
+                         " while writing " + writing + "; nothing was changed");
+    }
 }
 
 }  // namespace jobfair

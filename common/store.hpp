@@ -206,6 +206,24 @@ class Store {
                                   const std::vector<std::pair<StudentId, StudentDetails>>& details,
                                   std::string_view actor);
 
+    // A school's corrected roster, before the fair: `students` replace the stored pre-registered
+    // students (booths and settings stay). Students named are added or updated (name, school,
+    // class, trade, level, times, cap, preferences); stored ones not named are removed from the
+    // fair (kept in the database, their planned interviews dropped, their ticket revoked); walk-ins
+    // are left alone. Phones and consent in `details` replace the pre-registered ones. Refused
+    // with StoreError, changing nothing, when a student to remove has checked in or holds an
+    // interview (the caller checks that updated students' promises still hold). One transaction
+    // with a "students.roster_updated" event (ids only).
+    struct RosterUpdate {
+        std::vector<StudentId> added;
+        std::vector<StudentId> updated;
+        std::vector<StudentId> removed;
+        std::vector<std::uint32_t> revoked_tickets;
+    };
+    RosterUpdate update_roster(const std::vector<Student>& students,
+                               const std::vector<std::pair<StudentId, StudentDetails>>& details,
+                               std::string_view actor);
+
   private:
     std::unique_ptr<SQLite::Database> database_;
     WallClock clock_;

@@ -20,7 +20,7 @@ packages=(
   # headless GUI runs, fonts with Vietnamese glyphs, QR decoding for tests
   xvfb xauth libgl1-mesa-dri fonts-noto-core zbar-tools openssl
   # real spreadsheet programs that re-save exported workbooks in the tests
-  libreoffice-calc-nogui python3-openpyxl
+  libreoffice-calc-nogui python3-openpyxl sqlite3
 )
 
 missing=()

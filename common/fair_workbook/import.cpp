@@ -724,6 +724,7 @@ class Importer {
     void read_students() {
         const Table* students = table(SheetKind::students);
         if (students == nullptr) return;
+        result_.students_sheet = students->sheet->name;
         std::unordered_map<std::string, std::size_t> first_row;
         for (const std::size_t r : data_rows(*students)) {
             Student student;
@@ -834,6 +835,7 @@ class Importer {
             }
             if (contact.phone || contact.consent_to_contact) book_.contacts[student.id] = contact;
             student_rows_[id] = r;
+            result_.student_rows[StudentId(id)] = r + 1;
             book_.fair.students.push_back(std::move(student));
         }
     }

@@ -5,6 +5,7 @@
 // listed, so the organizer can see it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ struct ImportResult {
     std::optional<FairBook> book;  // set only when there is no problem
     std::vector<Problem> problems;
     std::vector<std::string> notes;  // "vi / en", what the importer mapped on its own
+    std::string students_sheet;      // the students sheet's name and each student's row on it,
+    std::map<StudentId, std::size_t> student_rows;  // for messages about a student (1-based)
 };
 
 ImportResult import_fair_book(const Workbook& workbook);

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,11 @@
 #include "common/fair_workbook/import.hpp"
 #include "common/fair_workbook/write.hpp"
 #include "common/occupations.hpp"
+#include "common/schedule_check.hpp"
 #include "common/sheets/workbook.hpp"
 #include "common/store.hpp"
 #include "common/text.hpp"
+#include "common/ticket.hpp"
 #include "scheduler/cli/commands.hpp"
 
 namespace jobfair::cli {
@@ -94,7 +97,8 @@ sheets::Workbook read_inputs(std::string_view command, const std::vector<std::st
 }
 
 // Reads and checks the workbook; every problem is printed and the command stops with exit 2.
-sheets::FairBook import_or_fail(std::string_view command, const std::vector<std::string>& inputs) {
+sheets::ImportResult import_or_fail(std::string_view command,
+                                    const std::vector<std::string>& inputs) {
     const sheets::Workbook workbook = read_inputs(command, inputs);
     sheets::ImportResult result = sheets::import_fair_book(workbook);
     if (!result.notes.empty()) {
@@ -109,7 +113,7 @@ sheets::FairBook import_or_fail(std::string_view command, const std::vector<std:
             std::cerr << "  " << sheets::describe(problem) << '\n';
         throw CLI::RuntimeError(kExitBadInput);
     }
-    return std::move(*result.book);
+    return result;
 }
 
 std::string trade_label(const Fair& fair, const std::optional<std::string>& code) {
@@ -172,6 +176,120 @@ void write_text_file(std::string_view command, const std::string& path, const st
              kExitBadInput);
 }
 
+// Why a re-import cannot go on: the booths or settings differ from the stored fair's. A corrected
+// roster changes students only; booths change on the day through the dashboard.
+std::vector<std::string> fair_differences(const Fair& stored, const Fair& incoming) {
+    std::vector<std::string> differences;
+    FairSettings a = stored.settings;
+    FairSettings b = incoming.settings;
+    if (!(a == b)) {
+        differences.push_back(
+            "trang Ngày hội khác với ngày hội đã lưu / the Fair sheet differs from "
+            "the stored fair");
+    }
+    std::map<BoothId, const Booth*> booths;
+    for (const Booth& booth : stored.booths)
+        booths[booth.id] = &booth;
+    for (const Booth& booth : incoming.booths) {
+        const auto it = booths.find(booth.id);
+        if (it == booths.end()) {
+            differences.push_back("gian mới / new booth " + booth.id.str());
+        } else if (!(*it->second == booth)) {
+            differences.push_back("gian khác / booth differs: " + booth.id.str());
+        }
+        booths.erase(booth.id);
+    }
+    for (const auto& [id, booth] : booths)
+        differences.push_back("gian bị bỏ / booth left out: " + id.str());
+    return differences;
+}
+
+void print_ids(std::string_view label, const std::vector<StudentId>& ids) {
+    std::cout << label << ": " << ids.size();
+    for (std::size_t i = 0; i < ids.size() && i < 50; ++i)
+        std::cout << (i == 0 ? "  " : ", ") << ids[i].str();
+    if (ids.size() > 50) std::cout << ", …";
+    std::cout << '\n';
+}
+
+// A school's corrected roster into a database that already holds the fair: students added,
+// updated and removed; every promise and check-in must still hold, or nothing changes.
+void update_roster(Store& store, const sheets::ImportResult& imported) {
+    const sheets::FairBook& book = *imported.book;
+    const Fair stored = store.load_fair();  // its `fixed`: every commitment of the day so far
+    const std::vector<std::string> differences = fair_differences(stored, book.fair);
+    if (!differences.empty()) {
+        std::cerr << "jobfair sheets import: nhập lại chỉ cập nhật học sinh; gian và cài đặt phải "
+                     "giữ nguyên, không ghi gì / a re-import updates students only; the booths and "
+                     "settings must stay as stored, nothing was written:\n";
+        for (const std::string& difference : differences)
+            std::cerr << "  " << difference << '\n';
+        throw CLI::RuntimeError(kExitBadInput);
+    }
+    // The fair as it would be: the new roster, the walk-ins kept, every commitment kept.
+    const auto details = store.all_student_details();
+    Fair merged = stored;
+    merged.students = book.fair.students;
+    std::set<StudentId> listed;
+    for (const Student& student : book.fair.students)
+        listed.insert(student.id);
+    for (const Student& student : stored.students) {
+        const auto it = details.find(student.id);
+        if (!listed.contains(student.id) && it != details.end() &&
+            it->second.registered_via == "walk_in") {
+            merged.students.push_back(student);
+        }
+    }
+    const CheckReport report = check_schedule(merged, Schedule{stored.fixed, 0});
+    std::vector<std::string> broken;
+    for (const Violation& violation : report.violations) {
+        std::string where;
+        for (const std::size_t index : violation.interviews) {
+            const StudentId& student = stored.fixed[index].student;
+            const auto row = imported.student_rows.find(student);
+            where =
+                imported.students_sheet +
+                (row == imported.student_rows.end()
+                     ? ", " + student.str() + " (không còn trong danh sách / no longer listed)"
+                     : ", dòng / row " + std::to_string(row->second) + " (" + student.str() + ")");
+        }
+        broken.push_back(where + ": " + violation.message);
+    }
+    if (!broken.empty()) {
+        std::cerr << "jobfair sheets import: danh sách mới làm hỏng lịch đã hẹn hoặc đã check-in, "
+                     "không ghi gì / the new roster breaks interviews already promised or under "
+                     "way, nothing was written:\n";
+        for (const std::string& line : broken)
+            std::cerr << "  " << line << '\n';
+        throw CLI::RuntimeError(kExitBadInput);
+    }
+    if (!(book.fair.fixed == std::vector<Interview>())) {
+        std::set<Interview> stored_fixed(stored.fixed.begin(), stored.fixed.end());
+        for (const Interview& interview : book.fair.fixed) {
+            if (!stored_fixed.contains(interview)) {
+                std::cout << "Lưu ý: nhập lại không thêm lịch hẹn mới (trang Lịch hẹn bỏ qua) / "
+                             "Note: a re-import adds no promised interview (the Promised sheet "
+                             "is not read again)\n";
+                break;
+            }
+        }
+    }
+    const Store::RosterUpdate update =
+        store.update_roster(book.fair.students, details_of(book), kActor);
+    std::cout << "Đã cập nhật danh sách học sinh / Roster updated\n";
+    print_ids("  thêm / added", update.added);
+    print_ids("  sửa / updated", update.updated);
+    print_ids("  bỏ / removed", update.removed);
+    std::cout << "  vé bị thu hồi / tickets revoked: " << update.revoked_tickets.size();
+    for (std::size_t i = 0; i < update.revoked_tickets.size(); ++i)
+        std::cout << (i == 0 ? "  " : ", ") << ticket_label(update.revoked_tickets[i]);
+    std::cout << '\n';
+    if (!update.added.empty()) {
+        std::cout << "Học sinh mới cần vé: chạy `jobfair tickets` / New students need tickets: run "
+                     "`jobfair tickets`\n";
+    }
+}
+
 void run_import(const SheetsOptions& options) {
     if (!options.dry_run && options.instance_path.empty() == options.database_path.empty()) {
         fail("import",
@@ -179,7 +297,8 @@ void run_import(const SheetsOptions& options) {
              "one of -o INSTANCE.json, --db FILE or --dry-run",
              kExitBadInput);
     }
-    const sheets::FairBook book = import_or_fail("import", options.inputs);
+    const sheets::ImportResult imported = import_or_fail("import", options.inputs);
+    const sheets::FairBook& book = *imported.book;
     print_book_summary(book);
     if (options.dry_run) {
         std::cout << "--dry-run: không ghi gì / nothing written\n";
@@ -200,6 +319,10 @@ void run_import(const SheetsOptions& options) {
     }
     try {
         Store store(options.database_path);
+        if (store.has_fair()) {
+            update_roster(store, imported);
+            return;
+        }
         store.import_fair_with_details(book.fair, details_of(book), kActor);
         std::cout << "Đã nhập vào / Imported into " << options.database_path << '\n';
     } catch (const StoreError& error) {
@@ -274,7 +397,7 @@ void run_check(const SheetsOptions& options) {
             fail("check", error.what(), kExitBadInput);
         }
     } else if (!options.inputs.empty()) {
-        fair = import_or_fail("check", options.inputs).fair;
+        fair = import_or_fail("check", options.inputs).book->fair;
     } else {
         fail("check", "cần một tệp hoặc --db FILE / give a file or --db FILE", kExitBadInput);
     }
@@ -313,7 +436,9 @@ void add_sheets_commands(CLI::App& app) {
         ->check(CLI::ExistingPath);
     import_command->add_option("-o,--output", import_options->instance_path,
                                "INSTANCE.json to write");
-    import_command->add_option("--db", import_options->database_path, "a new database to fill");
+    import_command->add_option(
+        "--db", import_options->database_path,
+        "a new database to fill, or one holding the fair: a corrected roster updates its students");
     import_command->add_flag("--dry-run", import_options->dry_run,
                              "check and summarise; write nothing");
     import_command->callback([import_options] { run_import(*import_options); });

@@ -69,3 +69,57 @@ grep -q "row 7, column H" err.txt
 grep -q "“B99”" err.txt
 grep -q "row 9, column A.*duplicate student id" err.txt
 echo "damaged workbook refused: exit 2, rows named, nothing written"
+
+# 4. A school's corrected roster into the database that holds the fair: one student renamed, one
+# without any commitment left out (their ticket is revoked and listed), then one who holds a
+# promised interview left out (refused, nothing changed).
+"$bin/jobfair" sheets import fair.xlsx --db fair.db >/dev/null
+"$bin/jobfair" tickets --db fair.db --out tickets >/dev/null
+promised=$(/usr/bin/python3 -c 'import json; print(json.load(open("fair.json"))["fixed"][0]["student"])')
+/usr/bin/python3 - fair.xlsx corrected.xlsx "$promised" both <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+students = next(s for s in book.worksheets if s.title.startswith("Học sinh"))
+promised = sys.argv[3]
+fixed = {row[0].value for row in next(s for s in book.worksheets if s.title.startswith("Lịch hẹn")).iter_rows(min_row=3)}
+# Row 3 is the first student: rename them; delete the first later row whose student holds nothing.
+students.cell(row=3, column=2).value = "Nguyễn Văn Sửa Tên"
+for row in range(4, students.max_row + 1):
+    if students.cell(row=row, column=1).value not in fixed:
+        print(students.cell(row=row, column=1).value, file=open("removed.txt", "w"))
+        students.delete_rows(row)
+        break
+book.save(sys.argv[2])
+PY
+"$bin/jobfair" sheets import corrected.xlsx --db fair.db >roster.txt
+cat roster.txt
+grep -q "sửa / updated: 1" roster.txt
+grep -q "bỏ / removed: 1  $(cat removed.txt)" roster.txt
+grep -q "tickets revoked: 1  A-" roster.txt
+
+/usr/bin/python3 - corrected.xlsx breaks-promise.xlsx "$promised" <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+students = next(s for s in book.worksheets if s.title.startswith("Học sinh"))
+for row in range(3, students.max_row + 1):
+    if students.cell(row=row, column=1).value == sys.argv[3]:
+        students.delete_rows(row)
+        break
+# The workbook itself stays consistent: its promise to that student goes too.
+promised = next(s for s in book.worksheets if s.title.startswith("Lịch hẹn"))
+for row in range(3, promised.max_row + 1):
+    if promised.cell(row=row, column=1).value == sys.argv[3]:
+        promised.delete_rows(row)
+        break
+book.save(sys.argv[2])
+PY
+cp fair.db before.db
+set +e
+"$bin/jobfair" sheets import breaks-promise.xlsx --db fair.db >out.txt 2>err.txt
+status=$?
+set -e
+cat err.txt
+[ "$status" -eq 2 ] || { echo "expected exit 2, got $status"; exit 1; }
+grep -q "$promised (không còn trong danh sách / no longer listed)" err.txt
+cmp -s <(sqlite3 before.db .dump) <(sqlite3 fair.db .dump) || { echo "the database changed"; exit 1; }
+echo "corrected roster: updated, removed and revoked listed; a broken promise refused, nothing changed"

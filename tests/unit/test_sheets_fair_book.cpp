@@ -3,6 +3,7 @@
 // nothing is returned when there is one.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -251,4 +252,52 @@ TEST_CASE("sheets: the committed demo workbook holds the committed demo fair") {
     REQUIRE(result.book);
     CHECK(result.book->fair == read_instance_file(assets / "demo-fair.json"));
     CHECK(result.book->contacts.size() > 700);  // the phones of assets/demo-students.csv
+}
+
+TEST_CASE("a corrected roster adds updates and removes students and revokes the removed tickets") {
+    const Fair fair =
+        generate_demo_fair(GeneratorOptions{.seed = 3, .scale = 1, .fixed_promises = 2});
+    Store store(":memory:");
+    store.import_fair(fair, "test");
+    store.issue_tickets("test");
+    std::vector<Student> roster = fair.students;
+    // The first promise's student must stay; remove two students without any commitment.
+    const StudentId promised = fair.fixed[0].student;
+    std::vector<StudentId> removed;
+    for (auto it = roster.begin(); it != roster.end() && removed.size() < 2;) {
+        const bool holds = std::any_of(fair.fixed.begin(), fair.fixed.end(),
+                                       [&](const Interview& i) { return i.student == it->id; });
+        if (!holds) {
+            removed.push_back(it->id);
+            it = roster.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    roster[5].name = "Tên Đã Sửa";
+    roster[5].class_name = "CĐ Hàn K24";
+    Student added = roster[6];
+    added.id = StudentId("S9001");
+    roster.push_back(added);
+    const auto update = store.update_roster(roster, {}, "test");
+    CHECK(update.added == std::vector<StudentId>{StudentId("S9001")});
+    CHECK(update.updated == std::vector<StudentId>{roster[5].id});
+    CHECK(update.removed == removed);
+    CHECK(update.revoked_tickets.size() == 2);
+    const Fair after = store.load_fair();
+    CHECK(after.students.size() == fair.students.size() - 1);
+    CHECK(after.find_student(removed[0]) == nullptr);
+    CHECK(after.find_student(roster[5].id)->name == "Tên Đã Sửa");
+    CHECK_FALSE(store.ticket_of(removed[0]));  // no live ticket
+    const auto revoked = store.ticket(update.revoked_tickets[0]);
+    REQUIRE(revoked);
+    CHECK(revoked->revoked_reason == "removed from the roster");
+
+    // Leaving out a student who holds a promise is refused and changes nothing.
+    std::vector<Student> without_promised;
+    for (const Student& student : roster)
+        if (student.id != promised) without_promised.push_back(student);
+    CHECK_THROWS_WITH_AS(store.update_roster(without_promised, {}, "test"),
+                         doctest::Contains("nothing was changed"), StoreError);
+    CHECK(store.load_fair().find_student(promised) != nullptr);
 }
