@@ -785,7 +785,7 @@ std::string demo_class(const Student& student, size_t index) {
         student.occupation ? occupation_display_name(*student.occupation, true) : "Tổng hợp";
     bool word_start = true;
     for (const char32_t letter : to_code_points(trade)) {
-        if (letter == U' ' || letter == U'-') {
+        if (letter == U' ' || letter == U'-' || letter == U'(' || letter == U')') {
             word_start = true;
             continue;
         }

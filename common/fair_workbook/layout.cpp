@@ -17,7 +17,7 @@ constexpr std::array kFairColumns{
 
 constexpr std::array kBoothColumns{
     ColumnSpec{C::booth_id, "Gian", "Booth",
-               "Mã gian, duy nhất (B01, B02...). / Booth id, unique (B01, B02...).", true, 9},
+               "Mã gian, duy nhất (B01, B02...). / Booth id, unique (B01, B02...).", true, 15},
     ColumnSpec{C::booth_enterprise, "Doanh nghiệp", "Enterprise",
                "Tên doanh nghiệp tuyển dụng. / The recruiting enterprise.", true, 42},
     ColumnSpec{C::booth_location, "Vị trí trong hội trường", "Location in the hall",
@@ -29,10 +29,10 @@ constexpr std::array kBoothColumns{
     ColumnSpec{C::booth_open, "Mở", "Opens",
                "Giờ bắt đầu phỏng vấn, bỏ trống = giờ khai mạc. / First interview time; blank = "
                "the fair's start.",
-               false, 9},
+               false, 11},
     ColumnSpec{C::booth_close, "Đóng", "Closes",
                "Giờ kết thúc, bỏ trống = giờ bế mạc. / Closing time; blank = the fair's end.",
-               false, 9},
+               false, 11},
     ColumnSpec{C::booth_breaks, "Giờ nghỉ", "Breaks",
                "Ví dụ: 10:00-10:15; 11:30-11:45. / For example: 10:00-10:15; 11:30-11:45.", false,
                20},
@@ -56,7 +56,7 @@ constexpr std::array kBoothColumns{
 
 constexpr std::array kPositionColumns{
     ColumnSpec{C::position_booth, "Gian", "Booth", "Mã gian ở trang Gian tuyển dụng. / Booth id.",
-               true, 9},
+               true, 15},
     ColumnSpec{C::position_title, "Vị trí tuyển dụng", "Position",
                "Tên công việc. / The job's title.", true, 40},
     ColumnSpec{C::position_trade, "Nghề", "Trade", "Nghề của vị trí. / The job's trade.", false,
@@ -89,7 +89,7 @@ constexpr std::array kStudentColumns{
                "Duy nhất trong ngày hội (S0001). / Unique in the fair (S0001).", true, 13},
     ColumnSpec{C::student_name, "Họ và tên", "Full name", "", true, 28},
     ColumnSpec{C::student_school, "Trường", "School", "", false, 40},
-    ColumnSpec{C::student_class, "Lớp", "Class", "", false, 14},
+    ColumnSpec{C::student_class, "Lớp", "Class", "", false, 18},
     ColumnSpec{C::student_trade, "Nghề", "Trade", "Chọn trong danh sách. / Pick from the list.",
                false, 26},
     ColumnSpec{C::student_level, "Trình độ", "Level", "Chọn trong danh sách. / Pick from the list.",
@@ -99,7 +99,7 @@ constexpr std::array kStudentColumns{
                "Mã gian theo thứ tự ưu tiên: B03, B11, B07. / Booth ids, most wanted first.", false,
                20},
     ColumnSpec{C::student_max_interviews, "Tối đa phỏng vấn", "Interview cap",
-               "Bỏ trống = mức chung của ngày hội. / Blank = the fair's cap.", false, 12},
+               "Bỏ trống = mức chung của ngày hội. / Blank = the fair's cap.", false, 14},
     ColumnSpec{C::student_arrive, "Giờ đến", "Arrives",
                "Chỉ điền khi khác giờ của trường. / Only when not with the school.", false, 10},
     ColumnSpec{C::student_leave, "Giờ về", "Leaves",
@@ -111,8 +111,8 @@ constexpr std::array kStudentColumns{
 };
 
 constexpr std::array kPromisedColumns{
-    ColumnSpec{C::promised_student, "Mã học sinh", "Student id", "", true, 13},
-    ColumnSpec{C::promised_booth, "Gian", "Booth", "", true, 9},
+    ColumnSpec{C::promised_student, "Mã học sinh", "Student id", "", true, 16},
+    ColumnSpec{C::promised_booth, "Gian", "Booth", "", true, 10},
     ColumnSpec{C::promised_seat, "Người phỏng vấn số", "Interviewer no.",
                "1 = người phỏng vấn thứ nhất của gian. / 1 = the booth's first interviewer.", true,
                16},

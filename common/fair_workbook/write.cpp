@@ -121,7 +121,7 @@ class Writer {
             worksheet_write_string(sheet, kTitleRow, 0, std::string(spec.title).c_str(),
                                    formats_.title);
         }
-        worksheet_set_row(sheet, kHeaderRow, 32, nullptr);
+        worksheet_set_row(sheet, kHeaderRow, 48, nullptr);  // three wrapped lines
         for (lxw_col_t c = 0; c <= last; ++c) {
             const ColumnSpec& column = spec.columns[c];
             worksheet_set_column(sheet, c, c, column.width, nullptr);
@@ -137,7 +137,16 @@ class Writer {
             }
         }
         worksheet_freeze_panes(sheet, kFirstDataRow, 1);
+        printable(sheet);
         return sheet;
+    }
+
+    // Organizers print rosters for the schools: A4 landscape, one page wide, headers on each page.
+    static void printable(lxw_worksheet* sheet) {
+        worksheet_set_paper(sheet, 9);  // A4
+        worksheet_set_landscape(sheet);
+        worksheet_fit_to_pages(sheet, 1, 0);
+        worksheet_repeat_rows(sheet, kTitleRow, kHeaderRow);
     }
 
     void text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& value,
@@ -210,7 +219,8 @@ class Writer {
         lxw_worksheet* sheet = workbook_add_worksheet(workbook_, std::string(spec.name).c_str());
         worksheet_write_string(sheet, kTitleRow, 0, std::string(spec.title).c_str(),
                                formats_.title);
-        worksheet_set_column(sheet, 0, 0, 44, nullptr);
+        printable(sheet);
+        worksheet_set_column(sheet, 0, 0, 58, nullptr);
         worksheet_set_column(sheet, 1, 1, 62, nullptr);
         worksheet_set_column(sheet, 2, 2, 48, nullptr);
         worksheet_write_string(sheet, kHeaderRow, 0, "Mục / Setting", formats_.header);
