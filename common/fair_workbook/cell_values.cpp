@@ -57,8 +57,21 @@ std::string cell_text(const Cell& cell) {
 }
 
 std::optional<TimeOfDay> parse_time_loose(std::string_view raw) {
-    const std::string text = fold_for_search(collapse_spaces(raw));
+    std::string text = fold_for_search(collapse_spaces(raw));
     if (text.empty()) return std::nullopt;
+    // A 12-hour clock, as spreadsheets in an English locale write times to CSV ("08:00:00 AM"),
+    // or in Vietnamese ("8:30 SA" sáng, "2:00 CH" chiều).
+    enum class Meridiem { none, morning, afternoon } meridiem = Meridiem::none;
+    for (const auto& [suffix, which] :
+         {std::pair{"am", Meridiem::morning}, std::pair{"sa", Meridiem::morning},
+          std::pair{"pm", Meridiem::afternoon}, std::pair{"ch", Meridiem::afternoon}}) {
+        if (text.size() > 2 && text.ends_with(suffix) &&
+            (text[text.size() - 3] == ' ' || is_digit(text[text.size() - 3]))) {
+            meridiem = which;
+            text = collapse_spaces(text.substr(0, text.size() - 2));
+            break;
+        }
+    }
     // A fraction of a day typed as text, as some exports write it: "0.3541666".
     if (text.size() > 2 && text[0] == '0' && (text[1] == '.' || text[1] == ',')) {
         std::string number = text;
@@ -103,8 +116,14 @@ std::optional<TimeOfDay> parse_time_loose(std::string_view raw) {
         }
         if (at != text.size()) return std::nullopt;
     }
-    if (*hours > 24 || minutes > 59 || (*hours == 24 && minutes != 0)) return std::nullopt;
-    return TimeOfDay::hm(*hours, minutes);
+    int hour = *hours;
+    if (meridiem != Meridiem::none) {
+        if (hour < 1 || hour > 12) return std::nullopt;
+        if (meridiem == Meridiem::afternoon && hour < 12) hour += 12;
+        if (meridiem == Meridiem::morning && hour == 12) hour = 0;
+    }
+    if (hour > 24 || minutes > 59 || (hour == 24 && minutes != 0)) return std::nullopt;
+    return TimeOfDay::hm(hour, minutes);
 }
 
 std::optional<TimeOfDay> cell_time(const Cell& cell) {
@@ -177,7 +196,10 @@ std::optional<std::string> cell_date(const Cell& cell, bool date1904) {
     ++at;
     const auto year = read_number(text, at, 4);
     if (!year || at != text.size() || *year < 1900) return std::nullopt;
-    const auto date = make_date(*year, *month, *day);
+    // Day first, as Vietnamese write dates; month first only where day first is no date at all
+    // (03/14/2025 from a spreadsheet in an English locale).
+    auto date = make_date(*year, *month, *day);
+    if (!date) date = make_date(*year, *day, *month);
     if (!date) return std::nullopt;
     return iso_date(*date);
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/fair_date.hpp"
 #include "common/fair_format.hpp"
 #include "common/fair_workbook/cell_values.hpp"
 #include "common/fair_workbook/layout.hpp"
@@ -70,20 +71,24 @@ bool header_matches(const std::string& cell, const ColumnSpec& spec) {
     return false;
 }
 
-bool sheet_name_matches(const std::string& name, const SheetSpec& spec) {
+// 2: a part of the name is the sheet's ("Students", "hoc sinh", "Học sinh (Students)");
+// 1: a part starts or ends with it ("students-2025", "Danh sách học sinh", "fair-Học sinh");
+// 0: no match. The best match wins, so a file prefix cannot steal another sheet's file.
+int sheet_name_score(const std::string& name, const SheetSpec& spec) {
     const std::vector<std::string> wanted = name_parts(spec.name);
-    const std::string whole = folded(name);
+    if (folded(name) == folded(spec.name)) return 2;
+    int best = 0;
     for (const std::string& part : name_parts(name)) {
         for (const std::string& want : wanted) {
-            // "Students", "student", "hoc sinh", "Danh sách học sinh", "students-2025"
-            if (part == want || part + "s" == want || part.starts_with(want + " ") ||
-                part.starts_with(want + "-") || part.starts_with(want + "_") ||
-                part.ends_with(" " + want)) {
-                return true;
+            if (part == want || part + "s" == want) return 2;
+            if (part.starts_with(want + " ") || part.starts_with(want + "-") ||
+                part.starts_with(want + "_") || part.ends_with(" " + want) ||
+                part.ends_with("-" + want) || part.ends_with("_" + want)) {
+                best = 1;
             }
         }
     }
-    return whole == folded(spec.name);
+    return best;
 }
 
 struct Table {
@@ -152,6 +157,12 @@ class Importer {
         read_schools();
         read_students();
         read_promised();
+        for (const auto& [shape, seen] : time_shapes_) {
+            note("Giờ viết kiểu " + in_quotes(shape) + " đọc theo 24 giờ, ví dụ " + seen.example +
+                 " (" + std::to_string(seen.count) + " ô) / Times written as " + in_quotes(shape) +
+                 " read on a 24-hour clock, e.g. " + seen.example + " (" +
+                 std::to_string(seen.count) + " cells)");
+        }
         if (result_.problems.empty()) check_contract();
         if (result_.problems.empty()) {
             book_.fair.extra_trades = extra_trades_;
@@ -251,8 +262,12 @@ class Importer {
         if (at.cell->kind == Cell::Kind::text) {
             const std::string typed = cell_text(*at.cell);
             if (typed != time->str()) {
-                note(in_quotes(typed) + " đọc là " + time->str() + " / " + in_quotes(typed) +
-                     " read as " + time->str());
+                // One note per way of writing ("99:99:99 AM"), with one example and a count.
+                std::string shape = typed;
+                for (char& c : shape)
+                    if (c >= '0' && c <= '9') c = '9';
+                auto& seen = time_shapes_[shape];
+                if (seen.count++ == 0) seen.example = in_quotes(typed) + " → " + time->str();
             }
         }
         if (day_ && (*time < day_->day_start || day_->day_end < *time)) {
@@ -330,12 +345,17 @@ class Importer {
     // ---- 1. locating
     void locate_sheets() {
         std::set<const Sheet*> claimed;
-        for (const SheetSpec& spec : workbook_sheets()) {
-            for (const Sheet& sheet : workbook_.sheets) {
-                if (claimed.contains(&sheet) || !sheet_name_matches(sheet.name, spec)) continue;
-                found_[spec.kind] = &sheet;
-                claimed.insert(&sheet);
-                break;
+        for (const int wanted_score : {2, 1}) {
+            for (const SheetSpec& spec : workbook_sheets()) {
+                if (found_.contains(spec.kind)) continue;
+                for (const Sheet& sheet : workbook_.sheets) {
+                    if (claimed.contains(&sheet) ||
+                        sheet_name_score(sheet.name, spec) != wanted_score)
+                        continue;
+                    found_[spec.kind] = &sheet;
+                    claimed.insert(&sheet);
+                    break;
+                }
             }
         }
         // CSV files and renamed tabs: a sheet whose header names a kind's required columns.
@@ -477,6 +497,10 @@ class Importer {
             if (!settings.date) {
                 report(Setting::date, "không phải ngày; cần dạng 14/03/2025",
                        "not a date; expected day/month/year such as 14/03/2025");
+            } else if (date->kind == Cell::Kind::text) {
+                // Typed dates can be read two ways (03/04): say which day it became.
+                note(in_quotes(cell_text(*date)) + " đọc là / read as " +
+                     fair_date_line(settings.date));
             }
         }
         for (const auto& [setting, target] : {std::pair{Setting::venue, &settings.venue},
@@ -927,6 +951,11 @@ class Importer {
         }
     }
 
+    struct TimeShape {
+        std::string example;
+        int count = 0;
+    };
+    std::map<std::string, TimeShape> time_shapes_;
     static inline const Cell kEmpty{};
     const Workbook& workbook_;
     ImportResult result_;

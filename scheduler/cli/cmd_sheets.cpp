@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/fair_date.hpp"
@@ -96,6 +97,34 @@ sheets::Workbook read_inputs(std::string_view command, const std::vector<std::st
     return workbook;
 }
 
+// Every problem, readable when there are hundreds (a whole column of times in a format the
+// importer does not know): the first few of each kind in full, then the other rows of that kind.
+void print_problems(const std::vector<sheets::Problem>& problems) {
+    constexpr std::size_t kShownPerKind = 3;
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<const sheets::Problem*>>
+        kinds;
+    std::vector<std::tuple<std::string, std::string, std::string>> order;
+    for (const sheets::Problem& problem : problems) {
+        const auto key = std::make_tuple(problem.sheet, problem.column, problem.en);
+        auto [it, inserted] = kinds.try_emplace(key);
+        if (inserted) order.push_back(key);
+        it->second.push_back(&problem);
+    }
+    for (const auto& key : order) {
+        const auto& same = kinds.at(key);
+        for (std::size_t i = 0; i < same.size() && i < kShownPerKind; ++i)
+            std::cerr << "  " << sheets::describe(*same[i]) << '\n';
+        if (same.size() <= kShownPerKind) continue;
+        std::cerr << "  … và " << same.size() - kShownPerKind << " dòng nữa cùng lỗi này / and "
+                  << same.size() - kShownPerKind << " more rows with the same problem ("
+                  << std::get<0>(key) << (std::get<1>(key).empty() ? "" : ", " + std::get<1>(key))
+                  << "): ";
+        for (std::size_t i = kShownPerKind; i < same.size(); ++i)
+            std::cerr << (i == kShownPerKind ? "" : ", ") << same[i]->row;
+        std::cerr << '\n';
+    }
+}
+
 // Reads and checks the workbook; every problem is printed and the command stops with exit 2.
 sheets::ImportResult import_or_fail(std::string_view command,
                                     const std::vector<std::string>& inputs) {
@@ -109,8 +138,7 @@ sheets::ImportResult import_or_fail(std::string_view command,
     if (!result.book) {
         std::cerr << "jobfair sheets " << command << ": " << result.problems.size()
                   << " lỗi, không ghi gì / problem(s), nothing was written:\n";
-        for (const sheets::Problem& problem : result.problems)
-            std::cerr << "  " << sheets::describe(problem) << '\n';
+        print_problems(result.problems);
         throw CLI::RuntimeError(kExitBadInput);
     }
     return result;

@@ -34,6 +34,20 @@ soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to xls
 same_fair fair.json from-libreoffice.json
 echo "LibreOffice round trip: same fair"
 
+# 1b. LibreOffice writes every sheet as its own CSV file (UTF-8), with semicolons as in
+# Vietnamese locales and with commas; its English locale writes times as "08:00:00 AM" and the date
+# month first. The folder of files imports as the same fair.
+for separator in 59 44; do
+    rm -rf "csv-$separator" && mkdir "csv-$separator"
+    soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to \
+        "csv:Text - txt - csv (StarCalc):$separator,34,76,1,,0,false,true,false,false,false,-1" \
+        --outdir "csv-$separator" fair.xlsx >/dev/null 2>&1
+    [ "$(ls "csv-$separator" | wc -l)" -eq 7 ] || { echo "LibreOffice wrote $(ls "csv-$separator" | wc -l) CSV files, not 7"; exit 1; }
+    "$bin/jobfair" sheets import "csv-$separator" -o "from-csv-$separator.json" >/dev/null
+    same_fair fair.json "from-csv-$separator.json"
+done
+echo "LibreOffice CSV files (semicolon and comma): same fair"
+
 # 2. openpyxl re-writes every sheet; times become plain numbers with a time format.
 /usr/bin/python3 - fair.xlsx openpyxl.xlsx <<'PY'
 import sys, openpyxl

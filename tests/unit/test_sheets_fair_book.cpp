@@ -77,7 +77,7 @@ Workbook small_workbook() {
     workbook.sheets.push_back(sheet_of(
         "students", {
                         {"Student id", "Full name", "Trade", "Level", "Preferences", "Arrives"},
-                        {"S1", "Nguyễn Văn An", "Welding", "CĐ", "b01, B02", "08:30"},
+                        {"S1", "Nguyễn Văn An", "Welding", "CĐ", "b01, B02", "8g30"},
                         {"S2", "Trần Thị Bích", "Hàn", "", "B02", ""},
                     }));
     return workbook;
@@ -99,6 +99,13 @@ TEST_CASE("sheets: times as people type them and as Excel stores them") {
     CHECK(cell_time(number_cell(45730.3541666666667, true)) == TimeOfDay::hm(8, 30));
     CHECK(cell_time(number_cell(9)) == TimeOfDay::hm(9, 0));
     CHECK(cell_time(text_cell("0.375")) == TimeOfDay::hm(9, 0));
+    // A 12-hour clock, as LibreOffice in an English locale writes times to CSV.
+    CHECK(parse_time_loose("08:00:00 AM") == TimeOfDay::hm(8, 0));
+    CHECK(parse_time_loose("12:30:00 PM") == TimeOfDay::hm(12, 30));
+    CHECK(parse_time_loose("1:15 PM") == TimeOfDay::hm(13, 15));
+    CHECK(parse_time_loose("2:00 CH") == TimeOfDay::hm(14, 0));
+    CHECK(parse_time_loose("12:10 AM") == TimeOfDay::hm(0, 10));
+    CHECK_FALSE(parse_time_loose("13:00 PM"));
 }
 
 TEST_CASE("sheets: levels and trades with or without diacritics and in any case") {
@@ -124,6 +131,8 @@ TEST_CASE("sheets: dates day first and as serial numbers") {
     CHECK(cell_date(number_cell(45730), false) == "2025-03-14");
     CHECK(cell_date(number_cell(44268), true) == "2025-03-14");
     CHECK_FALSE(cell_date(text_cell("30/02/2025"), false));
+    CHECK(cell_date(text_cell("03/14/2025"), false) == "2025-03-14");  // month first: no 14th month
+    CHECK(cell_date(text_cell("03/04/2025"), false) == "2025-04-03");  // day first when both fit
     CHECK(fair_date_line(std::string("2025-03-14")) ==
           "Thứ Sáu, 14/03/2025 / Friday 14 March 2025");
     CHECK(fair_date_line(std::nullopt) == "Chưa có ngày tổ chức / No date set");
@@ -148,13 +157,16 @@ TEST_CASE("sheets: an untidy workbook is read and the importer says what it mapp
     CHECK(fair.students[0].arrive == TimeOfDay::hm(8, 30));
     CHECK(fair.students[0].level == Level::college);
     CHECK(fair.students[1].occupation == "welding");
+    bool said_times = false;
     bool said_han = false;
     bool said_extra_column = false;
     for (const std::string& note : result.notes) {
         said_han = said_han || note.find("“han”") != std::string::npos;
+        said_times = said_times || note.find("“9g99” read on a 24-hour clock") != std::string::npos;
         said_extra_column = said_extra_column || note.find("Ghi chú riêng") != std::string::npos;
     }
     CHECK(said_han);
+    CHECK(said_times);
     CHECK(said_extra_column);
 }
 
