@@ -102,6 +102,12 @@ std::string fair_date_line(const std::optional<std::string>& date) {
     return date_long_vi(*parsed) + " / " + date_long_en(*parsed);
 }
 
+std::string fair_date_text(const std::optional<std::string>& date, Language language) {
+    const auto parsed = date ? parse_iso_date(*date) : std::nullopt;
+    if (language == Language::vi) return parsed ? date_long_vi(*parsed) : "Chưa có ngày tổ chức";
+    return parsed ? date_long_en(*parsed) : "No date set";
+}
+
 long excel_serial(const CalendarDate& date) {
     return days_from_civil(date.year, date.month, date.day) - kExcelEpochFromUnix;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/language.hpp"
+
 namespace jobfair {
 
 struct CalendarDate {
@@ -28,6 +30,10 @@ std::string date_long_en(const CalendarDate& date);
 // The fair's date for a heading, in both languages: "Thứ Sáu, 14/03/2025 / Friday 14 March 2025",
 // or "Chưa có ngày tổ chức / No date set" when the fair has none (or an unreadable one).
 std::string fair_date_line(const std::optional<std::string>& date);
+
+// The same in one language, for a screen that switches languages: "Thứ Sáu, 14/03/2025" or
+// "Chưa có ngày tổ chức"; "Friday 14 March 2025" or "No date set".
+std::string fair_date_text(const std::optional<std::string>& date, Language language);
 
 // Days since 1899-12-30 (Excel's day 0 in the 1900 system) and back: spreadsheets store dates so.
 long excel_serial(const CalendarDate& date);

@@ -26,10 +26,14 @@ void write_optional(json& out, const char* key, const std::optional<T>& value) {
 
 void to_json(json& out, const Hello& value) {
     out = {{"protocol", value.protocol}, {"fair_name", value.fair_name}, {"now", value.now}};
+    write_optional(out, "date", value.date);
+    write_optional(out, "venue", value.venue);
 }
 void from_json(const json& in, Hello& value) {
     in.at("protocol").get_to(value.protocol);
     value.fair_name = in.value("fair_name", "");
+    read_optional(in, "date", value.date);
+    read_optional(in, "venue", value.venue);
     value.now = in.value("now", "");
 }
 

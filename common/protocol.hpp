@@ -45,6 +45,10 @@ struct Hello {
     int protocol = kVersion;
     std::string fair_name;
     std::string now;  // the server's fair clock, "HH:MM"
+    // The fair's own date, "YYYY-MM-DD", absent when it has none (clients then say so, never
+    // show the machine's date), and its venue, absent when not given.
+    std::optional<std::string> date = std::nullopt;
+    std::optional<std::string> venue = std::nullopt;
 };
 
 // GET /api/v1/enterprises: one card per booth, for choosing where to interview.

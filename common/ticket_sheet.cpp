@@ -129,9 +129,13 @@ void drop_last_character(std::string& utf8) {
     if (!utf8.empty()) utf8.pop_back();
 }
 
-// Centres `text` in [left, left + width), shrinking it down to 60% to fit, then cutting it.
-void draw_centred(GrayImage& page, const ImageFont& font, std::string text, int left, int top,
-                  int width, float pixel_height) {
+struct FittedText {
+    std::string text;
+    float height = 0;
+};
+
+// `text` shrunk down to 60% of `pixel_height` to fit `width`, then cut with "…".
+FittedText fit(const ImageFont& font, std::string text, int width, float pixel_height) {
     constexpr std::string_view kEllipsis = "…";
     float height = pixel_height;
     while (font.text_width(text, height) > width && height > pixel_height * 0.6f)
@@ -142,7 +146,81 @@ void draw_centred(GrayImage& page, const ImageFont& font, std::string text, int 
         cut = true;
     }
     if (cut) text += kEllipsis;
-    font.draw(page, text, left + (width - font.text_width(text, height)) / 2, top, height);
+    return {std::move(text), height};
+}
+
+// Centres `text` in [left, left + width).
+void draw_centred(GrayImage& page, const ImageFont& font, std::string text, int left, int top,
+                  int width, float pixel_height) {
+    const FittedText fitted = fit(font, std::move(text), width, pixel_height);
+    font.draw(page, fitted.text, left + (width - font.text_width(fitted.text, fitted.height)) / 2,
+              top, fitted.height);
+}
+
+void draw_left(GrayImage& page, const ImageFont& font, std::string text, int left, int top,
+               int width, float pixel_height) {
+    const FittedText fitted = fit(font, std::move(text), width, pixel_height);
+    font.draw(page, fitted.text, left, top, fitted.height);
+}
+
+void fill(GrayImage& page, int left, int top, int width, int height, uint8_t gray) {
+    for (int y = std::max(0, top); y < std::min(page.height, top + height); ++y) {
+        for (int x = std::max(0, left); x < std::min(page.width, left + width); ++x)
+            page.at(x, y) = gray;
+    }
+}
+
+constexpr float kLineSpacing = 1.3f;
+constexpr int kBandPadding = 8;
+constexpr int kRuleGap = 14;
+
+std::string page_number(std::size_t page, std::size_t pages) {
+    const std::string n = std::to_string(page + 1);
+    const std::string of = std::to_string(pages);
+    return "Trang " + n + "/" + of + " · Page " + n + " of " + of;
+}
+
+// Draws the header from the page's top margin; returns where the ticket grid may start.
+int draw_header(GrayImage& page, const ImageFont& font, const SheetHeader& header,
+                const SheetLayout& layout, std::size_t page_index, std::size_t pages) {
+    const int left = layout.margin;
+    const int width = layout.page_width - 2 * layout.margin;
+    int top = layout.margin;
+    const std::string number = page_number(page_index, pages);
+    const int number_width = font.text_width(number, layout.line_height);
+    const auto line_advance = [](float height) {
+        return static_cast<int>(std::ceil(height * kLineSpacing));
+    };
+    draw_left(page, font, header.title, left, top,
+              header.lines.empty() ? width - number_width - 20 : width, layout.title_height);
+    if (header.lines.empty())
+        font.draw(page, number, left + width - number_width, top, layout.line_height);
+    top += line_advance(layout.title_height);
+    for (std::size_t i = 0; i < header.lines.size(); ++i) {
+        const bool last = i + 1 == header.lines.size();
+        draw_left(page, font, header.lines[i], left, top, last ? width - number_width - 20 : width,
+                  layout.line_height);
+        if (last) font.draw(page, number, left + width - number_width, top, layout.line_height);
+        top += line_advance(layout.line_height);
+    }
+    if (!header.instruction.empty()) {
+        constexpr uint8_t kBandGray = 225;  // light enough that black text stays crisp in print
+        const int band_height =
+            static_cast<int>(header.instruction.size()) * line_advance(layout.line_height) +
+            2 * kBandPadding;
+        top += kBandPadding / 2;
+        fill(page, left, top, width, band_height, kBandGray);
+        int line_top = top + kBandPadding;
+        for (const std::string& line : header.instruction) {
+            draw_centred(page, font, line, left + kBandPadding, line_top, width - 2 * kBandPadding,
+                         layout.line_height);
+            line_top += line_advance(layout.line_height);
+        }
+        top += band_height;
+    }
+    top += kRuleGap / 2;
+    fill(page, left, top, width, 2, 0);
+    return top + kRuleGap;
 }
 
 void draw_cut_lines(GrayImage& page, int left, int top, int width, int height) {
@@ -159,22 +237,45 @@ void draw_cut_lines(GrayImage& page, int left, int top, int width, int height) {
 
 }  // namespace
 
+int sheet_header_height(const SheetHeader& header, const SheetLayout& layout) {
+    const auto line_advance = [](float height) {
+        return static_cast<int>(std::ceil(height * kLineSpacing));
+    };
+    int height = line_advance(layout.title_height) +
+                 static_cast<int>(header.lines.size()) * line_advance(layout.line_height);
+    if (!header.instruction.empty()) {
+        height += kBandPadding / 2 +
+                  static_cast<int>(header.instruction.size()) * line_advance(layout.line_height) +
+                  2 * kBandPadding;
+    }
+    return height + kRuleGap / 2 + 2 + kRuleGap;
+}
+
 std::vector<GrayImage> render_ticket_sheets(const std::vector<SheetTicket>& tickets,
-                                            const ImageFont* font, const SheetLayout& layout) {
+                                            const ImageFont* font, const SheetLayout& layout,
+                                            const SheetHeader* header) {
+    const bool with_header = font && header;
+    const int grid_top = layout.margin + (with_header ? sheet_header_height(*header, layout) : 0);
     const int cell_width = (layout.page_width - 2 * layout.margin) / layout.columns;
-    const int cell_height = (layout.page_height - 2 * layout.margin) / layout.rows;
+    const int cell_height = (layout.page_height - layout.margin - grid_top) / layout.rows;
     const int text_height =
         font
             ? static_cast<int>(std::ceil(layout.label_height * 1.3f + layout.caption_height * 1.3f))
             : 0;
     const int per_page = layout.columns * layout.rows;
+    const std::size_t page_count = (tickets.size() + static_cast<std::size_t>(per_page) - 1) /
+                                   static_cast<std::size_t>(per_page);
     std::vector<GrayImage> pages;
     for (std::size_t index = 0; index < tickets.size(); ++index) {
         const int on_page = static_cast<int>(index % static_cast<std::size_t>(per_page));
-        if (on_page == 0) pages.emplace_back(layout.page_width, layout.page_height);
+        if (on_page == 0) {
+            pages.emplace_back(layout.page_width, layout.page_height);
+            if (with_header)
+                draw_header(pages.back(), *font, *header, layout, pages.size() - 1, page_count);
+        }
         GrayImage& page = pages.back();
         const int cell_left = layout.margin + (on_page % layout.columns) * cell_width;
-        const int cell_top = layout.margin + (on_page / layout.columns) * cell_height;
+        const int cell_top = grid_top + (on_page / layout.columns) * cell_height;
         draw_cut_lines(page, cell_left, cell_top, cell_width, cell_height);
 
         const SheetTicket& ticket = tickets[index];

@@ -493,7 +493,10 @@ struct FairServer::Routes {
                     seen(*principal);
             }
             protocol::Hello hello;
-            hello.fair_name = server.live_.fair().settings.name;
+            const FairSettings& settings = server.live_.fair().settings;
+            hello.fair_name = settings.name;
+            hello.date = settings.date;
+            hello.venue = settings.venue;
             hello.now = server.clock_.now().str();
             reply(response, 200, hello);
         });

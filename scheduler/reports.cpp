@@ -10,13 +10,13 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "common/fair_date.hpp"
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/text.hpp"
@@ -32,7 +32,6 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kNoSchool = "(chưa ghi trường / school not recorded)";
 constexpr std::string_view kNoTradeVi = "(không có nghề)";
 constexpr std::string_view kNoTradeEn = "(no trade)";
-constexpr int kVietnamUtcOffsetHours = 7;  // no daylight saving time
 
 constexpr std::array<std::string_view, 5> kExportNames{
     "interviews.csv", "outcomes-by-enterprise.csv", "outcomes-by-trade.csv",
@@ -151,34 +150,13 @@ Day read_day(const Store& store) {
     return day;
 }
 
-// "2025-03-14T01:30:00.000Z" -> "14/03/2025" in Vietnam time; nullopt when not in that form.
-std::optional<std::string> vietnam_date(std::string_view iso_utc) {
-    int year = 0;
-    unsigned month = 0, day_of_month = 0;
-    int hour = 0;
-    if (iso_utc.size() < 13 ||
-        std::sscanf(std::string(iso_utc.substr(0, 13)).c_str(), "%4d-%2u-%2uT%2d", &year, &month,
-                    &day_of_month, &hour) != 4) {
-        return std::nullopt;
-    }
-    using namespace std::chrono;
-    const year_month_day utc_date{std::chrono::year{year} / month / day_of_month};
-    if (!utc_date.ok()) return std::nullopt;
-    const sys_days local_day =
-        sys_days{utc_date} + days{(hour + kVietnamUtcOffsetHours) >= 24 ? 1 : 0};
-    const year_month_day local{local_day};
+// "14/03/2025": the fair's own date (contract v1.1), never the machine's or a check-in's.
+std::optional<std::string> fair_date(const FairSettings& settings) {
+    const auto date = settings.date ? parse_iso_date(*settings.date) : std::nullopt;
+    if (!date) return std::nullopt;
     char text[16];
-    std::snprintf(text, sizeof text, "%02u/%02u/%04d", unsigned(local.day()),
-                  unsigned(local.month()), int(local.year()));
+    std::snprintf(text, sizeof text, "%02d/%02d/%04d", date->day, date->month, date->year);
     return std::string(text);
-}
-
-// The fair's day: when the first student checked in (the fair contract carries no date).
-std::optional<std::string> fair_date(const Store& store) {
-    for (const EventRecord& event : store.events()) {
-        if (event.kind == "student.checked_in") return vietnam_date(event.at);
-    }
-    return std::nullopt;
 }
 
 // ---- 3. Tallies -------------------------------------------------------------------------------
@@ -469,7 +447,10 @@ DayFigures day_figures(const Store& store, TimeOfDay now) {
     const Day day = read_day(store);
     DayFigures figures;
     figures.fair_name = day.fair.settings.name;
-    figures.date = fair_date(store);
+    figures.date = fair_date(day.fair.settings);
+    figures.date_line = fair_date_line(day.fair.settings.date);
+    figures.venue = day.fair.settings.venue;
+    figures.organizer = day.fair.settings.organizer;
     figures.now = now;
     figures.booths = static_cast<int>(day.fair.booths.size());
     std::set<std::string> enterprises;
@@ -652,7 +633,6 @@ std::string outcome_row(std::string_view vi, std::string_view en, int count, int
 
 std::string summary_html(const Store& store, TimeOfDay now) {
     const DayFigures f = day_figures(store, now);
-    const std::string date = f.date.value_or("—");
     std::string html;
     html += "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n";
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -666,9 +646,18 @@ std::string summary_html(const Store& store, TimeOfDay now) {
     html += "<h1>" + both("Báo cáo kết quả ngày hội việc làm", "Job fair report of the day") +
             "</h1>\n";
     html += "<p class=\"meta\"><strong>" + html_escape(f.fair_name) + "</strong></p>\n";
-    html += "<p class=\"meta\">Ngày / <span class=\"en\">Date</span>: " + html_escape(date) +
+    if (f.organizer && !f.organizer->empty()) {
+        html += "<p class=\"meta\">Đơn vị tổ chức / <span class=\"en\">Organizer</span>: " +
+                html_escape(*f.organizer) + "</p>\n";
+    }
+    html += "<p class=\"meta\">Ngày / <span class=\"en\">Date</span>: " + html_escape(f.date_line) +
             " &nbsp;·&nbsp; Số liệu đến / <span class=\"en\">Figures as of</span>: " +
-            html_escape(f.now.str()) + "</p>\n</header>\n";
+            html_escape(f.now.str()) + "</p>\n";
+    if (f.venue && !f.venue->empty()) {
+        html += "<p class=\"meta\">Địa điểm / <span class=\"en\">Venue</span>: " +
+                html_escape(*f.venue) + "</p>\n";
+    }
+    html += "</header>\n";
 
     html +=
         "<section>\n<h2>" + both("Số liệu chính", "Key figures") + "</h2>\n<table class=\"key\">\n";

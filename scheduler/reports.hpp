@@ -32,6 +32,8 @@
 //     the slot of their earliest such interview minus their check-in time; a student called from
 //     standby into a slot already under way waits 0. Mean, and p90 by nearest rank.
 //   - school: as recorded (NFC, spaces collapsed); no school recorded is its own row/line.
+//   - date: the fair's own (contract v1.1 `fair.date`); a fair without one says "Chưa có ngày
+//     tổ chức / No date set". Never the machine's date, nor the day of the first check-in.
 #pragma once
 
 #include <optional>
@@ -80,7 +82,10 @@ struct RankedLine {
 };
 struct DayFigures {
     std::string fair_name;
-    std::optional<std::string> date;  // "14/03/2025", Vietnam time, from the first check-in
+    std::optional<std::string> date;  // "14/03/2025": the fair's date; nullopt when it has none
+    std::string date_line;            // fair_date_line(): both languages, or "no date set"
+    std::optional<std::string> venue;
+    std::optional<std::string> organizer;
     TimeOfDay now;
     int booths = 0;
     int enterprises = 0;  // distinct enterprise names

@@ -326,6 +326,8 @@ json overview_view(const DayState& day, const LiveFair& live,
     }
     return {{"now", day.now.str()},
             {"fair_name", day.fair.settings.name},
+            {"date", day.fair.settings.date ? json(*day.fair.settings.date) : json()},
+            {"venue", day.fair.settings.venue ? json(*day.fair.settings.venue) : json()},
             {"students", day.fair.students.size()},
             {"checked_in", day.check_ins.size()},
             {"checked_in_without_interview", without_interview},

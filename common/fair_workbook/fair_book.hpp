@@ -9,18 +9,13 @@
 #include <vector>
 
 #include "common/fair.hpp"
+#include "common/school_groups.hpp"
 
 namespace jobfair::sheets {
 
-// A school's group: when its bus arrives and leaves. A student without times of their own
-// arrives and leaves with the school.
-struct SchoolGroup {
-    std::string name;
-    std::optional<TimeOfDay> arrive;
-    std::optional<TimeOfDay> leave;
-
-    friend bool operator==(const SchoolGroup&, const SchoolGroup&) = default;
-};
+// The schools sheet is the schools of common/school_groups.hpp, which tickets group by too.
+using ::jobfair::SchoolGroup;
+using ::jobfair::schools_from_students;
 
 struct StudentContact {
     std::optional<std::string> phone;  // normalised, "0912345678"
@@ -36,10 +31,6 @@ struct FairBook {
 
     friend bool operator==(const FairBook&, const FairBook&) = default;
 };
-
-// The schools sheet of a fair that came without one (a JSON instance): each school's most common
-// arrival and departure among its students, so most rows of the students sheet stay blank.
-std::vector<SchoolGroup> schools_from_students(const Fair& fair);
 
 // consent JSON as the store keeps it ({"interview": true, "follow_up": true}) and back.
 std::string consent_json(const StudentContact& contact);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "common/fair_date.hpp"
 #include "common/occupations.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -266,7 +267,10 @@ void KioskView::welcome(Frame& frame) {
             gap(layout.margin);
             wrapped_in(fonts_.large,
                        state.fair_name.empty() ? frame.text(Text::welcome_title) : state.fair_name);
-            if (!state.fair_name.empty()) wrapped_in(fonts_.body, frame.text(Text::welcome_title));
+            if (!state.fair_name.empty()) {
+                wrapped_in(fonts_.body, fair_date_text(state.fair_date, state.language));
+                wrapped_in(fonts_.body, frame.text(Text::welcome_title));
+            }
             gap(layout.margin * 2);
             wrapped_in(fonts_.huge, frame.text(Text::welcome_scan_prompt));
             if (state.server_protocol_mismatch) {

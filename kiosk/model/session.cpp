@@ -318,6 +318,7 @@ class Updater {
     void operator()(const intent::HelloAnswered& answered) {
         if (!reachable(answered.result)) return;
         s_.fair_name = answered.result->fair_name;
+        s_.fair_date = answered.result->date;
         if (answered.result->protocol != protocol::kVersion)
             s_.server_protocol_mismatch = answered.result->protocol;
         else

@@ -103,6 +103,7 @@ struct KioskState {
     std::size_t outbox_pending = 0;
     std::optional<int> server_protocol_mismatch;  // the server's version when it differs
     std::string fair_name;
+    std::optional<std::string> fair_date;  // "YYYY-MM-DD"; nullopt: the fair has none
     std::vector<protocol::EnterpriseCard> enterprises;
 
     std::optional<StudentSession> student;  // empty on Welcome

@@ -104,6 +104,24 @@ TEST_CASE("board: the first tick fetches, the first answer rings no chime, a new
     CHECK(state.last_stream_event == 12);
 }
 
+TEST_CASE("board: the header keeps the fair's own heading once heard, date or no date") {
+    BoardState state = make_board();
+    const WallTime now = at("2026-11-23T16:40:00.000Z");
+    CHECK_FALSE(state.fair);
+    update(state, intent::Tick{}, now);
+    update(state,
+           intent::CallsAnswered{std::vector<Call>{},
+                                 FairHeading{"Ngày hội việc làm", "2025-03-14", std::nullopt}},
+           now);
+    REQUIRE(state.fair);
+    CHECK(state.fair->date == "2025-03-14");  // not 23/11/2026, the day the board runs
+    // Later fetches do not ask again; what was heard stays.
+    update(state, intent::StreamEventArrived{5, "interview.called"}, now);
+    update(state, intent::CallsAnswered{std::vector<Call>{}}, now);
+    REQUIRE(state.fair);
+    CHECK(state.fair->name == "Ngày hội việc làm");
+}
+
 TEST_CASE("board: events that are not interview moves fetch nothing") {
     BoardState state = make_board();
     const WallTime now = at("2026-11-23T16:40:00.000Z");

@@ -228,9 +228,11 @@ TEST_CASE("booth station: the hello checks the protocol version before any login
     CHECK(*station.state.protocol_mismatch == jobfair::protocol::kVersion + 1);
     for (char digit : std::string("123456"))
         CHECK(station.send(intent::PinDigit{digit}).empty());
-    station.send(intent::HelloAnswered{true, jobfair::protocol::kVersion, "Ngày hội"});
+    station.send(
+        intent::HelloAnswered{true, jobfair::protocol::kVersion, "Ngày hội", "2025-03-14"});
     CHECK_FALSE(station.state.protocol_mismatch);
     CHECK(station.state.fair_name == "Ngày hội");
+    CHECK(station.state.fair_date == "2025-03-14");
     CHECK(station.send(intent::Tick{}).empty());  // reachable: no more hellos
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/fair_date.hpp"
 #include "common/string_table.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
@@ -49,6 +50,7 @@ const char* const kOverview = R"json({
   "check_ins_per_quarter": {"08:00": 302, "08:15": 76, "08:45": 68, "09:15": 32},
   "checked_in": 582, "checked_in_without_interview": 233,
   "fair_name": "Ngày hội việc làm Khu công nghiệp Sông Khoai 2025",
+  "date": "2025-03-14", "venue": null,
   "interviews_by_status": {"called":7,"cancelled":2,"done":135,"in_progress":23,"no_show":13,"planned":120,"promised":202},
   "now": "09:30", "students": 803, "students_interviewed": 130,
   "figures": {"students": 803, "checked_in": 582, "interviews_done": 135,
@@ -169,6 +171,9 @@ TEST_CASE("dashboard: the overview with the organizer additions is read field by
     const Overview overview = parse_overview(kOverview);
     CHECK(overview.now == "09:30");
     CHECK(overview.fair_name == "Ngày hội việc làm Khu công nghiệp Sông Khoai 2025");
+    CHECK(overview.has_fair_details);
+    CHECK(overview.date == "2025-03-14");
+    CHECK_FALSE(overview.venue);
     REQUIRE(overview.booths.size() == 6);
     const BoothSummary& b01 = overview.booths[0];
     CHECK(b01.booth == "B01");
@@ -528,6 +533,11 @@ TEST_CASE("dashboard: exports are saved under a stamped name and CSVs carry the 
     CHECK(export_file_name("interviews.csv", "09:30") == "interviews-0930.csv");
     CHECK(export_file_name("summary.html", "12:05") == "summary-1205.html");
     CHECK(export_file_name("interviews.csv", "") == "interviews.csv");
+    // The fair's own date, never the machine's; a malformed one is left out.
+    CHECK(export_file_name("interviews.csv", "09:30", "2025-03-14") ==
+          "interviews-2025-03-14-0930.csv");
+    CHECK(export_file_name("summary.html", "", "2025-03-14") == "summary-2025-03-14.html");
+    CHECK(export_file_name("summary.html", "09:30", "14/03/2025") == "summary-0930.html");
     CHECK(csv_with_bom("a,b\r\n") ==
           "\xEF\xBB\xBF"
           "a,b\r\n");
@@ -592,8 +602,16 @@ TEST_CASE("dashboard: login says hello, refuses an empty password and forgets th
     auto effects = update(state, intent::Tick{}, now);
     CHECK(count_of<effect::SayHello>(effects) == 1);
     CHECK(update(state, intent::Tick{}, now).empty());  // one hello at a time
-    update(state, intent::HelloAnswered{true, 1, "Ngày hội việc làm"}, now);
+    update(state, intent::HelloAnswered{true, 1, "Ngày hội việc làm", std::nullopt, std::nullopt},
+           now);
     CHECK(state.fair_name == "Ngày hội việc làm");
+    CHECK_FALSE(state.fair_date);  // the header says "Chưa có ngày tổ chức", not today's date
+    update(
+        state,
+        intent::HelloAnswered{true, 1, "Ngày hội việc làm", "2025-03-14", "Nhà văn hóa Quảng Yên"},
+        now);
+    CHECK(state.fair_date == "2025-03-14");
+    CHECK(state.fair_venue == "Nhà văn hóa Quảng Yên");
     CHECK(state.connection == Connection::online);
 
     CHECK(update(state, intent::SubmitLogin{}, now).empty());
@@ -1004,7 +1022,7 @@ TEST_CASE("dashboard: exports are saved into the export folder and say where the
     const auto* save = first_of<effect::SaveExport>(effects);
     REQUIRE(save);
     CHECK(save->server_name == "interviews.csv");
-    CHECK(save->file == "/tmp/xuat/interviews-0930.csv");
+    CHECK(save->file == "/tmp/xuat/interviews-2025-03-14-0930.csv");
     CHECK(save->add_bom);
     CHECK(update(state, intent::SaveExport{ExportKind::interviews}, now).empty());  // in flight
     effects = update(state, intent::SaveAllExports{}, now);
@@ -1044,4 +1062,12 @@ TEST_CASE("dashboard: the stream's reconnection resyncs everything shown") {
     const auto effects = update(state, intent::Tick{}, now);
     CHECK(count_of<effect::FetchOverview>(effects) == 1);
     CHECK(count_of<effect::FetchTimeline>(effects) == 1);
+}
+
+TEST_CASE("dashboard: the header's date is the fair's, in the screen's language, or none") {
+    CHECK(jobfair::fair_date_text("2025-03-14", Language::vi) == "Thứ Sáu, 14/03/2025");
+    CHECK(jobfair::fair_date_text("2025-03-14", Language::en) == "Friday 14 March 2025");
+    CHECK(jobfair::fair_date_text(std::nullopt, Language::vi) == "Chưa có ngày tổ chức");
+    CHECK(jobfair::fair_date_text(std::nullopt, Language::en) == "No date set");
+    CHECK(jobfair::fair_date_text("2025-02-30", Language::en) == "No date set");
 }

@@ -28,6 +28,8 @@ constexpr const char* kPassword = "mật-khẩu-ban-tổ-chức";
 // Two booths, four slots from 08:00: S1 and S2 want B01 first; S3 wants B02; B02 takes welders.
 Fair morning() {
     Fair fair = small_fair(4);
+    fair.settings.date = "2025-03-14";
+    fair.settings.venue = "Nhà văn hóa thị xã Quảng Yên";
     add_booth(fair, "B01");
     add_booth(fair, "B02").occupations = {"welding"};
     add_student(fair, "S1", {"B01", "B02"}).occupation = "welding";
@@ -189,6 +191,16 @@ TEST_CASE("the server says its protocol version to anyone, and nothing else with
     CHECK(hello.status == 200);
     CHECK(hello.body["protocol"] == protocol::kVersion);
     CHECK(hello.body["fair_name"] == "Test fair");
+    // Clients show the fair's date and venue beside its name, never the machine's date.
+    CHECK(hello.body["date"] == "2025-03-14");
+    CHECK(hello.body["venue"] == "Nhà văn hóa thị xã Quảng Yên");
+    const auto parsed = hello.body.get<protocol::Hello>();
+    CHECK(parsed.date == "2025-03-14");
+    CHECK(parsed.venue == "Nhà văn hóa thị xã Quảng Yên");
+    // A fair without a date sends none: the client says so.
+    const nlohmann::json undated = protocol::Hello{};
+    CHECK_FALSE(undated.contains("date"));
+    CHECK_FALSE(undated.get<protocol::Hello>().date.has_value());
     for (const std::string path : {"/overview", "/enterprises", "/booths/B01/queue"}) {
         CAPTURE(path);
         const Answer refused = anonymous.get(path);
@@ -441,6 +453,8 @@ TEST_CASE("a booth calls, starts and finishes — the board sees ticket labels o
     for (const auto& item : queue.body["queue"])
         CHECK(item["id"] != call.body["called"]["id"]);
     const Answer overview = roles.organizer.get("/overview");
+    CHECK(overview.body["date"] == "2025-03-14");
+    CHECK(overview.body["venue"] == "Nhà văn hóa thị xã Quảng Yên");
     CHECK(overview.body["booths"][0]["done"] == 1);
     CHECK(overview.body["interviews_by_status"]["done"] == 1);
 }
@@ -735,6 +749,7 @@ TEST_CASE("the organizer downloads the day's exports, and nobody else may") {
     REQUIRE(html);
     CHECK(html->status == 200);
     CHECK(html->body.find("Test fair") != std::string::npos);
+    CHECK(html->body.find("14/03/2025") != std::string::npos);  // the fair's date, in the report
 
     CHECK(error_code(roles.organizer.get("/exports/passwords.csv")) == "unknown_export");
     CHECK(roles.kiosk.get("/exports/interviews.csv").status == 403);

@@ -371,14 +371,15 @@ TEST_CASE("kiosk session: offline, the registration completes into the outbox") 
     CHECK(print->provisional);
 
     // The server returns: the kiosk asks the app to sync and shows it doing so.
-    const auto back = kiosk.send(intent::HelloAnswered{
-        BackendResult<jobfair::protocol::Hello>::ok({1, "Song Khoai 2025", "09:12"})});
+    const auto back = kiosk.send(intent::HelloAnswered{BackendResult<jobfair::protocol::Hello>::ok(
+        {1, "Song Khoai 2025", "09:12", "2025-03-14"})});
     CHECK(find_effect<effect::SyncOutbox>(back));
     CHECK(connection(kiosk.state) == Connection::syncing);
     CHECK(connection_text(kiosk.state) == "Syncing 1 saved registrations");
     kiosk.send(intent::OutboxChanged{0});
     CHECK(connection(kiosk.state) == Connection::online);
     CHECK(kiosk.state.fair_name == "Song Khoai 2025");
+    CHECK(kiosk.state.fair_date == "2025-03-14");  // the welcome screen shows the fair's date
 }
 
 TEST_CASE("kiosk session: an outbox that cannot store shows the way to the help desk") {

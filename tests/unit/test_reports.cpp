@@ -113,9 +113,11 @@ Store::StudentDetails school(const char* name) {
 //   S3 (no trade, B)        checks in 08:20; B01 08:30 in progress
 //   S4 (welding, no school) never comes; B02 09:00 planned, B01 09:00 cancelled (booth_closed)
 //   W0001 (walk-in, A typed with extra spaces) checks in 08:40, no interview
-Store sample_day(int utc_hour = 1) {
+Store sample_day(int utc_hour = 1, std::optional<std::string> date = "2025-03-14") {
     Fair fair = testing::small_fair(8);
     fair.settings.name = "Hội chợ <Sông Khoai> & \"2025\"";
+    fair.settings.date = std::move(date);
+    fair.settings.venue = "Nhà văn hóa <Quảng Yên>";
     add_booth(fair, "B01", 2).enterprise = "Công ty \"Hải, Long\" <b>";
     add_booth(fair, "B02", 1).enterprise = "Công ty TNHH Kho vận Đông Á";
     add_student(fair, "S1", {"B01", "B02"}).occupation = "welding";
@@ -361,15 +363,35 @@ TEST_CASE("reports: the day's figures match the store") {
     CHECK(f.top_trades[0].name_vi == "Hàn");
 }
 
-TEST_CASE("reports: the fair's date is the first check-in's day in Vietnam time") {
-    // 17:30 UTC on the 14th is 00:30 on the 15th in Vietnam.
-    const Store late = sample_day(17);
-    CHECK(reports::day_figures(late, at(9, 0)).date == "15/03/2025");
+TEST_CASE("reports: the date is the fair's own, never the machine's nor a check-in's") {
+    // The check-ins happen on 14/03/2025 (the store's clock); the fair says 20/11/2025.
+    const Store dated = sample_day(1, "2025-11-20");
+    const reports::DayFigures f = reports::day_figures(dated, at(9, 0));
+    CHECK(f.date == "20/11/2025");
+    CHECK(f.date_line == "Thứ Năm, 20/11/2025 / Thursday 20 November 2025");
+    CHECK(f.venue == "Nhà văn hóa <Quảng Yên>");
+    const std::string html = reports::summary_html(dated, at(9, 0));
+    CHECK(html.find("Thứ Năm, 20/11/2025 / Thursday 20 November 2025") != std::string::npos);
+    CHECK(html.find("Nhà văn hóa &lt;Quảng Yên&gt;") != std::string::npos);
+    CHECK(html.find("14/03/2025") == std::string::npos);
+
+    // A fair dated 14/03/2025 says so, whatever day the machine thinks it is.
+    CHECK(reports::summary_html(sample_day(), at(9, 0)).find("14/03/2025") != std::string::npos);
+
+    // Without a date the report says it has none, even with check-ins on a known day.
+    const Store undated = sample_day(1, std::nullopt);
+    CHECK_FALSE(reports::day_figures(undated, at(9, 0)).date.has_value());
+    const std::string none = reports::summary_html(undated, at(9, 0));
+    CHECK(none.find("Chưa có ngày tổ chức / No date set") != std::string::npos);
+    CHECK(none.find("/2025") == std::string::npos);
+    const std::chrono::year_month_day today{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    CHECK(none.find("/" + std::to_string(int(today.year()))) == std::string::npos);
+
     Store quiet(":memory:", fixed_clock(1));
     Fair fair = testing::small_fair();
     add_booth(fair, "B01");
     quiet.import_fair(fair, "test");
-    CHECK_FALSE(reports::day_figures(quiet, at(9, 0)).date.has_value());
     CHECK(reports::summary_html(quiet, at(9, 0)).find("Chưa có số liệu") != std::string::npos);
 }
 

@@ -112,6 +112,18 @@ std::optional<std::vector<Call>> BoardClient::recent_calls() {
     }
 }
 
+std::optional<FairHeading> BoardClient::fair_heading() {
+    httplib::Client client = client_for(server_.url);
+    const httplib::Result result = client.Get("/api/v1/hello");
+    if (!result || result->status != 200) return std::nullopt;
+    try {
+        const auto hello = nlohmann::json::parse(result->body).get<protocol::Hello>();
+        return FairHeading{hello.fair_name, hello.date, hello.venue};
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::string BoardClient::problem() const {
     std::lock_guard lock(mutex_);
     return problem_;

@@ -31,6 +31,8 @@ class BoardClient {
     void token_refused();
     // The last ten calls, newest first; nullopt when the server cannot be reached or refuses.
     std::optional<std::vector<Call>> recent_calls();
+    // The fair's name, date and venue (GET /hello, no token); nullopt when unreachable.
+    std::optional<FairHeading> fair_heading();
 
     const std::string& server_url() const { return server_.url; }
     // Why the board has no token or no calls, in words for the log; empty when all is well.

@@ -49,13 +49,21 @@ void BoardRunner::answer(Intent intent) {
 }
 
 void BoardRunner::fetch_when_asked(std::stop_token stop) {
+    bool heading_heard = false;  // this worker's own: no lock needed
     while (!stop.stop_requested()) {
         {
             std::unique_lock lock(mutex_);
             if (!wake_.wait(lock, stop, [this] { return fetches_asked_ > 0; })) return;
             fetches_asked_ = 0;  // one fetch answers every request made so far
         }
-        answer(intent::CallsAnswered{client_.recent_calls()});
+        intent::CallsAnswered answered{client_.recent_calls(), std::nullopt};
+        // The heading is asked for until heard once: the fair's name and date do not change
+        // during the morning.
+        if (!heading_heard) {
+            answered.fair = client_.fair_heading();
+            heading_heard = answered.fair.has_value();
+        }
+        answer(std::move(answered));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <string>
 
+#include "common/fair_date.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -82,6 +83,17 @@ float BoardView::header(const BoardState& state, WallTime now) const {
     float height = kMargin + fonts_.large->FontSize + kGap / 2;
     list.AddText(fonts_.large, fonts_.large->FontSize, ImVec2(kMargin, kMargin), text_colour,
                  tr(BoardText::title, language_));
+    // Under the title, the fair as the server names it, with its own date (or that it has none:
+    // the machine's date is not the fair's) and venue.
+    if (state.fair) {
+        std::string line = state.fair->name;
+        line += (line.empty() ? "" : "  ·  ") + fair_date_text(state.fair->date, language_);
+        if (state.fair->venue && !state.fair->venue->empty()) line += "  ·  " + *state.fair->venue;
+        const ImVec4 muted = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+        list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(kMargin, height), packed(muted),
+                     line.c_str());
+        height += fonts_.body->FontSize + kGap / 2;
+    }
 
     const std::string clock = local_clock(now);
     const ImVec2 clock_size =

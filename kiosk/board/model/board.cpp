@@ -71,6 +71,7 @@ std::vector<Effect> update(BoardState& state, const Intent& intent, WallTime now
     return std::visit(Overloaded{
                           [&](const intent::CallsAnswered& answered) -> std::vector<Effect> {
                               state.fetch_in_flight = false;
+                              if (answered.fair) state.fair = answered.fair;
                               std::vector<Effect> effects;
                               if (!answered.calls) {
                                   state.connection = Connection::offline;

@@ -41,6 +41,14 @@ std::vector<Call> parse_recent_calls(std::string_view body);
 
 enum class Connection { connecting, online, offline };
 
+// What the header says of the fair (GET /api/v1/hello): its name, its own date ("YYYY-MM-DD";
+// nullopt when it has none, and the board says so: never the machine's date) and venue.
+struct FairHeading {
+    std::string name;
+    std::optional<std::string> date;
+    std::optional<std::string> venue;
+};
+
 struct BoardConfig {
     std::chrono::minutes now_calling_window{3};  // a call stays "now calling" this long
     std::size_t now_calling_limit = 6;           // big tiles on the screen at most
@@ -50,7 +58,8 @@ struct BoardConfig {
 struct BoardState {
     BoardConfig config;
     Connection connection = Connection::connecting;
-    std::vector<Call> calls;  // the last ten, newest first, as the server last said
+    std::optional<FairHeading> fair;  // until the server's hello is heard
+    std::vector<Call> calls;          // the last ten, newest first, as the server last said
     bool calls_loaded = false;
     std::int64_t newest_call_event = 0;  // the chime rings for calls newer than this
     std::int64_t last_stream_event = 0;  // the stream resumes after it (Last-Event-ID)
@@ -64,6 +73,7 @@ struct BoardState {
 namespace intent {
 struct CallsAnswered {  // GET /calls/recent came back: the calls, or nullopt when unreachable
     std::optional<std::vector<Call>> calls;
+    std::optional<FairHeading> fair = std::nullopt;  // with the first fetch that heard the hello
 };
 struct StreamOpened {};  // the event stream (re)connected
 struct StreamLost {};    // the stream ended, failed or went silent

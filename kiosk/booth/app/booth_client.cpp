@@ -48,6 +48,7 @@ intent::HelloAnswered BoothClient::hello() const {
         const auto parsed = nlohmann::json::parse(answer.body).get<protocol::Hello>();
         hello.protocol = parsed.protocol;
         hello.fair_name = parsed.fair_name;
+        hello.fair_date = parsed.date;
     } catch (const nlohmann::json::exception&) {
         hello.protocol = 0;  // not our server's hello: shown as a version mismatch
     }

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string_view>
 
+#include "common/fair_date.hpp"
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/protocol.hpp"
@@ -306,7 +307,10 @@ void BoothView::login(Frame& frame) {
         y += font->FontSize + frame.gap / 2;
     };
     centred(fonts_.large, frame.fill(BoothText::login_title, {state.booth}), ink());
-    if (!state.fair_name.empty()) centred(fonts_.body, state.fair_name, muted());
+    if (!state.fair_name.empty()) {
+        centred(fonts_.body, state.fair_name, muted());
+        centred(fonts_.small, fair_date_text(state.fair_date, frame.language), muted());
+    }
     centred(fonts_.body, frame.text(BoothText::login_prompt), ink());
     y += frame.gap / 2;
 

@@ -153,6 +153,7 @@ void back_to_login(BoothState& state, std::optional<Notice> problem) {
     fresh.server_reachable = state.server_reachable;
     fresh.protocol_mismatch = state.protocol_mismatch;
     fresh.fair_name = state.fair_name;
+    fresh.fair_date = state.fair_date;
     fresh.login_problem = std::move(problem);
     state = std::move(fresh);
 }
@@ -242,6 +243,7 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                     return {};
                 }
                 state.fair_name = answered.fair_name;
+                state.fair_date = answered.fair_date;
                 if (answered.protocol != protocol::kVersion)
                     state.protocol_mismatch = answered.protocol;
                 else

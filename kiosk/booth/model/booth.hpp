@@ -119,6 +119,7 @@ struct BoothState {
     std::optional<bool> server_reachable;  // unknown until the first hello answers
     std::optional<int> protocol_mismatch;  // the server's version when it differs from ours
     std::string fair_name;
+    std::optional<std::string> fair_date;  // "YYYY-MM-DD"; nullopt: the fair has none
 
     std::string pin;  // digits typed so far, never more than kPinLength
     bool logging_in = false;
@@ -167,6 +168,7 @@ struct HelloAnswered {
     bool reached = false;
     int protocol = 0;
     std::string fair_name;
+    std::optional<std::string> fair_date = std::nullopt;  // "YYYY-MM-DD"
 };
 struct PinDigit {
     char digit = '0';

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "common/protocol.hpp"
 #include "kiosk/booth/model/booth.hpp"
 
 namespace jobfair::dashboard::app {
@@ -151,7 +152,10 @@ Intent DashboardRunner::perform(const Effect& effect) {
                     try {
                         const nlohmann::json body = nlohmann::json::parse(answer.body);
                         hello.protocol = body.value("protocol", 0);
-                        hello.fair_name = body.value("fair_name", "");
+                        const auto parsed = body.get<protocol::Hello>();
+                        hello.fair_name = parsed.fair_name;
+                        hello.date = parsed.date;
+                        hello.venue = parsed.venue;
                     } catch (const nlohmann::json::exception&) {
                         hello.protocol = 0;
                     }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "common/fair_date.hpp"
 #include "common/protocol.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -87,13 +88,19 @@ void header(Frame& frame) {
         draw_text(list, frame.fonts.body, ImVec2(right, (kHeaderHeight - size.y) / 2),
                   packed(rgb(0xC9D7F0)), sending);
     }
-    // The fair's name between the title and the right-hand items, cut to fit.
+    // The fair's name between the title and the right-hand items, cut to fit, and under it the
+    // fair's own date (or that it has none: never the machine's) and venue.
     const float room = right - 24 - after_title;
-    if (room > 80 && !state.fair_name.empty()) {
-        const std::string name = fit_text(frame.fonts.body, state.fair_name, room, frame.language);
-        draw_text(list, frame.fonts.body,
-                  ImVec2(after_title, (kHeaderHeight - frame.fonts.body->FontSize) / 2),
-                  packed(rgb(0xC9D7F0)), name);
+    if (room > 80 && (state.hello_done || !state.fair_name.empty())) {
+        std::string when = fair_date_text(state.fair_date, frame.language);
+        if (state.fair_venue && !state.fair_venue->empty()) when += "  ·  " + *state.fair_venue;
+        const float lines_height = frame.fonts.body->FontSize + frame.fonts.small->FontSize + 2;
+        const float top = (kHeaderHeight - lines_height) / 2;
+        draw_text(list, frame.fonts.body, ImVec2(after_title, top), packed(rgb(0xC9D7F0)),
+                  fit_text(frame.fonts.body, state.fair_name, room, frame.language));
+        draw_text(list, frame.fonts.small,
+                  ImVec2(after_title, top + frame.fonts.body->FontSize + 2), packed(rgb(0xAFC3E6)),
+                  fit_text(frame.fonts.small, when, room, frame.language));
     }
 }
 
@@ -281,6 +288,9 @@ void draw_login(Frame& frame, const std::string& server_url) {
     ImGui::TextUnformatted(frame.text(DashText::login_title));
     ImGui::PopFont();
     if (!state.fair_name.empty()) ImGui::TextUnformatted(state.fair_name.c_str());
+    if (state.hello_done) {
+        ImGui::TextUnformatted(fair_date_text(state.fair_date, frame.language).c_str());
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextUnformatted(frame.fill(DashText::login_server, {server_url}).c_str());
     ImGui::PopStyleColor();

@@ -98,6 +98,9 @@ Overview parse_overview(std::string_view body) {
     return parse_or_explain(body, "an overview answer", [](const json& answer) {
         Overview overview;
         overview.fair_name = text_or_empty(answer, "fair_name");
+        overview.has_fair_details = answer.contains("date");
+        overview.date = optional_text(answer, "date");
+        overview.venue = optional_text(answer, "venue");
         overview.now = answer.at("now").get<std::string>();
         overview.students = int_or(answer, "students", 0);
         overview.checked_in = int_or(answer, "checked_in", 0);

@@ -78,7 +78,10 @@ struct Device {
 
 struct Overview {
     std::string fair_name;
-    std::string now;  // the fair clock, "HH:MM"
+    std::optional<std::string> date;  // "YYYY-MM-DD"; nullopt: the fair has none
+    std::optional<std::string> venue;
+    bool has_fair_details = false;  // the server sends date and venue (an older one does not)
+    std::string now;                // the fair clock, "HH:MM"
     int students = 0;
     int checked_in = 0;
     int checked_in_without_interview = 0;

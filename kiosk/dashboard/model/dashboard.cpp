@@ -53,6 +53,8 @@ std::vector<Effect> session_ended(DashboardState& state, Clock::time_point now) 
     DashboardState fresh = make_dashboard(state.config, state.language);
     fresh.hello_done = state.hello_done;
     fresh.fair_name = state.fair_name;
+    fresh.fair_date = state.fair_date;
+    fresh.fair_venue = state.fair_venue;
     fresh.server_protocol = state.server_protocol;
     fresh.connection = Connection::online;
     fresh.login_problem = Notice{
@@ -143,9 +145,9 @@ std::vector<Effect> save_export(DashboardState& state, ExportKind kind) {
         const std::string fair_now = state.overview ? state.overview->now : std::string();
         status.state = ExportState::fetching;
         status.problem = {};
-        const std::string file =
-            (std::filesystem::path(state.config.export_dir) / export_file_name(spec.name, fair_now))
-                .string();
+        const std::string file = (std::filesystem::path(state.config.export_dir) /
+                                  export_file_name(spec.name, fair_now, state.fair_date))
+                                     .string();
         return {effect::SaveExport{kind, std::string(spec.name), file, spec.csv}};
     }
     return {};
@@ -399,6 +401,8 @@ Effects on(DashboardState& state, const intent::HelloAnswered& hello, Time now) 
     state.hello_done = true;
     state.server_protocol = hello.protocol;
     if (!hello.fair_name.empty()) state.fair_name = hello.fair_name;
+    state.fair_date = hello.date;
+    state.fair_venue = hello.venue;
     if (state.screen == Screen::login) state.connection = Connection::online;
     return {};
 }
@@ -433,6 +437,11 @@ Effects on(DashboardState& state, const intent::OverviewAnswered& answered, Time
         state.overview = *answered.overview;
         state.alerts = alerts_of(*state.overview, state.config.alerts);
         if (state.fair_name.empty()) state.fair_name = state.overview->fair_name;
+        // The organizer may have set the date since the hello: the overview is the newer word.
+        if (state.overview->has_fair_details) {
+            state.fair_date = state.overview->date;
+            state.fair_venue = state.overview->venue;
+        }
         state.last_overview_at = now;
         state.connection = Connection::online;
         if (was_offline) want_everything(state);  // resync what the view shows

@@ -121,10 +121,13 @@ struct DashboardState {
     Tab tab = Tab::overview;
     Connection connection = Connection::connecting;
 
-    // The server's hello (GET /hello): its fair name and protocol version.
+    // The server's hello (GET /hello): its fair name, date, venue and protocol version. The header
+    // shows the fair's date, never the machine's; nullopt: the fair has none (the view says so).
     bool hello_in_flight = false;
     bool hello_done = false;
     std::string fair_name;
+    std::optional<std::string> fair_date;  // "YYYY-MM-DD"
+    std::optional<std::string> fair_venue;
     std::optional<int> server_protocol;
 
     // Login. The password lives here only while typed; it is cleared when sent.
@@ -254,6 +257,8 @@ struct HelloAnswered {
     bool reached = false;
     int protocol = 0;
     std::string fair_name;
+    std::optional<std::string> date = std::nullopt;  // "YYYY-MM-DD"
+    std::optional<std::string> venue = std::nullopt;
 };
 struct LoginAnswered {
     Reply reply;

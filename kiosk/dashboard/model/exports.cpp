@@ -3,6 +3,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "common/fair_date.hpp"
+
 namespace jobfair::dashboard {
 
 namespace {
@@ -27,11 +29,15 @@ const ExportSpec& export_spec(ExportKind kind) {
     throw std::logic_error("an export kind missing from the catalogue");
 }
 
-std::string export_file_name(std::string_view server_name, std::string_view fair_now) {
-    std::string stamp;
+std::string export_file_name(std::string_view server_name, std::string_view fair_now,
+                             const std::optional<std::string>& fair_date) {
+    std::string clock;
     for (const char character : fair_now)
-        if (character >= '0' && character <= '9') stamp.push_back(character);
-    if (stamp.size() != 4) return std::string(server_name);
+        if (character >= '0' && character <= '9') clock.push_back(character);
+    std::string stamp;
+    if (fair_date && parse_iso_date(*fair_date)) stamp = *fair_date;
+    if (clock.size() == 4) stamp += (stamp.empty() ? "" : "-") + clock;
+    if (stamp.empty()) return std::string(server_name);
     const std::size_t dot = server_name.rfind('.');
     if (dot == std::string_view::npos) return std::string(server_name) + "-" + stamp;
     return std::string(server_name.substr(0, dot)) + "-" + stamp +

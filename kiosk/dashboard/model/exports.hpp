@@ -3,6 +3,7 @@
 // one-page summary report. The model names the files; the runner writes them.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,10 +27,13 @@ struct ExportSpec {
 std::span<const ExportSpec> export_catalogue();
 const ExportSpec& export_spec(ExportKind kind);
 
-// The saved file's name: the server's name with the fair clock "HH:MM" of the export inserted
-// before the extension, so exports of the same day do not overwrite each other:
-// ("interviews.csv", "09:30") -> "interviews-0930.csv". Without a clock, the server's name.
-std::string export_file_name(std::string_view server_name, std::string_view fair_now);
+// The saved file's name: the server's name with the fair's own date (when it has one: never the
+// machine's) and the fair clock "HH:MM" of the export inserted before the extension, so exports
+// of the same day do not overwrite each other and those of two fairs do not mix:
+// ("interviews.csv", "09:30", "2025-03-14") -> "interviews-2025-03-14-0930.csv";
+// without a date "interviews-0930.csv". Without a clock, the server's name (and the date).
+std::string export_file_name(std::string_view server_name, std::string_view fair_now,
+                             const std::optional<std::string>& fair_date = std::nullopt);
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 bool starts_with_bom(std::string_view body);
