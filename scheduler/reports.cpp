@@ -389,9 +389,23 @@ std::string outcomes_by_enterprise_csv(const Store& store) {
         if (b < tallies.size()) tallies[b].add(row);
     }
     std::vector<std::vector<std::string>> records{
-        with_tally_headers({"Gian hàng / Booth", "Doanh nghiệp / Enterprise"})};
+        with_tally_headers({"Gian hàng / Booth", "Doanh nghiệp / Enterprise",
+                            "Vị trí tuyển dụng / Positions", "Chỉ tiêu tuyển / Openings"})};
     for (size_t b = 0; b < day.fair.booths.size(); ++b) {
-        std::vector<std::string> record{day.fair.booths[b].id.str(), day.fair.booths[b].enterprise};
+        const Booth& booth = day.fair.booths[b];
+        // The jobs offered (contract v1.1): titles with their openings, and the total when known.
+        std::string positions;
+        std::optional<int> openings;
+        for (const Position& position : booth.positions) {
+            if (!positions.empty()) positions += "; ";
+            positions += position.title;
+            if (position.openings) {
+                positions += " (" + std::to_string(*position.openings) + ")";
+                openings = openings.value_or(0) + *position.openings;
+            }
+        }
+        std::vector<std::string> record{booth.id.str(), booth.enterprise, positions,
+                                        openings ? std::to_string(*openings) : ""};
         for (std::string& field : tallies[b].fields())
             record.push_back(std::move(field));
         records.push_back(std::move(record));

@@ -490,8 +490,12 @@ class Importer {
         };
         const Cell* name = value(Setting::name);
         settings.name = name ? printable_text(cell_text(*name)) : "";
-        if (settings.name.empty())
-            report(Setting::name, "tên ngày hội bị trống", "the fair's name is empty");
+        // The contract lets a fair go without a name; screens and tickets then show none.
+        if (settings.name.empty()) {
+            note(
+                "Ngày hội chưa có tên: vé và màn hình sẽ không ghi tên / The fair has no name: "
+                "tickets and screens will show none");
+        }
         if (const Cell* date = value(Setting::date); date && !cell_text(*date).empty()) {
             settings.date = cell_date(*date, workbook_.date1904);
             if (!settings.date) {
@@ -558,23 +562,21 @@ class Importer {
             const Field id_at = field(*trades, r, Column::trade_id);
             const std::string code = text_of(*trades, r, id_at, true, "mã nghề", "trade id");
             if (code.empty()) continue;
-            if (code.find(' ') != std::string::npos) {
-                field_problem(*trades, r, id_at, "mã nghề không được có khoảng trắng",
-                              "a trade id may not contain spaces");
-                continue;
-            }
             if (!seen.insert(code).second) {
                 field_problem(*trades, r, id_at, "mã nghề bị lặp", "the trade id is repeated");
                 continue;
             }
             const Field vi_at = field(*trades, r, Column::trade_name_vi);
-            std::string vi = text_of(*trades, r, vi_at, true, "tên nghề", "trade name");
+            std::string vi = text_of(*trades, r, vi_at, false, "tên nghề", "trade name");
             std::string en = text_of(*trades, r, field(*trades, r, Column::trade_name_en), false,
                                      "tên tiếng Anh", "English name");
             if (find_occupation(code) != nullptr)
                 continue;  // built in: names come from the catalogue
-            TradeName trade{code, vi, en.empty() ? vi : en};
+            TradeName trade{code, vi.empty() ? code : vi,
+                            en.empty() ? (vi.empty() ? code : vi) : en};
             trades_.add(trade);
+            // A code the fair uses without naming it (an instance's own codes) stays a bare code.
+            if (trade.name_vi == code && trade.name_en == code) continue;
             extra_trades_.push_back(std::move(trade));
         }
     }
@@ -635,7 +637,7 @@ class Importer {
             const std::string id = text_of(*booths, r, id_at, true, "mã gian", "booth id");
             const Field enterprise_at = field(*booths, r, Column::booth_enterprise);
             booth.enterprise =
-                text_of(*booths, r, enterprise_at, true, "tên doanh nghiệp", "enterprise name");
+                text_of(*booths, r, enterprise_at, false, "tên doanh nghiệp", "enterprise name");
             if (!id.empty()) {
                 const auto [first, inserted] = booth_rows_.emplace(folded(id), r);
                 if (!inserted) {

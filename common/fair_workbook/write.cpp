@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -361,6 +362,34 @@ class Writer {
             text(out, row, col(k, Column::trade_name_en), trade.name_en);
             ++row;
         }
+        // Codes the fair uses that nothing names (an instance's own codes): listed bare, so
+        // the importer knows them and they come back as the same codes.
+        for (const std::string& code : unnamed_codes()) {
+            text(out, row, col(k, Column::trade_id), code);
+            text(out, row, col(k, Column::trade_name_vi), code);
+            ++row;
+        }
+    }
+
+    std::vector<std::string> unnamed_codes() const {
+        std::set<std::string> named;
+        for (const Occupation& occupation : occupation_catalogue())
+            named.emplace(occupation.code);
+        for (const TradeName& trade : book_.fair.extra_trades)
+            named.insert(trade.code);
+        std::vector<std::string> codes;
+        auto consider = [&](const std::string& code) {
+            if (named.insert(code).second) codes.push_back(code);
+        };
+        for (const Booth& booth : book_.fair.booths) {
+            for (const std::string& code : booth.occupations)
+                consider(code);
+            for (const Position& position : booth.positions)
+                if (position.occupation) consider(*position.occupation);
+        }
+        for (const Student& student : book_.fair.students)
+            if (student.occupation) consider(*student.occupation);
+        return codes;
     }
 
     void schools_sheet() {

@@ -120,6 +120,7 @@ Store sample_day(int utc_hour = 1, std::optional<std::string> date = "2025-03-14
     fair.settings.venue = "Nhà văn hóa <Quảng Yên>";
     add_booth(fair, "B01", 2).enterprise = "Công ty \"Hải, Long\" <b>";
     add_booth(fair, "B02", 1).enterprise = "Công ty TNHH Kho vận Đông Á";
+    fair.booths[0].positions = {{"Thợ hàn", std::string("welding"), 5}, {"Thợ phụ", {}, 3}};
     add_student(fair, "S1", {"B01", "B02"}).occupation = "welding";
     add_student(fair, "S2", {"B01", "B02"}).occupation = "logistics";
     add_student(fair, "S3", {"B01"});
@@ -293,6 +294,10 @@ TEST_CASE("reports: outcomes by enterprise and by trade add up to the store's in
     CHECK(booths.at("B01").at("Vắng mặt / No-shows") == "1");
     CHECK(booths.at("B01").at("Đã hủy / Cancelled") == "1");
     CHECK(booths.at("B02").at("Đã phỏng vấn / Interviews done") == "2");
+    // Jobs offered, for the labour department (contract v1.1 booth.positions).
+    CHECK(booths.at("B01").at("Vị trí tuyển dụng / Positions") == "Thợ hàn (5); Thợ phụ (3)");
+    CHECK(booths.at("B01").at("Chỉ tiêu tuyển / Openings") == "8");
+    CHECK(booths.at("B02").at("Chỉ tiêu tuyển / Openings") == "");
 
     const Table trades = read_csv(reports::outcomes_by_trade_csv(store));
     REQUIRE(trades.size() == 4);  // welding, logistics, no trade

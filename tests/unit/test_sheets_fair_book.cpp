@@ -215,20 +215,19 @@ TEST_CASE("sheets: the demo fair written as xlsx reads back as the same fair") {
     CHECK(result.book->schools == book.schools);
 }
 
-TEST_CASE("sheets: the template reads as an empty fair missing only its name and rows") {
+TEST_CASE("sheets: the template reads as an empty fair missing only its booths") {
     const auto path = temporary_file("template.xlsx");
     write_fair_book(FairBook{}, WriteMode::template_to_fill, path);
     const Workbook workbook = read_xlsx_file(path);
     CHECK(workbook.sheets.size() == workbook_sheets().size());
     const ImportResult result = import_fair_book(workbook);
     CHECK_FALSE(result.book);
-    // The example rows are skipped: what is missing is the fair's name and any booth.
+    // The example rows are skipped: what is missing is any booth (a name is optional).
     std::string all;
     for (const Problem& problem : result.problems)
         all += describe(problem) + "\n";
-    CHECK(all.find("the fair's name is empty") != std::string::npos);
     CHECK(all.find("there is no booth") != std::string::npos);
-    CHECK(result.problems.size() == 2);
+    CHECK(result.problems.size() == 1);
 }
 
 TEST_CASE("v1.1 fields survive a database: import then load gives the same fair") {
@@ -312,4 +311,29 @@ TEST_CASE("a corrected roster adds updates and removes students and revokes the 
     CHECK_THROWS_WITH_AS(store.update_roster(without_promised, {}, "test"),
                          doctest::Contains("nothing was changed"), StoreError);
     CHECK(store.load_fair().find_student(promised) != nullptr);
+}
+
+TEST_CASE("sheets: a fair with its own trade codes and no names comes back identical") {
+    const Fair fair = read_instance(R"({
+      "format": "jobfair-instance/1",
+      "fair": { "slot_minutes": 20, "day_start": "07:30", "day_end": "11:10" },
+      "booths": [
+        { "id": "K1", "occupations": ["occ-7", "welding"], "open": "07:50", "breaks": [["09:00", "09:10"]] },
+        { "id": "K2", "interviewers": 3, "max_interviews": 0 }
+      ],
+      "students": [
+        { "id": "0001", "name": "An", "occupation": "occ-7", "preferences": ["K2", "K1"],
+          "arrive": "08:37", "max_interviews": 1 },
+        { "id": "0002", "name": "Bình", "preferences": [] }
+      ],
+      "fixed": [ { "student": "0001", "booth": "K1", "seat": 0, "start": "09:10" } ]
+    })");
+    const auto path = temporary_file("own-codes.xlsx");
+    write_fair_book(book_of(fair), WriteMode::fair, path);
+    const ImportResult result = import_fair_book(read_xlsx_file(path));
+    for (const Problem& problem : result.problems)
+        MESSAGE(describe(problem));
+    REQUIRE(result.book);
+    CHECK(result.book->fair == fair);
+    CHECK(write_instance(result.book->fair) == write_instance(fair));
 }
