@@ -398,6 +398,28 @@ void insert_event(SQLite::Database& database, const std::string& now, std::strin
     event.exec();
 }
 
+// Phones and consent from the organizer's lists; a walk-in's own details are never replaced.
+// `writing` names the row being written, for the caller's error message.
+void upsert_pre_registration_details(
+    SQLite::Database& database,
+    const std::vector<std::pair<StudentId, Store::StudentDetails>>& details, const std::string& now,
+    std::string& writing) {
+    SQLite::Statement upsert(
+        database,
+        "INSERT INTO student_details (student, phone, consent, registered_via, created_at) "
+        "VALUES (?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO UPDATE SET phone = "
+        "excluded.phone, consent = excluded.consent WHERE registered_via = 'pre_registration'");
+    for (const auto& [student, one] : details) {
+        writing = "the details of " + student.str();
+        upsert.reset();
+        upsert.bind(1, student.str());
+        bind_optional(upsert, 2, one.phone);
+        upsert.bind(3, one.consent_json);
+        upsert.bind(4, now);
+        upsert.exec();
+    }
+}
+
 Fair read_fair(const SQLite::Database& database) {
     Fair fair;
     SQLite::Statement settings(database,
@@ -742,19 +764,7 @@ void Store::import_fair_with_details(
             insert_fixed.exec();
         }
 
-        SQLite::Statement insert_details(
-            database,
-            "INSERT INTO student_details (student, phone, consent, registered_via, created_at) "
-            "VALUES (?, ?, ?, 'pre_registration', ?)");
-        for (const auto& [student, one] : details) {
-            writing = "the details of " + student.str();
-            insert_details.reset();
-            insert_details.bind(1, student.str());
-            bind_optional(insert_details, 2, one.phone);
-            insert_details.bind(3, one.consent_json);
-            insert_details.bind(4, now);
-            insert_details.exec();
-        }
+        upsert_pre_registration_details(database, details, now, writing);
 
         SQLite::Statement insert_trade(
             database, "INSERT INTO trades (code, position, name_vi, name_en) VALUES (?, ?, ?, ?)");
@@ -1784,21 +1794,7 @@ Store::RosterUpdate Store::update_roster(
                     static_cast<std::uint32_t>(revoke.getColumn(0).getInt64()));
         }
 
-        SQLite::Statement upsert_details(
-            database,
-            "INSERT INTO student_details (student, phone, consent, registered_via, created_at) "
-            "VALUES (?, ?, ?, 'pre_registration', ?) ON CONFLICT (student) DO UPDATE SET phone = "
-            "excluded.phone, consent = excluded.consent WHERE registered_via = "
-            "'pre_registration'");
-        for (const auto& [student, one] : details) {
-            writing = "the details of " + student.str();
-            upsert_details.reset();
-            upsert_details.bind(1, student.str());
-            bind_optional(upsert_details, 2, one.phone);
-            upsert_details.bind(3, one.consent_json);
-            upsert_details.bind(4, now);
-            upsert_details.exec();
-        }
+        upsert_pre_registration_details(database, details, now, writing);
 
         // Ids and counts only: names and phones stay out of the audit log.
         auto ids = [](const std::vector<StudentId>& list) {

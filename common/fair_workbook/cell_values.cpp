@@ -248,7 +248,7 @@ std::string TradeNames::display(std::string_view code) const {
     return it == name_by_code_.end() ? std::string(code) : it->second;
 }
 
-std::vector<std::string> split_list(std::string_view text, bool commas) {
+std::vector<std::string> split_at(std::string_view text, std::string_view delimiters) {
     std::vector<std::string> parts;
     std::string current;
     auto flush = [&] {
@@ -257,7 +257,7 @@ std::vector<std::string> split_list(std::string_view text, bool commas) {
         current.clear();
     };
     for (const char c : text) {
-        if (c == ';' || c == '\n' || (commas && c == ',')) {
+        if (delimiters.find(c) != std::string_view::npos) {
             flush();
         } else {
             current.push_back(c);
@@ -265,6 +265,10 @@ std::vector<std::string> split_list(std::string_view text, bool commas) {
     }
     flush();
     return parts;
+}
+
+std::vector<std::string> split_list(std::string_view text, bool commas) {
+    return split_at(text, commas ? ";\n," : ";\n");
 }
 
 double excel_time(TimeOfDay time) {

@@ -47,6 +47,8 @@ class TradeNames {
 // Splits "B03, B11; B07" or "Hàn; Điện tử công nghiệp" at ';' (and ',' and new lines when
 // `commas` is set); parts are trimmed and empty ones dropped.
 std::vector<std::string> split_list(std::string_view text, bool commas);
+// The parts of `text` between any of `delimiters`, trimmed, empty ones dropped.
+std::vector<std::string> split_at(std::string_view text, std::string_view delimiters);
 
 // "08:30" as a sheet writes times (the importer reads them back from text or numbers).
 double excel_time(TimeOfDay time);

@@ -31,23 +31,11 @@ std::string folded(std::string_view text) {
 }
 
 // "Học sinh (Students)" -> {"hoc sinh", "students"}.
-std::vector<std::string> name_parts(std::string_view text) {
+std::vector<std::string> name_parts(std::string_view text,
+                                    std::string_view delimiters = "/()|\n[]*:") {
     std::vector<std::string> parts;
-    std::string current;
-    auto flush = [&] {
-        std::string part = folded(current);
-        if (!part.empty()) parts.push_back(std::move(part));
-        current.clear();
-    };
-    for (const char c : text) {
-        if (c == '/' || c == '(' || c == ')' || c == '|' || c == '\n' || c == '[' || c == ']' ||
-            c == '*' || c == ':') {
-            flush();
-        } else {
-            current.push_back(c);
-        }
-    }
-    flush();
+    for (const std::string& part : split_at(text, delimiters))
+        parts.push_back(folded(part));
     return parts;
 }
 
@@ -56,15 +44,8 @@ bool header_matches(const std::string& cell, const ColumnSpec& spec) {
     const std::string vi = folded(spec.title_vi);
     const std::string en = folded(spec.title_en);
     std::vector<std::string> candidates = name_parts(cell);
-    std::string current;
-    for (const char c : cell + "/") {
-        if (c == '/' || c == '|' || c == '\n') {
-            if (std::string part = folded(current); !part.empty()) candidates.push_back(part);
-            current.clear();
-        } else {
-            current.push_back(c);
-        }
-    }
+    for (std::string& part : name_parts(cell, "/|\n"))
+        candidates.push_back(std::move(part));
     for (const std::string& part : candidates) {
         if (part == vi || part == en) return true;
     }
@@ -517,8 +498,8 @@ class Importer {
         const auto start = read_time(Setting::day_start);
         const auto end = read_time(Setting::day_end);
         const Cell* slot = value(Setting::slot_minutes);
-        const auto minutes = slot ? cell_int(*slot) : std::nullopt;
-        if (!minutes || *minutes < 1 || *minutes > 240) {
+        const int minutes = slot ? cell_int(*slot).value_or(0) : 0;
+        if (minutes < 1 || minutes > 240) {
             report(Setting::slot_minutes, "cần số phút từ 1 đến 240",
                    "expected minutes from 1 to 240");
             grid_ok = false;
@@ -528,8 +509,8 @@ class Importer {
                    "the day must end after it starts at " + start->str());
             grid_ok = false;
         }
-        if (grid_ok) {
-            settings.grid = SlotGrid{*start, *end, *minutes};
+        if (grid_ok && start && end) {
+            settings.grid = SlotGrid{*start, *end, minutes};
             if (settings.grid.slot_count() == 0) {
                 report(Setting::slot_minutes, "không có lượt nào vừa trong ngày",
                        "no slot fits in the day");
@@ -821,7 +802,7 @@ class Importer {
             for (const std::string& part : split_list(cell_text(*preferences_at.cell), true)) {
                 std::vector<std::string> names{part};
                 if (!booth_named(part) && part.find(' ') != std::string::npos)
-                    names = split_list_spaces(part);
+                    names = split_at(part, " ");
                 for (const std::string& name : names) {
                     const auto booth = booth_named(name);
                     if (!booth) {
@@ -864,20 +845,6 @@ class Importer {
             result_.student_rows[StudentId(id)] = r + 1;
             book_.fair.students.push_back(std::move(student));
         }
-    }
-
-    static std::vector<std::string> split_list_spaces(const std::string& text) {
-        std::vector<std::string> parts;
-        std::string current;
-        for (const char c : text + " ") {
-            if (c == ' ') {
-                if (!current.empty()) parts.push_back(current);
-                current.clear();
-            } else {
-                current.push_back(c);
-            }
-        }
-        return parts;
     }
 
     void read_promised() {
