@@ -32,6 +32,7 @@ struct Formats {
     lxw_format* example;
     lxw_format* example_time;
     lxw_format* label;
+    lxw_format* value;  // numbers in the fair sheet, aligned with its texts and times
 };
 
 class Writer {
@@ -107,6 +108,8 @@ class Writer {
         format_set_num_format(formats_.example_time, "hh:mm");
         formats_.label = make();
         format_set_bold(formats_.label);
+        formats_.value = make();
+        format_set_align(formats_.value, LXW_ALIGN_LEFT);
     }
 
     lxw_worksheet* sheet(SheetKind kind) {
@@ -221,7 +224,7 @@ class Writer {
         worksheet_write_string(sheet, kTitleRow, 0, std::string(spec.title).c_str(),
                                formats_.title);
         printable(sheet);
-        worksheet_set_column(sheet, 0, 0, 58, nullptr);
+        worksheet_set_column(sheet, 0, 0, 66, nullptr);
         worksheet_set_column(sheet, 1, 1, 62, nullptr);
         worksheet_set_column(sheet, 2, 2, 48, nullptr);
         worksheet_write_string(sheet, kHeaderRow, 0, "Mục / Setting", formats_.header);
@@ -261,13 +264,16 @@ class Writer {
                     time(sheet, row, 1, settings.grid.day_end);
                     break;
                 case Setting::slot_minutes:
-                    number(sheet, row, 1, settings.grid.slot_minutes);
+                    worksheet_write_number(sheet, row, 1, settings.grid.slot_minutes,
+                                           formats_.value);
                     break;
                 case Setting::student_gap_slots:
-                    number(sheet, row, 1, settings.student_gap_slots);
+                    worksheet_write_number(sheet, row, 1, settings.student_gap_slots,
+                                           formats_.value);
                     break;
                 case Setting::max_interviews_per_student:
-                    number(sheet, row, 1, settings.max_interviews_per_student);
+                    worksheet_write_number(sheet, row, 1, settings.max_interviews_per_student,
+                                           formats_.value);
                     break;
             }
             ++row;
