@@ -9,6 +9,8 @@
 #include "common/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -558,6 +560,14 @@ void refuse_foreign_file(SQLite::Database& database, const std::filesystem::path
     }
 }
 
+// The database holds students' phones: a new file is readable by its owner only (0600), and
+// SQLite gives its -wal and -shm files the same mode. An existing file keeps its mode.
+void create_private_file(const std::filesystem::path& path) {
+    if (path.empty() || path == ":memory:" || path.string().starts_with("file:")) return;
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);  // EEXIST and other failures: SQLite's own open reports them
+}
+
 void apply_migrations(SQLite::Database& database, const std::filesystem::path& path) {
     const int latest = static_cast<int>(kMigrations.size());
     for (;;) {
@@ -585,6 +595,7 @@ void apply_migrations(SQLite::Database& database, const std::filesystem::path& p
 Store::Store(const std::filesystem::path& path, WallClock clock)
     : clock_(clock ? std::move(clock)
                    : WallClock([] { return std::chrono::system_clock::now(); })) {
+    create_private_file(path);
     try {
         database_ = std::make_unique<SQLite::Database>(
             path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);

@@ -140,4 +140,20 @@ std::string printable_text(std::string_view text) {
     return to_nfc(collapse_spaces(out));
 }
 
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string line = printable_text(text.substr(start, end - start));
+        if (!line.empty()) {
+            if (!out.empty()) out += '\n';
+            out += line;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace jobfair

@@ -32,5 +32,7 @@ std::string collapse_spaces(std::string_view text);
 // CR/LF inside a name) become spaces, bidi overrides and isolates are dropped (they can make a
 // name display reversed), then spaces are collapsed and the result is NFC.
 std::string printable_text(std::string_view text);
+// The same for a text of several lines (a note): line breaks stay, blank lines go.
+std::string printable_lines(std::string_view text);
 
 }  // namespace jobfair

@@ -804,16 +804,22 @@ struct FairServer::Routes {
             refuse(response, 422, code, en, vi);
             return false;
         };
-        if (form.full_name.empty() || form.full_name.size() > 120) {
-            return bad("bad_full_name", "the full name must have 1 to 120 bytes",
-                       "Họ tên phải có từ 1 đến 120 ký tự");
+        // Control characters, CR/LF, NUL and bidi overrides never reach a screen or a list.
+        const std::string full_name = printable_text(form.full_name);
+        if (full_name.empty() || full_name.size() > 120) {
+            return bad("bad_full_name",
+                       "the full name must have 1 to 120 bytes of letters, not only spaces or "
+                       "control characters",
+                       "Họ tên phải có từ 1 đến 120 ký tự chữ, không chỉ khoảng trắng hay ký tự "
+                       "điều khiển");
         }
+        const std::string school = printable_text(form.school);
         const PhoneCheck phone = check_phone(form.phone);
         if (!phone) {
             return bad("bad_phone", std::string(phone_problem_en(phone.problem())),
                        std::string(phone_problem_vi(phone.problem())));
         }
-        if (form.school.size() > 160) {
+        if (school.size() > 160) {
             return bad("bad_school", "the school name is too long", "Tên trường quá dài");
         }
         if (!find_occupation(form.occupation)) {
@@ -857,7 +863,7 @@ struct FairServer::Routes {
                        "được phỏng vấn");
         }
         const Fair& fair = server.live_.fair();
-        student.name = form.full_name;
+        student.name = full_name;
         student.occupation = form.occupation;
         student.level = *level;
         student.arrive = fair.settings.grid.day_start;
@@ -865,7 +871,7 @@ struct FairServer::Routes {
         for (const auto& booth : form.preferences)
             student.preferences.emplace_back(booth);
         details.phone = phone.national();
-        if (!form.school.empty()) details.school = form.school;
+        if (!school.empty()) details.school = school;
         details.consent_json = json(form.consent).dump();
         details.registered_via = "walk_in";
         return true;
@@ -1001,9 +1007,11 @@ struct FairServer::Routes {
                         "not_suitable",
                         "Kết quả phải là: nhận việc, thực tập, vòng sau hoặc chưa phù hợp");
                 }
-                const std::string note = text_field(body, "note").value_or("");
+                // A note keeps its line breaks; other control characters and bidi overrides go.
+                const std::string note = printable_lines(text_field(body, "note").value_or(""));
                 if (note.size() > 2000) {
-                    return refuse(response, 400, "bad_note", "the note is longer than 2000 bytes");
+                    return refuse(response, 400, "bad_note", "the note is longer than 2000 bytes",
+                                  "Ghi chú dài quá 2000 byte");
                 }
                 server.live_.finish(row.id, *outcome, note, actor);
             });

@@ -332,11 +332,19 @@ TEST_CASE("a walk-in registers once per idempotency key, with every field checke
     REQUIRE(details);
     CHECK(details->phone == "0912345678");
 
+    // A name arrives cleaned: no line breaks, NUL or bidi override is stored.
+    json spoofed = walk_in_form();
+    spoofed["full_name"] = std::string("\u202eLê\r\nVăn") + '\0' + " Tú ";
+    spoofed["phone"] = "0912345679";
+    const Answer cleaned = roles.kiosk.post("/walk-ins", spoofed, "walkin-kiosk1-0002");
+    REQUIRE(cleaned.status == 201);
+    CHECK(server.store().load_fair().students.back().name == "Lê Văn Tú");
+
     json other = walk_in_form();
     other["full_name"] = "Trần Văn Nam";
     const Answer reused = roles.kiosk.post("/walk-ins", other, "walkin-kiosk1-0001");
     CHECK(reused.status == 409);
-    CHECK(server.store().load_fair().students.size() == students_before + 1);
+    CHECK(server.store().load_fair().students.size() == students_before + 2);
 
     // The ticket printed for the walk-in checks them in like any other.
     const Answer by_ticket = roles.kiosk.post("/check-ins", {{"ticket", first.body["ticket"]}});
@@ -356,6 +364,7 @@ TEST_CASE("a walk-in registers once per idempotency key, with every field checke
           BadForm{"preferences", {"B02", "B02"}, "bad_preferences"},
           BadForm{"preferences", {"B99"}, "unknown_booth"},
           BadForm{"full_name", "", "bad_full_name"},
+          BadForm{"full_name", " \u0007\u202e\r\n ", "bad_full_name"},
           BadForm{"consent", {{"follow_up", true}}, "consent_required"},
           BadForm{"consent", {{"interview", true}, {"spam", true}}, "bad_consent"}}) {
         CAPTURE(bad.code);
@@ -368,7 +377,7 @@ TEST_CASE("a walk-in registers once per idempotency key, with every field checke
         CHECK(error_code(refused) == bad.code);
         CHECK_FALSE(refused.body["error"].value("message_vi", "").empty());
     }
-    CHECK(server.store().load_fair().students.size() == students_before + 1);
+    CHECK(server.store().load_fair().students.size() == students_before + 2);
 }
 
 TEST_CASE("malformed, oversized and wrong-typed requests get a 4xx and change nothing") {

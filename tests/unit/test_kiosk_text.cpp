@@ -55,3 +55,16 @@ TEST_CASE("kiosk text: collapse_spaces trims and joins runs of white space") {
     CHECK(collapse_spaces("  Nguyễn \t Thị  Lan \n") == "Nguyễn Thị Lan");
     CHECK(collapse_spaces("   ").empty());
 }
+
+TEST_CASE("printable text: control characters and bidi overrides never reach a name or a note") {
+    using jobfair::printable_lines;
+    using jobfair::printable_text;
+    using namespace std::string_view_literals;
+    CHECK(printable_text("Nguy\u1ec5n\r\nV\u0103n\0 An"sv) == "Nguyễn Văn An");
+    CHECK(printable_text("\u202eAn \u2066B\u00ecnh\u2069") == "An Bình");
+    CHECK(printable_text(" \t\u0007\u202e ").empty());
+    using jobfair::printable_lines;
+    using jobfair::printable_text;
+    CHECK(printable_text("Nguye\u0302\u0303n") == "Nguyễn");  // NFC
+    CHECK(printable_lines("Tốt.\r\n\r\nGọi lại \u202esau.\u0007\n") == "Tốt.\nGọi lại sau.");
+}

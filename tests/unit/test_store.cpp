@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -191,6 +192,25 @@ TEST_CASE("opening a new database runs every migration") {
         const Store reopened = Store::open(file.path());
         CHECK(reopened.schema_version() == Store::latest_schema_version());
     }
+}
+
+TEST_CASE("a new database file and its WAL are readable by their owner only") {
+    const TemporaryDatabase file;
+    const mode_t old_mask = ::umask(0022);  // as a shell usually has it: files 0644 unless asked
+    {
+        Store store(file.path(), ticking_clock());
+        store.import_fair(sample_fair(), "test");
+        const auto mode = [](const std::filesystem::path& path) {
+            return std::filesystem::status(path).permissions() & std::filesystem::perms::all;
+        };
+        CHECK(mode(file.path()) ==
+              (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+        const std::filesystem::path wal = file.path().string() + "-wal";
+        REQUIRE(std::filesystem::exists(wal));
+        CHECK(mode(wal) ==
+              (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    }
+    ::umask(old_mask);
 }
 
 TEST_CASE("a file database is in WAL mode and holds the fair after it is closed") {
