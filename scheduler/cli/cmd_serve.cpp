@@ -1,7 +1,10 @@
 // `jobfair serve --db FILE [--listen HOST:PORT] [--demo] [--tls-cert F --tls-key F] [--clock-start
 // HH:MM --clock-speed X]`
+#include <fcntl.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -37,7 +40,17 @@ struct ServeOptions {
     throw CLI::RuntimeError(exit_code);
 }
 
-// A readable password for the console: 4 groups of 4 letters and digits.
+// Writes `text` to a file readable and writable by its owner only (0600), replacing it.
+bool write_private_file(const std::string& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    bool ok = ::fchmod(fd, 0600) == 0;  // an older file may have had a wider mode
+    ok = ok && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ok = (::fsync(fd) == 0) && ok;
+    return (::close(fd) == 0) && ok;
+}
+
+// A readable password to type: 4 groups of 4 letters and digits.
 std::string random_password() {
     ensure_sodium();
     static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -120,7 +133,13 @@ void run_serve(const ServeOptions& options) {
             fail(std::string("JOBFAIR_ORGANIZER_PASSWORD: ") + error.what(), 2);
         }
         if (!from_environment) {
-            std::cout << "Organizer password (shown once, write it down): " << password << '\n';
+            // Never on the console: a console is often logged. A file only its owner can read.
+            const std::string password_path = options.database_path + ".organizer-password";
+            if (!write_private_file(password_path, password + "\n")) {
+                fail("cannot write the organizer password to " + password_path, 2);
+            }
+            std::cout << "Mật khẩu ban tổ chức đã ghi vào / Organizer password written to "
+                      << password_path << " (chỉ chủ tệp đọc được / readable by its owner only)\n";
         }
     }
     if (!server.bind(host, port)) fail("cannot listen on " + options.listen, 2);

@@ -59,7 +59,7 @@ json() {  # $1: a Python expression on `d`, the JSON read from stdin
 }
 
 start_server 07:30
-PASSWORD=$(sed -n 's/^Organizer password.*: //p' "$WORK/serve.log")
+PASSWORD=$(cat "$WORK/fair.db.organizer-password")  # written 0600 by serve, never printed
 echo "booth_screens: simulating the morning until 09:30"
 "$SERVER_BIN" simulate --server "127.0.0.1:$PORT" --password "$PASSWORD" --db "$WORK/fair.db" \
     --speed 0 --until 09:30 >"$WORK/simulate.log" 2>&1

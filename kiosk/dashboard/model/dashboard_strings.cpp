@@ -51,10 +51,10 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::login_password, "Mật khẩu ban tổ chức", "Organizer password"},
     {T::login_button, "Đăng nhập", "Log in"},
     {T::login_hint,
-     "Mật khẩu được in ra một lần khi máy chủ khởi động lần đầu (hoặc đặt bằng "
-     "JOBFAIR_ORGANIZER_PASSWORD).",
-     "The password was printed once when the server first started (or set with "
-     "JOBFAIR_ORGANIZER_PASSWORD)."},
+     "Mật khẩu nằm trong tệp .organizer-password cạnh tệp dữ liệu của máy chủ (hoặc do "
+     "người cài đặt máy chủ đặt).",
+     "The password is in the .organizer-password file beside the server's database (or was "
+     "set by whoever set up the server)."},
     {T::login_empty, "Hãy nhập mật khẩu.", "Please type the password."},
     {T::login_in_progress, "Đang đăng nhập…", "Logging in…"},
     {T::login_unreachable, "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.",
