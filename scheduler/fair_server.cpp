@@ -78,6 +78,19 @@ std::optional<std::string> text_field(const json& body, const char* key) {
     return it->get<std::string>();
 }
 
+// A password, PIN or enrolment code from a login body. A body without one (missing, empty, not
+// a string) is malformed, not a guess: it is refused with 400 before it can use up an attempt.
+std::optional<std::string> secret_field(const json& body, const char* key, Response& response) {
+    auto value = text_field(body, key);
+    if (!value || value->empty() || value->size() > 256) {
+        refuse(response, 400, "bad_request",
+               std::string("\"") + key + "\" must be a non-empty string of at most 256 bytes",
+               std::string("Thiếu \"") + key + "\" hoặc không hợp lệ");
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::string hex_digest(std::string_view text) {
     ensure_sodium();
     std::array<unsigned char, 16> digest{};
@@ -507,8 +520,9 @@ struct FairServer::Routes {
         http.Post(api("/auth/login"), [this](const Request& request, Response& response) {
             const auto body = body_object(request, response);
             if (!body) return;
-            const auto result = server.access_.organizer_login(
-                text_field(*body, "password").value_or(""), request.remote_addr);
+            const auto password = secret_field(*body, "password", response);
+            if (!password) return;
+            const auto result = server.access_.organizer_login(*password, request.remote_addr);
             server.persist_access();
             if (!result) return refuse(response, 401, result.refusal());
             reply(response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
@@ -518,8 +532,9 @@ struct FairServer::Routes {
             if (!body) return;
             const auto booth = known_booth(text_field(*body, "booth").value_or(""), response);
             if (!booth) return;
-            const auto result = server.access_.booth_login(
-                *booth, text_field(*body, "pin").value_or(""), request.remote_addr);
+            const auto pin = secret_field(*body, "pin", response);
+            if (!pin) return;
+            const auto result = server.access_.booth_login(*booth, *pin, request.remote_addr);
             server.persist_access();
             if (!result) return refuse(response, 401, result.refusal());
             reply(response, 200,
@@ -530,8 +545,9 @@ struct FairServer::Routes {
         http.Post(api("/auth/enrol"), [this](const Request& request, Response& response) {
             const auto body = body_object(request, response);
             if (!body) return;
-            const auto result = server.access_.enrol_device(text_field(*body, "code").value_or(""),
-                                                            request.remote_addr);
+            const auto code = secret_field(*body, "code", response);
+            if (!code) return;
+            const auto result = server.access_.enrol_device(*code, request.remote_addr);
             server.persist_access();
             if (!result) return refuse(response, 401, result.refusal());
             reply(response, 200,

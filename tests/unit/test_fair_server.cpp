@@ -380,6 +380,27 @@ TEST_CASE("a walk-in registers once per idempotency key, with every field checke
     CHECK(server.store().load_fair().students.size() == students_before + 2);
 }
 
+TEST_CASE("login bodies without a secret get 400 and use up no attempt") {
+    TemporaryFolder folder("server-login-bodies");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Client stranger(server.port());
+    // More than enough malformed bodies to lock the organizer out if each counted as a guess.
+    for (int round = 0; round < 4; ++round) {
+        for (const json& body : {json::object(), json{{"password", 7}}, json{{"password", ""}},
+                                 json{{"password", nullptr}}}) {
+            const Answer refused = stranger.post("/auth/login", body);
+            CHECK(refused.status == 400);
+            CHECK(error_code(refused) == "bad_request");
+        }
+        CHECK(stranger.post("/auth/booth-login", {{"booth", "B01"}, {"pin", 123456}}).status ==
+              400);
+        CHECK(stranger.post("/auth/enrol", json::object()).status == 400);
+    }
+    Client organizer(server.port());
+    CHECK(organizer.post("/auth/login", {{"password", kPassword}}).status == 200);
+}
+
 TEST_CASE("malformed, oversized and wrong-typed requests get a 4xx and change nothing") {
     TemporaryFolder folder("server-bad-input");
     SteerableClock clock(at(8, 0), 0);
