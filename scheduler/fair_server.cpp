@@ -91,6 +91,22 @@ std::optional<std::string> secret_field(const json& body, const char* key, Respo
     return value;
 }
 
+// A seat number from a body: a whole number from 0 to 999. Anything else, a number past int's
+// range included, is refused before it reaches the model (it used to wrap around).
+constexpr std::int64_t kMaxSeatNumber = 999;
+std::optional<int> seat_field(const json& body) {
+    const auto it = body.find("seat");
+    if (it == body.end() || !it->is_number_integer()) return std::nullopt;
+    if (it->is_number_unsigned()) {
+        const auto value = it->get<std::uint64_t>();
+        if (value > static_cast<std::uint64_t>(kMaxSeatNumber)) return std::nullopt;
+        return static_cast<int>(value);
+    }
+    const auto value = it->get<std::int64_t>();
+    if (value < 0 || value > kMaxSeatNumber) return std::nullopt;
+    return static_cast<int>(value);
+}
+
 std::string hex_digest(std::string_view text) {
     ensure_sodium();
     std::array<unsigned char, 16> digest{};
@@ -935,11 +951,12 @@ struct FairServer::Routes {
             const auto body = body_object(request, response);
             if (!body) return;
             const auto student = text_field(*body, "student");
-            const auto seat = body->find("seat");
-            if (!student || seat == body->end() || !seat->is_number_integer()) {
+            const auto seat = seat_field(*body);
+            if (!student || !seat) {
                 return refuse(response, 400, "bad_request",
-                              "give the standby student and the seat: {\"student\": \"W0003\", "
-                              "\"seat\": 0}");
+                              "give the standby student and the seat (0 to 999): {\"student\": "
+                              "\"W0003\", \"seat\": 0}",
+                              "Cần mã sinh viên dự bị và số ghế (0 đến 999)");
             }
             changing([&] {
                 if (server.live_.is_paused(*booth)) {
@@ -947,8 +964,8 @@ struct FairServer::Routes {
                                   "the booth is paused; resume it first",
                                   "Gian hàng đang tạm dừng");
                 }
-                const auto call = server.live_.take_from_standby(
-                    *booth, seat->get<int>(), StudentId(*student), principal->device_or_user);
+                const auto call = server.live_.take_from_standby(*booth, *seat, StudentId(*student),
+                                                                 principal->device_or_user);
                 if (!call.called) {
                     using Nobody = CallResult::Nobody;
                     switch (call.nobody) {
@@ -1053,16 +1070,17 @@ struct FairServer::Routes {
                    Response& response) {
                 const auto booth = text_field(body, "booth");
                 const auto start = TimeOfDay::parse(text_field(body, "start").value_or(""));
-                const auto seat = body.find("seat");
-                if (!booth || !start || seat == body.end() || !seat->is_number_integer()) {
+                const auto seat = seat_field(body);
+                if (!booth || !start || !seat) {
                     return refuse(response, 400, "bad_move",
                                   "give the new place as {\"booth\": \"B07\", \"seat\": 0, "
-                                  "\"start\": \"HH:MM\"}");
+                                  "\"start\": \"HH:MM\"} (seat 0 to 999)",
+                                  "Cần chỗ mới: gian, ghế (0 đến 999) và giờ bắt đầu HH:MM");
                 }
                 if (!server.live_.fair().find_booth(BoothId(*booth))) {
                     return refuse(response, 404, "unknown_booth", "there is no booth " + *booth);
                 }
-                server.live_.move(row.id, BoothId(*booth), seat->get<int>(), *start, actor);
+                server.live_.move(row.id, BoothId(*booth), *seat, *start, actor);
             });
         interview_action("cancel", Permission::manage_interviews,
                          [this](const StoredInterview& row, const json& body,

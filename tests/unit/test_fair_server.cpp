@@ -579,6 +579,14 @@ TEST_CASE("the organizer moves an interview only where the rules allow, and revo
                       "cannot move there: rule"),
                   wrong_booth.body.dump());
     CHECK(roles.organizer.post("/interviews/" + id + "/move", {{"booth", "B02"}}).status == 400);
+    // A seat number past int's range, or negative, is refused; it used to wrap around.
+    for (const json& seat : {json(4294967296ULL), json(-1), json(1000), json(1.5)}) {
+        CAPTURE(seat.dump());
+        CHECK(roles.organizer
+                  .post("/interviews/" + id + "/move",
+                        {{"booth", "B02"}, {"seat", seat}, {"start", "08:45"}})
+                  .status == 400);
+    }
     CHECK(roles.booth_b01
               .post("/interviews/" + id + "/move",
                     {{"booth", "B02"}, {"seat", 0}, {"start", "08:45"}})
