@@ -993,6 +993,9 @@ struct FairServer::Routes {
             server.http_->Post(
                 api(R"(/interviews/(\d{1,12})/)" + action),
                 [this, permission, act](const Request& request, Response& response) {
+                    // Who asks comes first: a stranger gets 401 whether the interview exists or
+                    // not, so ids cannot be probed without a token.
+                    if (!who(request, response)) return;
                     std::optional<StoredInterview> row;
                     {
                         std::lock_guard lock(server.mutex_);

@@ -401,6 +401,25 @@ TEST_CASE("login bodies without a secret get 400 and use up no attempt") {
     CHECK(organizer.post("/auth/login", {{"password", kPassword}}).status == 200);
 }
 
+TEST_CASE("a stranger gets 401 for any interview id so ids cannot be probed") {
+    TemporaryFolder folder("server-probe-ids");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    const auto rows = server.store().interviews();
+    REQUIRE_FALSE(rows.empty());  // the server plans the morning when it starts
+    Client stranger(server.port());
+    const std::string existing = std::to_string(rows.front().id);
+    for (const std::string& id : {existing, std::string("999999")}) {
+        for (const char* action : {"start", "finish", "no-show", "move"}) {
+            CAPTURE(id);
+            CAPTURE(action);
+            const Answer answer = stranger.post("/interviews/" + id + "/" + action);
+            CHECK(answer.status == 401);
+            CHECK(error_code(answer) == "unauthenticated");
+        }
+    }
+}
+
 TEST_CASE("malformed, oversized and wrong-typed requests get a 4xx and change nothing") {
     TemporaryFolder folder("server-bad-input");
     SteerableClock clock(at(8, 0), 0);
