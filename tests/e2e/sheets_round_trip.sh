@@ -84,6 +84,16 @@ grep -q "“B99”" err.txt
 grep -q "row 9, column A.*duplicate student id" err.txt
 echo "damaged workbook refused: exit 2, rows named, nothing written"
 
+# 3b. The summary and the supply check an organizer reads before the fair.
+"$bin/jobfair" sheets import fair.xlsx --dry-run >dry-run.txt
+grep -q "30 gian / booths, 800 học sinh / students" dry-run.txt
+grep -q "nothing written" dry-run.txt
+[ ! -e fair.db ] || { echo "--dry-run wrote a database"; exit 1; }
+"$bin/jobfair" sheets check fair.xlsx >check.txt
+grep -q "Booths that will turn most students away" check.txt
+grep -Eq "^  B[0-9]+ .*→ [1-9][0-9]* không được phỏng vấn / not interviewed" check.txt
+echo "dry run summarises and writes nothing; check lists the booths that turn students away"
+
 # 4. A school's corrected roster into the database that holds the fair: one student renamed, one
 # without any commitment left out (their ticket is revoked and listed), then one who holds a
 # promised interview left out (refused, nothing changed).
@@ -137,3 +147,20 @@ cat err.txt
 grep -q "$promised (không còn trong danh sách / no longer listed)" err.txt
 cmp -s <(sqlite3 before.db .dump) <(sqlite3 fair.db .dump) || { echo "the database changed"; exit 1; }
 echo "corrected roster: updated, removed and revoked listed; a broken promise refused, nothing changed"
+
+# 5. A re-import changes students only: a booth with another interviewer is refused, unchanged.
+/usr/bin/python3 - corrected.xlsx booth-changed.xlsx <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+booths = next(s for s in book.worksheets if s.title.startswith("Gian"))
+booths.cell(row=3, column=4).value = 3
+book.save(sys.argv[2])
+PY
+set +e
+"$bin/jobfair" sheets import booth-changed.xlsx --db fair.db >out.txt 2>err.txt
+status=$?
+set -e
+[ "$status" -eq 2 ] || { echo "expected exit 2 for a booth change, got $status"; exit 1; }
+grep -q "booth differs: B01" err.txt
+cmp -s <(sqlite3 before.db .dump) <(sqlite3 fair.db .dump) || { echo "the database changed"; exit 1; }
+echo "a booth change on re-import is refused, nothing changed"
