@@ -208,9 +208,7 @@ void write_text_file(std::string_view command, const std::string& path, const st
 // roster changes students only; booths change on the day through the dashboard.
 std::vector<std::string> fair_differences(const Fair& stored, const Fair& incoming) {
     std::vector<std::string> differences;
-    FairSettings a = stored.settings;
-    FairSettings b = incoming.settings;
-    if (!(a == b)) {
+    if (!(stored.settings == incoming.settings)) {
         differences.push_back(
             "trang Ngày hội khác với ngày hội đã lưu / the Fair sheet differs from "
             "the stored fair");
@@ -240,6 +238,15 @@ void print_ids(std::string_view label, const std::vector<StudentId>& ids) {
     std::cout << '\n';
 }
 
+// Refuses the import (exit 2, nothing written) with a heading and one line per reason.
+[[noreturn]] void refuse_with_lines(std::string_view heading,
+                                    const std::vector<std::string>& lines) {
+    std::cerr << "jobfair sheets import: " << heading << ":\n";
+    for (const std::string& line : lines)
+        std::cerr << "  " << line << '\n';
+    throw CLI::RuntimeError(kExitBadInput);
+}
+
 // A school's corrected roster into a database that already holds the fair: students added,
 // updated and removed; every promise and check-in must still hold, or nothing changes.
 void update_roster(Store& store, const sheets::ImportResult& imported) {
@@ -247,12 +254,11 @@ void update_roster(Store& store, const sheets::ImportResult& imported) {
     const Fair stored = store.load_fair();  // its `fixed`: every commitment of the day so far
     const std::vector<std::string> differences = fair_differences(stored, book.fair);
     if (!differences.empty()) {
-        std::cerr << "jobfair sheets import: nhập lại chỉ cập nhật học sinh; gian và cài đặt phải "
-                     "giữ nguyên, không ghi gì / a re-import updates students only; the booths and "
-                     "settings must stay as stored, nothing was written:\n";
-        for (const std::string& difference : differences)
-            std::cerr << "  " << difference << '\n';
-        throw CLI::RuntimeError(kExitBadInput);
+        refuse_with_lines(
+            "nhập lại chỉ cập nhật học sinh; gian và cài đặt phải giữ nguyên, không "
+            "ghi gì / a re-import updates students only; the booths and settings "
+            "must stay as stored, nothing was written",
+            differences);
     }
     // The fair as it would be: the new roster, the walk-ins kept, every commitment kept.
     const auto details = store.all_student_details();
@@ -271,27 +277,25 @@ void update_roster(Store& store, const sheets::ImportResult& imported) {
     const CheckReport report = check_schedule(merged, Schedule{stored.fixed, 0});
     std::vector<std::string> broken;
     for (const Violation& violation : report.violations) {
-        std::string where;
-        for (const std::size_t index : violation.interviews) {
+        std::string where = imported.students_sheet;
+        for (const std::size_t index : violation.interviews) {  // every student involved
             const StudentId& student = stored.fixed[index].student;
             const auto row = imported.student_rows.find(student);
-            where =
-                imported.students_sheet +
-                (row == imported.student_rows.end()
-                     ? ", " + student.str() + " (không còn trong danh sách / no longer listed)"
-                     : ", dòng / row " + std::to_string(row->second) + " (" + student.str() + ")");
+            where +=
+                row == imported.student_rows.end()
+                    ? ", " + student.str() + " (không còn trong danh sách / no longer listed)"
+                    : ", dòng / row " + std::to_string(row->second) + " (" + student.str() + ")";
         }
         broken.push_back(where + ": " + violation.message);
     }
     if (!broken.empty()) {
-        std::cerr << "jobfair sheets import: danh sách mới làm hỏng lịch đã hẹn hoặc đã check-in, "
-                     "không ghi gì / the new roster breaks interviews already promised or under "
-                     "way, nothing was written:\n";
-        for (const std::string& line : broken)
-            std::cerr << "  " << line << '\n';
-        throw CLI::RuntimeError(kExitBadInput);
+        refuse_with_lines(
+            "danh sách mới làm hỏng lịch đã hẹn hoặc đã check-in, không ghi gì / the "
+            "new roster breaks interviews already promised or under way, nothing "
+            "was written",
+            broken);
     }
-    if (!(book.fair.fixed == std::vector<Interview>())) {
+    if (!book.fair.fixed.empty()) {
         std::set<Interview> stored_fixed(stored.fixed.begin(), stored.fixed.end());
         for (const Interview& interview : book.fair.fixed) {
             if (!stored_fixed.contains(interview)) {
