@@ -7,8 +7,6 @@
 //   4. Routes: open, access, kiosk, booth, organizer, board, events
 #include "scheduler/fair_server.hpp"
 
-#include <sys/socket.h>
-
 #include <sodium.h>
 
 #include <algorithm>
@@ -16,8 +14,6 @@
 #include <ctime>
 #include <future>
 #include <set>
-
-#include <httplib.h>
 
 #include "common/auth_json.hpp"
 #include "common/level.hpp"
@@ -33,8 +29,8 @@ namespace jobfair {
 
 namespace {
 
-using httplib::Request;
-using httplib::Response;
+using http::Request;
+using http::Response;
 using nlohmann::json;
 
 // --- 1. Helpers ------------------------------------------------------------------------------
@@ -174,22 +170,23 @@ bool SteerableClock::set(TimeOfDay now) {
 
 namespace {
 
-std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options) {
+std::unique_ptr<http::Server> make_http_server(const ServerOptions& options) {
+    http::Limits limits = options.limits;
+    limits.max_body_bytes = std::min(limits.max_body_bytes, protocol::kMaxRequestBytes);
     if (options.tls_certificate.empty() && options.tls_private_key.empty()) {
-        return std::make_unique<httplib::Server>();
+        return std::make_unique<http::Server>(limits);
     }
     if (options.tls_certificate.empty() || options.tls_private_key.empty()) {
         throw std::invalid_argument("TLS needs both a certificate and its private key");
     }
-    auto server = std::make_unique<httplib::SSLServer>(options.tls_certificate.c_str(),
-                                                       options.tls_private_key.c_str());
-    if (!server->is_valid()) {
-        throw std::invalid_argument("cannot use the TLS certificate " +
-                                    options.tls_certificate.string() + " with the key " +
-                                    options.tls_private_key.string() +
-                                    ": both must be readable PEM files that belong together");
-    }
-    return server;
+    return std::make_unique<http::Server>(
+        limits, http::TlsFiles{options.tls_certificate, options.tls_private_key});
+}
+
+// A frame of server-sent events: "id: 7\nevent: interview.called\ndata: {...}\n\n".
+std::string sse_frame(const EventRecord& event, const json& data) {
+    return "id: " + std::to_string(event.id) + "\nevent: " + event.kind + "\ndata: " + data.dump() +
+           "\n\n";
 }
 
 }  // namespace
@@ -209,26 +206,16 @@ FairServer::FairServer(Store& store, const FairClock& clock, TicketKey ticket_ke
     }
     store_.issue_tickets("server");  // every pre-registered student has a ticket number
     if (store_.interviews().empty()) live_.replan("server");  // the first plan of the day
-    streamed_events_ = store_.events();
-    if (!streamed_events_.empty()) last_event_ = streamed_events_.back().id;
-    // Small answers go out at once rather than waiting for the client's delayed ACK (~40 ms).
-    http_->set_tcp_nodelay(true);
-    http_->set_payload_max_length(protocol::kMaxRequestBytes);
-    http_->new_task_queue = [threads = options_.worker_threads] {
-        return new httplib::ThreadPool(static_cast<size_t>(threads));
-    };
-    // cpp-httplib 0.11 listens with a backlog of 5, so a burst of kiosks stalls about a second
-    // per extra connect. Keep the listening socket and widen its backlog after binding.
-    http_->set_socket_options([this](socket_t fd) {
-        int yes = 1;
-        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        listen_fd_ = fd;
-    });
+    const auto events = store_.events();
+    stream_events(events);
+    if (!events.empty()) last_event_ = events.back().id;
     install_routes();
 }
 
 FairServer::~FairServer() {
     stop();
+    // Before the members its streams and handlers use (stream counts, events) go away.
+    http_.reset();
 }
 
 bool FairServer::set_initial_organizer_password(const std::string& password) {
@@ -244,20 +231,14 @@ bool FairServer::has_organizer_password() const {
 }
 
 bool FairServer::bind(const std::string& host, int port) {
-    if (port == 0) {
-        port_ = http_->bind_to_any_port(host);
-        if (port_ <= 0) return false;
-    } else {
-        if (!http_->bind_to_port(host, port)) return false;
-        port_ = port;
-    }
-    if (listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
+    if (!http_->bind(host, port)) return false;
+    port_ = http_->port();
     return true;
 }
 
 void FairServer::run() {
     background_ = std::jthread([this](std::stop_token stop) { replan_when_due(stop); });
-    http_->listen_after_bind();
+    http_->run();
 }
 
 void FairServer::replan_when_due(std::stop_token stop) {
@@ -300,16 +281,102 @@ void FairServer::persist_access() {
 
 // Called with mutex_ held, after a change.
 void FairServer::notify_events() {
-    auto events = store_.events(last_event_);
+    const auto events = store_.events(last_event_);
     if (events.empty()) return;
     last_event_ = events.back().id;
     {
         std::lock_guard lock(events_mutex_);
-        for (auto& event : events)
-            streamed_events_.push_back(std::move(event));
+        stream_events(events);
     }
     events_changed_.notify_all();
+    http_->wake_streams();
 }
+
+void FairServer::stream_events(const std::vector<EventRecord>& events) {
+    Principal outsider;  // what a board sees: the outline of every event
+    outsider.role = Role::board;
+    for (const auto& event : events) {
+        StreamedEvent streamed;
+        streamed.id = event.id;
+        const json payload = json::parse(event.payload_json, nullptr, false);
+        if (payload.is_object() && payload.contains("booth") && payload["booth"].is_string()) {
+            streamed.booth = payload["booth"].get<std::string>();
+        }
+        streamed.full = sse_frame(event, protocol::to_json(event));
+        streamed.outline = sse_frame(event, event_for(outsider, event));
+        streamed_events_.push_back(std::move(streamed));
+    }
+}
+
+void FairServer::tokens_ended() {
+    ++access_epoch_;
+    http_->wake_streams();
+}
+
+void FairServer::mark_seen(const Principal& principal) {
+    if (principal.role != Role::kiosk && principal.role != Role::board) return;
+    std::lock_guard lock(seen_mutex_);
+    last_seen_[principal.token_id] = std::chrono::steady_clock::now();
+}
+
+// One client's stream: the events after its cursor, as its role may see them, until its token
+// ends. Runs on the transport's network thread, so it only takes short locks.
+class FairServer::EventFeed : public http::EventSource {
+  public:
+    EventFeed(FairServer& server, Principal viewer, std::string bearer, EventId cursor)
+        : server_(server),
+          viewer_(std::move(viewer)),
+          bearer_(std::move(bearer)),
+          cursor_(cursor),
+          checked_epoch_(server.access_epoch_.load()),
+          checked_at_(std::chrono::steady_clock::now()) {}
+
+    ~EventFeed() override {
+        std::lock_guard lock(server_.stream_count_mutex_);
+        if (--server_.streams_per_token_[viewer_.token_id] <= 0) {
+            server_.streams_per_token_.erase(viewer_.token_id);
+        }
+    }
+
+    std::optional<std::string> next() override {
+        // The token is checked again when any token ended, and now and then for its expiry.
+        const auto epoch = server_.access_epoch_.load();
+        const auto now = std::chrono::steady_clock::now();
+        if (epoch != checked_epoch_ || now - checked_at_ > std::chrono::seconds(10)) {
+            if (!server_.access_.authenticate(bearer_)) return std::nullopt;
+            checked_epoch_ = epoch;
+            checked_at_ = now;
+        }
+        server_.mark_seen(viewer_);  // an open stream is a device alive
+        std::lock_guard lock(server_.events_mutex_);
+        if (server_.stopping_) return std::nullopt;
+        const auto& events = server_.streamed_events_;
+        // Ids grow by one from 1, but search rather than index: never trust that.
+        auto next =
+            std::upper_bound(events.begin(), events.end(), cursor_,
+                             [](EventId id, const StreamedEvent& event) { return id < event.id; });
+        std::string chunk;
+        for (; next != events.end(); ++next) {
+            chunk += sees_in_full(*next) ? next->full : next->outline;
+            cursor_ = next->id;
+        }
+        return chunk;
+    }
+
+  private:
+    bool sees_in_full(const StreamedEvent& event) const {
+        if (viewer_.role == Role::organizer) return true;
+        return viewer_.role == Role::booth_staff && viewer_.booth && event.booth &&
+               *event.booth == viewer_.booth->str();
+    }
+
+    FairServer& server_;
+    const Principal viewer_;
+    const std::string bearer_;
+    EventId cursor_;
+    std::uint64_t checked_epoch_;
+    std::chrono::steady_clock::time_point checked_at_;
+};
 
 // --- 4. Routes -------------------------------------------------------------------------------
 
@@ -349,11 +416,7 @@ struct FairServer::Routes {
         return principal;
     }
 
-    void seen(const Principal& principal) {
-        if (principal.role != Role::kiosk && principal.role != Role::board) return;
-        std::lock_guard lock(server.seen_mutex_);
-        server.last_seen_[principal.token_id] = std::chrono::steady_clock::now();
-    }
+    void seen(const Principal& principal) { server.mark_seen(principal); }
 
     // Every enrolled kiosk and board, with how long ago it was heard from.
     std::vector<DeviceSeen> devices() {
@@ -466,24 +529,10 @@ struct FairServer::Routes {
                     refuse(response, 500, "internal", failure.what());
                 }
             });
-        // cpp-httplib's own refusals (no route, body too large, no body) get a JSON body too.
-        http.set_error_handler([](const Request&, Response& response) {
-            if (!response.body.empty()) return;
-            switch (response.status) {
-                case 404:
-                    return refuse(response, 404, "no_such_endpoint",
-                                  "no such endpoint or method; see docs/api.md");
-                case 413:
-                    return refuse(response, 413, "too_large",
-                                  "the request body is larger than 64 KiB");
-                case 400:
-                    return refuse(response, 400, "bad_request",
-                                  "malformed request; POST requests need a JSON body ({} when "
-                                  "there is nothing to say)");
-                default:
-                    return refuse(response, response.status, "http_error", "request refused");
-            }
-        });
+        // The transport's own refusals (no route, too large, too many) speak like ours.
+        http.set_refusal_writer(
+            [](Response& response, int status, std::string_view code, std::string_view en,
+               std::string_view vi) { refuse(response, status, code, en, vi); });
         open_routes();
         access_routes();
         kiosk_routes();
@@ -576,6 +625,7 @@ struct FairServer::Routes {
             if (!principal) return;
             server.access_.revoke_token(principal->token_id);
             server.persist_access();
+            server.tokens_ended();
             reply(response, 200, {{"ok", true}});
         });
         http.Post(api(R"(/admin/booths/([A-Za-z0-9_-]{1,32})/pin)"),
@@ -585,6 +635,7 @@ struct FairServer::Routes {
                       if (!booth) return;
                       const std::string pin = server.access_.issue_booth_pin(*booth);
                       server.persist_access();
+                      server.tokens_ended();
                       reply(response, 201, {{"booth", booth->str()}, {"pin", pin}});
                   });
         http.Post(
@@ -629,6 +680,7 @@ struct FairServer::Routes {
                     decision.refusal());
             }
             // Every organizer session has ended, this one too: log in again.
+            server.tokens_ended();
             reply(response, 200, {{"changed", true}, {"log_in_again", true}});
         });
         http.Get(api("/admin/devices"), [this](const Request& request, Response& response) {
@@ -663,6 +715,7 @@ struct FairServer::Routes {
                                           "Không có thiết bị " + id);
                         }
                         server.persist_access();
+                        server.tokens_ended();
                         reply(response, 200, {{"revoked", true}, {"device", id}});
                     });
     }
@@ -1329,32 +1382,23 @@ struct FairServer::Routes {
             } else {
                 return refuse(response, 400, "bad_parameter", "Last-Event-ID must be an event id");
             }
-            auto cursor = std::make_shared<EventId>(since);
-            response.set_header("Cache-Control", "no-cache");
-            response.set_chunked_content_provider(
-                "text/event-stream",
-                [this, cursor, viewer = *principal](size_t, httplib::DataSink& sink) {
-                    seen(viewer);  // an open stream is a device alive
-                    auto& events = server.streamed_events_;
-                    std::unique_lock lock(server.events_mutex_);
-                    server.events_changed_.wait_for(lock, std::chrono::seconds(15), [&] {
-                        return server.stopping_ || (!events.empty() && events.back().id > *cursor);
-                    });
-                    if (server.stopping_) return false;
-                    std::string chunk;
-                    // Ids grow by one from 1, but search rather than index: never trust that.
-                    auto next = std::upper_bound(
-                        events.begin(), events.end(), *cursor,
-                        [](EventId id, const EventRecord& event) { return id < event.id; });
-                    for (; next != events.end(); ++next) {
-                        chunk += "id: " + std::to_string(next->id) + "\nevent: " + next->kind +
-                                 "\ndata: " + event_for(viewer, *next).dump() + "\n\n";
-                        *cursor = next->id;
-                    }
-                    lock.unlock();
-                    if (chunk.empty()) chunk = ": keep-alive\n\n";
-                    return sink.write(chunk.data(), chunk.size());
-                });
+            {
+                std::lock_guard lock(server.stream_count_mutex_);
+                int& open = server.streams_per_token_[principal->token_id];
+                if (open >= server.options_.max_streams_per_token) {
+                    return refuse(response, 429, "too_many_streams",
+                                  "this device already has " + std::to_string(open) +
+                                      " event streams open; close one first",
+                                  "Thiết bị này đã mở " + std::to_string(open) +
+                                      " luồng sự kiện; hãy đóng bớt");
+                }
+                ++open;
+            }
+            const std::string header =
+                request.get_header_value(protocol::kAuthorizationHeader.data());
+            response.status = 200;
+            response.stream =
+                std::make_shared<EventFeed>(server, *principal, header.substr(7), since);
         });
     }
 

@@ -3,6 +3,7 @@
 // database). docs/api.md lists every endpoint with an example.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -16,11 +17,8 @@
 #include "common/auth.hpp"
 #include "common/store.hpp"
 #include "common/ticket.hpp"
+#include "scheduler/http/http_server.hpp"
 #include "scheduler/live_fair.hpp"
-
-namespace httplib {
-class Server;
-}
 
 namespace jobfair {
 
@@ -51,11 +49,14 @@ struct ServerOptions {
     AccessSettings access;
     // Set for simulations: organizers may move this clock with POST /api/v1/clock.
     SteerableClock* steerable_clock = nullptr;
-    // Open event streams hold a worker each: room for 30 booths, boards, dashboards, kiosks.
-    int worker_threads = 96;
+    // What any client may hold: connections, streams, body and header sizes, timeouts.
+    http::Limits limits;
+    // Event streams one token may hold at once: a screen that reconnects before its old
+    // connection is noticed dead needs a second; a hundred is an attack.
+    int max_streams_per_token = 3;
     // Minimum wait after a call before staff may mark a no-show, in fair-clock minutes.
     int no_show_wait_minutes = 3;
-    // Both set: serve HTTPS only (OpenSSL through cpp-httplib), with this PEM certificate chain
+    // Both set: serve HTTPS only (OpenSSL through Asio), with this PEM certificate chain
     // and private key. Clients check the certificate against the system's trusted authorities.
     std::filesystem::path tls_certificate;
     std::filesystem::path tls_private_key;
@@ -83,10 +84,14 @@ class FairServer {
     bool is_running() const;
 
   private:
-    struct Routes;  // fair_server.cpp: the endpoints, grouped by who uses them
+    struct Routes;    // fair_server.cpp: the endpoints, grouped by who uses them
+    class EventFeed;  // fair_server.cpp: one client's event stream
     void install_routes();
     void persist_access();
     void notify_events();
+    // After a token ends (logout, revocation, new PIN, new password): its streams close.
+    void tokens_ended();
+    void mark_seen(const Principal& principal);
     void replan_when_due(std::stop_token stop);
 
     Store& store_;
@@ -96,9 +101,8 @@ class FairServer {
     LiveFair live_;
     AccessControl access_;
     std::unique_ptr<Routes> routes_;
-    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<http::Server> http_;
     int port_ = 0;
-    int listen_fd_ = -1;
 
     // One writer at a time: the engine's model and the database connection are not shared
     // between threads.
@@ -109,8 +113,22 @@ class FairServer {
     // wait behind a check-in that holds mutex_. They wait on `events_changed_` for new rows.
     std::mutex events_mutex_;
     std::condition_variable events_changed_;
-    std::vector<EventRecord> streamed_events_;  // every event, by id
+    // Every event, by id, written out once for each kind of viewer: with thousands of streams
+    // open, an event is serialised twice, not once per stream.
+    struct StreamedEvent {
+        EventId id = 0;
+        std::optional<std::string> booth;  // the booth it concerns, if any
+        std::string full;                  // SSE frame as organizers (and that booth) see it
+        std::string outline;               // SSE frame for everyone else: kind and booth only
+    };
+    std::vector<StreamedEvent> streamed_events_;
     bool stopping_ = false;
+    void stream_events(const std::vector<EventRecord>& events);  // events_mutex_ held
+    // Bumped when any token ends, so streams check their own token again.
+    std::atomic<std::uint64_t> access_epoch_{0};
+    // Open streams per token id.
+    std::mutex stream_count_mutex_;
+    std::map<std::string, int> streams_per_token_;
 
     // When each kiosk and board was last heard from (a request, or its open event stream), so
     // the dashboard can warn of one gone quiet. Not persisted: a restart forgets it.

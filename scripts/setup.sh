@@ -13,6 +13,8 @@ packages=(
   # libraries we chose (see docs/dependencies.md)
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsodium-dev libcli11-dev liblemon-dev
   libutf8proc-dev libzip-dev libpugixml-dev
+  # the fair server's HTTP transport: Boost.Beast on Asio (see docs/dependencies.md)
+  libboost1.81-dev
   # the organizer's workbook: written with libxlsxwriter (see docs/dependencies.md)
   libxlsxwriter-dev
   # external MIP solver used by the benchmark for comparison

@@ -43,7 +43,7 @@ ServerOptions fast_options() {
     // Argon2id at its minimum cost: the sanitizer build stays fast; production uses interactive.
     options.access.password_cost = PasswordHashCost::minimum();
     options.access.pin_cost = PasswordHashCost::minimum();
-    options.worker_threads = 8;
+    options.limits.handler_threads = 8;
     return options;
 }
 
