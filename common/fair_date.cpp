@@ -108,6 +108,17 @@ std::string fair_date_text(const std::optional<std::string>& date, Language lang
     return parsed ? date_long_en(*parsed) : "No date set";
 }
 
+FairDayStatus fair_day_status(const std::optional<std::string>& date, TimeOfDay day_end,
+                              const CalendarDate& today, TimeOfDay now) {
+    const auto day = date ? parse_iso_date(*date) : std::nullopt;
+    if (!day) return FairDayStatus::unknown;
+    const long fair = days_from_civil(day->year, day->month, day->day);
+    const long current = days_from_civil(today.year, today.month, today.day);
+    if (current < fair) return FairDayStatus::ahead;
+    if (current == fair && now < day_end) return FairDayStatus::under_way;
+    return FairDayStatus::over;
+}
+
 long excel_serial(const CalendarDate& date) {
     return days_from_civil(date.year, date.month, date.day) - kExcelEpochFromUnix;
 }

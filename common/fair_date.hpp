@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/language.hpp"
+#include "common/time_of_day.hpp"
 
 namespace jobfair {
 
@@ -34,6 +35,12 @@ std::string fair_date_line(const std::optional<std::string>& date);
 // The same in one language, for a screen that switches languages: "Thứ Sáu, 14/03/2025" or
 // "Chưa có ngày tổ chức"; "Friday 14 March 2025" or "No date set".
 std::string fair_date_text(const std::optional<std::string>& date, Language language);
+
+// Where the fair stands on the calendar day `today` at `now` (the caller reads its own clock):
+// before its date, on its date until the end of its day, or over; unknown without a readable date.
+enum class FairDayStatus { unknown, ahead, under_way, over };
+FairDayStatus fair_day_status(const std::optional<std::string>& date, TimeOfDay day_end,
+                              const CalendarDate& today, TimeOfDay now);
 
 // Days since 1899-12-30 (Excel's day 0 in the 1900 system) and back: spreadsheets store dates so.
 long excel_serial(const CalendarDate& date);

@@ -6,10 +6,14 @@
 //   3. Opening     - connection settings and applying migrations
 //   4. Use cases   - one transaction each
 //   5. People      - tickets, walk-ins, booth changes of the day, access state
+//   6. Details     - pre-registered students' details from the schools' lists
+//   7. Roster      - a school's corrected roster before the fair
+//   8. Purge       - after the fair: personal data removed as each student's consent says
 #include "common/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -604,6 +608,24 @@ Store::Store(const std::filesystem::path& path, WallClock clock)
         apply_migrations(*database_, path);
     } catch (const SQLite::Exception& error) {
         throw StoreError("cannot open database " + quoted(path) + ": " + error.what());
+    }
+}
+
+DatabaseFile Store::identify(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) return DatabaseFile::missing;
+    if (!std::filesystem::is_regular_file(status)) return DatabaseFile::not_a_database;
+    try {
+        SQLite::Database database(path.string(), SQLite::OPEN_READONLY);
+        const int application_id = pragma_int(database, "application_id");
+        if (application_id == kApplicationId) return DatabaseFile::jobfair;
+        if (application_id != 0) return DatabaseFile::other_program;
+        const bool has_tables =
+            database.execAndGet("SELECT COUNT(*) FROM sqlite_schema").getInt() > 0;
+        return has_tables ? DatabaseFile::other_program : DatabaseFile::empty;
+    } catch (const SQLite::Exception&) {
+        return DatabaseFile::not_a_database;  // SQLITE_NOTADB, or unreadable
     }
 }
 
@@ -1824,6 +1846,256 @@ Store::RosterUpdate Store::update_roster(
     } catch (const SQLite::Exception& error) {
         throw StoreError(std::string("cannot update the roster: ") + error.what() +
                          " while writing " + writing + "; nothing was changed");
+    }
+}
+
+}  // namespace jobfair
+
+// ---------------------------------------------------------------------------------------------
+// 8. After the fair: personal data removed as each student's consent says (docs/privacy.md)
+
+namespace jobfair {
+
+namespace {
+
+// Reasons the programs write themselves (store.cpp, scheduler/live_fair.cpp, the server's
+// default); any other reason was typed by a person and may name someone.
+constexpr std::array<std::string_view, 4> kWrittenCancelReasons{
+    "student_left", "booth_closes_earlier", "booth_closed", "cancelled by the organizer"};
+constexpr std::string_view kTypedCancelReason = "cancelled by the organizer";
+constexpr std::array<std::string_view, 2> kWrittenRevokeReasons{"revoked",
+                                                                "removed from the roster"};
+constexpr std::string_view kTypedRevokeReason = "revoked";
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// A purpose counts only when ticked as JSON true; unreadable consent is no consent.
+template <std::size_t N>
+bool agreed_to_any(const nlohmann::json& consent, const std::string_view (&purposes)[N]) {
+    if (!consent.is_object()) return false;
+    for (std::string_view purpose : purposes) {
+        const auto it = consent.find(std::string(purpose));
+        if (it != consent.end() && it->is_boolean() && it->get<bool>()) return true;
+    }
+    return false;
+}
+
+// Holds the database to this connection until destroyed: a running server keeps the file open,
+// so taking the lock fails while it runs, and no one can open the file in the middle.
+class ExclusiveUse {
+  public:
+    explicit ExclusiveUse(SQLite::Database& database) : database_(database) {
+        // A server keeps the file open for as long as it runs: waiting longer would not help.
+        database_.setBusyTimeout(500);
+        database_.exec("PRAGMA locking_mode = EXCLUSIVE");
+    }
+    ~ExclusiveUse() {
+        try {
+            database_.setBusyTimeout(kBusyTimeoutMs);
+            database_.exec("PRAGMA locking_mode = NORMAL");
+            database_.execAndGet("SELECT COUNT(*) FROM sqlite_schema");  // releases the lock
+        } catch (const SQLite::Exception&) {
+            // Closing the connection releases it anyway.
+        }
+    }
+    ExclusiveUse(const ExclusiveUse&) = delete;
+    ExclusiveUse& operator=(const ExclusiveUse&) = delete;
+
+  private:
+    SQLite::Database& database_;
+};
+
+// Phones, names and classes, student by student, as their consent says.
+void purge_students(SQLite::Database& database, bool honour_consent, Store::PurgeCounts& counts) {
+    SQLite::Statement rows(database,
+                           "SELECT s.id, s.name, s.class, d.phone, COALESCE(d.consent, '{}') "
+                           "FROM students s LEFT JOIN student_details d ON d.student = s.id "
+                           "ORDER BY s.id");
+    SQLite::Statement clear_phone(database,
+                                  "UPDATE student_details SET phone = NULL WHERE student = ?");
+    SQLite::Statement clear_name(database, "UPDATE students SET name = '' WHERE id = ?");
+    SQLite::Statement clear_class(database, "UPDATE students SET class = NULL WHERE id = ?");
+    const auto clear = [](SQLite::Statement& statement, const std::string& student) {
+        statement.reset();
+        statement.bind(1, student);
+        statement.exec();
+    };
+    while (rows.executeStep()) {
+        const std::string student = rows.getColumn(0).getString();
+        const auto consent =
+            honour_consent ? nlohmann::json::parse(rows.getColumn(4).getString(), nullptr, false)
+                           : nlohmann::json();
+        if (!rows.getColumn(3).isNull()) {
+            if (agreed_to_any(consent, Store::kPhonePurposes)) {
+                ++counts.phones_kept;
+            } else {
+                clear(clear_phone, student);
+                ++counts.phones;
+            }
+        }
+        if (!rows.getColumn(1).getString().empty()) {
+            if (agreed_to_any(consent, Store::kNamePurposes)) {
+                ++counts.names_kept;
+            } else {
+                clear(clear_name, student);
+                ++counts.names;
+            }
+        }
+        if (!rows.getColumn(2).isNull() && !agreed_to_any(consent, Store::kClassPurposes)) {
+            clear(clear_class, student);
+            ++counts.classes;
+        }
+    }
+}
+
+// Notes and typed reasons on interviews and tickets; fingerprints of walk-in requests.
+void purge_free_text(SQLite::Database& database, Store::PurgeCounts& counts) {
+    counts.interview_notes =
+        database.exec("UPDATE interviews SET note = NULL WHERE note IS NOT NULL");
+
+    std::string written_cancel = "?";
+    for (std::size_t i = 1; i < kWrittenCancelReasons.size(); ++i)
+        written_cancel += ", ?";
+    SQLite::Statement cancel(database,
+                             "UPDATE interviews SET cancel_reason = ? WHERE cancel_reason IS NOT "
+                             "NULL AND cancel_reason NOT IN (" +
+                                 written_cancel + ")");
+    cancel.bind(1, std::string(kTypedCancelReason));
+    for (std::size_t i = 0; i < kWrittenCancelReasons.size(); ++i)
+        cancel.bind(static_cast<int>(i + 2), std::string(kWrittenCancelReasons[i]));
+    counts.cancel_reasons = cancel.exec();
+
+    for (const char* table : {"tickets", "retired_tickets"}) {
+        SQLite::Statement revoke(database, std::string("UPDATE ") + table +
+                                               " SET revoke_reason = ? WHERE revoke_reason IS "
+                                               "NOT NULL AND revoke_reason NOT IN (?, ?)");
+        revoke.bind(1, std::string(kTypedRevokeReason));
+        revoke.bind(2, std::string(kWrittenRevokeReasons[0]));
+        revoke.bind(3, std::string(kWrittenRevokeReasons[1]));
+        counts.revoke_reasons += revoke.exec();
+    }
+
+    // Digests of the kiosks' requests (name and phone among them), kept only to answer a retry
+    // of the same registration during the day.
+    counts.walk_in_fingerprints = database.exec("DELETE FROM walk_in_submissions");
+}
+
+// The same text out of the audit log: booth staff's notes and typed reasons in the payloads of
+// interview.* and ticket.revoked events. The append-only triggers are dropped for this one
+// update and created again from their own stored SQL, in the caller's transaction.
+void purge_event_payloads(SQLite::Database& database, Store::PurgeCounts& counts) {
+    std::vector<std::pair<EventId, std::string>> cleaned;
+    SQLite::Statement rows(database,
+                           "SELECT id, kind, payload FROM events WHERE kind LIKE 'interview.%' "
+                           "OR kind = 'ticket.revoked' ORDER BY id");
+    while (rows.executeStep()) {
+        const std::string kind = rows.getColumn(1).getString();
+        auto payload = nlohmann::json::parse(rows.getColumn(2).getString(), nullptr, false);
+        if (!payload.is_object()) continue;
+        bool changed = payload.erase("note") > 0;
+        const auto reason = payload.find("reason");
+        if (reason != payload.end()) {
+            const std::string text = reason->is_string() ? reason->get<std::string>() : "";
+            const bool revoke = kind == "ticket.revoked";
+            const bool written =
+                revoke ? listed(kWrittenRevokeReasons, text) : listed(kWrittenCancelReasons, text);
+            if (!written) {
+                *reason = std::string(revoke ? kTypedRevokeReason : kTypedCancelReason);
+                changed = true;
+            }
+        }
+        if (changed) cleaned.emplace_back(rows.getColumn(0).getInt64(), to_json(payload));
+    }
+    counts.events = static_cast<int>(cleaned.size());
+    if (cleaned.empty()) return;
+
+    std::vector<std::pair<std::string, std::string>> triggers;
+    SQLite::Statement stored(database,
+                             "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                             "tbl_name = 'events' ORDER BY name");
+    while (stored.executeStep())
+        triggers.emplace_back(stored.getColumn(0).getString(), stored.getColumn(1).getString());
+    for (const auto& trigger : triggers)
+        database.exec("DROP TRIGGER \"" + trigger.first + "\"");
+    SQLite::Statement update(database, "UPDATE events SET payload = ? WHERE id = ?");
+    for (const auto& [id, payload] : cleaned) {
+        update.reset();
+        update.bind(1, payload);
+        update.bind(2, static_cast<int64_t>(id));
+        update.exec();
+    }
+    for (const auto& trigger : triggers)
+        database.exec(trigger.second);
+}
+
+}  // namespace
+
+Store::PurgeCounts Store::purge_personal_data(const PurgeOptions& options, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    PurgeCounts counts;
+    bool committed = false;
+    try {
+        const ExclusiveUse exclusive(database);
+        // Text deleted or overwritten is zeroed in its page, not only unlinked.
+        database.exec("PRAGMA secure_delete = ON");
+        {
+            std::optional<SQLite::Transaction> transaction;
+            try {
+                transaction.emplace(database, SQLite::TransactionBehavior::EXCLUSIVE);
+            } catch (const SQLite::Exception& error) {
+                if (error.getErrorCode() != SQLITE_BUSY && error.getErrorCode() != SQLITE_LOCKED)
+                    throw;
+                throw StoreInUseError(
+                    "another program has the database open (a running jobfair serve?): stop it "
+                    "and try again; nothing was changed");
+            }
+            if (!fair_is_loaded(database)) {
+                throw StoreError("no fair is loaded in this database: nothing to purge");
+            }
+            purge_students(database, options.honour_consent, counts);
+            purge_free_text(database, counts);
+            purge_event_payloads(database, counts);
+            if (options.dry_run) return counts;  // the transaction rolls back
+            if (counts.removed() > 0) {
+                // Counts only: what was removed is exactly what must not be written again.
+                insert_event(database, iso_utc(clock_()), actor, "data.purged",
+                             {{"consent_honoured", options.honour_consent},
+                              {"phones", counts.phones},
+                              {"phones_kept", counts.phones_kept},
+                              {"names", counts.names},
+                              {"names_kept", counts.names_kept},
+                              {"classes", counts.classes},
+                              {"interview_notes", counts.interview_notes},
+                              {"cancel_reasons", counts.cancel_reasons},
+                              {"revoke_reasons", counts.revoke_reasons},
+                              {"events", counts.events},
+                              {"walk_in_fingerprints", counts.walk_in_fingerprints}});
+            }
+            transaction->commit();
+            committed = true;
+        }
+        // A rebuilt file: removed text is in no free page. Then every WAL frame (old versions of
+        // pages included) goes into the file and the WAL is cut to zero bytes.
+        database.exec("VACUUM");
+        SQLite::Statement checkpoint(database, "PRAGMA wal_checkpoint(TRUNCATE)");
+        if (checkpoint.executeStep() && checkpoint.getColumn(0).getInt() != 0) {
+            throw StoreError(
+                "personal data was purged, but the WAL could not be emptied: run "
+                "purge again with no other program using the database");
+        }
+        return counts;
+    } catch (const SQLite::Exception& error) {
+        if (!committed) {
+            throw StoreError(std::string("cannot purge personal data: ") + error.what() +
+                             "; nothing was changed");
+        }
+        throw StoreError(std::string("personal data was purged, but the file could not be "
+                                     "compacted: ") +
+                         error.what() + "; run purge again with enough free disk space");
     }
 }
 

@@ -31,6 +31,23 @@ class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The use case needs the file to itself and another program holds it open (a running
+// `jobfair serve`, most likely). Nothing was changed.
+class StoreInUseError : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
+// What a file on disk is, told without creating or changing it (opening a Store would create a
+// missing file and migrate an empty one).
+enum class DatabaseFile {
+    missing,         // no such file
+    not_a_database,  // a folder, or not an SQLite file
+    other_program,   // an SQLite database of another program
+    empty,           // an SQLite file with nothing in it yet
+    jobfair,         // a jobfair database (with or without a fair loaded)
+};
+
 using InterviewId = std::int64_t;
 using EventId = std::int64_t;
 
@@ -70,6 +87,9 @@ class Store {
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
+
+    // Looks at the file read-only; never creates, migrates or locks it.
+    static DatabaseFile identify(const std::filesystem::path& path);
 
     // The number of migrations this build knows; an up-to-date database has this version.
     static int latest_schema_version();
@@ -223,6 +243,44 @@ class Store {
     RosterUpdate update_roster(const std::vector<Student>& students,
                                const std::vector<std::pair<StudentId, StudentDetails>>& details,
                                std::string_view actor);
+
+    // --- after the fair: personal data removed as each student's consent says -------------
+    // (docs/privacy.md). A phone stays only when the student agreed to a purpose that needs it
+    // after the fair (kPhonePurposes); a name only for a purpose that needs to know who the
+    // student is (kNamePurposes); a class only for the school's report (kClassPurposes). Notes
+    // and reasons people typed go everywhere, audit log included (the log's one exception to
+    // append-only). Everything the reports count stays: students' school, trade, level, times,
+    // preferences, check-ins, tickets, interviews, statuses and outcomes.
+    static constexpr std::string_view kPhonePurposes[] = {"follow_up", "job_news"};
+    static constexpr std::string_view kNamePurposes[] = {"follow_up", "job_news", "school_report"};
+    static constexpr std::string_view kClassPurposes[] = {"school_report"};
+    struct PurgeOptions {
+        bool honour_consent = true;  // false: consented phones, names and classes go too
+        bool dry_run = false;        // count, then roll back: nothing changes
+    };
+    struct PurgeCounts {
+        int phones = 0;  // removed
+        int phones_kept = 0;
+        int names = 0;
+        int names_kept = 0;
+        int classes = 0;
+        int interview_notes = 0;
+        int cancel_reasons = 0;        // typed by the organizer; now "cancelled by the organizer"
+        int revoke_reasons = 0;        // typed by the organizer on a ticket; now "revoked"
+        int events = 0;                // audit-log entries whose note or typed reason went
+        int walk_in_fingerprints = 0;  // digests of kiosk requests, kept to answer retries
+
+        int removed() const {
+            return phones + names + classes + interview_notes + cancel_reasons + revoke_reasons +
+                   events + walk_in_fingerprints;
+        }
+        friend bool operator==(const PurgeCounts&, const PurgeCounts&) = default;
+    };
+    // Holds the file to itself (StoreInUseError, changing nothing, while another program has it
+    // open), purges in one transaction with a "data.purged" event of counts, then VACUUMs and
+    // truncates the WAL so no removed text is left in free pages. With nothing to remove, no
+    // event is written. A dry run takes the same lock, counts and rolls back.
+    PurgeCounts purge_personal_data(const PurgeOptions& options, std::string_view actor);
 
   private:
     std::unique_ptr<SQLite::Database> database_;

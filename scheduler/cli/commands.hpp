@@ -53,4 +53,9 @@ void add_report_commands(CLI::App& app);
 // Exit 0 done, 1 refused by the store, 2 a problem in the input (all listed; nothing written).
 void add_sheets_commands(CLI::App& app);
 
+// `jobfair purge --db FILE [--dry-run] [--including-consented]`: after the fair, personal data
+// removed as the students' consent says (cmd_purge.cpp). Exit 0 done, 1 refused (no fair, the
+// fair not over, the database in use), 2 not a jobfair database.
+void add_purge_command(CLI::App& app);
+
 }  // namespace jobfair::cli
