@@ -53,4 +53,13 @@ void add_report_commands(CLI::App& app);
 // Exit 0 done, 1 refused by the store, 2 a problem in the input (all listed; nothing written).
 void add_sheets_commands(CLI::App& app);
 
+// `jobfair standby --from COPY --db NEW.db` and `jobfair lost --copy COPY [--dead DEAD.db]`: a
+// standby server from the online copy of `serve --backup-to`, and what the copy lacks
+// (cmd_standby.cpp, docs/standby.md). Exit 0 done, 1 refused, 2 a file missing or unusable.
+void add_standby_commands(CLI::App& app);
+
+// `jobfair booth-lists --db FILE --out DIR [--now HH:MM]`: per-booth printable lists, the paper
+// fallback (cmd_booth_lists.cpp). Exit 0 written, 1 no fair, 2 unreadable or unwritable.
+void add_booth_lists_command(CLI::App& app);
+
 }  // namespace jobfair::cli
