@@ -20,31 +20,34 @@ namespace {
 // Landscape: eight columns stay readable. Each seat and the standby queue start a new sheet,
 // each with the booth's header, so a sheet handed to one interviewer stands alone.
 constexpr std::string_view kStyle = R"css(
-@page { size: A4 landscape; margin: 10mm 12mm; }
+@page { size: A4 landscape; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #111;
-       line-height: 1.25; margin: 6mm auto; max-width: 273mm; }
+body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; font-size: 9pt; color: #111;
+       line-height: 1.25; margin: 6mm auto; max-width: 277mm; }
 .en { color: #555; font-style: italic; font-weight: normal; }
 .sheet { break-before: page; }
 .sheet:first-of-type { break-before: auto; }
 header { border-bottom: 2px solid #1f4e79; padding-bottom: 1.5mm; margin-bottom: 2mm;
          display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; }
-.booth { font-size: 17pt; font-weight: 700; color: #1f4e79; margin: 0; }
+.booth { font-size: 15pt; font-weight: 700; color: #1f4e79; margin: 0; }
 .booth .id { display: inline-block; border: 2px solid #1f4e79; padding: 0 2mm; margin-right: 2mm; }
 .meta { margin: 0.5mm 0; font-size: 9pt; }
-.right { text-align: right; }
+.right { text-align: right; max-width: 100mm; flex: none; }
 h2 { font-size: 12pt; margin: 1mm 0 1.5mm; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+col.time { width: 21mm; } col.label { width: 16mm; } col.name { width: 42mm; }
+col.school { width: 70mm; } col.trade { width: 30mm; } col.status { width: 40mm; }
+col.tick { width: 15mm; }
 thead { display: table-header-group; }
-th, td { border: 1px solid #8fa3b8; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #8fa3b8; padding: 0.9mm 1.3mm; vertical-align: top; text-align: left; }
 th { background: #e8eef4; font-weight: 600; font-size: 8.5pt; }
 tr { break-inside: avoid; }
+tbody td { height: 7mm; }  /* room to write by hand */
+tr.repeat th { background: none; border: none; text-align: right; font-weight: normal;
+               color: #555; font-size: 7.5pt; padding: 0 0 0.5mm; }
 td.time, td.label { white-space: nowrap; font-variant-numeric: tabular-nums; font-weight: 600; }
-td.tick { width: 13mm; }
-td.note { width: 42mm; }
 tr.break td { background: #f3f3f3; color: #555; font-style: italic; }
 tr.free td.time { color: #555; font-weight: normal; }
-.status { font-size: 8.5pt; }
 footer { margin-top: 2mm; font-size: 8pt; color: #444; }
 ul.booths { columns: 2; }
 @media print {
@@ -54,6 +57,14 @@ ul.booths { columns: 2; }
 }
 )css";
 
+constexpr int kBlankStandbyRows = 6;
+
+// Both tables have the same eight columns; the notes take what is left.
+constexpr std::string_view kColumns =
+    "<colgroup><col class=\"time\"><col class=\"label\"><col class=\"name\">"
+    "<col class=\"school\"><col class=\"trade\"><col class=\"status\"><col class=\"tick\">"
+    "<col></colgroup>\n";
+
 std::string both(std::string_view vi, std::string_view en) {
     return html_escape(vi) + "<br><span class=\"en\">" + html_escape(en) + "</span>";
 }
@@ -62,39 +73,40 @@ std::string status_words(InterviewStatus status, const std::optional<std::string
     std::string vi, en;
     switch (status) {
         case InterviewStatus::planned:
-            vi = "Dự kiến (chưa đến)";
-            en = "Planned (not arrived)";
+            vi = "Chưa đến";  // only planned: the student has not checked in
+            en = "not arrived";
             break;
         case InterviewStatus::promised:
             vi = "Đã hẹn";
-            en = "Promised";
+            en = "promised";
             break;
         case InterviewStatus::called:
             vi = "Đang gọi";
-            en = "Called";
+            en = "called";
             break;
         case InterviewStatus::in_progress:
             vi = "Đang phỏng vấn";
-            en = "Interviewing";
+            en = "in progress";
             break;
         case InterviewStatus::done:
-            vi = "Đã phỏng vấn";
-            en = "Done";
+            vi = "Đã xong";
+            en = "done";
             break;
         case InterviewStatus::no_show:
             vi = "Vắng mặt";
-            en = "No-show";
+            en = "no-show";
             break;
         case InterviewStatus::cancelled:
             vi = "Đã hủy";
-            en = "Cancelled";
+            en = "cancelled";
             break;
     }
-    if (outcome == "offer") vi += ": nhận việc", en += ": job offer";
+    if (outcome == "offer") vi += ": nhận việc", en += ": offer";
     if (outcome == "internship") vi += ": thực tập", en += ": internship";
     if (outcome == "next_round") vi += ": vòng sau", en += ": next round";
     if (outcome == "not_suitable") vi += ": chưa phù hợp", en += ": not suitable";
-    return "<span class=\"status\">" + both(vi, en) + "</span>";
+    // One line: a list of one line per slot fits a seat's morning on one sheet.
+    return html_escape(vi) + " <span class=\"en\">/ " + html_escape(en) + "</span>";
 }
 
 std::string trade_of(const Student& student) {
@@ -120,8 +132,8 @@ struct Sheets {
                        std::to_string(last->id) + " at " + local_time_of(last->at) + "</span>"
                  : "";
         if (now) {
-            data_line +=
-                " &nbsp;·&nbsp; Giờ hội chợ / <span class=\"en\">Fair time</span>: " + now->str();
+            data_line += std::string(data_line.empty() ? "" : "<br>") +
+                         "Giờ hội chợ / <span class=\"en\">Fair time</span>: " + now->str();
         }
     }
 
@@ -140,6 +152,14 @@ struct Sheets {
                 html_escape(fair_date_line(fair.settings.date)) + "</p>\n";
         if (!data_line.empty()) html += "<p class=\"meta\">" + data_line + "</p>\n";
         return html + "</div>\n</header>\n";
+    }
+
+    // The first header row names the sheet: printed again on every page a long list runs to.
+    static std::string repeat(const Booth& booth, std::string_view part_vi,
+                              std::string_view part_en) {
+        return "<tr class=\"repeat\"><th colspan=\"8\">" + html_escape(booth.id.str()) + " · " +
+               html_escape(part_vi) + " / " + html_escape(part_en) + " · " +
+               html_escape(booth.enterprise) + "</th></tr>";
     }
 
     static std::string footer() {
@@ -162,11 +182,12 @@ struct Sheets {
         const std::string seat_vi = "Bàn " + std::to_string(seat + 1);
         const std::string seat_en = "Seat " + std::to_string(seat + 1);
         std::string html = "<section class=\"sheet\">\n" + header(booth, seat_vi, seat_en);
-        html += "<table>\n<thead><tr><th>" + both("Giờ", "Time") + "</th><th>" +
-                both("Vé", "Ticket") + "</th><th>" + both("Họ tên", "Name") + "</th><th>" +
-                both("Trường", "School") + "</th><th>" + both("Nghề", "Trade") + "</th><th>" +
-                both("Trạng thái", "Status") + "</th><th>" + both("✓ Đã PV", "✓ Done") +
-                "</th><th>" + both("Ghi chú, kết quả", "Notes, outcome") + "</th></tr></thead>\n";
+        html += "<table>\n" + std::string(kColumns) + "<thead>" + repeat(booth, seat_vi, seat_en) +
+                "<tr><th>" + both("Giờ", "Time") + "</th><th>" + both("Vé", "Ticket") +
+                "</th><th>" + both("Họ tên", "Name") + "</th><th>" + both("Trường", "School") +
+                "</th><th>" + both("Nghề", "Trade") + "</th><th>" + both("Trạng thái", "Status") +
+                "</th><th>" + both("✓ Xong", "Done") + "</th><th>" +
+                both("Ghi chú, kết quả", "Notes, outcome") + "</th></tr></thead>\n";
         html += "<tbody>\n";
         const auto usable = usable_slots(fair.settings, booth);
         const SlotGrid& grid = fair.settings.grid;
@@ -210,13 +231,14 @@ struct Sheets {
             html +=
                 "<p>Không có học viên nào đang chờ. / <span class=\"en\">Nobody is waiting."
                 "</span></p>\n";
-            return html + footer() + "</section>\n";
         }
-        html += "<table>\n<thead><tr><th>" + both("Thứ tự", "Order") + "</th><th>" +
-                both("Vé", "Ticket") + "</th><th>" + both("Họ tên", "Name") + "</th><th>" +
-                both("Trường", "School") + "</th><th>" + both("Nghề", "Trade") + "</th><th>" +
+        html += "<table>\n" + std::string(kColumns) + "<thead>" +
+                repeat(booth, "Danh sách chờ", "Standby queue") + "<tr><th>" +
+                both("Thứ tự", "Order") + "</th><th>" + both("Vé", "Ticket") + "</th><th>" +
+                both("Họ tên", "Name") + "</th><th>" + both("Trường", "School") + "</th><th>" +
+                both("Nghề", "Trade") + "</th><th>" +
                 both("Nguyện vọng, giờ đến", "Choice, arrived") + "</th><th>" +
-                both("✓ Đã PV", "✓ Done") + "</th><th>" +
+                both("✓ Xong", "Done") + "</th><th>" +
                 both("Bàn, giờ, kết quả", "Seat, time, outcome") + "</th></tr></thead>\n<tbody>\n";
         int order = 0;
         for (const StandbyEntry& entry : waiting) {
@@ -225,6 +247,12 @@ struct Sheets {
                     entry.arrived.str() +
                     "</td><td class=\"tick\"></td><td class=\"note\"></td>"
                     "</tr>\n";
+        }
+        // Blank rows for students who come to the booth while the server is down.
+        for (int blank = 0; blank < kBlankStandbyRows; ++blank) {
+            html += "<tr class=\"free\"><td class=\"time\">" + std::to_string(++order) +
+                    "</td><td></td><td></td><td></td><td></td><td></td><td class=\"tick\"></td>"
+                    "<td class=\"note\"></td></tr>\n";
         }
         return html + "</tbody>\n</table>\n" + footer() + "</section>\n";
     }

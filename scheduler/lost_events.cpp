@@ -252,9 +252,19 @@ EventLogDifference compare_event_logs(const Store& old_store, const Store& new_s
     }
     const Context old_context(old_store);
     const Context new_context(new_store);
+    std::set<std::string> lost_walk_ins;  // their tickets are refused: scanning again won't do
     for (size_t i = common; i < old_events.size(); ++i) {
         DescribedEvent lost = describe(old_events[i], old_context);
         lost.redone = holds_again(lost, new_context);
+        if (lost.event.kind == "student.registered") lost_walk_ins.insert(lost.student);
+        if (lost_walk_ins.count(lost.student) > 0) {
+            lost.redone = false;  // the standby's walk-in of that id is someone else
+            if (lost.event.kind == "student.checked_in") {
+                lost.detail +=
+                    " — đăng ký tại chỗ cũng mất, xem trên / its walk-in registration "
+                    "is lost too, see above";
+            }
+        }
         difference.only_in_old.push_back(std::move(lost));
     }
     for (size_t i = common; i < new_events.size(); ++i)
