@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/fair_date.hpp"
 #include "common/store.hpp"
@@ -264,27 +265,42 @@ void run_standby(const StandbyOptions& options) {
              kExitRefused);
     }
 
-    // The store is closed: its WAL is checkpointed into the file. Into place, then the keys.
+    // The store is closed: its WAL is checkpointed into the file. The key first, then the
+    // database: a standby database in place always has its ticket key beside it.
     std::error_code error;
-    fs::remove(with_suffix(checking, "-shm"), error);
-    if (file_exists(with_suffix(checking, "-wal"))) {
-        fs::rename(with_suffix(checking, "-wal"), with_suffix(target, "-wal"), error);
-    }
-    fs::rename(checking, target, error);
-    if (error) {
-        remove_database_files(checking);
-        fail(kCommand, "không đổi tên được / cannot rename to " + target.string(), kExitUnusable);
-    }
     const fs::path target_key = with_suffix(target, ".ticket-key");
     const fs::path password = with_suffix(options.from, ".organizer-password");
     const fs::path target_password = with_suffix(target, ".organizer-password");
+    std::vector<fs::path> written;
+    const auto undo = [&] {
+        remove_database_files(checking);
+        for (const fs::path& path : written)
+            fs::remove(path, error);
+    };
     try {
-        if (!fs::equivalent(target_key, key_path, error)) copy_private_file(key_path, target_key);
+        if (!fs::equivalent(target_key, key_path, error)) {
+            copy_private_file(key_path, target_key);
+            written.push_back(target_key);
+        }
         if (file_exists(password) && !file_exists(target_password)) {
             copy_private_file(password, target_password);
+            written.push_back(target_password);
         }
     } catch (const StoreError& copy_error) {
+        undo();
         fail(kCommand, copy_error.what(), kExitUnusable);
+    }
+    fs::remove(with_suffix(checking, "-shm"), error);
+    if (file_exists(with_suffix(checking, "-wal"))) {
+        fs::rename(with_suffix(checking, "-wal"), with_suffix(target, "-wal"), error);
+        written.push_back(with_suffix(target, "-wal"));
+    }
+    fs::rename(checking, target, error);
+    if (error) {
+        const std::string reason = error.message();
+        undo();
+        fail(kCommand, "không đổi tên được / cannot rename to " + target.string() + ": " + reason,
+             kExitUnusable);
     }
 
     std::cout << report;
