@@ -9,8 +9,9 @@
 //       what the copy lacks of the dead server's database, grouped by what to redo; without the
 //       dead disk, the copy's last event, from which things may have been lost
 // Both read their inputs through private snapshots and change nothing when they refuse.
-// Exit 0: done; 1: refused (damaged, no fair, too old, the dead disk unreadable); 2: a file
-// missing, not a database, or not writable, or bad options.
+// Exit 0: done (standby: also when the dead disk named by --dead cannot be read, said above the
+// next step); 1: refused (a damaged, empty or old copy; lost: an unreadable dead database);
+// 2: a file missing, not a database, or not writable, or bad options.
 #include <unistd.h>
 
 #include <chrono>
@@ -120,6 +121,13 @@ void check_standby_inputs(const StandbyOptions& options, const fs::path& key_pat
              "không có bản sao / no such copy: " + options.from +
                  " (đĩa đã gắn chưa? đường dẫn đúng chưa? / is the disk mounted? is the path "
                  "right?)",
+             kExitUnusable);
+    }
+    if (!options.dead.empty() && !fs::is_regular_file(options.dead, error)) {
+        fail(kCommand,
+             "không có tệp của máy chủ đã dừng / no such file of the dead server: " + options.dead +
+                 " (bỏ --dead nếu đĩa không đọc được / leave --dead out when its "
+                 "disk cannot be read)",
              kExitUnusable);
     }
     const fs::path target(options.database_path);
@@ -310,7 +318,8 @@ void run_standby(const StandbyOptions& options) {
                                                : std::string())
               << "\n\nBước tiếp theo / Next step (docs/standby.md):\n  jobfair serve --db "
               << target.string() << " --listen " << options.listen << "\n";
-    if (dead_unreadable) throw CLI::RuntimeError(kExitRefused);
+    // An unreadable dead disk was said above; the standby is ready all the same: exit 0.
+    (void)dead_unreadable;
 }
 
 void run_lost(const LostOptions& options) {

@@ -171,6 +171,8 @@ expect_refusal 2 "is not a database" --from "$work/usb/notes.db" --db "$work/sta
   --ticket-key "$copy.ticket-key"
 expect_refusal 2 "no ticket key" --from "$work/fair.db" --db "$work/standby/fair.db" \
   --ticket-key "$work/usb/missing.key"
+expect_refusal 2 "no such file of the dead server" --from "$copy" --db "$work/standby/fair.db" \
+  --dead "$work/missing.db"
 # An old copy: the same database with every event moved back a day (a copy made yesterday).
 cp "$copy" "$work/usb/old.db"
 $python - "$work/usb/old.db" <<'EOF'
