@@ -88,8 +88,13 @@ until grep -q "^08:00 " "$work/simulation.log"; do
 done
 # Just after a fresh copy (each copy is a new file renamed into place: a new inode), the kiosk
 # registers a walk-in; then the morning goes on a moment and the server dies.
+for _ in $(seq 1 200); do [[ -f "$copy" ]] && break; sleep 0.05; done
 inode=$(stat -c %i "$copy")
-while [[ "$(stat -c %i "$copy")" == "$inode" ]]; do sleep 0.05; done
+for ((tries = 0; tries < interval * 40; tries++)); do
+  [[ "$(stat -c %i "$copy")" != "$inode" ]] && break
+  sleep 0.05
+done
+[[ "$(stat -c %i "$copy")" != "$inode" ]] || { cat "$work/server.log"; die "no new copy in $((interval * 2)) s"; }
 copied_at=$(date +%s.%N)
 walk_in='{"full_name": "Phạm Thị Thu Hương", "phone": "0358 246 813", "school": "Trường Cao đẳng Y tế Quảng Ninh", "occupation": "nursing", "level": "college", "preferences": ["B25", "B28"], "consent": {"interview": true}}'
 answer=$(call POST "$port" /walk-ins "$kiosk" "$walk_in" kiosk1-e2e-standby-0001)
