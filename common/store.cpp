@@ -9,6 +9,7 @@
 //   6. Details     - pre-registered students' details from the schools' lists
 //   7. Roster      - a school's corrected roster before the fair
 //   8. Purge       - after the fair: personal data removed as each student's consent says
+//   9. Standby     - a database restored from an online copy (store_backup.hpp makes the copies)
 #include "common/store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -232,8 +233,25 @@ CREATE TABLE trades (
 ) STRICT;
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3,
-                                 kMigration4, kMigration5, kMigration6};
+// A standby server started from an online copy after the fair's server died (`jobfair
+// standby`). The copy may lack the dead server's last minute, whose ticket numbers may already be
+// printed on walk-ins' slips: the standby gives tickets from `first_ticket` on, so a lost ticket
+// is refused as unknown instead of checking in someone else.
+constexpr std::string_view kMigration7 = R"sql(
+CREATE TABLE standby_starts (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    copy TEXT NOT NULL,
+    copy_last_event INTEGER NOT NULL CHECK (copy_last_event >= 0),
+    copy_last_event_at TEXT,
+    first_ticket INTEGER NOT NULL CHECK (first_ticket > 0),
+    first_event INTEGER NOT NULL CHECK (first_event > 0),
+    first_interview INTEGER NOT NULL CHECK (first_interview > 0)
+) STRICT;
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
+                                 kMigration5, kMigration6, kMigration7};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -1153,7 +1171,8 @@ std::uint32_t next_ticket_number(SQLite::Database& database) {
     return static_cast<std::uint32_t>(
         database
             .execAndGet("SELECT MAX((SELECT COALESCE(MAX(number), 0) FROM tickets), "
-                        "(SELECT COALESCE(MAX(number), 0) FROM retired_tickets)) + 1")
+                        "(SELECT COALESCE(MAX(number), 0) FROM retired_tickets), "
+                        "(SELECT COALESCE(MAX(first_ticket) - 1, 0) FROM standby_starts)) + 1")
             .getInt64());
 }
 
@@ -1847,6 +1866,137 @@ Store::RosterUpdate Store::update_roster(
         throw StoreError(std::string("cannot update the roster: ") + error.what() +
                          " while writing " + writing + "; nothing was changed");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. A standby server, started from an online copy
+
+namespace {
+
+// The first multiple of `step` above `last + margin`: a round number an organizer
+// recognises ("tickets from A-1000 were issued by the standby").
+std::int64_t round_above(std::int64_t last, std::int64_t margin, std::int64_t step) {
+    return (last + margin) / step * step + step;
+}
+
+std::int64_t sequence_of(SQLite::Database& database, const std::string& table) {
+    SQLite::Statement row(database, "SELECT seq FROM sqlite_sequence WHERE name = ?");
+    row.bind(1, table);
+    return row.executeStep() ? row.getColumn(0).getInt64() : 0;
+}
+
+// AUTOINCREMENT hands out seq + 1 next (sqlite_sequence may be edited: SQLite documents it).
+void set_sequence(SQLite::Database& database, const std::string& table, std::int64_t seq) {
+    SQLite::Statement update(database, "UPDATE sqlite_sequence SET seq = ? WHERE name = ?");
+    update.bind(1, seq);
+    update.bind(2, table);
+    if (update.exec() > 0) return;
+    SQLite::Statement insert(database, "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)");
+    insert.bind(1, table);
+    insert.bind(2, seq);
+    insert.exec();
+}
+
+}  // namespace
+
+std::optional<EventRecord> Store::last_event() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the last event", [&]() -> std::optional<EventRecord> {
+        SQLite::Statement row(*database_,
+                              "SELECT id, at, actor, kind, payload FROM events "
+                              "ORDER BY id DESC LIMIT 1");
+        if (!row.executeStep()) return std::nullopt;
+        return EventRecord{row.getColumn(0).getInt64(), row.getColumn(1).getString(),
+                           row.getColumn(2).getString(), row.getColumn(3).getString(),
+                           row.getColumn(4).getString()};
+    });
+}
+
+std::vector<std::string> Store::integrity_problems() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("check the database", [&] {
+        std::vector<std::string> problems;
+        SQLite::Statement integrity(*database_, "PRAGMA integrity_check");
+        while (integrity.executeStep()) {
+            const std::string line = integrity.getColumn(0).getString();
+            if (line != "ok") problems.push_back(line);
+        }
+        SQLite::Statement keys(*database_, "PRAGMA foreign_key_check");
+        while (keys.executeStep()) {
+            problems.push_back("row " + keys.getColumn(1).getString() + " of table " +
+                               keys.getColumn(0).getString() + " names a missing row of " +
+                               keys.getColumn(2).getString());
+        }
+        return problems;
+    });
+}
+
+Store::StandbyStart Store::start_as_standby(std::string_view copy, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("start the standby", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        StandbyStart start;
+        start.copy = std::string(copy);
+        SQLite::Statement last(database, "SELECT id, at FROM events ORDER BY id DESC LIMIT 1");
+        if (last.executeStep()) {
+            start.copy_last_event = last.getColumn(0).getInt64();
+            start.copy_last_event_at = last.getColumn(1).getString();
+        }
+        // Margins: more than the dead server can have given out in the minute (or the few
+        // minutes) a copy may lag behind, even with a re-plan rewriting hundreds of interviews.
+        start.first_ticket =
+            static_cast<std::uint32_t>(round_above(next_ticket_number(database) - 1, 100, 1000));
+        start.first_event = round_above(sequence_of(database, "events"), 1000, 10000);
+        start.first_interview = round_above(sequence_of(database, "interviews"), 5000, 10000);
+        set_sequence(database, "events", start.first_event - 1);
+        set_sequence(database, "interviews", start.first_interview - 1);
+
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement insert(database,
+                                 "INSERT INTO standby_starts (started_at, copy, copy_last_event, "
+                                 "copy_last_event_at, first_ticket, first_event, first_interview) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, now);
+        insert.bind(2, start.copy);
+        insert.bind(3, static_cast<int64_t>(start.copy_last_event));
+        bind_optional(insert, 4,
+                      start.copy_last_event_at.empty()
+                          ? std::nullopt
+                          : std::optional<std::string>(start.copy_last_event_at));
+        insert.bind(5, static_cast<int64_t>(start.first_ticket));
+        insert.bind(6, static_cast<int64_t>(start.first_event));
+        insert.bind(7, static_cast<int64_t>(start.first_interview));
+        insert.exec();
+        insert_event(database, now, actor, "server.standby_started",
+                     {{"copy", start.copy},
+                      {"copy_last_event", start.copy_last_event},
+                      {"copy_last_event_at", start.copy_last_event_at},
+                      {"first_ticket", start.first_ticket},
+                      {"first_interview", start.first_interview}});
+        transaction.commit();
+        return start;
+    });
+}
+
+std::vector<Store::StandbyStart> Store::standby_starts() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the standby starts", [&] {
+        SQLite::Statement rows(*database_,
+                               "SELECT copy, copy_last_event, copy_last_event_at, first_ticket, "
+                               "first_event, first_interview FROM standby_starts ORDER BY id");
+        std::vector<StandbyStart> starts;
+        while (rows.executeStep()) {
+            StandbyStart& start = starts.emplace_back();
+            start.copy = rows.getColumn(0).getString();
+            start.copy_last_event = rows.getColumn(1).getInt64();
+            start.copy_last_event_at = optional_text(rows.getColumn(2)).value_or("");
+            start.first_ticket = static_cast<std::uint32_t>(rows.getColumn(3).getInt64());
+            start.first_event = rows.getColumn(4).getInt64();
+            start.first_interview = rows.getColumn(5).getInt64();
+        }
+        return starts;
+    });
 }
 
 }  // namespace jobfair

@@ -282,6 +282,29 @@ class Store {
     // event is written. A dry run takes the same lock, counts and rolls back.
     PurgeCounts purge_personal_data(const PurgeOptions& options, std::string_view actor);
 
+    // --- a standby server, started from an online copy (docs/standby.md) -------------------
+    // The newest event, if any: how far this database (a copy, say) reaches.
+    std::optional<EventRecord> last_event() const;
+    // What SQLite's integrity and foreign-key checks find wrong; empty for a sound database.
+    std::vector<std::string> integrity_problems() const;
+
+    // Turns this database, restored from the online copy `copy` after the fair's server died,
+    // into the standby's: ticket numbers, event ids and interview ids go on from round numbers
+    // well above anything the dead server may have given out after the copy was taken, so a
+    // lost walk-in's printed ticket is refused as unknown instead of naming someone else, and a
+    // screen resuming its event stream from the dead server's last id misses nothing. Records
+    // the start in one transaction with a "server.standby_started" event (its id: first_event).
+    struct StandbyStart {
+        std::string copy;
+        EventId copy_last_event = 0;     // 0: the copy holds no event
+        std::string copy_last_event_at;  // ISO-8601 UTC; empty without an event
+        std::uint32_t first_ticket = 0;  // the next ticket the standby gives
+        EventId first_event = 0;
+        InterviewId first_interview = 0;
+    };
+    StandbyStart start_as_standby(std::string_view copy, std::string_view actor);
+    std::vector<StandbyStart> standby_starts() const;  // oldest first
+
   private:
     std::unique_ptr<SQLite::Database> database_;
     WallClock clock_;

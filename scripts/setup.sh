@@ -23,6 +23,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-noto-core zbar-tools openssl
   # real spreadsheet programs that re-save exported workbooks in the tests
   libreoffice-calc-nogui python3-openpyxl sqlite3
+  # HTTP calls of the end-to-end tests (serve_password_file.sh, standby.sh)
+  curl
 )
 
 missing=()

@@ -18,6 +18,7 @@
 #include "common/sodium_init.hpp"
 #include "common/store.hpp"
 #include "scheduler/cli/commands.hpp"
+#include "scheduler/cli/serve_backup.hpp"
 #include "scheduler/fair_server.hpp"
 
 namespace jobfair::cli {
@@ -33,6 +34,7 @@ struct ServeOptions {
     bool demo = false;
     std::string clock_start;  // set: a simulated day starting then
     double clock_speed = 1.0;
+    ServeBackupOptions backup;  // --backup-to, --backup-every (serve_backup.hpp)
 };
 
 [[noreturn]] void fail(const std::string& message, int exit_code) {
@@ -143,6 +145,8 @@ void run_serve(const ServeOptions& options) {
         }
     }
     if (!server.bind(host, port)) fail("cannot listen on " + options.listen, 2);
+    const auto backup = start_serve_backup(options.backup, options.database_path,
+                                           options.ticket_key_path);  // copies until return
     const char* scheme = options.tls_certificate.empty() ? "http" : "https";
     std::cout << "jobfair server for \"" << store->load_fair().settings.name << "\" on " << scheme
               << "://" << host << ':' << server.port() << "/api/v1 (Ctrl-C stops)" << std::endl;
@@ -180,6 +184,7 @@ void add_serve_command(CLI::App& app) {
     sub->add_option("--clock-speed", options->clock_speed,
                     "simulated minutes per real minute (0: only POST /api/v1/clock moves it)")
         ->check(CLI::Range(0.0, 10000.0));
+    add_serve_backup_options(*sub, options->backup);
     sub->callback([options] { run_serve(*options); });
 }
 

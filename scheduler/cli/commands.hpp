@@ -58,4 +58,13 @@ void add_sheets_commands(CLI::App& app);
 // fair not over, the database in use), 2 not a jobfair database.
 void add_purge_command(CLI::App& app);
 
+// `jobfair standby --from COPY --db NEW.db` and `jobfair lost --copy COPY [--dead DEAD.db]`: a
+// standby server from the online copy of `serve --backup-to`, and what the copy lacks
+// (cmd_standby.cpp, docs/standby.md). Exit 0 done, 1 refused, 2 a file missing or unusable.
+void add_standby_commands(CLI::App& app);
+
+// `jobfair booth-lists --db FILE --out DIR [--now HH:MM]`: per-booth printable lists, the paper
+// fallback (cmd_booth_lists.cpp). Exit 0 written, 1 no fair, 2 unreadable or unwritable.
+void add_booth_lists_command(CLI::App& app);
+
 }  // namespace jobfair::cli

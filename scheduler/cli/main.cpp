@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
     jobfair::cli::add_report_commands(app);
     jobfair::cli::add_sheets_commands(app);
     jobfair::cli::add_purge_command(app);
+    jobfair::cli::add_standby_commands(app);
+    jobfair::cli::add_booth_lists_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }
