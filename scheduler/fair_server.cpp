@@ -249,6 +249,7 @@ void FairServer::replan_when_due(std::stop_token stop) {
         if (stop.stop_requested()) return;
         std::lock_guard lock(mutex_);
         try {
+            write_security_events();
             if (live_.replan_if_due("server")) notify_events();
         } catch (const std::exception& failure) {
             // The next check-in or action tries again; the plan in the database stands.
@@ -306,6 +307,16 @@ void FairServer::stream_events(const std::vector<EventRecord>& events) {
         streamed.outline = sse_frame(event, event_for(outsider, event));
         streamed_events_.push_back(std::move(streamed));
     }
+}
+
+void FairServer::write_security_events() {
+    const auto due = security_.take_due();
+    for (const auto& entry : due) {
+        json payload{{"address", entry.address}, {"count", entry.count}};
+        if (!entry.device.empty()) payload["device"] = entry.device;
+        store_.append_event("server", "security." + entry.kind, payload.dump());
+    }
+    if (!due.empty()) notify_events();
 }
 
 void FairServer::tokens_ended() {
@@ -394,6 +405,7 @@ struct FairServer::Routes {
                 return principal;
             }
         }
+        if (!header.empty()) server.security_.record("bad_token", request.remote_addr);
         refuse(
             response, 401, "unauthenticated",
             "log in or enrol this device first; the token is missing, expired or revoked",
@@ -533,6 +545,9 @@ struct FairServer::Routes {
         http.set_refusal_writer(
             [](Response& response, int status, std::string_view code, std::string_view en,
                std::string_view vi) { refuse(response, status, code, en, vi); });
+        http.set_incident_handler([this](http::Incident incident, const std::string& address) {
+            server.security_.record(http::incident_code(incident), address);
+        });
         open_routes();
         access_routes();
         kiosk_routes();
@@ -589,7 +604,11 @@ struct FairServer::Routes {
             if (!password) return;
             const auto result = server.access_.organizer_login(*password, request.remote_addr);
             server.persist_access();
-            if (!result) return refuse(response, 401, result.refusal());
+            if (!result) {
+                server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
+                                        "organizer");
+                return refuse(response, 401, result.refusal());
+            }
             reply(response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
         });
         http.Post(api("/auth/booth-login"), [this](const Request& request, Response& response) {
@@ -601,7 +620,11 @@ struct FairServer::Routes {
             if (!pin) return;
             const auto result = server.access_.booth_login(*booth, *pin, request.remote_addr);
             server.persist_access();
-            if (!result) return refuse(response, 401, result.refusal());
+            if (!result) {
+                server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
+                                        "booth-staff:" + booth->str());
+                return refuse(response, 401, result.refusal());
+            }
             reply(response, 200,
                   {{"token", result->bearer_token},
                    {"role", "booth_staff"},
@@ -614,7 +637,10 @@ struct FairServer::Routes {
             if (!code) return;
             const auto result = server.access_.enrol_device(*code, request.remote_addr);
             server.persist_access();
-            if (!result) return refuse(response, 401, result.refusal());
+            if (!result) {
+                server.security_.record(reason_code(result.refusal().reason), request.remote_addr);
+                return refuse(response, 401, result.refusal());
+            }
             reply(response, 200,
                   {{"token", result->bearer_token},
                    {"role", role_code(result->principal.role)},
@@ -716,6 +742,7 @@ struct FairServer::Routes {
                         }
                         server.persist_access();
                         server.tokens_ended();
+                        server.security_.record("device_revoked", request.remote_addr, id);
                         reply(response, 200, {{"revoked", true}, {"device", id}});
                     });
     }
@@ -741,7 +768,8 @@ struct FairServer::Routes {
         });
 
         http.Post(api("/check-ins"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::check_in_by_ticket)) return;
+            const auto principal = allowed(request, response, Permission::check_in_by_ticket);
+            if (!principal) return;
             const auto body = body_object(request, response);
             if (!body) return;
             const auto payload = text_field(*body, "ticket");
@@ -752,6 +780,8 @@ struct FairServer::Routes {
             // The signature is checked without the lock; the check-in joins the batch.
             const TicketCheck check = verify_ticket(server.ticket_key_, *payload);
             if (!check) {
+                server.security_.record("ticket_refused", request.remote_addr,
+                                        principal->device_or_user);
                 return refuse(response, 422,
                               std::string("ticket_") + std::string(to_string(check.refusal())),
                               check.message_en(), check.message_vi());
@@ -1285,7 +1315,16 @@ struct FairServer::Routes {
             if (!allowed(request, response, Permission::read_fair_overview)) return;
             const auto known_devices = devices();
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, overview_view(day(), server.live_, known_devices));
+            json view = overview_view(day(), server.live_, known_devices);
+            // What looks like an attack in the last ten minutes, for the dashboard's alerts.
+            json security = json::array();
+            for (const auto& recent : server.security_.recent()) {
+                security.push_back({{"kind", recent.kind},
+                                    {"count", recent.count},
+                                    {"addresses", recent.addresses}});
+            }
+            view["security"] = security;
+            reply(response, 200, view);
         });
         http.Get(api("/interviews"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::read_fair_overview)) return;
@@ -1386,6 +1425,8 @@ struct FairServer::Routes {
                 std::lock_guard lock(server.stream_count_mutex_);
                 int& open = server.streams_per_token_[principal->token_id];
                 if (open >= server.options_.max_streams_per_token) {
+                    server.security_.record("too_many_streams_per_token", request.remote_addr,
+                                            principal->device_or_user);
                     return refuse(response, 429, "too_many_streams",
                                   "this device already has " + std::to_string(open) +
                                       " event streams open; close one first",

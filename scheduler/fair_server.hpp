@@ -19,6 +19,7 @@
 #include "common/ticket.hpp"
 #include "scheduler/http/http_server.hpp"
 #include "scheduler/live_fair.hpp"
+#include "scheduler/security_log.hpp"
 
 namespace jobfair {
 
@@ -101,6 +102,9 @@ class FairServer {
     LiveFair live_;
     AccessControl access_;
     std::unique_ptr<Routes> routes_;
+    // Refusals that look like an attack; the background thread writes them to the event log.
+    SecurityLog security_;
+    void write_security_events();  // mutex_ held
     std::unique_ptr<http::Server> http_;
     int port_ = 0;
 

@@ -428,7 +428,9 @@ struct Server::Impl {
                     co_await refuse_and_close(stream, 11, too_large());
                     co_return;
                 }
-                if (error == bhttp::error::end_of_stream || error == asio::error::eof ||
+                // A client that hangs up halfway through its head gave up; it did not attack.
+                if (error == bhttp::error::partial_message ||
+                    error == bhttp::error::end_of_stream || error == asio::error::eof ||
                     error == asio::error::connection_reset) {
                     co_return;
                 }

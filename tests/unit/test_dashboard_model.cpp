@@ -1071,3 +1071,26 @@ TEST_CASE("dashboard: the header's date is the fair's, in the screen's language,
     CHECK(jobfair::fair_date_text(std::nullopt, Language::en) == "No date set");
     CHECK(jobfair::fair_date_text("2025-02-30", Language::en) == "No date set");
 }
+
+TEST_CASE("dashboard: guessing and floods on the server are alerts, guessing red first") {
+    Overview overview = parse_overview(kOverview);
+    const auto parsed = parse_overview(R"({"fair_name": "x", "now": "08:00", "booths": [],
+        "security": [{"kind": "wrong_pin", "count": 12, "addresses": 7},
+                     {"kind": "body_too_large", "count": 3, "addresses": 1},
+                     {"kind": "device_revoked", "count": 1, "addresses": 1}]})");
+    REQUIRE(parsed.security.size() == 3);
+    overview.security = parsed.security;
+    const auto alerts = alerts_of(overview, AlertRules{});
+    std::vector<Alert> security;
+    std::copy_if(alerts.begin(), alerts.end(), std::back_inserter(security),
+                 [](const Alert& alert) { return alert.kind == AlertKind::security; });
+    REQUIRE(security.size() == 2);  // the organizer's own revocation is not an alert
+    CHECK(alerts.front().kind == AlertKind::security);
+    CHECK(alerts.front().severity == Severity::danger);
+    CHECK(security[1].severity == Severity::warning);
+    CHECK(alert_text(security[0], jobfair::Language::vi) ==
+          "An ninh: có người nhập sai mã PIN gian hàng — 12 lần từ 7 địa chỉ trong 10 phút qua");
+    CHECK(alert_text(security[1], jobfair::Language::en) ==
+          "Security: oversized or malformed requests — 3 times from 1 addresses in the last 10 "
+          "min");
+}

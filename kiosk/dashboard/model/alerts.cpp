@@ -116,6 +116,26 @@ std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules) 
         alerts.push_back(std::move(alert));
     }
 
+    // Refusals that look like an attack, each kind once with its count. Guessing (wrong PINs,
+    // passwords, enrolment codes; lockouts) and refused tickets turn red at guesses_danger; an
+    // organizer's own revocation is logged, not alerted.
+    for (const SecurityRecent& recent : overview.security) {
+        if (recent.kind == "device_revoked" || recent.count <= 0) continue;
+        const bool guessing = recent.kind == "wrong_pin" || recent.kind == "wrong_password" ||
+                              recent.kind == "locked_out" || recent.kind == "ticket_refused" ||
+                              recent.kind.rfind("unknown_enrolment", 0) == 0;
+        Alert alert;
+        alert.kind = AlertKind::security;
+        alert.severity =
+            guessing && (recent.count >= rules.guesses_danger || recent.kind == "locked_out")
+                ? Severity::danger
+                : Severity::warning;
+        alert.security_kind = recent.kind;
+        alert.count = recent.count;
+        alert.addresses = recent.addresses;
+        alerts.push_back(std::move(alert));
+    }
+
     std::stable_sort(alerts.begin(), alerts.end(), [](const Alert& a, const Alert& b) {
         const auto rank = [](const Alert& alert) {
             return std::make_tuple(alert.severity == Severity::danger ? 0 : 1,

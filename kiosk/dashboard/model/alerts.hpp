@@ -21,6 +21,8 @@ struct AlertRules {
     int wait_danger_minutes = 75;
     int kiosk_offline_seconds = 15;  // a kiosk says hello every 3 s: five missed hellos
     int board_offline_seconds = 30;  // a board holds the event stream; keep-alives every 15 s
+    // Wrong PINs, passwords or codes, or refused tickets, in ten minutes before it is red.
+    int guesses_danger = 5;
 };
 
 // --- A booth's condition -----------------------------------------------------------------------
@@ -41,22 +43,32 @@ BoothCondition booth_condition(const BoothSummary& booth, TimeOfDay now, const A
 // --- Alerts --------------------------------------------------------------------------------------
 // In the order alerts of the same severity are listed: a kiosk offline stops check-ins for
 // everyone, then booths, then single students, then devices never seen.
-enum class AlertKind { device_offline, booth_late, booth_idle, student_waiting, device_never_seen };
+// Someone guessing PINs or flooding the server comes first: it can stop the whole fair.
+enum class AlertKind {
+    security,
+    device_offline,
+    booth_late,
+    booth_idle,
+    student_waiting,
+    device_never_seen
+};
 enum class Severity { warning, danger };
 
 struct Alert {
     AlertKind kind = AlertKind::booth_late;
     Severity severity = Severity::warning;
-    std::string booth;         // booth alerts: the booth to open on a click
-    std::string student;       // student_waiting
-    std::string ticket_label;  // student_waiting
-    std::string full_name;     // student_waiting
-    std::string next;          // student_waiting: their next interview's start, when planned
-    std::string device_name;   // device alerts
-    std::string device_role;   // kiosk, board
-    int minutes = 0;           // late by, or waited
-    int seconds = 0;           // device_offline: seconds since last seen
-    int count = 0;             // booth_idle: students waiting
+    std::string booth;          // booth alerts: the booth to open on a click
+    std::string student;        // student_waiting
+    std::string ticket_label;   // student_waiting
+    std::string full_name;      // student_waiting
+    std::string next;           // student_waiting: their next interview's start, when planned
+    std::string device_name;    // device alerts
+    std::string device_role;    // kiosk, board
+    int minutes = 0;            // late by, or waited
+    int seconds = 0;            // device_offline: seconds since last seen
+    int count = 0;              // booth_idle: students waiting; security: times
+    std::string security_kind;  // security: wrong_pin, ticket_refused, body_too_large, ...
+    int addresses = 0;          // security: from this many addresses
 };
 
 // Every alert of `overview`, red before amber, then in AlertKind's order; within a kind the worst

@@ -147,6 +147,11 @@ Overview parse_overview(std::string_view body) {
                 overview.devices.push_back(std::move(device));
             }
         }
+        for (const json& entry : answer.value("security", json::array())) {
+            overview.security.push_back(SecurityRecent{text_or_empty(entry, "kind"),
+                                                       int_or(entry, "count", 0),
+                                                       int_or(entry, "addresses", 0)});
+        }
         return overview;
     });
 }

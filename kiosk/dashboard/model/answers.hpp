@@ -76,6 +76,13 @@ struct Device {
     std::optional<int> seconds_since_seen;  // nullopt: not seen since the server started
 };
 
+// Refusals that look like an attack, of one kind, in the server's last ten minutes.
+struct SecurityRecent {
+    std::string kind;  // wrong_pin, wrong_password, locked_out, ticket_refused, body_too_large...
+    int count = 0;
+    int addresses = 0;  // from this many network addresses
+};
+
 struct Overview {
     std::string fair_name;
     std::optional<std::string> date;  // "YYYY-MM-DD"; nullopt: the fair has none
@@ -93,7 +100,8 @@ struct Overview {
     std::map<std::string, int> outcomes;  // offer, internship, next_round, not_suitable
     std::vector<LongWait> long_waits;     // longest first
     std::vector<Device> devices;
-    bool has_devices = false;  // the server sends devices[] (an older one does not)
+    bool has_devices = false;              // the server sends devices[] (an older one does not)
+    std::vector<SecurityRecent> security;  // most frequent first
 };
 
 Overview parse_overview(std::string_view body);

@@ -96,6 +96,23 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::alert_device_offline, "{} “{}” mất kết nối {} giây", "{} “{}” not seen for {} s"},
     {T::alert_device_never_seen, "{} “{}” chưa kết nối từ khi máy chủ khởi động",
      "{} “{}” not seen since the server started"},
+    {T::alert_security, "An ninh: {} — {} lần từ {} địa chỉ trong 10 phút qua",
+     "Security: {} — {} times from {} addresses in the last 10 min"},
+    {T::security_guessing_pin, "có người nhập sai mã PIN gian hàng", "wrong booth PINs entered"},
+    {T::security_guessing_password, "có người nhập sai mật khẩu ban tổ chức",
+     "wrong organizer passwords entered"},
+    {T::security_locked_out, "đăng nhập bị khoá tạm vì đoán sai",
+     "logins locked for a while after wrong guesses"},
+    {T::security_guessing_code, "mã đăng ký thiết bị sai", "wrong device enrolment codes"},
+    {T::security_bad_token, "mã truy cập không hợp lệ hoặc đã hết hạn",
+     "invalid or expired access tokens"},
+    {T::security_ticket_refused, "vé giả hoặc hỏng bị từ chối",
+     "forged or damaged tickets refused"},
+    {T::security_bad_request, "yêu cầu quá lớn hoặc sai định dạng",
+     "oversized or malformed requests"},
+    {T::security_slow, "kết nối gửi dữ liệu quá chậm", "connections sending too slowly"},
+    {T::security_too_many, "quá nhiều kết nối hoặc luồng sự kiện",
+     "too many connections or event streams"},
     {T::role_kiosk, "Ki-ốt check-in", "Check-in kiosk"},
     {T::role_board, "Bảng gọi số", "Calling board"},
     // Booth detail
@@ -450,8 +467,29 @@ std::string format_minutes(std::optional<double> minutes, Language language) {
     return tr_fill(T::minutes_value, language, {format_decimal(*minutes, 1, language)});
 }
 
+namespace {
+std::string security_words(const std::string& kind, Language language) {
+    if (kind == "wrong_pin" || kind == "malformed_pin")
+        return tr(T::security_guessing_pin, language);
+    if (kind == "wrong_password") return tr(T::security_guessing_password, language);
+    if (kind == "locked_out") return tr(T::security_locked_out, language);
+    if (kind.rfind("unknown_enrolment", 0) == 0 || kind.rfind("enrolment_code", 0) == 0)
+        return tr(T::security_guessing_code, language);
+    if (kind == "bad_token") return tr(T::security_bad_token, language);
+    if (kind == "ticket_refused") return tr(T::security_ticket_refused, language);
+    if (kind == "headers_too_slow" || kind == "body_too_slow" || kind == "stream_not_read")
+        return tr(T::security_slow, language);
+    if (kind.rfind("too_many", 0) == 0) return tr(T::security_too_many, language);
+    return tr(T::security_bad_request, language);
+}
+}  // namespace
+
 std::string alert_text(const Alert& alert, Language language) {
     switch (alert.kind) {
+        case AlertKind::security:
+            return tr_fill(T::alert_security, language,
+                           {security_words(alert.security_kind, language),
+                            std::to_string(alert.count), std::to_string(alert.addresses)});
         case AlertKind::booth_late:
             return tr_fill(T::alert_booth_late, language,
                            {alert.booth, std::to_string(alert.minutes)});
