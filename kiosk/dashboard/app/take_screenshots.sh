@@ -39,7 +39,8 @@ start_server() {  # $1: the fair clock to start at
 }
 
 start_server 07:30
-sed -n 's/.*write it down): //p' "$WORK/serve.log" | head -1 >"$WORK/password"
+# The generated organizer password is written beside the database, never printed.
+cp "$WORK/d.db.organizer-password" "$WORK/password"
 PASSWORD=$(cat "$WORK/password")
 echo "simulating the morning until 09:30..."
 "$BIN/jobfair" simulate --server "127.0.0.1:$PORT" --password "$PASSWORD" --db "$WORK/d.db" \
@@ -58,6 +59,13 @@ enrol() {  # $1 role, $2 name: prints the device's token
 KIOSK_TOKEN=$(enrol kiosk "Ki-ốt cổng phụ")
 curl -sf -H "Authorization: Bearer $KIOSK_TOKEN" "http://127.0.0.1:$PORT/api/v1/enterprises" >/dev/null
 enrol board "Bảng gọi số sảnh B" >/dev/null
+# Someone guessing booth B07's PIN, and an oversized request: security alerts.
+for _ in $(seq 8); do
+    curl -s -o /dev/null -H 'Content-Type: application/json' -d '{"booth":"B07","pin":"000000"}' \
+        "http://127.0.0.1:$PORT/api/v1/auth/booth-login"
+done
+head -c 100000 /dev/zero | tr '\0' ' ' | curl -s -o /dev/null -H 'Content-Type: application/json' \
+    --data-binary @- "http://127.0.0.1:$PORT/api/v1/check-ins" || true
 sleep 16  # the kiosk is now past the 15 s a kiosk may stay silent
 set_clock() {
     curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
