@@ -267,7 +267,6 @@ void FairServer::stop() {
         std::lock_guard lock(events_mutex_);
         stopping_ = true;
     }
-    events_changed_.notify_all();
     http_->stop();
     if (background_.joinable()) {
         background_.request_stop();
@@ -289,7 +288,6 @@ void FairServer::notify_events() {
         std::lock_guard lock(events_mutex_);
         stream_events(events);
     }
-    events_changed_.notify_all();
     http_->wake_streams();
 }
 

@@ -114,9 +114,8 @@ class FairServer {
     EventId last_event_ = 0;  // guarded by mutex_
 
     // Event streams read committed events from this copy under their own lock, so they never
-    // wait behind a check-in that holds mutex_. They wait on `events_changed_` for new rows.
+    // wait behind a check-in that holds mutex_; the transport wakes them after each change.
     std::mutex events_mutex_;
-    std::condition_variable events_changed_;
     // Every event, by id, written out once for each kind of viewer: with thousands of streams
     // open, an event is serialised twice, not once per stream.
     struct StreamedEvent {

@@ -51,7 +51,7 @@ std::string decode(std::string_view text, bool plus_is_space) {
     out.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == '%' && i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 &&
+        if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
             hex_value(text[i + 2]) >= 0) {
             out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
             i += 2;
