@@ -428,14 +428,16 @@ struct FairServer::Routes {
 
     void seen(const Principal& principal) { server.mark_seen(principal); }
 
-    // Every enrolled kiosk and board, with how long ago it was heard from.
-    std::vector<DeviceSeen> devices() {
+    // Every enrolled device, with how long ago it was heard from. The overview watches kiosks and
+    // boards only: a booth station or console is heard from only when someone logs in on it.
+    std::vector<DeviceSeen> devices(bool screens_only = false) {
         const auto now = std::chrono::steady_clock::now();
         std::vector<DeviceSeen> out;
         const AccessState state = server.access_.snapshot();
         std::lock_guard lock(server.seen_mutex_);
         for (const auto& token : state.tokens) {
-            if (token.role != Role::kiosk && token.role != Role::board) continue;
+            if (!is_device_role(token.role)) continue;
+            if (screens_only && token.role != Role::kiosk && token.role != Role::board) continue;
             DeviceSeen device{token.token_id, token.device_or_user,
                               std::string(role_code(token.role)), std::nullopt};
             if (const auto it = server.last_seen_.find(token.token_id);
@@ -446,6 +448,35 @@ struct FairServer::Routes {
             out.push_back(std::move(device));
         }
         return out;
+    }
+
+    // The organizer password is taken on the server's own machine (its loopback address, with no
+    // token) or on an enrolled organizer console (its token): nowhere else, so strangers on the
+    // venue's network get no guess at all. Nullopt with a 403 already written otherwise.
+    std::optional<PasswordPlace> password_place(const Request& request, Response& response) {
+        const std::string header = request.get_header_value(protocol::kAuthorizationHeader.data());
+        if (header.empty() && is_server_machine(request.remote_addr))
+            return PasswordPlace::server_machine();
+        if (header.rfind("Bearer ", 0) == 0) {
+            if (auto principal = server.access_.authenticate(header.substr(7));
+                principal && principal->role == Role::organizer_console) {
+                seen(*principal);
+                return PasswordPlace::organizer_console(*principal);
+            }
+        }
+        server.security_.record("password_not_at_console", request.remote_addr);
+        refuse(response, 403, "not_an_organizer_console",
+               "the organizer password is accepted only on the server's machine or on a laptop "
+               "enrolled as an organizer console (docs/security.md)",
+               "Chỉ nhập mật khẩu ban tổ chức trên máy chủ hoặc trên máy đã đăng ký cho ban tổ "
+               "chức (docs/security.md)");
+        return std::nullopt;
+    }
+
+    static bool is_server_machine(const std::string& address) {
+        // Exactly the loopback addresses a local program uses; other 127.x addresses are treated
+        // as strangers, which lets tests play many clients from one machine.
+        return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
     }
 
     std::optional<BoothId> known_booth(const std::string& id, Response& response) {
@@ -596,37 +627,62 @@ struct FairServer::Routes {
     void access_routes() {
         auto& http = *server.http_;
         http.Post(api("/auth/login"), [this](const Request& request, Response& response) {
+            const auto place = password_place(request, response);
+            if (!place) return;
             const auto body = body_object(request, response);
             if (!body) return;
             const auto password = secret_field(*body, "password", response);
             if (!password) return;
-            const auto result = server.access_.organizer_login(*password, request.remote_addr);
+            const auto result = server.access_.organizer_login(*password, *place);
             server.persist_access();
             if (!result) {
-                server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
-                                        "organizer");
+                server.security_.record(
+                    reason_code(result.refusal().reason), request.remote_addr,
+                    place->console ? place->console->device_or_user : "server machine");
                 return refuse(response, 401, result.refusal());
             }
             reply(response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
         });
+        // A booth PIN is taken only from an enrolled booth station (its token in the header):
+        // strangers never reach the PIN check, so they can neither guess nor lock staff out.
         http.Post(api("/auth/booth-login"), [this](const Request& request, Response& response) {
+            const std::string header =
+                request.get_header_value(protocol::kAuthorizationHeader.data());
+            std::optional<Principal> station;
+            if (header.rfind("Bearer ", 0) == 0)
+                station = server.access_.authenticate(header.substr(7));
+            if (!station || station->role != Role::booth_station) {
+                server.security_.record("pin_not_at_station", request.remote_addr);
+                return refuse(response, 403, "not_a_booth_station",
+                              "a booth PIN works only on a booth station enrolled by an organizer "
+                              "(jobfair-booth --device-code)",
+                              "Mã PIN chỉ dùng được trên máy đã được ban tổ chức đăng ký cho gian "
+                              "hàng (jobfair-booth --device-code)");
+            }
+            seen(*station);
             const auto body = body_object(request, response);
             if (!body) return;
-            const auto booth = known_booth(text_field(*body, "booth").value_or(""), response);
-            if (!booth) return;
+            if (const auto named = text_field(*body, "booth");
+                named && *named != station->booth->str()) {
+                return refuse(response, 403, "other_booth",
+                              "this station is enrolled for booth " + station->booth->str() +
+                                  ", not " + *named,
+                              "Máy này được đăng ký cho gian hàng " + station->booth->str() +
+                                  ", không phải " + *named);
+            }
             const auto pin = secret_field(*body, "pin", response);
             if (!pin) return;
-            const auto result = server.access_.booth_login(*booth, *pin, request.remote_addr);
+            const auto result = server.access_.booth_login(*station, *pin);
             server.persist_access();
             if (!result) {
                 server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
-                                        "booth-staff:" + booth->str());
+                                        station->device_or_user);
                 return refuse(response, 401, result.refusal());
             }
             reply(response, 200,
                   {{"token", result->bearer_token},
                    {"role", "booth_staff"},
-                   {"booth", booth->str()}});
+                   {"booth", station->booth->str()}});
         });
         http.Post(api("/auth/enrol"), [this](const Request& request, Response& response) {
             const auto body = body_object(request, response);
@@ -639,10 +695,11 @@ struct FairServer::Routes {
                 server.security_.record(reason_code(result.refusal().reason), request.remote_addr);
                 return refuse(response, 401, result.refusal());
             }
-            reply(response, 200,
-                  {{"token", result->bearer_token},
-                   {"role", role_code(result->principal.role)},
-                   {"device", result->principal.device_or_user}});
+            json answer{{"token", result->bearer_token},
+                        {"role", role_code(result->principal.role)},
+                        {"device", result->principal.device_or_user}};
+            if (result->principal.booth) answer["booth"] = result->principal.booth->str();
+            reply(response, 200, answer);
         });
         http.Post(api("/auth/logout"), [this](const Request& request, Response& response) {
             const auto principal = who(request, response);
@@ -662,27 +719,42 @@ struct FairServer::Routes {
                       server.tokens_ended();
                       reply(response, 201, {{"booth", booth->str()}, {"pin", pin}});
                   });
-        http.Post(
-            api("/admin/enrolment-codes"), [this](const Request& request, Response& response) {
-                if (!allowed(request, response, Permission::manage_access)) return;
-                const auto body = body_object(request, response);
-                if (!body) return;
-                const auto role = parse_role(text_field(*body, "role").value_or(""));
-                const std::string name = text_field(*body, "device_name").value_or("");
-                if (!role || (*role != Role::kiosk && *role != Role::board)) {
-                    return refuse(response, 400, "bad_role", "\"role\" must be kiosk or board");
-                }
-                if (name.empty() || name.size() > 80) {
-                    return refuse(response, 400, "bad_device_name",
-                                  "give the device a name of 1 to 80 bytes in \"device_name\"");
-                }
-                const EnrolmentCode code = server.access_.create_enrolment_code(*role, name);
-                server.persist_access();
-                reply(response, 201,
-                      {{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}});
-            });
-        http.Post(api("/auth/password"), [this](const Request& request, Response& response) {
+        http.Post(api("/admin/enrolment-codes"), [this](const Request& request,
+                                                        Response& response) {
             if (!allowed(request, response, Permission::manage_access)) return;
+            const auto body = body_object(request, response);
+            if (!body) return;
+            const auto role = parse_role(text_field(*body, "role").value_or(""));
+            const std::string name = text_field(*body, "device_name").value_or("");
+            if (!role || !is_device_role(*role)) {
+                return refuse(response, 400, "bad_role",
+                              "\"role\" must be kiosk, board, booth_station or organizer_console",
+                              "\"role\" phải là kiosk, board, booth_station hoặc "
+                              "organizer_console");
+            }
+            if (name.empty() || name.size() > 80) {
+                return refuse(response, 400, "bad_device_name",
+                              "give the device a name of 1 to 80 bytes in \"device_name\"",
+                              "Hãy đặt tên thiết bị dài 1 đến 80 byte trong \"device_name\"");
+            }
+            std::optional<BoothId> booth;
+            if (*role == Role::booth_station) {
+                booth = known_booth(text_field(*body, "booth").value_or(""), response);
+                if (!booth) return;
+            } else if (body->contains("booth")) {
+                return refuse(response, 400, "bad_booth",
+                              "only a booth_station is enrolled for a booth",
+                              "Chỉ máy của gian hàng (booth_station) mới gắn với một gian hàng");
+            }
+            const EnrolmentCode code = server.access_.create_enrolment_code(*role, name, booth);
+            server.persist_access();
+            json answer{{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}};
+            if (code.booth) answer["booth"] = code.booth->str();
+            reply(response, 201, answer);
+        });
+        http.Post(api("/auth/password"), [this](const Request& request, Response& response) {
+            const auto principal = allowed(request, response, Permission::manage_access);
+            if (!principal) return;
             const auto body = body_object(request, response);
             if (!body) return;
             const auto current = text_field(*body, "current");
@@ -692,7 +764,7 @@ struct FairServer::Routes {
                               "give {\"current\": \"...\", \"new\": \"...\"}");
             }
             const auto decision =
-                server.access_.set_organizer_password(*wanted, *current, request.remote_addr);
+                server.access_.set_organizer_password(*wanted, *current, principal->token_id);
             server.persist_access();
             if (!decision) {
                 const auto reason = decision.refusal().reason;
@@ -710,39 +782,42 @@ struct FairServer::Routes {
         http.Get(api("/admin/devices"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::manage_access)) return;
             const AccessState state = server.access_.snapshot();
-            std::map<std::string, std::string> enrolled_at;
+            std::map<std::string, const TokenRecord*> records;
             for (const auto& token : state.tokens)
-                enrolled_at[token.token_id] = utc_text(token.issued_at);
+                records[token.token_id] = &token;
             json list = json::array();
             for (const auto& device : devices()) {
+                const auto found = records.find(device.device);
+                if (found == records.end()) continue;  // revoked since the list was taken
+                const TokenRecord& record = *found->second;
                 list.push_back(
                     {{"device", device.device},
                      {"name", device.name},
                      {"role", device.role},
-                     {"enrolled_at", enrolled_at[device.device]},
+                     {"booth", record.booth ? json(record.booth->str()) : json()},
+                     {"enrolled_at", utc_text(record.issued_at)},
                      {"seconds_since_seen",
                       device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
             }
             reply(response, 200, {{"devices", list}});
         });
-        http.Delete(api(R"(/admin/devices/([A-Za-z0-9_-]{1,64}))"),
-                    [this](const Request& request, Response& response) {
-                        if (!allowed(request, response, Permission::manage_access)) return;
-                        const std::string id = request.matches[1];
-                        const auto listed = devices();
-                        const bool is_device = std::any_of(
-                            listed.begin(), listed.end(),
+        http.Delete(api(R"(/admin/devices/([A-Za-z0-9_-]{1,64}))"), [this](const Request& request,
+                                                                           Response& response) {
+            if (!allowed(request, response, Permission::manage_access)) return;
+            const std::string id = request.matches[1];
+            const auto listed = devices();
+            const bool is_device =
+                std::any_of(listed.begin(), listed.end(),
                             [&](const DeviceSeen& device) { return device.device == id; });
-                        if (!is_device || !server.access_.revoke_token(id)) {
-                            return refuse(response, 404, "unknown_device",
-                                          "there is no enrolled kiosk or board " + id,
-                                          "Không có thiết bị " + id);
-                        }
-                        server.persist_access();
-                        server.tokens_ended();
-                        server.security_.record("device_revoked", request.remote_addr, id);
-                        reply(response, 200, {{"revoked", true}, {"device", id}});
-                    });
+            if (!is_device || !server.access_.revoke_token(id)) {
+                return refuse(response, 404, "unknown_device", "there is no enrolled device " + id,
+                              "Không có thiết bị " + id);
+            }
+            server.persist_access();
+            server.tokens_ended();
+            server.security_.record("device_revoked", request.remote_addr, id);
+            reply(response, 200, {{"revoked", true}, {"device", id}});
+        });
     }
 
     void kiosk_routes() {
@@ -1311,7 +1386,7 @@ struct FairServer::Routes {
         });
         http.Get(api("/overview"), [this](const Request& request, Response& response) {
             if (!allowed(request, response, Permission::read_fair_overview)) return;
-            const auto known_devices = devices();
+            const auto known_devices = devices(/*screens_only=*/true);
             std::lock_guard lock(server.mutex_);
             json view = overview_view(day(), server.live_, known_devices);
             // What looks like an attack in the last ten minutes, for the dashboard's alerts.
