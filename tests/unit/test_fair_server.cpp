@@ -11,6 +11,7 @@
 
 #include <httplib.h>
 
+#include "common/api_routes.hpp"
 #include "common/protocol.hpp"
 #include "fair_builder.hpp"
 #include "qr_test_support.hpp"
@@ -213,6 +214,42 @@ TEST_CASE("the server says its protocol version to anyone, and nothing else with
     }
     anonymous.use_token("not-a-token");
     CHECK(anonymous.post("/check-ins", {{"ticket", "x"}}).status == 401);
+}
+
+TEST_CASE("every route of the table is served and gated by the table") {
+    TemporaryFolder folder("server-route-table");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    httplib::Client raw("127.0.0.1", server.port());
+    raw.set_read_timeout(10, 0);
+    const auto sample = [](std::string_view parameter) -> std::string {
+        if (parameter == "booth") return "B01";
+        if (parameter == "seat") return "0";
+        if (parameter == "id") return "1";
+        if (parameter == "student") return "S1";
+        if (parameter == "ticket") return "JF1ABC";
+        if (parameter == "device") return "t-0000";
+        return "summary.html";
+    };
+    for (const protocol::Route& route : protocol::all_routes()) {
+        std::vector<std::string> values;
+        for (const auto name : protocol::path_parameters(route))
+            values.push_back(sample(name));
+        const std::string path = "/api/v1" + protocol::path_for(route.id, values);
+        CAPTURE(path);
+        // A stranger's request: the route exists (never the transport's 404), and every gated
+        // route refuses before looking at anything.
+        httplib::Result answer = route.method == protocol::Method::get ? raw.Get(path)
+                                 : route.method == protocol::Method::post
+                                     ? raw.Post(path, "{}", "application/json")
+                                     : raw.Delete(path);
+        REQUIRE(answer);
+        CHECK(answer->body.find("no_such_endpoint") == std::string::npos);
+        CHECK(answer->status < 500);
+        if (route.gate == protocol::Gate::permission || route.gate == protocol::Gate::any_token)
+            CHECK(answer->status == 401);
+        if (route.gate == protocol::Gate::booth_station) CHECK(answer->status == 403);
+    }
 }
 
 TEST_CASE("every role is held to its own endpoints, and booth staff to their own booth") {
