@@ -14,6 +14,7 @@
 #include <ctime>
 #include <functional>
 #include <future>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -44,8 +45,9 @@ void reply(Response& response, int status, const json& body) {
                          "application/json; charset=utf-8");
 }
 
+// Every refusal speaks both languages: the person at the screen reads Vietnamese first.
 void refuse(Response& response, int status, std::string_view code, std::string_view message,
-            std::string_view message_vi = {}) {
+            std::string_view message_vi) {
     reply(response, status, protocol::error_body(code, message, message_vi));
 }
 
@@ -547,16 +549,30 @@ struct FairServer::Routes {
 
     void install() {
         auto& http = *server.http_;
+        // What a handler throws becomes a refusal in both languages: a day's action refused or a
+        // store's refusal as it is; anything else says nothing of its own text (logged here).
         http.set_exception_handler(
-            [](const Request&, Response& response, std::exception_ptr error) {
+            [](const Request& request, Response& response, std::exception_ptr error) {
                 try {
                     std::rethrow_exception(error);
                 } catch (const LiveFairError& refusal) {
-                    refuse(response, 409, "refused", refusal.what());
-                } catch (const StoreError& refusal) {
-                    refuse(response, 409, "conflict", refusal.what());
+                    refuse(response, 409, refusal.code(), refusal.what(), refusal.message_vi());
+                } catch (const StoreError& failure) {
+                    if (failure.is_refusal()) {
+                        return refuse(response, 409, failure.code(), failure.what(),
+                                      failure.message_vi());
+                    }
+                    std::cerr << "serve: " << request.method << " " << request.path << ": "
+                              << failure.what() << '\n';
+                    refuse(response, 409, "not_saved",
+                           "the change could not be saved; nothing was changed, try again",
+                           "Không lưu được thay đổi; chưa có gì thay đổi, hãy thử lại");
                 } catch (const std::exception& failure) {
-                    refuse(response, 500, "internal", failure.what());
+                    std::cerr << "serve: " << request.method << " " << request.path << ": "
+                              << failure.what() << '\n';
+                    refuse(response, 500, "internal",
+                           "the server failed on this request; nothing was changed",
+                           "Máy chủ gặp lỗi khi xử lý yêu cầu này; chưa có gì thay đổi");
                 }
             });
         // The transport's own refusals (no route, too large, too many) speak like ours.
