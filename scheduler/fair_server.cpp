@@ -436,8 +436,7 @@ struct FairServer::Routes {
         std::lock_guard lock(server.seen_mutex_);
         for (const auto& token : state.tokens) {
             if (token.role != Role::kiosk && token.role != Role::board) continue;
-            DeviceSeen device{token.token_id, token.device_or_user,
-                              std::string(role_code(token.role)), std::nullopt};
+            DeviceSeen device{token.token_id, token.device_or_user, token.role, std::nullopt};
             if (const auto it = server.last_seen_.find(token.token_id);
                 it != server.last_seen_.end()) {
                 device.seconds_since_seen =
@@ -489,15 +488,12 @@ struct FairServer::Routes {
 
     // The answer to call-next and take-walk-in: who was called, or why nobody.
     json call_answer(const CallResult& call) {
-        json answer{
-            {"from_standby", call.from_standby},
-            {"why_nobody", call.why_nobody},
-            {"nobody", std::string(nobody_code(call.nobody))},
-            {"nobody_student", call.nobody_student ? json(call.nobody_student->str()) : json()}};
-        answer["called"] = call.called ? protocol::to_json(*call.called) : json();
+        protocol::CallAnswer answer{call.called,     call.from_standby, "",
+                                    call.why_nobody, call.nobody,       std::nullopt};
+        if (call.nobody_student) answer.nobody_student = call.nobody_student->str();
         if (call.called) {
             const auto ticket = server.store_.ticket_of(call.called->interview.student);
-            answer["ticket_label"] = ticket ? ticket_label(ticket->number) : "";
+            answer.ticket_label = ticket ? ticket_label(ticket->number) : "";
         }
         return answer;
     }
@@ -718,7 +714,7 @@ struct FairServer::Routes {
                 list.push_back(
                     {{"device", device.device},
                      {"name", device.name},
-                     {"role", device.role},
+                     {"role", role_code(device.role)},
                      {"enrolled_at", enrolled_at[device.device]},
                      {"seconds_since_seen",
                       device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
@@ -1115,9 +1111,9 @@ struct FairServer::Routes {
             "finish", Permission::finish_interview,
             [this](const StoredInterview& row, const json& body, const std::string& actor,
                    Response& response) {
-                const auto outcome = text_field(body, "outcome");
-                if (!outcome || (*outcome != "offer" && *outcome != "internship" &&
-                                 *outcome != "next_round" && *outcome != "not_suitable")) {
+                const auto text = text_field(body, "outcome");
+                const auto outcome = text ? parse_outcome(*text) : std::nullopt;
+                if (!outcome) {
                     return refuse(
                         response, 400, "bad_outcome",
                         "\"outcome\" must be offer, internship, next_round or "
