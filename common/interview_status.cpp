@@ -1,23 +1,39 @@
 #include "common/interview_status.hpp"
 
-#include <array>
+#include <nlohmann/json.hpp>
 
 namespace jobfair {
 
-namespace {
-constexpr std::array<std::string_view, 7> kCodes{"planned", "promised", "called",   "in_progress",
-                                                 "done",    "no_show",  "cancelled"};
-}  // namespace
-
 std::string_view status_code(InterviewStatus status) {
-    return kCodes[static_cast<size_t>(status)];
+    return code_in(kInterviewStatusCodes, status);
 }
 
 std::optional<InterviewStatus> parse_status(std::string_view text) {
-    for (size_t i = 0; i < kCodes.size(); ++i) {
-        if (kCodes[i] == text) return static_cast<InterviewStatus>(i);
-    }
-    return std::nullopt;
+    return parse_in(kInterviewStatusCodes, text);
+}
+
+void to_json(nlohmann::json& out, InterviewStatus status) {
+    out = status_code(status);
+}
+
+void from_json(const nlohmann::json& in, InterviewStatus& status) {
+    status = enum_from_json(in, kInterviewStatusCodes, "trạng thái phỏng vấn", "interview status");
+}
+
+std::string_view outcome_code(InterviewOutcome outcome) {
+    return code_in(kInterviewOutcomeCodes, outcome);
+}
+
+std::optional<InterviewOutcome> parse_outcome(std::string_view text) {
+    return parse_in(kInterviewOutcomeCodes, text);
+}
+
+void to_json(nlohmann::json& out, InterviewOutcome outcome) {
+    out = outcome_code(outcome);
+}
+
+void from_json(const nlohmann::json& in, InterviewOutcome& outcome) {
+    outcome = enum_from_json(in, kInterviewOutcomeCodes, "kết quả phỏng vấn", "interview outcome");
 }
 
 bool is_terminal(InterviewStatus status) {

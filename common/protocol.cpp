@@ -138,12 +138,56 @@ json to_json(const StoredInterview& interview) {
              {"booth", interview.interview.booth.str()},
              {"seat", interview.interview.seat},
              {"start", interview.interview.start.str()},
-             {"status", status_code(interview.status)},
+             {"status", interview.status},
              {"fixed", interview.fixed}};
     if (interview.cancel_reason) out["cancel_reason"] = *interview.cancel_reason;
     if (interview.outcome) out["outcome"] = *interview.outcome;
     if (interview.note) out["note"] = *interview.note;
     return out;
+}
+
+StoredInterview stored_interview_from_json(const json& in) {
+    StoredInterview out;
+    in.at("id").get_to(out.id);
+    out.interview.student = StudentId(in.at("student").get<std::string>());
+    out.interview.booth = BoothId(in.at("booth").get<std::string>());
+    out.interview.seat = in.value("seat", 0);
+    const std::string start = in.at("start").get<std::string>();
+    const auto time = TimeOfDay::parse(start);
+    if (!time) {
+        throw json::other_error::create(501, "\"start\" is not HH:MM: " + start, &in);
+    }
+    out.interview.start = *time;
+    in.at("status").get_to(out.status);
+    out.fixed = in.value("fixed", false);
+    read_optional(in, "cancel_reason", out.cancel_reason);
+    read_optional(in, "outcome", out.outcome);
+    read_optional(in, "note", out.note);
+    return out;
+}
+
+void to_json(json& out, const CallAnswer& value) {
+    out = {{"from_standby", value.from_standby},
+           {"why_nobody", value.why_nobody},
+           {"nobody", value.nobody},
+           {"nobody_student", value.nobody_student ? json(*value.nobody_student) : json()},
+           {"called", value.called ? to_json(*value.called) : json()}};
+    if (value.called) out["ticket_label"] = value.ticket_label;
+}
+void from_json(const json& in, CallAnswer& value) {
+    const auto called = in.find("called");
+    if (called != in.end() && !called->is_null()) {
+        value.called = stored_interview_from_json(*called);
+    } else {
+        value.called.reset();
+    }
+    value.from_standby = in.value("from_standby", false);
+    value.ticket_label = in.value("ticket_label", "");
+    value.why_nobody = in.value("why_nobody", "");
+    value.nobody = CallNobody::none;
+    if (const auto nobody = in.find("nobody"); nobody != in.end() && !nobody->is_null())
+        nobody->get_to(value.nobody);
+    read_optional(in, "nobody_student", value.nobody_student);
 }
 
 json to_json(const EventRecord& event) {

@@ -5,7 +5,7 @@
 // Sections:
 //   1. Version, limits, headers
 //   2. Messages the kiosk exchanges (hello, enterprises, check-in, walk-in registration)
-//   3. Server-side conversions of stored rows
+//   3. Stored rows as the API gives them, and the booth's call answer
 #pragma once
 
 #include <cstdint>
@@ -17,7 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/interview_status.hpp"
 #include "common/store.hpp"
+#include "common/wire_codes.hpp"
 
 namespace jobfair::protocol {
 
@@ -69,9 +71,9 @@ struct ScheduledInterview {
     std::string booth;
     std::string enterprise;
     int seat = 0;
-    std::string start;   // "HH:MM"
-    std::string end;     // "HH:MM"
-    std::string status;  // interview_status code: "promised", "called", ...
+    std::string start;  // "HH:MM"
+    std::string end;    // "HH:MM"
+    InterviewStatus status = InterviewStatus::promised;
 };
 
 // Consent purposes a walk-in ticks one by one; nothing is pre-ticked. `interview` is required to
@@ -134,9 +136,29 @@ nlohmann::json error_body(std::string_view code, std::string_view message,
 // The error of a 4xx/5xx body, or nothing when the body is not one.
 std::optional<ErrorAnswer> parse_error(std::string_view body);
 
-// --- 3. Server-side conversions of stored rows ---------------------------------------------
+// --- 3. Stored rows as the API gives them, and the booth's call answer ---------------------
 
+// {"id", "student", "booth", "seat", "start", "status", "fixed", "cancel_reason"?, "outcome"?,
+// "note"?}: an interview in a booth's queue, a call answer and an event's payload.
 nlohmann::json to_json(const StoredInterview& interview);
+// The reverse, for clients (created_at and updated_at are not on the wire and stay empty).
+// Throws nlohmann::json::exception for a missing field and UnknownCode for an unknown status or
+// outcome.
+StoredInterview stored_interview_from_json(const nlohmann::json& in);
 nlohmann::json to_json(const EventRecord& event);
+
+// POST /api/v1/booths/{booth}/call-next and .../take-walk-in: who was called, or why nobody.
+struct CallAnswer {
+    std::optional<StoredInterview> called;  // null when nobody was called
+    bool from_standby = false;
+    std::string ticket_label;  // the called student's; absent from the wire when nobody
+    std::string why_nobody;    // in English words, for the booth's staff and logs
+    CallNobody nobody = CallNobody::none;
+    // The student in the way: still in the seat (seat_busy), held for (seat_held), asked for
+    // (not_in_standby).
+    std::optional<std::string> nobody_student;
+};
+void to_json(nlohmann::json& out, const CallAnswer& value);
+void from_json(const nlohmann::json& in, CallAnswer& value);
 
 }  // namespace jobfair::protocol

@@ -910,7 +910,13 @@ std::vector<StoredInterview> Store::interviews() const {
             stored.cancel_reason = optional_text(rows.getColumn(7));
             stored.created_at = rows.getColumn(8).getString();
             stored.updated_at = rows.getColumn(9).getString();
-            stored.outcome = optional_text(rows.getColumn(10));
+            if (const auto outcome = optional_text(rows.getColumn(10))) {
+                stored.outcome = parse_outcome(*outcome);
+                if (!stored.outcome) {
+                    throw StoreError("interview " + std::to_string(stored.id) +
+                                     " has an unknown outcome \"" + *outcome + "\"");
+                }
+            }
             stored.note = optional_text(rows.getColumn(11));
         }
         return result;
@@ -1094,7 +1100,9 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
         update.bind(1, std::string(status_code(to)));
         update.bind(2, now);
         bind_optional(update, 3, details.cancel_reason);
-        bind_optional(update, 4, details.outcome);
+        bind_optional(update, 4,
+                      details.outcome ? std::optional<std::string>(outcome_code(*details.outcome))
+                                      : std::nullopt);
         bind_optional(update, 5, details.note);
         update.bind(6, static_cast<int64_t>(id));
         update.exec();
@@ -1105,7 +1113,7 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
                                {"from", status_code(*from)},
                                {"to", status_code(to)}};
         if (details.cancel_reason) payload["reason"] = *details.cancel_reason;
-        if (details.outcome) payload["outcome"] = *details.outcome;
+        if (details.outcome) payload["outcome"] = outcome_code(*details.outcome);
         if (details.note) payload["note"] = *details.note;
         insert_event(database, now, actor, "interview." + std::string(status_code(to)), payload);
         transaction.commit();
@@ -1605,7 +1613,8 @@ void Store::reschedule_interview(InterviewId id, const Interview& to, std::strin
         }
         const Interview from = interview_from(current, 0);
         const std::string status = current.getColumn(4).getString();
-        if (status != "planned" && status != "promised") {
+        const auto parsed = parse_status(status);
+        if (parsed != InterviewStatus::planned && parsed != InterviewStatus::promised) {
             throw StoreError("not_movable",
                              "interview " + std::to_string(id) + " is " + status +
                                  ": only planned or promised interviews can be moved",

@@ -73,7 +73,7 @@ struct StoredInterview {
     InterviewStatus status = InterviewStatus::planned;
     bool fixed = false;  // came with the instance's `fixed` list
     std::optional<std::string> cancel_reason;
-    std::optional<std::string> outcome;  // offer, internship, next_round, not_suitable
+    std::optional<InterviewOutcome> outcome;  // when done
     std::optional<std::string> note;
     std::string created_at;  // ISO-8601 UTC, e.g. "2025-03-14T01:30:00.000Z"
     std::string updated_at;
@@ -154,7 +154,7 @@ class Store {
     // Details recorded with a move: why it was cancelled, what a finished interview led to.
     struct MoveDetails {
         std::optional<std::string> cancel_reason;
-        std::optional<std::string> outcome;
+        std::optional<InterviewOutcome> outcome;
         std::optional<std::string> note;
     };
     // Moves one interview along its life (interview_status.hpp), with an "interview.<status>"

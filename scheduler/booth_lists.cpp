@@ -69,7 +69,7 @@ std::string both(std::string_view vi, std::string_view en) {
     return html_escape(vi) + "<br><span class=\"en\">" + html_escape(en) + "</span>";
 }
 
-std::string status_words(InterviewStatus status, const std::optional<std::string>& outcome) {
+std::string status_words(InterviewStatus status, const std::optional<InterviewOutcome>& outcome) {
     std::string vi, en;
     switch (status) {
         case InterviewStatus::planned:
@@ -101,10 +101,10 @@ std::string status_words(InterviewStatus status, const std::optional<std::string
             en = "cancelled";
             break;
     }
-    if (outcome == "offer") vi += ": nhận việc", en += ": offer";
-    if (outcome == "internship") vi += ": thực tập", en += ": internship";
-    if (outcome == "next_round") vi += ": vòng sau", en += ": next round";
-    if (outcome == "not_suitable") vi += ": chưa phù hợp", en += ": not suitable";
+    if (outcome == InterviewOutcome::offer) vi += ": nhận việc", en += ": offer";
+    if (outcome == InterviewOutcome::internship) vi += ": thực tập", en += ": internship";
+    if (outcome == InterviewOutcome::next_round) vi += ": vòng sau", en += ": next round";
+    if (outcome == InterviewOutcome::not_suitable) vi += ": chưa phù hợp", en += ": not suitable";
     // One line: a list of one line per slot fits a seat's morning on one sheet.
     return html_escape(vi) + " <span class=\"en\">/ " + html_escape(en) + "</span>";
 }

@@ -429,8 +429,7 @@ struct FairServer::Routes {
         for (const auto& token : state.tokens) {
             if (!is_device_role(token.role)) continue;
             if (screens_only && token.role != Role::kiosk && token.role != Role::board) continue;
-            DeviceSeen device{token.token_id, token.device_or_user,
-                              std::string(role_code(token.role)), std::nullopt};
+            DeviceSeen device{token.token_id, token.device_or_user, token.role, std::nullopt};
             if (const auto it = server.last_seen_.find(token.token_id);
                 it != server.last_seen_.end()) {
                 device.seconds_since_seen =
@@ -511,15 +510,12 @@ struct FairServer::Routes {
 
     // The answer to call-next and take-walk-in: who was called, or why nobody.
     json call_answer(const CallResult& call) {
-        json answer{
-            {"from_standby", call.from_standby},
-            {"why_nobody", call.why_nobody},
-            {"nobody", std::string(nobody_code(call.nobody))},
-            {"nobody_student", call.nobody_student ? json(call.nobody_student->str()) : json()}};
-        answer["called"] = call.called ? protocol::to_json(*call.called) : json();
+        protocol::CallAnswer answer{call.called,     call.from_standby, "",
+                                    call.why_nobody, call.nobody,       std::nullopt};
+        if (call.nobody_student) answer.nobody_student = call.nobody_student->str();
         if (call.called) {
             const auto ticket = server.store_.ticket_of(call.called->interview.student);
-            answer["ticket_label"] = ticket ? ticket_label(ticket->number) : "";
+            answer.ticket_label = ticket ? ticket_label(ticket->number) : "";
         }
         return answer;
     }
@@ -917,7 +913,7 @@ struct FairServer::Routes {
                 list.push_back(
                     {{"device", device.device},
                      {"name", device.name},
-                     {"role", device.role},
+                     {"role", role_code(device.role)},
                      {"booth", record.booth ? json(record.booth->str()) : json()},
                      {"enrolled_at", utc_text(record.issued_at)},
                      {"seconds_since_seen",
@@ -1229,9 +1225,9 @@ struct FairServer::Routes {
             server.live_.no_show(call.interview->id, call.actor());
         });
         interview_action(RouteId::interview_finish, [this](Call& call) {
-            const auto outcome = text_field(call.body, "outcome");
-            if (!outcome || (*outcome != "offer" && *outcome != "internship" &&
-                             *outcome != "next_round" && *outcome != "not_suitable")) {
+            const auto text = text_field(call.body, "outcome");
+            const auto outcome = text ? parse_outcome(*text) : std::nullopt;
+            if (!outcome) {
                 return refuse(call.response, 400, "bad_outcome",
                               "\"outcome\" must be offer, internship, next_round or not_suitable",
                               "Kết quả phải là: nhận việc, thực tập, vòng sau hoặc chưa phù hợp");

@@ -241,44 +241,6 @@ std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentI
     return results;
 }
 
-std::string_view nobody_code(CallResult::Nobody nobody) {
-    switch (nobody) {
-        case CallResult::Nobody::none:
-            return "";
-        case CallResult::Nobody::seat_busy:
-            return "seat_busy";
-        case CallResult::Nobody::seat_held:
-            return "seat_held";
-        case CallResult::Nobody::outside_hours:
-            return "outside_hours";
-        case CallResult::Nobody::nobody_waiting:
-            return "nobody_waiting";
-        case CallResult::Nobody::not_in_standby:
-            return "not_in_standby";
-    }
-    return "";
-}
-
-std::string_view standby_block_code(StandbyBlock block) {
-    switch (block) {
-        case StandbyBlock::none:
-            return "";
-        case StandbyBlock::outside_hours:
-            return "outside_hours";
-        case StandbyBlock::left:
-            return "left";
-        case StandbyBlock::busy_elsewhere:
-            return "busy_elsewhere";
-        case StandbyBlock::met_booth:
-            return "met_booth";
-        case StandbyBlock::interview_limit:
-            return "interview_limit";
-        case StandbyBlock::own_interview_near:
-            return "own_interview_near";
-    }
-    return "";
-}
-
 StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& booth,
                                      const std::vector<StoredInterview>& all) const {
     const auto& grid = fair_.settings.grid;
@@ -490,7 +452,7 @@ void LiveFair::start(InterviewId interview, std::string_view actor) {
     store_.move_interview(interview, InterviewStatus::in_progress, actor);
 }
 
-void LiveFair::finish(InterviewId interview, const std::string& outcome, const std::string& note,
+void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
                       std::string_view actor) {
     Store::MoveDetails details;
     details.outcome = outcome;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/store.hpp"
+#include "common/wire_codes.hpp"
 #include "scheduler/allocator.hpp"
 
 namespace jobfair {
@@ -61,7 +62,7 @@ struct CallResult {
     std::optional<StoredInterview> called;
     bool from_standby = false;
     // When nobody could be called: why, for programs and in words for the booth's staff.
-    enum class Nobody { none, seat_busy, seat_held, outside_hours, nobody_waiting, not_in_standby };
+    using Nobody = CallNobody;
     Nobody nobody = Nobody::none;
     std::string why_nobody;
     // The student in the way: the one still in the seat (seat_busy), the one it is held for
@@ -76,21 +77,8 @@ struct CallResult {
     }
 };
 
-// Why a checked-in student who wants a booth cannot be called into it from its standby queue now.
-// One rule for the engine (call_next, take_from_standby) and for what booth staff are shown.
-enum class StandbyBlock {
-    none,
-    outside_hours,       // the fair's interview hours are over or have not begun
-    left,                // past the time the student said they leave
-    busy_elsewhere,      // called to or interviewing at another booth
-    met_booth,           // already called, interviewed or missed here (a pair meets once)
-    interview_limit,     // as many interviews as the student may have
-    own_interview_near,  // one of their own promises is too close to now (the gap rule)
-};
-// "busy_elsewhere", ...: the code the API names it by; "" for none.
-std::string_view standby_block_code(StandbyBlock block);
-// "seat_busy", ...: the code the API names a CallResult::Nobody by; "" for none.
-std::string_view nobody_code(CallResult::Nobody nobody);
+// StandbyBlock (why a student in a booth's standby queue cannot be called now), CallNobody and
+// their codes: common/wire_codes.hpp.
 
 // What a re-plan of the rest of the day would change among interviews not yet promised.
 struct ReplanPreview {
@@ -133,8 +121,7 @@ class LiveFair {
     CallResult take_from_standby(const BoothId& booth, int seat, const StudentId& student,
                                  std::string_view actor);
     void start(InterviewId interview, std::string_view actor);
-    // outcome: offer, internship, next_round or not_suitable.
-    void finish(InterviewId interview, const std::string& outcome, const std::string& note,
+    void finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
                 std::string_view actor);
     // The called student did not come: the seat is free for standby, and the pair is not
     // placed again by later re-plans.

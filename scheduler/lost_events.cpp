@@ -99,11 +99,21 @@ DescribedEvent describe(const EventRecord& event, const Context& context) {
 }
 
 // How far along an interview is, for "has the standby caught up with this move?".
-int progress(std::string_view status) {
-    if (status == "promised") return 1;
-    if (status == "called") return 2;
-    if (status == "in_progress") return 3;
-    if (status == "done") return 4;
+int progress(InterviewStatus status) {
+    switch (status) {
+        case InterviewStatus::promised:
+            return 1;
+        case InterviewStatus::called:
+            return 2;
+        case InterviewStatus::in_progress:
+            return 3;
+        case InterviewStatus::done:
+            return 4;
+        case InterviewStatus::planned:
+        case InterviewStatus::no_show:
+        case InterviewStatus::cancelled:
+            return 0;
+    }
     return 0;
 }
 
@@ -111,13 +121,18 @@ bool holds_again(const DescribedEvent& lost, const Context& other) {
     const std::string& kind = lost.event.kind;
     if (kind == "student.checked_in") return other.check_ins.count(StudentId(lost.student)) > 0;
     if (!kind.starts_with("interview.") || lost.student.empty() || lost.booth.empty()) return false;
-    std::string_view to = std::string_view(kind).substr(std::string_view("interview.").size());
-    if (to == "called_from_standby" || to == "recalled") to = "called";
+    // "interview.<status>", and two event kinds that mean "called" again; other kinds ("moved")
+    // name no status.
+    const std::string_view move =
+        std::string_view(kind).substr(std::string_view("interview.").size());
+    const auto to = move == "called_from_standby" || move == "recalled" ? InterviewStatus::called
+                                                                        : parse_status(move);
+    if (!to) return false;
     for (const auto& [id, row] : other.interviews) {
         if (row.interview.student.str() != lost.student || row.interview.booth.str() != lost.booth)
             continue;
-        const std::string_view status = status_code(row.status);
-        if (status == to || (progress(to) > 0 && progress(status) >= progress(to))) return true;
+        if (row.status == *to || (progress(*to) > 0 && progress(row.status) >= progress(*to)))
+            return true;
     }
     return false;
 }

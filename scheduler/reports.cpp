@@ -89,13 +89,19 @@ std::string status_label(InterviewStatus status) {
     return std::string(status_code(status));
 }
 
-std::string outcome_label(const std::optional<std::string>& outcome) {
+std::string outcome_label(const std::optional<InterviewOutcome>& outcome) {
     if (!outcome) return "";
-    if (*outcome == "offer") return "Nhận việc / offer";
-    if (*outcome == "internship") return "Thực tập / internship";
-    if (*outcome == "next_round") return "Vòng sau / next round";
-    if (*outcome == "not_suitable") return "Chưa phù hợp / not suitable";
-    return *outcome;
+    switch (*outcome) {
+        case InterviewOutcome::offer:
+            return "Nhận việc / offer";
+        case InterviewOutcome::internship:
+            return "Thực tập / internship";
+        case InterviewOutcome::next_round:
+            return "Vòng sau / next round";
+        case InterviewOutcome::not_suitable:
+            return "Chưa phù hợp / not suitable";
+    }
+    return std::string(outcome_code(*outcome));
 }
 
 // ---- 2. The day -------------------------------------------------------------------------------
@@ -176,17 +182,23 @@ struct Tally {
         if (row.status == InterviewStatus::cancelled) ++cancelled;
         if (row.status != InterviewStatus::done) return;
         ++done;
-        const std::string outcome = row.outcome.value_or("");
-        if (outcome == "offer") {
-            ++offer;
-        } else if (outcome == "internship") {
-            ++internship;
-        } else if (outcome == "next_round") {
-            ++next_round;
-        } else if (outcome == "not_suitable") {
-            ++not_suitable;
-        } else {
+        if (!row.outcome) {
             ++no_outcome;
+            return;
+        }
+        switch (*row.outcome) {
+            case InterviewOutcome::offer:
+                ++offer;
+                break;
+            case InterviewOutcome::internship:
+                ++internship;
+                break;
+            case InterviewOutcome::next_round:
+                ++next_round;
+                break;
+            case InterviewOutcome::not_suitable:
+                ++not_suitable;
+                break;
         }
     }
     std::vector<std::string> fields() const {
@@ -254,7 +266,7 @@ std::map<std::optional<std::string>, SchoolRow> tally_by_school(const Day& day) 
         if (row.status != InterviewStatus::done) continue;
         auto& [done, offers] = done_and_offers[row.interview.student];
         ++done;
-        if (row.outcome == "offer") ++offers;
+        if (row.outcome == InterviewOutcome::offer) ++offers;
     }
     std::map<std::optional<std::string>, SchoolRow> by_school;
     for (const Student& student : day.fair.students) {

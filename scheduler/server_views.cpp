@@ -84,7 +84,7 @@ protocol::ScheduledInterview scheduled(const Fair& fair, const StoredInterview& 
     out.seat = row.interview.seat;
     out.start = row.interview.start.str();
     out.end = row.interview.start.plus_minutes(fair.settings.grid.slot_minutes).str();
-    out.status = status_code(row.status);
+    out.status = row.status;
     return out;
 }
 
@@ -133,12 +133,12 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         const StudentId& student = row->interview.student;
         const StoredInterview* busy = day.busy_with(student);
         if (day.check_ins.count(student) == 0) {
-            item["whereabouts"] = "not_arrived";
+            item["whereabouts"] = Whereabouts::not_arrived;
         } else if (busy && busy->id != row->id) {
-            item["whereabouts"] = "busy";
+            item["whereabouts"] = Whereabouts::busy;
             item["busy_at"] = busy->interview.booth.str();
         } else {
-            item["whereabouts"] = "checked_in";
+            item["whereabouts"] = Whereabouts::checked_in;
         }
         item["person"] = person(student);
         queue.push_back(item);
@@ -154,8 +154,7 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         // The engine's own rule: a student shown as callable is one take-walk-in accepts.
         const StandbyBlock block =
             live.standby_block(*day.fair.find_student(entry.id), booth_id, day.interviews);
-        item["blocked"] =
-            block == StandbyBlock::none ? json() : json(std::string(standby_block_code(block)));
+        item["blocked"] = block;  // null for none
         standby.push_back(item);
     }
     return {{"booth", booth_id.str()},  {"enterprise", booth.enterprise},
@@ -213,10 +212,10 @@ json overview_view(const DayState& day, const LiveFair& live,
                           {"done", done},
                           {"no_shows", no_shows}});
     }
-    std::map<std::string, int> by_status;
+    std::map<InterviewStatus, int> by_status;
     std::set<StudentId> covered;
     for (const auto& row : day.interviews) {
-        ++by_status[std::string(status_code(row.status))];
+        ++by_status[row.status];
         if (row.status != InterviewStatus::cancelled && row.status != InterviewStatus::no_show) {
             covered.insert(row.interview.student);
         }
@@ -291,36 +290,41 @@ json overview_view(const DayState& day, const LiveFair& live,
     if (!waits.empty()) mean_wait /= double(waits.size());
     const int p90_wait =
         waits.empty() ? 0 : waits[std::min(waits.size() - 1, waits.size() * 9 / 10)];
-    const auto count = [&](const char* status) {
+    const auto count = [&](InterviewStatus status) {
         const auto it = by_status.find(status);
         return it == by_status.end() ? 0 : it->second;
     };
-    const int done = count("done"), no_show = count("no_show");
+    using S = InterviewStatus;
+    const int done = count(S::done), no_show = count(S::no_show);
     const json figures{
         {"students", day.fair.students.size()},
         {"checked_in", day.check_ins.size()},
         {"interviews_done", done},
-        {"interviews_promised", count("promised")},
-        {"interviews_under_way", count("called") + count("in_progress")},
-        {"interviews_remaining", count("planned") + count("promised")},
+        {"interviews_promised", count(S::promised)},
+        {"interviews_under_way", count(S::called) + count(S::in_progress)},
+        {"interviews_remaining", count(S::planned) + count(S::promised)},
         {"no_show_rate",
          done + no_show == 0 ? 0.0 : std::round(10000.0 * no_show / (done + no_show)) / 10000.0},
         {"wait_mean_minutes", std::round(mean_wait * 10) / 10},
         {"wait_p90_minutes", p90_wait},
         {"waits_counted", waits.size()},
         {"students_without_interview", without_interview}};
-    json outcomes{{"offer", 0}, {"internship", 0}, {"next_round", 0}, {"not_suitable", 0}};
+    std::map<InterviewOutcome, int> outcome_counts;
     for (const auto& row : day.interviews) {
-        if (row.status == InterviewStatus::done && row.outcome && outcomes.contains(*row.outcome)) {
-            outcomes[*row.outcome] = outcomes[*row.outcome].get<int>() + 1;
-        }
+        if (row.status == InterviewStatus::done && row.outcome) ++outcome_counts[*row.outcome];
     }
+    json outcomes = json::object();  // every outcome, 0 when none
+    for (const auto& [outcome, code] : kInterviewOutcomeCodes)
+        outcomes[std::string(code)] = outcome_counts[outcome];
+    json interviews_by_status = json::object();  // the statuses seen only
+    for (const auto& [status, number] : by_status)
+        interviews_by_status[std::string(status_code(status))] = number;
     json device_list = json::array();
     for (const auto& device : devices) {
         device_list.push_back(
             {{"device", device.device},
              {"name", device.name},
-             {"role", device.role},
+             {"role", role_code(device.role)},
              {"seconds_since_seen",
               device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
     }
@@ -333,7 +337,7 @@ json overview_view(const DayState& day, const LiveFair& live,
             {"checked_in_without_interview", without_interview},
             {"students_interviewed", interviewed.size()},
             {"check_ins_per_quarter", check_ins_per_quarter},
-            {"interviews_by_status", by_status},
+            {"interviews_by_status", interviews_by_status},
             {"figures", figures},
             {"outcomes", outcomes},
             {"long_waits", long_waits},
@@ -359,10 +363,10 @@ json timeline_view(const DayState& day, const LiveFair& live) {
                               {"seat", row.interview.seat},
                               {"start", row.interview.start.str()},
                               {"end", day.end_of(row.interview)},
-                              {"status", status_code(row.status)},
+                              {"status", row.status},
                               {"student", row.interview.student.str()},
                               {"ticket_label", day.label_of(row.interview.student)},
-                              {"outcome", optional_text(row.outcome)},
+                              {"outcome", row.outcome ? json(*row.outcome) : json()},
                               {"reason", optional_text(row.cancel_reason)}});
     }
     return {{"now", day.now.str()},

@@ -71,7 +71,7 @@ nlohmann::json booth_queue_view(const DayState& day, const Store& store, const L
 struct DeviceSeen {
     std::string device;  // the token id
     std::string name;
-    std::string role;
+    Role role = Role::kiosk;
     std::optional<long long> seconds_since_seen;  // none: not since the server started
 };
 

@@ -243,12 +243,12 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         &fair.booths[std::uniform_int_distribution<size_t>(0, fair.booths.size() - 1)(rng)];
     const int pause_from = day_start + 120, pause_until = day_start + 140;
 
-    const auto outcome_of = [&]() -> std::string {
+    const auto outcome_of = [&] {
         const double r = uniform(rng);
-        return r < 0.25   ? "offer"
-               : r < 0.5  ? "internship"
-               : r < 0.75 ? "next_round"
-                          : "not_suitable";
+        return r < 0.25   ? InterviewOutcome::offer
+               : r < 0.5  ? InterviewOutcome::internship
+               : r < 0.75 ? InterviewOutcome::next_round
+                          : InterviewOutcome::not_suitable;
     };
     size_t next_kiosk = 0;
     const auto kiosk = [&]() -> const std::string& { return kiosks[next_kiosk++ % kiosks.size()]; };
@@ -261,11 +261,13 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         seat.since = now;
         for (const auto& row : queue.value("queue", json::array())) {
             if (row["seat"] != static_cast<int>(s)) continue;
-            const std::string status = row["status"];
-            if (status != "called" && status != "in_progress") continue;
+            const auto status = row["status"].get<InterviewStatus>();
+            if (status != InterviewStatus::called && status != InterviewStatus::in_progress)
+                continue;
             seat.interview = row["id"];
             seat.student = row["student"];
-            seat.state = status == "called" ? Seat::State::called : Seat::State::in_progress;
+            seat.state =
+                status == InterviewStatus::called ? Seat::State::called : Seat::State::in_progress;
             seat.until = now + grid.slot_minutes;
         }
     };
@@ -420,11 +422,11 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                         seat = Seat{};
                     }
                 } else if (now >= seat.until) {
-                    const std::string outcome = outcome_of();
+                    const InterviewOutcome outcome = outcome_of();
                     const ApiAnswer finished =
                         api.post(interview + "/finish", token,
                                  {{"outcome", outcome}, {"note", "Phỏng vấn mô phỏng"}});
-                    if (finished.ok()) ++report.outcomes[outcome];
+                    if (finished.ok()) ++report.outcomes[std::string(outcome_code(outcome))];
                     seat = Seat{};
                 }
             }
@@ -480,7 +482,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             ++report.promises_moved_late;
         }
         if (event["kind"] == "interview.cancelled" &&
-            event["payload"].value("from", "") != "planned") {
+            parse_status(event["payload"].value("from", "")) != InterviewStatus::planned) {
             ++report.promises_cancelled[event["payload"].value("reason", "")];
         }
     }
@@ -563,15 +565,15 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
     std::map<InterviewId, const StoredInterview*> rows;
     for (const auto& row : stored)
         rows[row.id] = &row;
-    const auto occupies = [](const std::string& status) {
-        return status == "called" || status == "in_progress";
+    const auto occupies = [](InterviewStatus status) {
+        return status == InterviewStatus::called || status == InterviewStatus::in_progress;
     };
-    std::map<InterviewId, std::string> logged;  // each interview's status as the log tells it
+    std::map<InterviewId, InterviewStatus> logged;  // each interview's status as the log tells it
     std::map<std::pair<std::string, int>, InterviewId> seat_holder;
     std::map<std::string, InterviewId> student_holder;
     events_replayed = 0;
 
-    const auto apply = [&](const EventRecord& event, InterviewId id, const std::string& to) {
+    const auto apply = [&](const EventRecord& event, InterviewId id, InterviewStatus to) {
         const auto row = rows.find(id);
         if (row == rows.end()) {
             violations.push_back("event " + std::to_string(event.id) + " names interview " +
@@ -614,24 +616,32 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
         }
         if (event.kind == "student.left") {
             for (const auto& id : payload.value("cancelled", json::array()))
-                if (id.is_number_integer()) apply(event, id.get<InterviewId>(), "cancelled");
+                if (id.is_number_integer())
+                    apply(event, id.get<InterviewId>(), InterviewStatus::cancelled);
             continue;
         }
         if (!payload.contains("interview") || !payload["interview"].is_number_integer()) continue;
         const InterviewId id = payload["interview"].get<InterviewId>();
         if (event.kind == "interview.called_from_standby") {
-            apply(event, id, "called");
+            apply(event, id, InterviewStatus::called);
         } else if (payload.contains("to") && payload["to"].is_string()) {
-            apply(event, id, payload["to"].get<std::string>());
+            const std::string to = payload["to"].get<std::string>();
+            if (const auto status = parse_status(to)) {
+                apply(event, id, *status);
+            } else {
+                violations.push_back("event " + std::to_string(event.id) + " moves interview " +
+                                     std::to_string(id) + " to an unknown status \"" + to + "\"");
+            }
         }
     }
     for (const auto& [id, status] : logged) {
         const auto row = rows.find(id);
         if (row == rows.end()) continue;  // said above
-        const std::string table(status_code(row->second->status));
-        if (table != status) {
-            violations.push_back("interview " + std::to_string(id) + " is " + table +
-                                 " in the database but " + status + " in the audit log");
+        if (row->second->status != status) {
+            violations.push_back("interview " + std::to_string(id) + " is " +
+                                 std::string(status_code(row->second->status)) +
+                                 " in the database but " + std::string(status_code(status)) +
+                                 " in the audit log");
         }
     }
     return violations;

@@ -7,6 +7,7 @@
 #include "kiosk/net/sse.hpp"
 
 using namespace jobfair::board;
+using jobfair::InterviewStatus;
 using jobfair::net::ServerSentEvent;
 using jobfair::net::SseParser;
 using namespace std::chrono_literals;
@@ -36,7 +37,7 @@ bool has_chime(const std::vector<Effect>& effects) {
     return false;
 }
 
-Call call(std::int64_t event, const char* ticket, const char* status, WallTime when) {
+Call call(std::int64_t event, const char* ticket, InterviewStatus status, WallTime when) {
     return Call{event, ticket, "B07", 0, false, status, when};
 }
 
@@ -60,7 +61,7 @@ TEST_CASE("board: the recent calls are parsed newest first, and a bad body is re
     CHECK(calls[0].event == 22);
     CHECK(calls[2].recall);
     CHECK(calls[2].seat == 1);
-    CHECK(calls[1].status == "no_show");
+    CHECK(calls[1].status == InterviewStatus::no_show);
     CHECK_THROWS_AS(parse_recent_calls("{\"calls\":[{\"event\":1}]}"), std::invalid_argument);
     CHECK_THROWS_AS(parse_recent_calls("not json"), std::invalid_argument);
 }
@@ -75,10 +76,12 @@ TEST_CASE("board: now calling holds called tickets of the last minutes, one per 
     CHECK(calling[1].ticket_label == "A-0087");
     CHECK(now_calling(state, now + 10min).empty());
 
-    state.calls = {call(3, "A-0001", "called", now), call(2, "A-0001", "called", now - 1min)};
+    state.calls = {call(3, "A-0001", InterviewStatus::called, now),
+                   call(2, "A-0001", InterviewStatus::called, now - 1min)};
     CHECK(now_calling(state, now).size() == 1);  // a recall replaces the first call
     state.config.now_calling_limit = 1;
-    state.calls = {call(3, "A-0001", "called", now), call(2, "A-0002", "called", now)};
+    state.calls = {call(3, "A-0001", InterviewStatus::called, now),
+                   call(2, "A-0002", InterviewStatus::called, now)};
     CHECK(now_calling(state, now).size() == 1);
 }
 
@@ -87,19 +90,19 @@ TEST_CASE("board: the first tick fetches, the first answer rings no chime, a new
     const WallTime now = at("2026-11-23T16:40:00.000Z");
     CHECK(has_fetch(update(state, intent::Tick{}, now)));
     CHECK(update(state, intent::Tick{}, now).empty());  // already fetching
-    std::vector<Call> calls = {call(10, "A-0010", "called", now)};
+    std::vector<Call> calls = {call(10, "A-0010", InterviewStatus::called, now)};
     CHECK_FALSE(has_chime(update(state, intent::CallsAnswered{calls}, now)));
     CHECK(state.connection == Connection::online);
     CHECK(state.calls_loaded);
 
     CHECK(has_fetch(update(state, intent::StreamEventArrived{11, "interview.called"}, now)));
-    calls.insert(calls.begin(), call(11, "A-0011", "called", now));
+    calls.insert(calls.begin(), call(11, "A-0011", InterviewStatus::called, now));
     CHECK(has_chime(update(state, intent::CallsAnswered{calls}, now)));
     CHECK(state.chimes_rung == 1);
 
     // A status change of an old call (no newer event) is fetched but rings nothing.
     CHECK(has_fetch(update(state, intent::StreamEventArrived{12, "interview.in_progress"}, now)));
-    calls[0].status = "in_progress";
+    calls[0].status = InterviewStatus::in_progress;
     CHECK_FALSE(has_chime(update(state, intent::CallsAnswered{calls}, now)));
     CHECK(state.last_stream_event == 12);
 }
@@ -148,7 +151,10 @@ TEST_CASE("board: offline when unreachable, retried, and resynced on reconnect")
     BoardState state = make_board();
     const WallTime now = at("2026-11-23T16:40:00.000Z");
     update(state, intent::Tick{}, now);
-    update(state, intent::CallsAnswered{std::vector<Call>{call(4, "A-0004", "called", now)}}, now);
+    update(
+        state,
+        intent::CallsAnswered{std::vector<Call>{call(4, "A-0004", InterviewStatus::called, now)}},
+        now);
     update(state, intent::StreamLost{}, now);
     CHECK(state.connection == Connection::offline);
     CHECK(state.calls.size() == 1);  // the last known calls stay on screen
@@ -157,8 +163,8 @@ TEST_CASE("board: offline when unreachable, retried, and resynced on reconnect")
     update(state, intent::CallsAnswered{std::nullopt}, now + 6s);
     CHECK(state.connection == Connection::offline);
     CHECK(has_fetch(update(state, intent::StreamOpened{}, now + 8s)));
-    const std::vector<Call> missed = {call(9, "A-0009", "called", now + 7s),
-                                      call(4, "A-0004", "done", now)};
+    const std::vector<Call> missed = {call(9, "A-0009", InterviewStatus::called, now + 7s),
+                                      call(4, "A-0004", InterviewStatus::done, now)};
     CHECK(has_chime(update(state, intent::CallsAnswered{missed}, now + 8s)));
     CHECK(state.connection == Connection::online);
 }
@@ -186,6 +192,6 @@ TEST_CASE("board: every string exists in both languages, in enum order") {
     }
     CHECK(tr_fill(BoardText::please_go_to, Language::vi, {"B07", "2"}) ==
           "Mời đến gian B07 · bàn 2");
-    CHECK(status_words("no_show", Language::vi) == "Vắng mặt");
-    CHECK(status_words("mystery", Language::en) == "mystery");
+    CHECK(status_words(InterviewStatus::no_show, Language::vi) == "Vắng mặt");
+    CHECK(status_words(InterviewStatus::planned, Language::en) == "planned");
 }

@@ -47,7 +47,8 @@ Store morning(std::optional<std::string> date) {
         if (row.interview.student != StudentId("S0002")) continue;
         store.move_interview(row.id, InterviewStatus::called, "booth");
         store.move_interview(row.id, InterviewStatus::in_progress, "booth");
-        store.move_interview(row.id, InterviewStatus::done, "booth", {std::nullopt, "offer", {}});
+        store.move_interview(row.id, InterviewStatus::done, "booth",
+                             {std::nullopt, InterviewOutcome::offer, {}});
     }
     return store;
 }

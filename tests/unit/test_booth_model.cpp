@@ -11,6 +11,12 @@
 #include "kiosk/booth/model/booth.hpp"
 
 using namespace jobfair::booth;
+using jobfair::CallNobody;
+using jobfair::InterviewOutcome;
+using jobfair::InterviewStatus;
+using jobfair::kInterviewOutcomeCodes;
+using jobfair::StandbyBlock;
+using jobfair::Whereabouts;
 
 namespace {
 
@@ -56,12 +62,13 @@ TEST_CASE("booth station: the queue answer is read field by field") {
     CHECK(queue.booth == "B07");
     REQUIRE(queue.queue.size() == 2);
     CHECK(queue.queue[0].person.given_name == "Vân");
-    CHECK(queue.queue[1].whereabouts == "busy");
+    CHECK(queue.queue[1].status == InterviewStatus::promised);
+    CHECK(queue.queue[1].whereabouts == Whereabouts::busy);
     CHECK(queue.queue[1].busy_at == "B02");
     REQUIRE(queue.standby.size() == 1);
     CHECK(queue.standby[0].person.ticket_label == "A-0200");
     CHECK(queue.standby[0].busy_at.empty());
-    CHECK(queue.standby[0].blocked.empty());
+    CHECK(queue.standby[0].blocked == StandbyBlock::none);
     CHECK_THROWS_AS(parse_booth_queue("{\"booth\": 7}"), std::invalid_argument);
     CHECK_THROWS_AS(parse_booth_queue("not json"), std::invalid_argument);
 }
@@ -105,9 +112,7 @@ TEST_CASE("booth station: call next, start and finish post to the interview's ow
     // Finishing needs an outcome first.
     CHECK(station.send(intent::Finish{41}).empty());
     REQUIRE(station.state.notice);
-    station.send(intent::ChooseOutcome{0, "hired"});  // not an outcome: ignored
-    CHECK(station.send(intent::Finish{41}).empty());
-    station.send(intent::ChooseOutcome{0, "internship"});
+    station.send(intent::ChooseOutcome{0, InterviewOutcome::internship});
     station.send(intent::NoteTyped{"Hàn tốt"});
     const auto finish = station.send(intent::Finish{41});
     REQUIRE(finish.size() == 1);
@@ -320,21 +325,20 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
     CHECK(station.state.notice->text(Language::vi) == "Đã gọi A-0300 vào bàn 2");
     CHECK(station.state.notice->text(Language::en) == "Called A-0300 to seat 2");
 
-    // The server's code and the student in the way; its English words only for a code this
-    // build does not know.
+    // The server's reason and the student in the way; its English words when it gave no reason.
     struct Reason {
-        const char* code;
+        CallNobody code;
         const char* student;
         BoothText text;
         std::initializer_list<std::string_view> values;
     };
     const Reason reasons[] = {
-        {"seat_busy", "S0087", BoothText::why_seat_busy, {"2", "S0087"}},
-        {"nobody_waiting", "", BoothText::why_nobody_waiting, {}},
-        {"outside_hours", "", BoothText::why_outside_hours, {}},
-        {"seat_held", "S0123", BoothText::why_seat_held, {"S0123"}},
-        {"not_in_standby", "W0003", BoothText::why_not_in_standby, {"W0003", "B07"}},
-        {"a_code_of_a_newer_server", "", BoothText::why_other, {"something new"}},
+        {CallNobody::seat_busy, "S0087", BoothText::why_seat_busy, {"2", "S0087"}},
+        {CallNobody::nobody_waiting, "", BoothText::why_nobody_waiting, {}},
+        {CallNobody::outside_hours, "", BoothText::why_outside_hours, {}},
+        {CallNobody::seat_held, "S0123", BoothText::why_seat_held, {"S0123"}},
+        {CallNobody::not_in_standby, "W0003", BoothText::why_not_in_standby, {"W0003", "B07"}},
+        {CallNobody::none, "", BoothText::why_other, {"something new"}},
     };
     for (const Reason& reason : reasons) {
         station.send(intent::QueueAnswered{kOk, parse_booth_queue(kTwoSeatsJson)});
@@ -353,10 +357,11 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
 TEST_CASE("booth station: take a walk-in from standby into a free seat") {
     const BoothQueue two_seats = parse_booth_queue(kTwoSeatsJson);
     REQUIRE(two_seats.standby.size() == 3);
-    CHECK(two_seats.standby[2].blocked == "interview_limit");
-    CHECK(standby_block_text("own_interview_near") == BoothText::blocked_own_interview_near);
-    CHECK(standby_block_text("a_rule_of_a_newer_server") == BoothText::blocked_other);
-    CHECK_FALSE(standby_block_text("").has_value());
+    CHECK(two_seats.standby[2].blocked == StandbyBlock::interview_limit);
+    CHECK(standby_block_text(StandbyBlock::own_interview_near) ==
+          BoothText::blocked_own_interview_near);
+    CHECK(standby_block_text(StandbyBlock::met_booth) == BoothText::blocked_other);
+    CHECK_FALSE(standby_block_text(StandbyBlock::none));
     Station station = logged_in(kTwoSeatsJson);
     const auto& take = only_post(station.send(intent::TakeWalkIn{"S0200", 1}));
     CHECK(take.action == Action::take_walk_in);
@@ -406,13 +411,13 @@ TEST_CASE("booth station: the finish dialog keeps its choice until saved, then f
     station.send(intent::OpenFinish{41});
     REQUIRE(station.state.finishing);
     CHECK(station.state.finishing->seat == 0);
-    station.send(intent::ChooseOutcome{0, "next_round"});
+    station.send(intent::ChooseOutcome{0, InterviewOutcome::next_round});
     station.send(intent::NoteTyped{"Giao tiếp tốt"});
     station.send(intent::CloseFinish{});
     CHECK_FALSE(station.state.finishing);
     station.send(intent::OpenFinish{41});  // the same interview: the choice and note are kept
     CHECK(station.state.note == "Giao tiếp tốt");
-    CHECK(station.state.outcome_by_seat.at(0) == "next_round");
+    CHECK(station.state.outcome_by_seat.at(0) == InterviewOutcome::next_round);
 
     const auto& finish = only_post(station.send(intent::Finish{41}));
     CHECK(nlohmann::json::parse(finish.body) ==
@@ -628,11 +633,10 @@ TEST_CASE("booth station: every string exists in both languages, NFC, with match
     // Vietnamese words where the two languages differ, with their marks.
     CHECK(std::string(tr(BoothText::call_next, Language::vi)) == "Gọi người tiếp theo");
     CHECK(std::string(tr(BoothText::ticket_mismatch_title, Language::vi)) == "VÉ KHÔNG KHỚP");
-    for (const char* outcome : {"offer", "internship", "next_round", "not_suitable"}) {
-        CHECK(outcome_words(outcome, Language::vi) != outcome);
-        CHECK(outcome_words(outcome, Language::en) != outcome);
+    for (const auto& [outcome, code] : kInterviewOutcomeCodes) {
+        CHECK(outcome_words(outcome, Language::vi) != code);
+        CHECK(outcome_words(outcome, Language::en) != code);
     }
-    CHECK(outcome_words("hired", Language::vi) == "hired");
     CHECK(tr_fill(BoothText::called_ticket, Language::vi, {"A-0001", "1"}) ==
           "Đã gọi A-0001 vào bàn 1");
 }

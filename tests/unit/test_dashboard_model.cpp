@@ -19,7 +19,12 @@
 #include "kiosk/model/text.hpp"
 
 using namespace jobfair::dashboard;
+using jobfair::InterviewOutcome;
+using jobfair::InterviewStatus;
+using jobfair::kInterviewStatusCodes;
+using jobfair::Role;
 using jobfair::TimeOfDay;
+using jobfair::Whereabouts;
 using namespace std::chrono_literals;
 
 namespace {
@@ -181,7 +186,7 @@ TEST_CASE("dashboard: the overview with the organizer additions is read field by
     CHECK(b01.close == "12:30");
     REQUIRE(b01.current.size() == 1);
     CHECK(b01.current[0].ticket_label == "A-0379");
-    CHECK(b01.current[0].status == "called");
+    CHECK(b01.current[0].status == InterviewStatus::called);
     CHECK(b01.next == "09:15");
     CHECK(b01.done == 5);
     CHECK(b01.no_shows == 1);
@@ -196,7 +201,9 @@ TEST_CASE("dashboard: the overview with the organizer additions is read field by
     CHECK(overview.figures->no_show_rate == doctest::Approx(0.088));
     CHECK(overview.figures->wait_mean_minutes == doctest::Approx(30.7));
     CHECK(overview.figures->wait_p90_minutes == doctest::Approx(69.0));
-    CHECK(overview.outcomes.at("not_suitable") == 27);
+    CHECK(overview.outcomes.at(InterviewOutcome::not_suitable) == 27);
+    CHECK(overview.interviews_by_status.at(InterviewStatus::promised) == 202);
+    CHECK(overview.devices.at(2).role == Role::board);
     // Long waits: longest first, whatever the order on the wire.
     REQUIRE(overview.long_waits.size() == 3);
     CHECK(overview.long_waits[0].student == "S0412");
@@ -259,21 +266,21 @@ TEST_CASE("dashboard: the timeline lists every interview with its times, outcome
     CHECK(timeline.booths[1].open == TimeOfDay::hm(9, 0));
     CHECK(timeline.booths[2].paused);
     REQUIRE(timeline.interviews.size() == 8);
-    CHECK(timeline.interviews[0].outcome == "offer");
+    CHECK(timeline.interviews[0].outcome == InterviewOutcome::offer);
     CHECK(timeline.interviews[2].reason == "student_left");
-    CHECK(timeline.interviews[1].outcome.empty());
-    CHECK(interview_is_over("no_show"));
-    CHECK_FALSE(interview_is_over("called"));
-    CHECK(interview_can_move("planned"));
-    CHECK(interview_can_move("promised"));
-    CHECK_FALSE(interview_can_move("called"));
+    CHECK_FALSE(timeline.interviews[1].outcome);
+    CHECK(interview_is_over(InterviewStatus::no_show));
+    CHECK_FALSE(interview_is_over(InterviewStatus::called));
+    CHECK(interview_can_move(InterviewStatus::planned));
+    CHECK(interview_can_move(InterviewStatus::promised));
+    CHECK_FALSE(interview_can_move(InterviewStatus::called));
 }
 
 TEST_CASE("dashboard: the student search and the re-plan counts are read") {
     const StudentSearch search = parse_student_search(kSearch);
     REQUIRE(search.students.size() == 2);
     CHECK(search.students[0].full_name == "Nguyễn Thị Lan");
-    CHECK(search.students[0].interviews.at(0).status == "done");
+    CHECK(search.students[0].interviews.at(0).status == InterviewStatus::done);
     CHECK(search.students[1].school.empty());
     CHECK(search.students[1].checked_in.empty());
     CHECK(search.students[1].left);
@@ -358,7 +365,7 @@ TEST_CASE("dashboard: alerts follow the rules and thresholds, red first") {
     CHECK(alerts[2].kind == AlertKind::student_waiting);
     CHECK(alerts[2].student == "S0412");
     CHECK(alerts[3].kind == AlertKind::device_offline);
-    CHECK(alerts[3].device_role == "board");
+    CHECK(alerts[3].device_role == Role::board);
     CHECK(alerts[3].severity == Severity::warning);
     CHECK(alerts[4].kind == AlertKind::booth_late);
     CHECK(alerts[4].booth == "B04");
@@ -522,6 +529,7 @@ TEST_CASE("dashboard: interviews per booth are stacked and outcomes keep their o
     REQUIRE(outcomes.categories.size() == 4);
     CHECK(outcomes.categories[0] == "offer");
     CHECK(outcomes.categories[3] == "not_suitable");
+    CHECK(outcomes.outcomes.at(3) == InterviewOutcome::not_suitable);
     CHECK(outcomes.values[0][2] == 37);
     CHECK(outcomes.y.top == 40);
 }
@@ -567,15 +575,16 @@ TEST_CASE("dashboard: every string exists in both languages, in enum order, NFC,
     CHECK(tr_fill(DashText::phase_late, Language::en, {"12"}) == "Late 12 min");
 }
 
-TEST_CASE("dashboard: codes become words, unknown codes stay as they are") {
-    CHECK(status_words("no_show", Language::vi) == "Vắng mặt");
-    CHECK(status_words("in_progress", Language::en) == "Interviewing");
-    CHECK(status_words("mystery", Language::vi) == "mystery");
-    CHECK(outcome_words("next_round", Language::vi) == "Vòng sau");
-    CHECK(whereabouts_words("busy", "B07", Language::vi) == "Đang ở gian B07");
+TEST_CASE("dashboard: codes become words") {
+    CHECK(status_words(InterviewStatus::no_show, Language::vi) == "Vắng mặt");
+    CHECK(status_words(InterviewStatus::in_progress, Language::en) == "Interviewing");
+    for (const auto& [status, code] : kInterviewStatusCodes)
+        CHECK(status_words(status, Language::vi) != code);
+    CHECK(outcome_words(InterviewOutcome::next_round, Language::vi) == "Vòng sau");
+    CHECK(whereabouts_words(Whereabouts::busy, "B07", Language::vi) == "Đang ở gian B07");
     CHECK(trade_words("welding", Language::vi) == "Hàn");
     CHECK(level_words("college", Language::en) == "College");
-    CHECK(role_words("board", Language::vi) == "Bảng gọi số");
+    CHECK(role_words(Role::board, Language::vi) == "Bảng gọi số");
     CHECK(layer_words(Layer::no_show, Language::en) == "No-show");
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("replaying the audit log passes a day where each seat holds one studen
     day.store.move_interview(day.first, InterviewStatus::called, "booth");
     day.store.move_interview(day.first, InterviewStatus::in_progress, "booth");
     Store::MoveDetails finished;
-    finished.outcome = "offer";
+    finished.outcome = InterviewOutcome::offer;
     day.store.move_interview(day.first, InterviewStatus::done, "booth", finished);
     day.store.move_interview(day.second, InterviewStatus::called, "booth");
     int events = 0;

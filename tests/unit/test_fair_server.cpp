@@ -14,6 +14,9 @@
 #include "common/api_routes.hpp"
 #include "common/protocol.hpp"
 #include "fair_builder.hpp"
+#include "kiosk/board/model/board.hpp"
+#include "kiosk/booth/model/booth.hpp"
+#include "kiosk/dashboard/model/answers.hpp"
 #include "qr_test_support.hpp"
 #include "scheduler/fair_server.hpp"
 #include "scheduler/simulation.hpp"
@@ -372,7 +375,7 @@ TEST_CASE(
     CHECK(answer.ticket == ticket);
     CHECK(answer.given_name == "S1");  // "Nguyễn Văn S1": the given name comes last
     REQUIRE_FALSE(answer.interviews.empty());
-    CHECK(answer.interviews.front().status == "promised");
+    CHECK(answer.interviews.front().status == InterviewStatus::promised);
     CHECK(server.store().check_ins().count(StudentId("S1")) == 1);
 
     // A retry changes nothing and answers the same interviews.
@@ -997,4 +1000,78 @@ TEST_CASE("a kiosk's hello with its token counts as seen, and a wrong token is n
     Client stranger(server.port());
     stranger.use_token("not-a-token");
     CHECK(stranger.get("/hello").status == 200);
+}
+
+TEST_CASE("the server's answers parse into the clients' typed structs with their codes as enums") {
+    TemporaryFolder folder("server-typed");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const Answer checked_in = roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S1")}});
+    REQUIRE(checked_in.status == 201);
+    const auto check_in = checked_in.body.get<protocol::CheckInAnswer>();
+    REQUIRE_FALSE(check_in.interviews.empty());
+    std::string b01_start;
+    for (const auto& interview : check_in.interviews) {
+        CHECK(interview.status == InterviewStatus::promised);
+        if (interview.booth == "B01") b01_start = interview.start;
+    }
+    REQUIRE_FALSE(b01_start.empty());
+    REQUIRE(roles.organizer.post("/clock", {{"now", b01_start}}).status == 200);
+
+    // The call answer, someone called and then nobody (the seat is busy).
+    const Answer call = roles.booth_b01.post("/booths/B01/seats/0/call-next");
+    REQUIRE(call.status == 200);
+    const auto called = call.body.get<protocol::CallAnswer>();
+    REQUIRE(called.called);
+    CHECK(called.called->status == InterviewStatus::called);
+    CHECK(called.called->interview.student == StudentId("S1"));
+    CHECK(called.nobody == CallNobody::none);
+    CHECK(called.ticket_label == ticket_label(1));
+    CHECK(called.why_nobody.empty());
+    const auto busy =
+        roles.booth_b01.post("/booths/B01/seats/0/call-next").body.get<protocol::CallAnswer>();
+    CHECK_FALSE(busy.called);
+    CHECK(busy.nobody == CallNobody::seat_busy);
+    CHECK(busy.nobody_student == "S1");
+
+    // The booth's queue, as the station reads it.
+    const auto queue =
+        booth::parse_booth_queue(roles.booth_b01.get("/booths/B01/queue").body.dump());
+    REQUIRE_FALSE(queue.queue.empty());
+    CHECK(queue.queue.front().status == InterviewStatus::called);
+    CHECK(queue.queue.front().whereabouts == Whereabouts::checked_in);
+    const auto id = std::to_string(called.called->id);
+    REQUIRE(roles.booth_b01.post("/interviews/" + id + "/start").status == 200);
+    REQUIRE(roles.booth_b01.post("/interviews/" + id + "/finish", {{"outcome", "offer"}}).status ==
+            200);
+
+    // The board's recent calls.
+    const auto calls = board::parse_recent_calls(roles.board.get("/calls/recent").body.dump());
+    REQUIRE(calls.size() == 1);
+    CHECK(calls.front().status == InterviewStatus::done);
+
+    // The dashboard's overview, timeline and search.
+    const auto overview = dashboard::parse_overview(roles.organizer.get("/overview").body.dump());
+    CHECK(overview.outcomes.at(InterviewOutcome::offer) == 1);
+    CHECK(overview.outcomes.at(InterviewOutcome::not_suitable) == 0);
+    CHECK(overview.interviews_by_status.at(InterviewStatus::done) == 1);
+    REQUIRE(overview.devices.size() == 2);
+    for (const auto& device : overview.devices)
+        CHECK((device.role == Role::kiosk || device.role == Role::board));
+    const auto timeline = dashboard::parse_timeline(roles.organizer.get("/interviews").body.dump());
+    int done = 0;
+    for (const auto& interview : timeline.interviews) {
+        if (interview.status != InterviewStatus::done) continue;
+        ++done;
+        CHECK(interview.outcome == InterviewOutcome::offer);
+    }
+    CHECK(done == 1);
+    const auto search =
+        dashboard::parse_student_search(roles.organizer.get("/students?q=S1").body.dump());
+    REQUIRE(search.students.size() == 1);
+    bool saw_done = false;
+    for (const auto& interview : search.students.front().interviews)
+        saw_done = saw_done || interview.status == InterviewStatus::done;
+    CHECK(saw_done);
 }

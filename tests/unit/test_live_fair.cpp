@@ -104,12 +104,12 @@ TEST_CASE("call, start and finish walk an interview through its day") {
     CHECK(busy.why_nobody.find("busy") != std::string::npos);
 
     live.start(promise.id, "booth");
-    live.finish(promise.id, "internship", "Thực tập 3 tháng", "booth");
+    live.finish(promise.id, InterviewOutcome::internship, "Thực tập 3 tháng", "booth");
     const auto done = with_status(store, InterviewStatus::done);
     REQUIRE(done.size() == 1);
-    CHECK(done.front().outcome == "internship");
+    CHECK(done.front().outcome == InterviewOutcome::internship);
     CHECK(done.front().note == "Thực tập 3 tháng");
-    CHECK_THROWS_AS(live.finish(promise.id, "offer", "", "booth"), StoreError);
+    CHECK_THROWS_AS(live.finish(promise.id, InterviewOutcome::offer, "", "booth"), StoreError);
     CHECK_THROWS_AS(live.call_next(BoothId("B01"), 3, "booth"), LiveFairError);
     CHECK_THROWS_AS(live.call_next(BoothId("B99"), 0, "booth"), LiveFairError);
     require_consistent(fair, store);
@@ -330,7 +330,7 @@ TEST_CASE("a skipped student keeps the promise but waits behind the next student
     REQUIRE(second.called);
     CHECK(second.called->interview.student != first.called->interview.student);
     live.start(second.called->id, "booth");
-    live.finish(second.called->id, "offer", "", "booth");
+    live.finish(second.called->id, InterviewOutcome::offer, "", "booth");
     // Nobody else is due: the skipped student is called again.
     const auto third = live.call_next(BoothId("B01"), 0, "booth");
     REQUIRE(third.called);

@@ -136,7 +136,7 @@ void make_day(Store& store) {
     store.move_interview(first, InterviewStatus::called, "booth");
     store.move_interview(first, InterviewStatus::in_progress, "booth");
     Store::MoveDetails done;
-    done.outcome = "offer";
+    done.outcome = InterviewOutcome::offer;
     done.note = kNote;
     store.move_interview(first, InterviewStatus::done, "booth", done);
     Store::MoveDetails cancelled;
@@ -224,7 +224,7 @@ TEST_CASE(
     // Notes and typed reasons, on the rows and in the audit log.
     for (const StoredInterview& row : store.interviews()) {
         CHECK_FALSE(row.note.has_value());
-        if (row.interview.student == StudentId("S1")) CHECK(row.outcome == "offer");
+        if (row.interview.student == StudentId("S1")) CHECK(row.outcome == InterviewOutcome::offer);
         if (row.interview.student == StudentId("S2"))
             CHECK(row.cancel_reason == "cancelled by the organizer");
         if (row.interview.student == StudentId("S3")) CHECK(row.cancel_reason == "student_left");

@@ -91,7 +91,7 @@ const StoredInterview& find_interview(const std::vector<StoredInterview>& rows, 
     return rows.front();
 }
 
-void finish(Store& store, InterviewId id, const char* outcome, std::string note = {}) {
+void finish(Store& store, InterviewId id, InterviewOutcome outcome, std::string note = {}) {
     store.move_interview(id, InterviewStatus::called, "booth");
     store.move_interview(id, InterviewStatus::in_progress, "booth");
     Store::MoveDetails details;
@@ -146,12 +146,14 @@ Store sample_day(int utc_hour = 1, std::optional<std::string> date = "2025-03-14
     store.check_in(StudentId("S3"), at(8, 20), std::nullopt, "kiosk");
 
     const auto rows = store.interviews();
-    finish(store, find_interview(rows, "S1", "B01").id, "offer", "tốt,\nrất \"tốt\"");
-    finish(store, find_interview(rows, "S1", "B02").id, "internship");
+    finish(store, find_interview(rows, "S1", "B01").id, InterviewOutcome::offer,
+           "tốt,\nrất \"tốt\"");
+    finish(store, find_interview(rows, "S1", "B02").id, InterviewOutcome::internship);
     const InterviewId missed = find_interview(rows, "S2", "B01").id;
     store.move_interview(missed, InterviewStatus::called, "booth");
     store.move_interview(missed, InterviewStatus::no_show, "booth");
-    finish(store, find_interview(rows, "S2", "B02").id, "not_suitable", "=HYPERLINK(\"x\")");
+    finish(store, find_interview(rows, "S2", "B02").id, InterviewOutcome::not_suitable,
+           "=HYPERLINK(\"x\")");
     const InterviewId current = find_interview(rows, "S3", "B01").id;
     store.move_interview(current, InterviewStatus::called, "booth");
     store.move_interview(current, InterviewStatus::in_progress, "booth");

@@ -41,11 +41,21 @@ void centred_text(ImDrawList& list, ImFont* font, ImVec2 centre, ImU32 colour,
                  text.c_str());
 }
 
-ui::Tone status_tone(const std::string& status) {
-    if (status == "called") return ui::Tone::primary;
-    if (status == "in_progress") return ui::Tone::info;
-    if (status == "done") return ui::Tone::ok;
-    if (status == "no_show" || status == "cancelled") return ui::Tone::danger;
+ui::Tone status_tone(InterviewStatus status) {
+    switch (status) {
+        case InterviewStatus::called:
+            return ui::Tone::primary;
+        case InterviewStatus::in_progress:
+            return ui::Tone::info;
+        case InterviewStatus::done:
+            return ui::Tone::ok;
+        case InterviewStatus::no_show:
+        case InterviewStatus::cancelled:
+            return ui::Tone::danger;
+        case InterviewStatus::planned:
+        case InterviewStatus::promised:
+            break;
+    }
     return ui::Tone::warning;
 }
 

@@ -30,7 +30,7 @@ std::vector<Call> parse_recent_calls(std::string_view body) {
             call.booth = entry.at("booth").get<std::string>();
             call.seat = entry.at("seat").get<int>();
             call.recall = entry.value("recall", false);
-            call.status = entry.at("status").get<std::string>();
+            call.status = entry.at("status").get<InterviewStatus>();
             const auto at = parse_utc_timestamp(entry.at("at").get<std::string>());
             if (!at) throw std::invalid_argument("a call has an unreadable \"at\" time");
             call.at = *at;
@@ -127,7 +127,7 @@ std::vector<Call> now_calling(const BoardState& state, WallTime now) {
     std::vector<Call> calling;
     std::set<std::string> tickets_shown;
     for (const Call& call : state.calls) {  // newest first
-        if (call.status != "called") continue;
+        if (call.status != InterviewStatus::called) continue;
         if (now - call.at > state.config.now_calling_window) continue;
         if (!tickets_shown.insert(call.ticket_label).second) continue;
         calling.push_back(call);

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "common/interview_status.hpp"
 #include "common/utc_time.hpp"
 
 namespace jobfair::board {
@@ -28,8 +29,8 @@ struct Call {
     std::string booth;         // "B07"
     int seat = 0;              // from 0; shown from 1
     bool recall = false;
-    std::string status;  // the interview's status now: called, in_progress, done, no_show, ...
-    WallTime at;         // the server's wall clock
+    InterviewStatus status = InterviewStatus::called;  // the interview's status now
+    WallTime at;                                       // the server's wall clock
 };
 
 // "2026-11-23T16:39:18.427Z" -> that instant; nullopt for anything else.

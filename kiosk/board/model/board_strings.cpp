@@ -49,14 +49,24 @@ std::string tr_fill(BoardText text, Language language,
     return fill_blanks(tr(text, language), values);
 }
 
-std::string status_words(std::string_view status, Language language) {
-    if (status == "called") return tr(BoardText::status_called, language);
-    if (status == "in_progress") return tr(BoardText::status_in_progress, language);
-    if (status == "done") return tr(BoardText::status_done, language);
-    if (status == "no_show") return tr(BoardText::status_no_show, language);
-    if (status == "promised") return tr(BoardText::status_promised, language);
-    if (status == "cancelled") return tr(BoardText::status_cancelled, language);
-    return std::string(status);
+std::string status_words(InterviewStatus status, Language language) {
+    switch (status) {
+        case InterviewStatus::called:
+            return tr(BoardText::status_called, language);
+        case InterviewStatus::in_progress:
+            return tr(BoardText::status_in_progress, language);
+        case InterviewStatus::done:
+            return tr(BoardText::status_done, language);
+        case InterviewStatus::no_show:
+            return tr(BoardText::status_no_show, language);
+        case InterviewStatus::promised:
+            return tr(BoardText::status_promised, language);
+        case InterviewStatus::cancelled:
+            return tr(BoardText::status_cancelled, language);
+        case InterviewStatus::planned:  // never on the board: a call was made
+            break;
+    }
+    return std::string(status_code(status));
 }
 
 BoardText board_table_entry_id(std::size_t index) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/interview_status.hpp"
 #include "common/language.hpp"
 
 namespace jobfair::board {
@@ -45,9 +46,9 @@ inline constexpr std::size_t kBoardTextCount =
 const char* tr(BoardText text, Language language);
 std::string tr_fill(BoardText text, Language language,
                     std::initializer_list<std::string_view> values);
-// The words for an interview status of the API ("no_show" -> "Vắng mặt"); the code itself for a
-// status this build does not know.
-std::string status_words(std::string_view status, Language language);
+// The words for an interview status (no_show -> "Vắng mặt"); the code for planned, which the
+// board never shows.
+std::string status_words(InterviewStatus status, Language language);
 // The id stored in row `index` of the table, so a test can prove rows are in enum order.
 BoardText board_table_entry_id(std::size_t index);
 

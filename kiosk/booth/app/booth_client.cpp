@@ -1,6 +1,7 @@
 #include "kiosk/booth/app/booth_client.hpp"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <utility>
 
 #include "common/device_token.hpp"
@@ -146,22 +147,24 @@ intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const 
     if (!answered.outcome.ok()) return answered;
     if (action.action != Action::call_next && action.action != Action::take_walk_in)
         return answered;
-    // {"called": {...} | null, "from_standby", "ticket_label", "why_nobody", "nobody",
-    //  "nobody_student"}
-    const nlohmann::json json = nlohmann::json::parse(answer.body, nullptr, false);
-    if (!json.is_object()) {
+    protocol::CallAnswer call;
+    try {
+        call = nlohmann::json::parse(answer.body).get<protocol::CallAnswer>();
+    } catch (const nlohmann::json::exception&) {
+        answered.outcome = unreadable();
+        return answered;
+    } catch (const std::invalid_argument&) {  // an unknown code
         answered.outcome = unreadable();
         return answered;
     }
-    const auto called = json.find("called");
-    if (called != json.end() && called->is_object()) {
-        answered.called_ticket_label = text_or_empty(json, "ticket_label");
+    if (call.called) {
+        answered.called_ticket_label = call.ticket_label;
         if (answered.called_ticket_label.empty())
-            answered.called_ticket_label = text_or_empty(*called, "student");
+            answered.called_ticket_label = call.called->interview.student.str();
     }
-    answered.why_nobody = text_or_empty(json, "why_nobody");
-    answered.nobody = text_or_empty(json, "nobody");
-    answered.nobody_student = text_or_empty(json, "nobody_student");
+    answered.why_nobody = call.why_nobody;
+    answered.nobody = call.nobody;
+    answered.nobody_student = call.nobody_student.value_or("");
     return answered;
 }
 

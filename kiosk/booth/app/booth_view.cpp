@@ -141,17 +141,21 @@ std::string rank_words(int rank, Language language) {
                     : tr(BoothText::rank_unknown, language);
 }
 
-struct Whereabouts {
+struct WhereaboutsWords {
     std::string words;
     ui::Tone tone = ui::Tone::neutral;
 };
 
-Whereabouts whereabouts_of(const std::string& whereabouts, const std::string& busy_at,
-                           Language language) {
-    if (whereabouts == "checked_in")
-        return {tr(BoothText::whereabouts_checked_in, language), ui::Tone::ok};
-    if (whereabouts == "busy")
-        return {tr_fill(BoothText::whereabouts_busy, language, {busy_at}), ui::Tone::warning};
+WhereaboutsWords whereabouts_of(Whereabouts whereabouts, const std::string& busy_at,
+                                Language language) {
+    switch (whereabouts) {
+        case Whereabouts::checked_in:
+            return {tr(BoothText::whereabouts_checked_in, language), ui::Tone::ok};
+        case Whereabouts::busy:
+            return {tr_fill(BoothText::whereabouts_busy, language, {busy_at}), ui::Tone::warning};
+        case Whereabouts::not_arrived:
+            break;
+    }
     return {tr(BoothText::whereabouts_not_arrived, language), ui::Tone::neutral};
 }
 
@@ -527,7 +531,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
             muted(), seat_words);
     float x = left + text_width(fonts_.body_bold, seat_words) + frame.gap;
     if (interview) {
-        const bool called = interview->status == "called";
+        const bool called = interview->status == InterviewStatus::called;
         const std::string status =
             frame.text(called ? BoothText::status_called : BoothText::status_in_progress);
         pill_at(fonts_.body_bold,
@@ -613,8 +617,8 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
             ImVec2(left, y + (fonts_.body_bold->FontSize * 1.6f - fonts_.body->FontSize) / 2),
             muted(), slot);
     x = left + text_width(fonts_.body, slot) + frame.gap;
-    if (interview->status == "called") {
-        const Whereabouts where =
+    if (interview->status == InterviewStatus::called) {
+        const WhereaboutsWords where =
             whereabouts_of(interview->whereabouts, interview->busy_at, frame.language);
         x += pill_at(fonts_.body_bold, ImVec2(x, y), where.words, where.tone) + frame.gap;
     }
@@ -639,7 +643,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
     std::vector<RowButton> buttons;
     const bool can = !frame.busy();
     const std::int64_t id = interview->id;
-    if (interview->status == "called") {
+    if (interview->status == InterviewStatus::called) {
         buttons.push_back({labelled(frame.text(BoothText::start), "start"), "start",
                            ui::Tone::primary, intent::Start{id}, can});
         buttons.push_back({labelled(frame.text(BoothText::recall), "recall"), "recall",
@@ -724,11 +728,12 @@ void BoothView::next_list(Frame& frame, ImVec2 origin, ImVec2 size) {
         // Line 2: where the student is, the status, the seat.
         const float line2 = row_y + fonts_.body_bold->FontSize + 8;
         x = left + text_width(fonts_.body_bold, "00:00") + frame.gap;
-        const Whereabouts where =
+        const WhereaboutsWords where =
             whereabouts_of(interview.whereabouts, interview.busy_at, frame.language);
         x += pill_at(fonts_.small, ImVec2(x, line2), where.words, where.tone) + frame.gap;
-        std::string detail = frame.text(interview.status == "promised" ? BoothText::status_promised
-                                                                       : BoothText::status_planned);
+        std::string detail =
+            frame.text(interview.status == InterviewStatus::promised ? BoothText::status_promised
+                                                                     : BoothText::status_planned);
         if (several_seats)
             detail +=
                 " · " + frame.fill(BoothText::seat_number, {std::to_string(interview.seat + 1)});
@@ -900,15 +905,17 @@ void BoothView::finish_dialog(Frame& frame) {
     text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
     y += fonts_.body_bold->FontSize + frame.gap / 2;
     const auto chosen = state.outcome_by_seat.find(dialog.seat);
-    const std::string* outcome = chosen == state.outcome_by_seat.end() ? nullptr : &chosen->second;
+    const InterviewOutcome* outcome =
+        chosen == state.outcome_by_seat.end() ? nullptr : &chosen->second;
     struct Choice {
-        const char* code;
+        InterviewOutcome outcome;
         BoothText words;
     };
-    constexpr Choice kChoices[] = {{"offer", BoothText::outcome_offer},
-                                   {"internship", BoothText::outcome_internship},
-                                   {"next_round", BoothText::outcome_next_round},
-                                   {"not_suitable", BoothText::outcome_not_suitable}};
+    constexpr Choice kChoices[] = {
+        {InterviewOutcome::offer, BoothText::outcome_offer},
+        {InterviewOutcome::internship, BoothText::outcome_internship},
+        {InterviewOutcome::next_round, BoothText::outcome_next_round},
+        {InterviewOutcome::not_suitable, BoothText::outcome_not_suitable}};
     const float toggle_width = (inner - frame.gap) / 2;
     const float toggle_height = frame.button_height;
     {
@@ -917,12 +924,12 @@ void BoothView::finish_dialog(Frame& frame) {
             const Choice& choice = kChoices[index];
             ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
                                              y + (index / 2) * (toggle_height + frame.gap)));
-            const bool selected = outcome && *outcome == choice.code;
-            const std::string target = std::string("outcome:") + choice.code;
+            const bool selected = outcome && *outcome == choice.outcome;
+            const std::string target = "outcome:" + std::string(outcome_code(choice.outcome));
             if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
                                  selected ? ui::Tone::primary : ui::Tone::neutral,
                                  ImVec2(toggle_width, toggle_height)))
-                frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.code});
+                frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.outcome});
             if (selected) {
                 ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
                                                     ImGui::GetItemRectMax(), ink(), 16, 0, 4);

@@ -152,14 +152,14 @@ void run_shots(const ScriptRun& run, ui::Window& window, BoothApp& app) {
     // A student called to seat 1, then the interview under way.
     if (!script.call_someone(false)) throw std::runtime_error("nobody could be called to seat 1");
     bool called_shot = false;
-    if (current_interview(state(), 0)->status == "called") {
+    if (current_interview(state(), 0)->status == InterviewStatus::called) {
         script.shoot("called");
         called_shot = true;
         script.click("start");
         script.settle();
     }
     const QueuedInterview* current = current_interview(state(), 0);
-    if (!current || current->status != "in_progress")
+    if (!current || current->status != InterviewStatus::in_progress)
         throw std::runtime_error("the interview at seat 1 did not start");
     const std::int64_t interview = current->id;
     script.driver().run_frames(60);  // a few seconds on the timer

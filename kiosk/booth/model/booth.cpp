@@ -22,8 +22,6 @@ struct Overloaded : Handlers... {
 template <class... Handlers>
 Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
-constexpr std::string_view kOutcomes[] = {"offer", "internship", "next_round", "not_suitable"};
-
 Person person_from(const nlohmann::json& json) {
     Person person;
     person.student = text_or_empty(json, "student");
@@ -53,23 +51,27 @@ std::string seat_label(int seat) {
     return std::to_string(seat + 1);
 }
 
-// The server's reason for calling nobody, by its code, in the table's words; a code this build
-// does not know shows the server's own (English) words.
+// The server's reason for calling nobody, in the table's words; without a reason, the server's own
+// (English) words.
 Notice why_nobody_notice(const intent::ActionAnswered& answered, const std::string& booth,
                          int seat) {
-    const std::string& code = answered.nobody;
     const std::string& student = answered.nobody_student;
-    if (code == "nobody_waiting")
-        return table_notice(Notice::Kind::info, BoothText::why_nobody_waiting);
-    if (code == "outside_hours")
-        return table_notice(Notice::Kind::info, BoothText::why_outside_hours);
-    if (code == "seat_busy")
-        return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
-                            {seat_label(seat), student});
-    if (code == "seat_held")
-        return table_notice(Notice::Kind::info, BoothText::why_seat_held, {student});
-    if (code == "not_in_standby")
-        return table_notice(Notice::Kind::info, BoothText::why_not_in_standby, {student, booth});
+    switch (answered.nobody) {
+        case CallNobody::nobody_waiting:
+            return table_notice(Notice::Kind::info, BoothText::why_nobody_waiting);
+        case CallNobody::outside_hours:
+            return table_notice(Notice::Kind::info, BoothText::why_outside_hours);
+        case CallNobody::seat_busy:
+            return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
+                                {seat_label(seat), student});
+        case CallNobody::seat_held:
+            return table_notice(Notice::Kind::info, BoothText::why_seat_held, {student});
+        case CallNobody::not_in_standby:
+            return table_notice(Notice::Kind::info, BoothText::why_not_in_standby,
+                                {student, booth});
+        case CallNobody::none:
+            break;
+    }
     return table_notice(Notice::Kind::info, BoothText::why_other, {answered.why_nobody});
 }
 
@@ -121,7 +123,7 @@ std::string interview_path(std::int64_t interview, std::string_view verb) {
 // An action on an interview, when nothing else is in flight and the interview is in the queue
 // with a status that allows it (the server checks again).
 std::vector<Effect> post(BoothState& state, Action action, std::int64_t interview,
-                         std::initializer_list<std::string_view> allowed_statuses,
+                         std::initializer_list<InterviewStatus> allowed_statuses,
                          const nlohmann::json& body = nlohmann::json::object()) {
     if (!can_act(state)) return {};
     const QueuedInterview* found = find_interview(state, interview);
@@ -201,8 +203,9 @@ BoothQueue parse_booth_queue(std::string_view body) {
             interview.seat = entry.at("seat").get<int>();
             interview.start = text_or_empty(entry, "start");
             interview.end = text_or_empty(entry, "end");
-            interview.status = entry.at("status").get<std::string>();
-            interview.whereabouts = text_or_empty(entry, "whereabouts");
+            interview.status = entry.at("status").get<InterviewStatus>();
+            if (const auto where = entry.find("whereabouts"); where != entry.end())
+                where->get_to(interview.whereabouts);
             interview.busy_at = text_or_empty(entry, "busy_at");
             if (const auto seconds = entry.find("status_seconds");
                 seconds != entry.end() && seconds->is_number_integer())
@@ -215,7 +218,8 @@ BoothQueue parse_booth_queue(std::string_view body) {
             student.person = person_from(entry);
             student.arrived = text_or_empty(entry, "arrived");
             student.busy_at = text_or_empty(entry, "busy_at");
-            student.blocked = text_or_empty(entry, "blocked");
+            if (const auto blocked = entry.find("blocked"); blocked != entry.end())
+                blocked->get_to(student.blocked);
             queue.standby.push_back(std::move(student));
         }
         return queue;
@@ -322,9 +326,9 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                     return now - std::chrono::seconds(interview.status_seconds.value_or(0));
                 };
                 for (const QueuedInterview& interview : state.queue->queue) {
-                    if (interview.status == "called") {
+                    if (interview.status == InterviewStatus::called) {
                         called_at[interview.id] = keep_or_start(state.called_at, interview);
-                    } else if (interview.status == "in_progress") {
+                    } else if (interview.status == InterviewStatus::in_progress) {
                         started_at[interview.id] = keep_or_start(state.started_at, interview);
                     }
                 }
@@ -333,7 +337,8 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 // The dialog closes when its interview is no longer under way (finished elsewhere).
                 if (state.finishing) {
                     const QueuedInterview* open = find_interview(state, state.finishing->interview);
-                    if (!open || open->status != "in_progress") state.finishing.reset();
+                    if (!open || open->status != InterviewStatus::in_progress)
+                        state.finishing.reset();
                 }
                 if (state.fetch_again) {
                     state.fetch_again = false;
@@ -355,18 +360,18 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                                            "{}"}};
             },
             [&](const intent::Recall& asked) {
-                return post(state, Action::recall, asked.interview, {"called"});
+                return post(state, Action::recall, asked.interview, {InterviewStatus::called});
             },
             [&](const intent::Skip& asked) {
-                return post(state, Action::skip, asked.interview, {"called"});
+                return post(state, Action::skip, asked.interview, {InterviewStatus::called});
             },
             [&](const intent::Start& asked) {
-                return post(state, Action::start, asked.interview, {"called"});
+                return post(state, Action::start, asked.interview, {InterviewStatus::called});
             },
             [&](const intent::OpenFinish& asked) -> std::vector<Effect> {
                 if (state.screen != Screen::booth || state.finishing) return {};
                 const QueuedInterview* interview = find_interview(state, asked.interview);
-                if (!interview || interview->status != "in_progress") return {};
+                if (!interview || interview->status != InterviewStatus::in_progress) return {};
                 if (state.note_for != interview->id) {  // a new interview starts with a clean form
                     state.note.clear();
                     state.outcome_by_seat.erase(interview->seat);
@@ -380,9 +385,7 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 return {};
             },
             [&](const intent::ChooseOutcome& chosen) -> std::vector<Effect> {
-                if (std::find(std::begin(kOutcomes), std::end(kOutcomes), chosen.outcome) !=
-                    std::end(kOutcomes))
-                    state.outcome_by_seat[chosen.seat] = chosen.outcome;
+                state.outcome_by_seat[chosen.seat] = chosen.outcome;
                 return {};
             },
             [&](const intent::NoteTyped& typed) -> std::vector<Effect> {
@@ -400,10 +403,11 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                 }
                 nlohmann::json body = {{"outcome", chosen->second}};
                 if (!state.note.empty()) body["note"] = state.note;
-                return post(state, Action::finish, asked.interview, {"in_progress"}, body);
+                return post(state, Action::finish, asked.interview, {InterviewStatus::in_progress},
+                            body);
             },
             [&](const intent::NoShow& asked) {
-                return post(state, Action::no_show, asked.interview, {"called"});
+                return post(state, Action::no_show, asked.interview, {InterviewStatus::called});
             },
             [&](const intent::TakeWalkIn& asked) -> std::vector<Effect> {
                 if (!can_act(state)) return {};
@@ -610,8 +614,8 @@ intent::StreamEventArrived parse_stream_event(std::string_view kind, std::string
 const QueuedInterview* current_interview(const BoothState& state, int seat) {
     if (!state.queue) return nullptr;
     for (const QueuedInterview& interview : state.queue->queue)
-        if (interview.seat == seat &&
-            (interview.status == "called" || interview.status == "in_progress"))
+        if (interview.seat == seat && (interview.status == InterviewStatus::called ||
+                                       interview.status == InterviewStatus::in_progress))
             return &interview;
     return nullptr;
 }
@@ -620,7 +624,9 @@ std::vector<const QueuedInterview*> next_interviews(const BoothState& state, std
     std::vector<const QueuedInterview*> next;
     if (!state.queue) return next;
     for (const QueuedInterview& interview : state.queue->queue) {
-        if (interview.status != "planned" && interview.status != "promised") continue;
+        if (interview.status != InterviewStatus::planned &&
+            interview.status != InterviewStatus::promised)
+            continue;
         next.push_back(&interview);
         if (next.size() >= limit) break;
     }
@@ -629,7 +635,7 @@ std::vector<const QueuedInterview*> next_interviews(const BoothState& state, std
 
 const QueuedInterview* interview_to_verify(const BoothState& state) {
     if (!state.queue) return nullptr;
-    for (const char* status : {"called", "in_progress"})
+    for (const InterviewStatus status : {InterviewStatus::called, InterviewStatus::in_progress})
         for (const QueuedInterview& interview : state.queue->queue)
             if (interview.status == status) return &interview;
     return nullptr;
@@ -639,8 +645,8 @@ std::optional<std::chrono::seconds> running_for(const BoothState& state,
                                                 const QueuedInterview& interview,
                                                 Clock::time_point now) {
     const std::map<std::int64_t, Clock::time_point>* seen = nullptr;
-    if (interview.status == "called") seen = &state.called_at;
-    if (interview.status == "in_progress") seen = &state.started_at;
+    if (interview.status == InterviewStatus::called) seen = &state.called_at;
+    if (interview.status == InterviewStatus::in_progress) seen = &state.started_at;
     if (!seen) return std::nullopt;
     const auto found = seen->find(interview.id);
     if (found == seen->end()) return std::nullopt;

@@ -20,6 +20,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/interview_status.hpp"
+#include "common/wire_codes.hpp"
 #include "kiosk/booth/model/booth_strings.hpp"
 
 namespace jobfair::booth {
@@ -41,9 +43,9 @@ struct QueuedInterview {
     int seat = 0;
     std::string start;  // "HH:MM"
     std::string end;
-    std::string status;       // planned, promised, called, in_progress
-    std::string whereabouts;  // not_arrived, checked_in, busy
-    std::string busy_at;      // the other booth, when busy
+    InterviewStatus status = InterviewStatus::planned;  // never one that is over
+    Whereabouts whereabouts = Whereabouts::not_arrived;
+    std::string busy_at;  // the other booth, when busy
     // Called or in progress: seconds since the call or the start, by the server's clock.
     std::optional<std::int64_t> status_seconds;
     Person person;
@@ -53,8 +55,8 @@ struct StandbyStudent {
     Person person;
     std::string arrived;  // "HH:MM"
     std::string busy_at;  // empty when free
-    // Why the server would not take the student now ("interview_limit", ...); empty: it would.
-    std::string blocked;
+    // Why the server would not take the student now; none: it would.
+    StandbyBlock blocked = StandbyBlock::none;
 };
 
 struct BoothQueue {
@@ -134,10 +136,10 @@ struct BoothState {
     int action_seat = 0;                // its seat
     std::optional<Notice> notice;
     std::optional<FinishDialog> finishing;
-    std::map<int, std::string> outcome_by_seat;  // the outcome chosen before Finish
-    std::string note;                            // the note typed for the next Finish
-    std::int64_t note_for = 0;                   // the interview the note and outcome are for
-    std::string scanned;                         // characters typed by the scanner so far
+    std::map<int, InterviewOutcome> outcome_by_seat;  // the outcome chosen before Finish
+    std::string note;                                 // the note typed for the next Finish
+    std::int64_t note_for = 0;                        // the interview the note and outcome are for
+    std::string scanned;                              // characters typed by the scanner so far
     Clock::time_point last_key{};
     std::optional<TicketCheck> ticket_check;
     std::map<std::int64_t, Clock::time_point> called_at;   // when each call was seen here
@@ -202,7 +204,7 @@ struct OpenFinish {  // the Finish… button: opens the dialog
 struct CloseFinish {};  // the dialog's Back: the choice and note stay for a second try
 struct ChooseOutcome {
     int seat = 0;
-    std::string outcome;  // offer, internship, next_round, not_suitable
+    InterviewOutcome outcome = InterviewOutcome::offer;
 };
 struct NoteTyped {
     std::string text;  // the whole note as it now reads
@@ -220,10 +222,10 @@ struct TakeWalkIn {  // a standby student called at once into a free seat
 struct ActionAnswered {
     Action action = Action::call_next;
     Outcome outcome;
-    std::string called_ticket_label;  // call-next, take-walk-in: who was called
-    std::string why_nobody;           // call-next: why nobody was (the server's English)
-    std::string nobody;               // ... as the API's code: seat_busy, nobody_waiting, ...
-    std::string nobody_student;       // the student in the way, for seat_busy and seat_held
+    std::string called_ticket_label;       // call-next, take-walk-in: who was called
+    std::string why_nobody;                // call-next: why nobody was (the server's English)
+    CallNobody nobody = CallNobody::none;  // ... as the API's code
+    std::string nobody_student;            // the student in the way, for seat_busy and seat_held
 };
 struct Key {  // a character typed (keyboard or USB scanner) with no text field focused
     char32_t character = 0;

@@ -160,20 +160,36 @@ std::string tr_fill(BoothText text, Language language,
     return fill_blanks(tr(text, language), values);
 }
 
-std::string outcome_words(std::string_view outcome, Language language) {
-    if (outcome == "offer") return tr(BoothText::outcome_offer, language);
-    if (outcome == "internship") return tr(BoothText::outcome_internship, language);
-    if (outcome == "next_round") return tr(BoothText::outcome_next_round, language);
-    if (outcome == "not_suitable") return tr(BoothText::outcome_not_suitable, language);
-    return std::string(outcome);
+std::string outcome_words(InterviewOutcome outcome, Language language) {
+    switch (outcome) {
+        case InterviewOutcome::offer:
+            return tr(BoothText::outcome_offer, language);
+        case InterviewOutcome::internship:
+            return tr(BoothText::outcome_internship, language);
+        case InterviewOutcome::next_round:
+            return tr(BoothText::outcome_next_round, language);
+        case InterviewOutcome::not_suitable:
+            return tr(BoothText::outcome_not_suitable, language);
+    }
+    return std::string(outcome_code(outcome));
 }
 
-std::optional<BoothText> standby_block_text(std::string_view code) {
-    if (code.empty()) return std::nullopt;
-    if (code == "outside_hours") return BoothText::blocked_outside_hours;
-    if (code == "interview_limit") return BoothText::blocked_interview_limit;
-    if (code == "own_interview_near") return BoothText::blocked_own_interview_near;
-    return BoothText::blocked_other;  // busy_elsewhere shows busy_at; codes of a newer server
+std::optional<BoothText> standby_block_text(StandbyBlock block) {
+    switch (block) {
+        case StandbyBlock::none:
+            return std::nullopt;
+        case StandbyBlock::outside_hours:
+            return BoothText::blocked_outside_hours;
+        case StandbyBlock::interview_limit:
+            return BoothText::blocked_interview_limit;
+        case StandbyBlock::own_interview_near:
+            return BoothText::blocked_own_interview_near;
+        case StandbyBlock::left:
+        case StandbyBlock::busy_elsewhere:  // shows busy_at
+        case StandbyBlock::met_booth:
+            break;
+    }
+    return BoothText::blocked_other;
 }
 
 BoothText booth_table_entry_id(std::size_t index) {

@@ -10,7 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/interview_status.hpp"
 #include "common/language.hpp"
+#include "common/wire_codes.hpp"
 
 namespace jobfair::booth {
 
@@ -125,11 +127,10 @@ inline constexpr std::size_t kBoothTextCount = static_cast<std::size_t>(BoothTex
 const char* tr(BoothText text, Language language);
 std::string tr_fill(BoothText text, Language language,
                     std::initializer_list<std::string_view> values);
-// The words for an outcome code of the API ("next_round" -> "Vòng sau"); the code itself for one
-// this build does not know.
-std::string outcome_words(std::string_view outcome, Language language);
+// The words for an outcome (next_round -> "Vòng sau").
+std::string outcome_words(InterviewOutcome outcome, Language language);
 // The words for a standby entry's `blocked` code of the API; nullopt for "" (not blocked).
-std::optional<BoothText> standby_block_text(std::string_view code);
+std::optional<BoothText> standby_block_text(StandbyBlock block);
 // The row `index` of the table names this id, so a test can prove rows are in enum order.
 BoothText booth_table_entry_id(std::size_t index);
 

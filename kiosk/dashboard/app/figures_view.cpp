@@ -35,11 +35,17 @@ ImU32 layer_colour(Layer layer) {
     return packed(rgb(0x0B57D0));
 }
 
-ImU32 outcome_colour(const std::string& outcome) {
-    if (outcome == "offer") return packed(rgb(0x1E7B34));
-    if (outcome == "internship") return packed(rgb(0x0B6E99));
-    if (outcome == "next_round") return packed(rgb(0x0B57D0));
-    if (outcome == "not_suitable") return packed(rgb(0x8A93A0));
+ImU32 outcome_colour(InterviewOutcome outcome) {
+    switch (outcome) {
+        case InterviewOutcome::offer:
+            return packed(rgb(0x1E7B34));
+        case InterviewOutcome::internship:
+            return packed(rgb(0x0B6E99));
+        case InterviewOutcome::next_round:
+            return packed(rgb(0x0B57D0));
+        case InterviewOutcome::not_suitable:
+            return packed(rgb(0x8A93A0));
+    }
     return packed(rgb(0x5F6B7A));
 }
 
@@ -147,8 +153,9 @@ void bar_chart(Frame& frame, const BarChart& chart, const ChartWords& words,
         for (std::size_t layer = 0; layer < chart.layers.size(); ++layer) {
             const int value = chart.values[layer][category];
             if (value <= 0) continue;
-            const ImU32 colour = colour_by_category ? outcome_colour(chart.categories[category])
-                                                    : layer_colour(chart.layers[layer]);
+            const ImU32 colour = colour_by_category && category < chart.outcomes.size()
+                                     ? outcome_colour(chart.outcomes[category])
+                                     : layer_colour(chart.layers[layer]);
             list.AddRectFilled(ImVec2(centre - bar / 2, y_of(base + value)),
                                ImVec2(centre + bar / 2, y_of(base)), colour,
                                layer + 1 == chart.layers.size() ? 3.0f : 0.0f,
@@ -226,8 +233,8 @@ void draw_figures(Frame& frame) {
     const BarChart outcomes = outcomes_chart(overview);
     const BarChart per_booth = interviews_per_booth_chart(overview);
     std::vector<std::string> outcome_labels;
-    for (const std::string& code : outcomes.categories)
-        outcome_labels.push_back(outcome_words(code, language));
+    for (const InterviewOutcome outcome : outcomes.outcomes)
+        outcome_labels.push_back(outcome_words(outcome, language));
 
     const float left_width = std::round(width * 0.58f);
     bar_chart(frame, check_ins,

@@ -215,7 +215,8 @@ void queue_tables(Frame& frame, const booth::BoothQueue& queue) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // The status column fits the longest words a queue can show ("Đang phỏng vấn").
         float status_width = 0;
-        for (const char* status : {"planned", "promised", "called", "in_progress"})
+        for (const InterviewStatus status : {InterviewStatus::planned, InterviewStatus::promised,
+                                             InterviewStatus::called, InterviewStatus::in_progress})
             status_width = std::max(
                 status_width, text_size(frame.fonts.body, status_words(status, frame.language)).x);
         setup_columns(

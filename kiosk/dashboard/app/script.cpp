@@ -153,7 +153,7 @@ void run_all(Script& script, const DashboardApp& app) {
     // Select a promised interview on screen whose seat has a free slot later, and open its form.
     std::optional<ImVec2> block;
     for (const TimelineInterview& interview : script.state().timeline->interviews) {
-        if (interview.status != "promised") continue;
+        if (interview.status != InterviewStatus::promised) continue;
         const auto starts = move_start_choices(*script.state().timeline, interview.booth);
         // Two free starts: the form settles on one, the script moves to the other.
         const auto free_starts = std::count_if(starts.begin(), starts.end(), [&](TimeOfDay start) {

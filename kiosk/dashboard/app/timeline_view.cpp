@@ -20,10 +20,7 @@ constexpr float kLabelWidth = 150;
 constexpr float kAxisHeight = 34;
 constexpr float kSideWidth = 440;
 
-constexpr const char* kLegendStatuses[] = {"planned", "promised", "called",   "in_progress",
-                                           "done",    "no_show",  "cancelled"};
-
-void status_chip(Frame& frame, std::string_view status) {
+void status_chip(Frame& frame, InterviewStatus status) {
     ImDrawList& list = *ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float side = frame.fonts.small->FontSize;
@@ -63,7 +60,7 @@ void toolbar(Frame& frame) {
     ImGui::PushFont(frame.fonts.small);
     const float chips_y =
         ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - frame.fonts.small->FontSize) / 2;
-    for (const char* status : kLegendStatuses) {
+    for (const auto& [status, code] : kInterviewStatusCodes) {
         ImGui::SetCursorPosY(chips_y);
         status_chip(frame, status);
         ImGui::SameLine(0, 18);
@@ -182,7 +179,7 @@ void grid(Frame& frame, ImVec2 size) {
             const float y0 = y + 3;
             const float y1 = y + row_height - 3;
             const BlockColours colours = status_colours(interview.status);
-            if (interview.status == "cancelled") {
+            if (interview.status == InterviewStatus::cancelled) {
                 list.AddRect(ImVec2(x0, y0), ImVec2(x1, y1), colours.text, 0, 0, 1.5f);
                 list.AddLine(ImVec2(x0 + 2, y1 - 2), ImVec2(x1 - 2, y0 + 2), colours.text, 1.5f);
             } else {
@@ -194,7 +191,7 @@ void grid(Frame& frame, ImVec2 size) {
             }
             const float label_width = text_size(small, interview.ticket_label).x;
             if (label_width + 8 <= x1 - x0 && small->FontSize <= y1 - y0 &&
-                interview.status != "cancelled") {
+                interview.status != InterviewStatus::cancelled) {
                 draw_text(list, small,
                           ImVec2((x0 + x1 - label_width) / 2, (y0 + y1 - small->FontSize) / 2),
                           colours.text, interview.ticket_label);
@@ -366,7 +363,7 @@ void side_panel(Frame& frame, ImVec2 size) {
     if (!interview) {
         ImGui::TextDisabled("%s", frame.text(DashText::timeline_hint));
         ImGui::Spacing();
-        for (const char* status : kLegendStatuses) {
+        for (const auto& [status, code] : kInterviewStatusCodes) {
             status_chip(frame, status);
             if (state.overview) {
                 const auto& by_status = state.overview->interviews_by_status;
@@ -404,10 +401,10 @@ void side_panel(Frame& frame, ImVec2 size) {
             .fill(DashText::selected_place, {interview->booth, std::to_string(interview->seat + 1),
                                              interview->start.str(), interview->end.str()})
             .c_str());
-    if (!interview->outcome.empty())
+    if (interview->outcome)
         ImGui::TextUnformatted(frame
                                    .fill(DashText::selected_outcome,
-                                         {outcome_words(interview->outcome, frame.language)})
+                                         {outcome_words(*interview->outcome, frame.language)})
                                    .c_str());
     if (!interview->reason.empty())
         ImGui::TextUnformatted(frame.fill(DashText::selected_reason, {interview->reason}).c_str());

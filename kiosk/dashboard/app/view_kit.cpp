@@ -40,16 +40,25 @@ ImVec4 rgb(unsigned hex, float alpha) {
                   static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
-BlockColours status_colours(std::string_view status) {
+BlockColours status_colours(InterviewStatus status) {
     const ImU32 ink = packed(rgb(0x111418));
     const ImU32 white = packed(rgb(0xFFFFFF));
-    if (status == "planned") return {packed(rgb(0xC9D1DC)), ink};
-    if (status == "promised") return {packed(rgb(0x9CC0F5)), ink};
-    if (status == "called") return {packed(rgb(0xF4B400)), ink};
-    if (status == "in_progress") return {packed(rgb(0x0B6E99)), white};
-    if (status == "done") return {packed(rgb(0x1E7B34)), white};
-    if (status == "no_show") return {packed(rgb(0xC5221F)), white};
-    if (status == "cancelled") return {packed(rgb(0xFFFFFF)), packed(rgb(0x6B7280))};
+    switch (status) {
+        case InterviewStatus::planned:
+            return {packed(rgb(0xC9D1DC)), ink};
+        case InterviewStatus::promised:
+            return {packed(rgb(0x9CC0F5)), ink};
+        case InterviewStatus::called:
+            return {packed(rgb(0xF4B400)), ink};
+        case InterviewStatus::in_progress:
+            return {packed(rgb(0x0B6E99)), white};
+        case InterviewStatus::done:
+            return {packed(rgb(0x1E7B34)), white};
+        case InterviewStatus::no_show:
+            return {packed(rgb(0xC5221F)), white};
+        case InterviewStatus::cancelled:
+            return {packed(rgb(0xFFFFFF)), packed(rgb(0x6B7280))};
+    }
     return {packed(rgb(0xBCC4CF)), ink};
 }
 

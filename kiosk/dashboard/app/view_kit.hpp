@@ -69,7 +69,7 @@ struct BlockColours {
     ImU32 text;
 };
 // The colours of an interview's status on the timeline and in tables.
-BlockColours status_colours(std::string_view status);
+BlockColours status_colours(InterviewStatus status);
 ui::Tone health_tone(Health health);
 ImU32 health_stripe(Health health);  // the tile's left edge
 ImU32 health_tint(Health health);    // the tile's background

@@ -102,7 +102,7 @@ std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules) 
         Alert alert;
         alert.device_name = device.name;
         alert.device_role = device.role;
-        const bool kiosk = device.role == "kiosk";
+        const bool kiosk = device.role == Role::kiosk;
         if (!device.seconds_since_seen) {
             alert.kind = AlertKind::device_never_seen;
             alert.severity = Severity::warning;

@@ -57,18 +57,18 @@ enum class Severity { warning, danger };
 struct Alert {
     AlertKind kind = AlertKind::booth_late;
     Severity severity = Severity::warning;
-    std::string booth;          // booth alerts: the booth to open on a click
-    std::string student;        // student_waiting
-    std::string ticket_label;   // student_waiting
-    std::string full_name;      // student_waiting
-    std::string next;           // student_waiting: their next interview's start, when planned
-    std::string device_name;    // device alerts
-    std::string device_role;    // kiosk, board
-    int minutes = 0;            // late by, or waited
-    int seconds = 0;            // device_offline: seconds since last seen
-    int count = 0;              // booth_idle: students waiting; security: times
-    std::string security_kind;  // security: wrong_pin, ticket_refused, body_too_large, ...
-    int addresses = 0;          // security: from this many addresses
+    std::string booth;               // booth alerts: the booth to open on a click
+    std::string student;             // student_waiting
+    std::string ticket_label;        // student_waiting
+    std::string full_name;           // student_waiting
+    std::string next;                // student_waiting: their next interview's start, when planned
+    std::string device_name;         // device alerts
+    Role device_role = Role::kiosk;  // device alerts: kiosk, board
+    int minutes = 0;                 // late by, or waited
+    int seconds = 0;                 // device_offline: seconds since last seen
+    int count = 0;                   // booth_idle: students waiting; security: times
+    std::string security_kind;       // security: wrong_pin, ticket_refused, body_too_large, ...
+    int addresses = 0;               // security: from this many addresses
 };
 
 // Every alert of `overview`, red before amber, then in AlertKind's order; within a kind the worst

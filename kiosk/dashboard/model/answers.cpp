@@ -54,9 +54,9 @@ BoothSummary booth_summary_of(const json& entry) {
     booth.open = text_or_empty(entry, "open");
     booth.close = text_or_empty(entry, "close");
     for (const json& call : entry.value("current", json::array())) {
-        booth.current.push_back(CurrentCall{call.at("interview").get<std::int64_t>(),
-                                            int_or(call, "seat", 0), text_or_empty(call, "status"),
-                                            text_or_empty(call, "ticket_label")});
+        booth.current.push_back(CurrentCall{
+            call.at("interview").get<std::int64_t>(), int_or(call, "seat", 0),
+            call.at("status").get<InterviewStatus>(), text_or_empty(call, "ticket_label")});
     }
     booth.next = optional_text(entry, "next");
     booth.waiting = int_or(entry, "waiting", 0);
@@ -115,13 +115,13 @@ Overview parse_overview(std::string_view body) {
         std::sort(overview.check_ins_per_quarter.begin(), overview.check_ins_per_quarter.end());
         const json by_status = answer.value("interviews_by_status", json::object());
         for (const auto& [status, count] : by_status.items())
-            overview.interviews_by_status[status] = count.get<int>();
+            overview.interviews_by_status[json(status).get<InterviewStatus>()] = count.get<int>();
         if (const auto figures = answer.find("figures");
             figures != answer.end() && figures->is_object())
             overview.figures = figures_from_json(*figures);
         const json outcomes = answer.value("outcomes", json::object());
         for (const auto& [outcome, count] : outcomes.items())
-            overview.outcomes[outcome] = count.get<int>();
+            overview.outcomes[json(outcome).get<InterviewOutcome>()] = count.get<int>();
         for (const json& entry : answer.value("long_waits", json::array())) {
             overview.long_waits.push_back(LongWait{
                 entry.at("student").get<std::string>(), text_or_empty(entry, "ticket_label"),
@@ -140,7 +140,10 @@ Overview parse_overview(std::string_view body) {
                 const json& id = entry.at("device");
                 device.device = id.is_string() ? id.get<std::string>() : id.dump();
                 device.name = text_or_empty(entry, "name");
-                device.role = text_or_empty(entry, "role");
+                const std::string role = entry.at("role").get<std::string>();
+                const auto parsed = parse_role(role);
+                if (!parsed) throw UnknownCode("vai trò thiết bị", "device role", role);
+                device.role = *parsed;
                 if (const auto seen = entry.find("seconds_since_seen");
                     seen != entry.end() && !seen->is_null())
                     device.seconds_since_seen = seen->get<int>();
@@ -158,19 +161,20 @@ Overview parse_overview(std::string_view body) {
 
 Figures figures_of(const Overview& overview) {
     if (overview.figures) return *overview.figures;
-    const auto count = [&](const char* status) {
+    const auto count = [&](InterviewStatus status) {
         const auto found = overview.interviews_by_status.find(status);
         return found == overview.interviews_by_status.end() ? 0 : found->second;
     };
+    using S = InterviewStatus;
     Figures figures;
     figures.students = overview.students;
     figures.checked_in = overview.checked_in;
-    figures.interviews_done = count("done");
-    figures.interviews_promised = count("promised");
-    figures.interviews_under_way = count("called") + count("in_progress");
-    figures.interviews_remaining = count("planned") + count("promised");
-    const int met = count("done") + count("no_show");
-    figures.no_show_rate = met == 0 ? 0.0 : static_cast<double>(count("no_show")) / met;
+    figures.interviews_done = count(S::done);
+    figures.interviews_promised = count(S::promised);
+    figures.interviews_under_way = count(S::called) + count(S::in_progress);
+    figures.interviews_remaining = count(S::planned) + count(S::promised);
+    const int met = count(S::done) + count(S::no_show);
+    figures.no_show_rate = met == 0 ? 0.0 : static_cast<double>(count(S::no_show)) / met;
     figures.students_without_interview = overview.checked_in_without_interview;
     return figures;
 }
@@ -205,10 +209,12 @@ Timeline parse_timeline(std::string_view body) {
             interview.seat = int_or(entry, "seat", 0);
             interview.start = time_at(entry, "start");
             interview.end = time_at(entry, "end");
-            interview.status = entry.at("status").get<std::string>();
+            interview.status = entry.at("status").get<InterviewStatus>();
             interview.student = text_or_empty(entry, "student");
             interview.ticket_label = text_or_empty(entry, "ticket_label");
-            interview.outcome = text_or_empty(entry, "outcome");
+            if (const auto outcome = entry.find("outcome");
+                outcome != entry.end() && !outcome->is_null())
+                interview.outcome = outcome->get<InterviewOutcome>();
             interview.reason = text_or_empty(entry, "reason");
             timeline.interviews.push_back(std::move(interview));
         }
@@ -216,12 +222,12 @@ Timeline parse_timeline(std::string_view body) {
     });
 }
 
-bool interview_is_over(std::string_view status) {
-    return status == "done" || status == "no_show" || status == "cancelled";
+bool interview_is_over(InterviewStatus status) {
+    return is_terminal(status);
 }
 
-bool interview_can_move(std::string_view status) {
-    return status == "planned" || status == "promised";
+bool interview_can_move(InterviewStatus status) {
+    return status == InterviewStatus::planned || status == InterviewStatus::promised;
 }
 
 StudentSearch parse_student_search(std::string_view body) {
@@ -243,7 +249,8 @@ StudentSearch parse_student_search(std::string_view body) {
                 match.interviews.push_back(StudentInterview{
                     interview.at("interview").get<std::int64_t>(),
                     text_or_empty(interview, "booth"), int_or(interview, "seat", 0),
-                    text_or_empty(interview, "start"), text_or_empty(interview, "status")});
+                    text_or_empty(interview, "start"),
+                    interview.at("status").get<InterviewStatus>()});
             }
             search.students.push_back(std::move(match));
         }

@@ -2,8 +2,9 @@
 // (docs/api.md section 7 and the organizer endpoints added for the dashboard): the overview, the
 // day's timeline (GET /interviews), the student search (GET /students?q=) and the re-plan counts.
 // Each parser throws std::invalid_argument naming what is wrong when the body is not such an
-// answer; fields the server added later (the overview's figures, outcomes, long waits, devices)
-// are optional, so an older server still gives a usable overview.
+// answer (UnknownCode, in Vietnamese and English, for a status, outcome or role this build does not
+// know: codes are read once, into enums); fields the server added later (the overview's figures,
+// outcomes, long waits, devices) are optional, so an older server still gives a usable overview.
 //
 // Index: Overview · Timeline · StudentSearch · ReplanCounts
 #pragma once
@@ -16,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/auth.hpp"
+#include "common/interview_status.hpp"
 #include "common/time_of_day.hpp"
 
 namespace jobfair::dashboard {
@@ -24,7 +27,7 @@ namespace jobfair::dashboard {
 struct CurrentCall {  // a call under way at a booth: ticket labels only
     std::int64_t interview = 0;
     int seat = 0;
-    std::string status;  // called, in_progress
+    InterviewStatus status = InterviewStatus::called;  // called, in_progress
     std::string ticket_label;
 };
 
@@ -72,7 +75,7 @@ struct LongWait {
 struct Device {
     std::string device;  // the server's id for it (a number in the contract, a string today)
     std::string name;
-    std::string role;                       // kiosk, board
+    Role role = Role::kiosk;                // kiosk, board
     std::optional<int> seconds_since_seen;  // nullopt: not seen since the server started
 };
 
@@ -95,10 +98,10 @@ struct Overview {
     int students_interviewed = 0;
     std::vector<BoothSummary> booths;
     std::vector<std::pair<std::string, int>> check_ins_per_quarter;  // "HH:MM" -> count, by time
-    std::map<std::string, int> interviews_by_status;
-    std::optional<Figures> figures;       // absent from an older server
-    std::map<std::string, int> outcomes;  // offer, internship, next_round, not_suitable
-    std::vector<LongWait> long_waits;     // longest first
+    std::map<InterviewStatus, int> interviews_by_status;
+    std::optional<Figures> figures;  // absent from an older server
+    std::map<InterviewOutcome, int> outcomes;
+    std::vector<LongWait> long_waits;  // longest first
     std::vector<Device> devices;
     bool has_devices = false;              // the server sends devices[] (an older one does not)
     std::vector<SecurityRecent> security;  // most frequent first
@@ -126,11 +129,11 @@ struct TimelineInterview {
     int seat = 0;
     TimeOfDay start;
     TimeOfDay end;
-    std::string status;  // planned, promised, called, in_progress, done, no_show, cancelled
+    InterviewStatus status = InterviewStatus::planned;
     std::string student;
     std::string ticket_label;
-    std::string outcome;  // when done; empty otherwise
-    std::string reason;   // when cancelled; empty otherwise
+    std::optional<InterviewOutcome> outcome;  // when done
+    std::string reason;                       // when cancelled; empty otherwise
 };
 
 struct Timeline {
@@ -146,9 +149,9 @@ Timeline parse_timeline(std::string_view body);
 
 // True for an interview that is over (done, no_show, cancelled): it can be neither moved nor
 // cancelled.
-bool interview_is_over(std::string_view status);
+bool interview_is_over(InterviewStatus status);
 // True for an interview the organizer may move: planned or promised.
-bool interview_can_move(std::string_view status);
+bool interview_can_move(InterviewStatus status);
 
 // --- Student search (GET /api/v1/students?q=) --------------------------------------------------
 struct StudentInterview {
@@ -156,7 +159,7 @@ struct StudentInterview {
     std::string booth;
     int seat = 0;
     std::string start;
-    std::string status;
+    InterviewStatus status = InterviewStatus::planned;
 };
 
 struct StudentMatch {

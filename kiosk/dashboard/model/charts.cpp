@@ -90,20 +90,14 @@ BarChart interviews_per_booth_chart(const Overview& overview) {
 }
 
 BarChart outcomes_chart(const Overview& overview) {
-    static constexpr std::array<const char*, 4> kKnown = {"offer", "internship", "next_round",
-                                                          "not_suitable"};
     BarChart chart;
     chart.layers = {Layer::outcome};
     chart.values.resize(1);
-    for (const char* code : kKnown) {
+    for (const auto& [outcome, code] : kInterviewOutcomeCodes) {
         chart.categories.emplace_back(code);
-        const auto found = overview.outcomes.find(code);
+        chart.outcomes.push_back(outcome);
+        const auto found = overview.outcomes.find(outcome);
         chart.values[0].push_back(found == overview.outcomes.end() ? 0 : found->second);
-    }
-    for (const auto& [code, count] : overview.outcomes) {
-        if (std::find(kKnown.begin(), kKnown.end(), code) != kKnown.end()) continue;
-        chart.categories.push_back(code);
-        chart.values[0].push_back(count);
     }
     finish_axis(chart);
     return chart;

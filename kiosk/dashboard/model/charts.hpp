@@ -26,9 +26,10 @@ AxisTicks nice_axis(double largest, int wanted_ticks = 5);
 enum class Layer { check_ins, done, no_show, under_way, remaining, outcome };
 
 struct BarChart {
-    std::vector<std::string> categories;   // x labels ("08:00", "B07", outcome codes)
-    std::vector<Layer> layers;             // bottom to top
-    std::vector<std::vector<int>> values;  // values[layer][category]
+    std::vector<std::string> categories;     // x labels ("08:00", "B07", outcome codes)
+    std::vector<InterviewOutcome> outcomes;  // the outcomes chart: each category's outcome
+    std::vector<Layer> layers;               // bottom to top
+    std::vector<std::vector<int>> values;    // values[layer][category]
     AxisTicks y;
 
     int total(std::size_t category) const;  // the stacked height of a bar
@@ -39,8 +40,7 @@ struct BarChart {
 BarChart check_ins_chart(const Overview& overview);
 // Per booth: done, no-show, under way and remaining interviews, stacked.
 BarChart interviews_per_booth_chart(const Overview& overview);
-// The outcomes of finished interviews: offer, internship, next_round, not_suitable (and any
-// other code the server sends, after them).
+// The outcomes of finished interviews: offer, internship, next_round, not_suitable.
 BarChart outcomes_chart(const Overview& overview);
 
 }  // namespace jobfair::dashboard

@@ -119,6 +119,8 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
      "too many connections or event streams"},
     {T::role_kiosk, "Ki-ốt check-in", "Check-in kiosk"},
     {T::role_board, "Bảng gọi số", "Calling board"},
+    {T::role_booth_station, "Máy của gian hàng", "Booth station"},
+    {T::role_organizer_console, "Máy của ban tổ chức", "Organizer console"},
     // Booth detail
     {T::detail_title, "Gian {} · {}", "Booth {} · {}"},
     {T::detail_hours, "Giờ mở {}–{} · số bàn phỏng vấn: {}", "Open {}–{} · interview seats: {}"},
@@ -323,37 +325,68 @@ DashText dash_table_entry_id(std::size_t index) {
     return kTable.at(index).text;
 }
 
-std::string status_words(std::string_view status, Language language) {
-    if (status == "planned") return tr(T::status_planned, language);
-    if (status == "promised") return tr(T::status_promised, language);
-    if (status == "called") return tr(T::status_called, language);
-    if (status == "in_progress") return tr(T::status_in_progress, language);
-    if (status == "done") return tr(T::status_done, language);
-    if (status == "no_show") return tr(T::status_no_show, language);
-    if (status == "cancelled") return tr(T::status_cancelled, language);
-    return std::string(status);
+std::string status_words(InterviewStatus status, Language language) {
+    switch (status) {
+        case InterviewStatus::planned:
+            return tr(T::status_planned, language);
+        case InterviewStatus::promised:
+            return tr(T::status_promised, language);
+        case InterviewStatus::called:
+            return tr(T::status_called, language);
+        case InterviewStatus::in_progress:
+            return tr(T::status_in_progress, language);
+        case InterviewStatus::done:
+            return tr(T::status_done, language);
+        case InterviewStatus::no_show:
+            return tr(T::status_no_show, language);
+        case InterviewStatus::cancelled:
+            return tr(T::status_cancelled, language);
+    }
+    return std::string(status_code(status));
 }
 
-std::string outcome_words(std::string_view outcome, Language language) {
-    if (outcome == "offer") return tr(T::outcome_offer, language);
-    if (outcome == "internship") return tr(T::outcome_internship, language);
-    if (outcome == "next_round") return tr(T::outcome_next_round, language);
-    if (outcome == "not_suitable") return tr(T::outcome_not_suitable, language);
-    return std::string(outcome);
+std::string outcome_words(InterviewOutcome outcome, Language language) {
+    switch (outcome) {
+        case InterviewOutcome::offer:
+            return tr(T::outcome_offer, language);
+        case InterviewOutcome::internship:
+            return tr(T::outcome_internship, language);
+        case InterviewOutcome::next_round:
+            return tr(T::outcome_next_round, language);
+        case InterviewOutcome::not_suitable:
+            return tr(T::outcome_not_suitable, language);
+    }
+    return std::string(outcome_code(outcome));
 }
 
-std::string whereabouts_words(std::string_view whereabouts, std::string_view busy_at,
+std::string whereabouts_words(Whereabouts whereabouts, std::string_view busy_at,
                               Language language) {
-    if (whereabouts == "not_arrived") return tr(T::where_not_arrived, language);
-    if (whereabouts == "checked_in") return tr(T::where_checked_in, language);
-    if (whereabouts == "busy") return tr_fill(T::where_busy, language, {busy_at});
-    return std::string(whereabouts);
+    switch (whereabouts) {
+        case Whereabouts::not_arrived:
+            return tr(T::where_not_arrived, language);
+        case Whereabouts::checked_in:
+            return tr(T::where_checked_in, language);
+        case Whereabouts::busy:
+            return tr_fill(T::where_busy, language, {busy_at});
+    }
+    return std::string(whereabouts_code(whereabouts));
 }
 
-std::string role_words(std::string_view role, Language language) {
-    if (role == "kiosk") return tr(T::role_kiosk, language);
-    if (role == "board") return tr(T::role_board, language);
-    return std::string(role);
+std::string role_words(Role role, Language language) {
+    switch (role) {
+        case Role::kiosk:
+            return tr(T::role_kiosk, language);
+        case Role::board:
+            return tr(T::role_board, language);
+        case Role::booth_station:
+            return tr(T::role_booth_station, language);
+        case Role::organizer_console:
+            return tr(T::role_organizer_console, language);
+        case Role::organizer:
+        case Role::booth_staff:
+            break;
+    }
+    return std::string(role_code(role));
 }
 
 std::string trade_words(std::string_view occupation, Language language) {

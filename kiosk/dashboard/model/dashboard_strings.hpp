@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "common/language.hpp"
+#include "common/wire_codes.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
 #include "kiosk/dashboard/model/exports.hpp"
@@ -98,6 +99,8 @@ enum class DashText {
     security_too_many,
     role_kiosk,
     role_board,
+    role_booth_station,
+    role_organizer_console,
     // Booth detail
     detail_title,
     detail_hours,
@@ -266,12 +269,12 @@ std::string tr_fill(DashText text, Language language,
 // The id stored in row `index` of the table, so a test can prove rows are in enum order.
 DashText dash_table_entry_id(std::size_t index);
 
-// --- Words for the API's codes (the code itself for one this build does not know) -----------
-std::string status_words(std::string_view status, Language language);
-std::string outcome_words(std::string_view outcome, Language language);
-std::string whereabouts_words(std::string_view whereabouts, std::string_view busy_at,
-                              Language language);
-std::string role_words(std::string_view role, Language language);
+// --- Words for the API's codes ----------------------------------------------------------------
+std::string status_words(InterviewStatus status, Language language);
+std::string outcome_words(InterviewOutcome outcome, Language language);
+std::string whereabouts_words(Whereabouts whereabouts, std::string_view busy_at, Language language);
+// A device's role; the code for a role that is no device's (organizer, booth_staff).
+std::string role_words(Role role, Language language);
 std::string trade_words(std::string_view occupation, Language language);
 std::string level_words(std::string_view level, Language language);
 std::string layer_words(Layer layer, Language language);

@@ -32,7 +32,7 @@ TimelineLayout layout_timeline(const Timeline& timeline, bool show_cancelled) {
     }
     for (std::size_t index = 0; index < timeline.interviews.size(); ++index) {
         const TimelineInterview& interview = timeline.interviews[index];
-        if (!show_cancelled && interview.status == "cancelled") continue;
+        if (!show_cancelled && interview.status == InterviewStatus::cancelled) continue;
         const auto found = booth_index.find(interview.booth);
         if (found == booth_index.end() || interview.seat < 0) continue;
         layout.rows[first_row[found->second] + static_cast<std::size_t>(interview.seat)]
@@ -40,15 +40,15 @@ TimelineLayout layout_timeline(const Timeline& timeline, bool show_cancelled) {
         ++layout.interviews_shown;
     }
     for (TimelineRow& row : layout.rows) {
-        std::stable_sort(row.interviews.begin(), row.interviews.end(),
-                         [&](std::size_t a, std::size_t b) {
-                             const TimelineInterview& left = timeline.interviews[a];
-                             const TimelineInterview& right = timeline.interviews[b];
-                             const bool left_cancelled = left.status == "cancelled";
-                             const bool right_cancelled = right.status == "cancelled";
-                             return std::tie(left.start, left_cancelled) <
-                                    std::tie(right.start, right_cancelled);
-                         });
+        std::stable_sort(
+            row.interviews.begin(), row.interviews.end(), [&](std::size_t a, std::size_t b) {
+                const TimelineInterview& left = timeline.interviews[a];
+                const TimelineInterview& right = timeline.interviews[b];
+                const bool left_cancelled = left.status == InterviewStatus::cancelled;
+                const bool right_cancelled = right.status == InterviewStatus::cancelled;
+                return std::tie(left.start, left_cancelled) <
+                       std::tie(right.start, right_cancelled);
+            });
     }
     return layout;
 }
@@ -120,7 +120,7 @@ std::optional<std::size_t> interview_at(const Timeline& timeline, const Timeline
         const TimelineInterview& interview = timeline.interviews[index];
         if (interview.start.minutes() > minute) break;
         if (interview.end.minutes() <= minute) continue;
-        if (interview.status != "cancelled") return index;
+        if (interview.status != InterviewStatus::cancelled) return index;
         if (!cancelled) cancelled = index;
     }
     return cancelled;
@@ -147,7 +147,7 @@ bool seat_taken(const Timeline& timeline, const std::string& booth, int seat, Ti
     const TimeOfDay end = start.plus_minutes(std::max(1, timeline.slot_minutes));
     for (const TimelineInterview& interview : timeline.interviews) {
         if (interview.id == moving || interview.booth != booth || interview.seat != seat) continue;
-        if (interview.status == "cancelled") continue;
+        if (interview.status == InterviewStatus::cancelled) continue;
         if (interview.start < end && start < interview.end) return true;
     }
     return false;

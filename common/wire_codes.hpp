@@ -1,0 +1,90 @@
+// The closed sets of the booth's queue and calls that cross the wire as codes (docs/api.md section
+// 6), each an enum with one code table; the interview's status and outcome are in
+// interview_status.hpp. JSON reads a code once, into the enum; an unknown code throws UnknownCode.
+//
+// Index: Whereabouts · CallNobody · StandbyBlock
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "common/code_table.hpp"
+
+namespace jobfair {
+
+// --- Whereabouts: where the student of a queued interview is now ------------------------------
+enum class Whereabouts {
+    not_arrived,  // not checked in
+    checked_in,   // here and free for this interview
+    busy,         // called to or interviewing at another booth (busy_at says which)
+};
+
+inline constexpr CodeTable<Whereabouts, 3> kWhereaboutsCodes{{
+    {Whereabouts::not_arrived, "not_arrived"},
+    {Whereabouts::checked_in, "checked_in"},
+    {Whereabouts::busy, "busy"},
+}};
+
+std::string_view whereabouts_code(Whereabouts whereabouts);
+std::optional<Whereabouts> parse_whereabouts(std::string_view text);
+void to_json(nlohmann::json& out, Whereabouts whereabouts);
+void from_json(const nlohmann::json& in, Whereabouts& whereabouts);
+
+// --- CallNobody: why a call-next or take-walk-in called nobody ("nobody" of the answer) -------
+enum class CallNobody {
+    none,            // someone was called ("")
+    seat_busy,       // the seat still holds a called or in-progress interview
+    seat_held,       // the seat is held for a promised student
+    outside_hours,   // the fair's interview hours are over or have not begun
+    nobody_waiting,  // nobody checked in is waiting for this booth
+    not_in_standby,  // the student asked for is not in the booth's standby queue
+};
+
+inline constexpr CodeTable<CallNobody, 6> kCallNobodyCodes{{
+    {CallNobody::none, ""},
+    {CallNobody::seat_busy, "seat_busy"},
+    {CallNobody::seat_held, "seat_held"},
+    {CallNobody::outside_hours, "outside_hours"},
+    {CallNobody::nobody_waiting, "nobody_waiting"},
+    {CallNobody::not_in_standby, "not_in_standby"},
+}};
+
+// "seat_busy", ...: the code the API names it by; "" for none.
+std::string_view nobody_code(CallNobody nobody);
+std::optional<CallNobody> parse_nobody(std::string_view text);
+void to_json(nlohmann::json& out, CallNobody nobody);
+void from_json(const nlohmann::json& in, CallNobody& nobody);
+
+// --- StandbyBlock: why a checked-in student who wants a booth cannot be called into it from its
+// standby queue now. One rule for the engine (call_next, take_from_standby) and for what booth
+// staff are shown ("blocked" of a standby entry, null for none).
+enum class StandbyBlock {
+    none,
+    outside_hours,       // the fair's interview hours are over or have not begun
+    left,                // past the time the student said they leave
+    busy_elsewhere,      // called to or interviewing at another booth
+    met_booth,           // already called, interviewed or missed here (a pair meets once)
+    interview_limit,     // as many interviews as the student may have
+    own_interview_near,  // one of their own promises is too close to now (the gap rule)
+};
+
+inline constexpr CodeTable<StandbyBlock, 7> kStandbyBlockCodes{{
+    {StandbyBlock::none, ""},
+    {StandbyBlock::outside_hours, "outside_hours"},
+    {StandbyBlock::left, "left"},
+    {StandbyBlock::busy_elsewhere, "busy_elsewhere"},
+    {StandbyBlock::met_booth, "met_booth"},
+    {StandbyBlock::interview_limit, "interview_limit"},
+    {StandbyBlock::own_interview_near, "own_interview_near"},
+}};
+
+// "busy_elsewhere", ...: the code the API names it by; "" for none.
+std::string_view standby_block_code(StandbyBlock block);
+std::optional<StandbyBlock> parse_standby_block(std::string_view text);
+// JSON: null for none, else the code.
+void to_json(nlohmann::json& out, StandbyBlock block);
+void from_json(const nlohmann::json& in, StandbyBlock& block);
+
+}  // namespace jobfair
