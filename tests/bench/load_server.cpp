@@ -34,6 +34,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -450,9 +451,13 @@ class IdleStreams {
     IdleStreams& operator=(const IdleStreams&) = delete;
     long bytes() const { return bytes_.load(); }
     int closed() const { return closed_.load(); }
+    // Every stream answered (its head arrived): the server has taken them all, and their opening
+    // is not measured as part of the burst.
+    bool all_open() const { return opened_.load() == static_cast<int>(fds_.size()); }
 
   private:
     void drain() {
+        std::set<int> answered;
         std::vector<epoll_event> ready(256);
         std::vector<char> buffer(65536);
         while (!stopping_) {
@@ -462,6 +467,7 @@ class IdleStreams {
                 const ssize_t got = ::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT);
                 if (got > 0) {
                     bytes_ += got;
+                    if (answered.insert(fd).second) ++opened_;
                 } else if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
                     ++closed_;
                     ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);  // closed by the destructor
@@ -475,6 +481,7 @@ class IdleStreams {
     std::atomic<bool> stopping_{false};
     std::atomic<long> bytes_{0};
     std::atomic<int> closed_{0};
+    std::atomic<int> opened_{0};
 };
 
 // The slow-header attack: `count` connections, at most 60 from each of 127.0.0.2, 127.0.0.3, ...,
@@ -595,6 +602,10 @@ Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
         idle.emplace(endpoint,
                      options.idle_role == "board" ? credentials.board : credentials.organizer,
                      options.idle_streams);
+        while (!idle->all_open()) {
+            if (idle->closed() > 0) throw std::runtime_error("the server refused an idle stream");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
     }
     watchdog.stage("starting the slow-header flood");
     std::optional<SlowHeaderFlood> flood;
