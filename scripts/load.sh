@@ -10,11 +10,17 @@
 #   bash scripts/load.sh                    # builds the release preset (build/) first
 #   LOAD_BUILD_DIR=build-x bash scripts/load.sh   # uses an already configured Release build
 #   LOAD_RUNS=5 bash scripts/load.sh        # more runs; extra arguments go to load_server
+#   LOAD_CASES="none 2000" LOAD_TOOL=/tmp/load_server-before bash scripts/load.sh   # some cases,
+#                                           # with a given binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${LOAD_RUNS:-3}
 
-if [[ -n "${LOAD_BUILD_DIR:-}" ]]; then
+if [[ -n "${LOAD_TOOL:-}" ]]; then
+  # A load_server built elsewhere (a copy from before a change, to compare in the same hour).
+  tool=$LOAD_TOOL
+  build_type="$LOAD_TOOL"
+elif [[ -n "${LOAD_BUILD_DIR:-}" ]]; then
   build_dir=$LOAD_BUILD_DIR
   cmake --build "$build_dir" -j"$(nproc)" --target load_server >/dev/null
 else
@@ -23,8 +29,10 @@ else
   cmake --build --preset release -j"$(nproc)" --target load_server >/dev/null
   build_dir=build
 fi
-tool=$build_dir/bin/load_server
-build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build_dir/CMakeCache.txt")
+if [[ -z "${LOAD_TOOL:-}" ]]; then
+  tool=$build_dir/bin/load_server
+  build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build_dir/CMakeCache.txt")
+fi
 
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs); build: ${build_type:-unknown}"
 # One case: its label, then load_server's arguments; 3 runs and their medians.
