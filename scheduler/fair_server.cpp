@@ -310,6 +310,7 @@ void FairServer::stream_events(const std::vector<EventRecord>& events) {
         streamed.outline = sse_frame(event, event_for(outsider, event));
         streamed_events_.push_back(std::move(streamed));
     }
+    if (!streamed_events_.empty()) last_streamed_ = streamed_events_.back().id;
 }
 
 void FairServer::write_security_events() {
@@ -334,13 +335,16 @@ void FairServer::mark_seen(const Principal& principal) {
 }
 
 // One client's stream: the events after its cursor, as its role may see them, until its token
-// ends. Runs on the transport's network thread, so it only takes short locks.
+// ends. Runs on the transport's stream thread, so it only takes short locks. Streams of the same
+// view at the same cursor (all organizers', all boards' and kiosks', each booth's) are handed
+// the same text: with thousands open, a wake builds a few texts and copies none per stream.
 class FairServer::EventFeed : public http::EventSource {
   public:
     EventFeed(FairServer& server, Principal viewer, std::string bearer, EventId cursor)
         : server_(server),
           viewer_(std::move(viewer)),
           bearer_(std::move(bearer)),
+          view_(view_of(viewer_)),
           cursor_(cursor),
           checked_epoch_(server.access_epoch_.load()),
           checked_at_(std::chrono::steady_clock::now()) {}
@@ -352,7 +356,7 @@ class FairServer::EventFeed : public http::EventSource {
         }
     }
 
-    std::optional<std::string> next() override {
+    std::optional<http::SharedText> next() override {
         // The token is checked again when any token ended, and now and then for its expiry.
         const auto epoch = server_.access_epoch_.load();
         const auto now = std::chrono::steady_clock::now();
@@ -361,7 +365,31 @@ class FairServer::EventFeed : public http::EventSource {
             checked_epoch_ = epoch;
             checked_at_ = now;
         }
-        server_.mark_seen(viewer_);  // an open stream is a device alive
+        if (now - marked_at_ >= std::chrono::seconds(1)) {
+            server_.mark_seen(viewer_);  // an open stream is a device alive
+            marked_at_ = now;
+        }
+        const EventId last = server_.last_streamed_.load();
+        if (last <= cursor_) return http::SharedText{};  // (a stopping transport ends it)
+        std::lock_guard lock(server_.stream_batches_mutex_);
+        auto& batches = server_.stream_batches_;
+        const auto key = std::make_tuple(view_, cursor_, last);
+        auto found = batches.find(key);
+        if (found == batches.end()) {
+            // Texts that end before `last` are sent by now, or the next wake builds anew.
+            std::erase_if(batches,
+                          [&](const auto& batch) { return std::get<2>(batch.first) < last; });
+            auto text = build(last);
+            if (!text) return std::nullopt;
+            found = batches.emplace(key, std::move(*text)).first;
+        }
+        cursor_ = last;
+        return found->second;
+    }
+
+  private:
+    // The events after cursor_ up to `last`, as this view sees them; nothing when stopping.
+    std::optional<http::SharedText> build(EventId last) const {
         std::lock_guard lock(server_.events_mutex_);
         if (server_.stopping_) return std::nullopt;
         const auto& events = server_.streamed_events_;
@@ -369,15 +397,20 @@ class FairServer::EventFeed : public http::EventSource {
         auto next =
             std::upper_bound(events.begin(), events.end(), cursor_,
                              [](EventId id, const StreamedEvent& event) { return id < event.id; });
-        std::string chunk;
-        for (; next != events.end(); ++next) {
-            chunk += sees_in_full(*next) ? next->full : next->outline;
-            cursor_ = next->id;
-        }
-        return chunk;
+        std::string text;
+        for (; next != events.end() && next->id <= last; ++next)
+            text += sees_in_full(*next) ? next->full : next->outline;
+        return std::make_shared<const std::string>(std::move(text));
     }
 
-  private:
+    // Who sees the same text: organizers every event in full, a booth's staff that booth's
+    // events in full and the others in outline, everyone else every event in outline.
+    static std::string view_of(const Principal& viewer) {
+        if (viewer.role == Role::organizer) return "full";
+        if (viewer.role == Role::booth_staff && viewer.booth) return "booth " + viewer.booth->str();
+        return "outline";
+    }
+
     bool sees_in_full(const StreamedEvent& event) const {
         if (viewer_.role == Role::organizer) return true;
         return viewer_.role == Role::booth_staff && viewer_.booth && event.booth &&
@@ -387,9 +420,11 @@ class FairServer::EventFeed : public http::EventSource {
     FairServer& server_;
     const Principal viewer_;
     const std::string bearer_;
+    const std::string view_;
     EventId cursor_;
     std::uint64_t checked_epoch_;
     std::chrono::steady_clock::time_point checked_at_;
+    std::chrono::steady_clock::time_point marked_at_{};
 };
 
 // --- 4. Routes -------------------------------------------------------------------------------

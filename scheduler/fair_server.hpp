@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "common/auth.hpp"
@@ -125,6 +126,14 @@ class FairServer {
         std::string outline;               // SSE frame for everyone else: kind and booth only
     };
     std::vector<StreamedEvent> streamed_events_;
+    // The last id in streamed_events_, read by the streams without events_mutex_.
+    std::atomic<EventId> last_streamed_{0};
+    // The text streams send next, by (view, the last event they have, the last there is):
+    // streams at the same point with the same view share it, so a wake builds each view's text
+    // once and copies none per stream. Under its own lock, so that a check-in (which takes
+    // events_mutex_) never waits behind thousands of streams taking turns.
+    std::mutex stream_batches_mutex_;
+    std::map<std::tuple<std::string, EventId, EventId>, http::SharedText> stream_batches_;
     bool stopping_ = false;
     void stream_events(const std::vector<EventRecord>& events);  // events_mutex_ held
     // Bumped when any token ends, so streams check their own token again.

@@ -1,6 +1,7 @@
 #include "scheduler/http/http_server.hpp"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -11,6 +12,8 @@
 #include <regex>
 #include <set>
 #include <stdexcept>
+#include <thread>
+#include <type_traits>
 
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -165,11 +168,23 @@ struct Route {
     Server::Handler handler;
 };
 
-// A stream waiting for news; woken by wake_streams() on the network thread.
+// A stream waiting for news; woken by wake_streams() on the thread that holds it.
 struct StreamEntry {
     explicit StreamEntry(asio::io_context& io) : timer(io) {}
     asio::steady_timer timer;
     bool woken = false;
+};
+
+// The streams one io_context holds and their wake-ups, merged (Limits::stream_wake_interval).
+struct StreamHall {
+    explicit StreamHall(asio::io_context& context) : io(context) {}
+    asio::io_context& io;
+    std::set<StreamEntry*> entries;  // its io_context's thread only
+    // Made with the Impl, reset before `io` goes; the entries outlive `io` (its streams end as
+    // it is destroyed).
+    std::optional<asio::steady_timer> wake_timer;
+    std::atomic<bool> wake_pending{false};
+    Clock::time_point last_wake{};
 };
 
 struct Server::Impl {
@@ -177,15 +192,18 @@ struct Server::Impl {
         : limits(wanted), pool(static_cast<size_t>(std::max(1, wanted.handler_threads))) {
         if (tls_files) tls.emplace(make_tls_context(*tls_files));
         acceptor.emplace(io);
-        wake_timer.emplace(io);
+        network_hall.wake_timer.emplace(io);
+        stream_hall.wake_timer.emplace(stream_io);
     }
 
     ~Impl() {
         stop();
+        if (stream_thread.joinable()) stream_thread.join();
         pool.join();  // handlers finish before the application they call goes away
         acceptor.reset();
-        wake_timer.reset();
-        // `io` is destroyed next, with the coroutines still suspended in it.
+        network_hall.wake_timer.reset();
+        stream_hall.wake_timer.reset();
+        // `stream_io` then `io` are destroyed next, with the coroutines still suspended in them.
     }
 
     static asio::ssl::context make_tls_context(const TlsFiles& files) {
@@ -491,7 +509,21 @@ struct Server::Impl {
                                 "Có quá nhiều luồng sự kiện đang mở; hãy thử lại sau"));
                     co_return;
                 }
-                co_await stream_events(stream, std::move(response), version, address);
+                if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+                    // To the streams' own thread, so their writes never delay a check-in's answer
+                    // on this one; this coroutine (and the connection's count) waits for the end.
+                    boost::system::error_code error;
+                    const auto protocol = stream.socket().local_endpoint(error).protocol();
+                    const auto handle = error ? -1 : stream.socket().release(error);
+                    if (error) co_return;
+                    co_await asio::co_spawn(
+                        stream_io,
+                        moved_stream(protocol, handle, std::move(response), version, address),
+                        asio::use_awaitable);
+                } else {
+                    co_await stream_events(stream, network_hall, std::move(response), version,
+                                           address);
+                }
                 co_return;
             }
             bhttp::response<bhttp::string_body> answer{static_cast<bhttp::status>(response.status),
@@ -513,23 +545,42 @@ struct Server::Impl {
     // --- event streams
 
     struct StreamSlot {
-        StreamSlot(Impl& owner, StreamEntry& stream) : impl(owner), entry(stream) {
+        StreamSlot(Impl& owner, StreamHall& in, StreamEntry& stream)
+            : impl(owner), hall(in), entry(stream) {
             ++impl.streams;
-            impl.stream_entries.insert(&entry);
+            hall.entries.insert(&entry);
         }
         ~StreamSlot() {
             --impl.streams;
-            impl.stream_entries.erase(&entry);
+            hall.entries.erase(&entry);
         }
         Impl& impl;
+        StreamHall& hall;
         StreamEntry& entry;
     };
 
+    // Runs on `stream_io`, with the connection's socket released by the network thread (nothing
+    // was pending on it there), so that thread never waits behind the stream's writes.
+    awaitable<void> moved_stream(tcp protocol, tcp::socket::native_handle_type handle,
+                                 Response response, unsigned version, std::string address) {
+        tcp::socket socket(stream_io);
+        boost::system::error_code error;
+        socket.assign(protocol, handle, error);
+        if (error) {
+            ::close(handle);
+            co_return;
+        }
+        beast::tcp_stream stream(std::move(socket));
+        co_await stream_events(stream, stream_hall, std::move(response), version, address);
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
     template <class Stream>
-    awaitable<void> stream_events(Stream& stream, Response response, unsigned version,
-                                  const std::string& address) {
-        StreamEntry entry(io);
-        StreamSlot slot(*this, entry);
+    awaitable<void> stream_events(Stream& stream, StreamHall& hall, Response response,
+                                  unsigned version, const std::string& address) {
+        StreamEntry entry(hall.io);
+        StreamSlot slot(*this, hall, entry);
         auto& lowest = beast::get_lowest_layer(stream);
         boost::system::error_code ignored;
         // A client that stops reading fills a small buffer, not megabytes of the server's memory.
@@ -551,20 +602,22 @@ struct Server::Impl {
         auto last_write = Clock::now();
         for (;;) {
             entry.woken = false;
-            std::optional<std::string> text;
+            std::optional<SharedText> text;
             try {
                 if (!stopping) text = response.stream->next();
             } catch (const std::exception& failure) {
                 std::fprintf(stderr, "event stream ended: %s\n", failure.what());
             }
             if (!text) break;
-            if (text->empty() && Clock::now() - last_write >= limits.keep_alive_interval) {
-                *text = ": keep-alive\n\n";
+            const bool nothing_new = !*text || (*text)->empty();
+            if (nothing_new && Clock::now() - last_write >= limits.keep_alive_interval) {
+                *text = keep_alive_text;
             }
-            if (!text->empty()) {
+            if (*text && !(*text)->empty()) {
+                // The shared text is only read: held by this frame until the write is done.
                 lowest.expires_after(limits.write_timeout);
                 auto [error, bytes] = co_await asio::async_write(
-                    stream, bhttp::make_chunk(asio::buffer(*text)), kTuple);
+                    stream, bhttp::make_chunk(asio::buffer(**text)), kTuple);
                 if (error == beast::error::timeout) report(Incident::stream_not_read, address);
                 if (error) co_return;
                 last_write = Clock::now();
@@ -579,26 +632,31 @@ struct Server::Impl {
     }
 
     void wake_streams() {
-        if (wake_pending.exchange(true)) return;
-        asio::post(io, [this] {
+        wake(network_hall);
+        wake(stream_hall);
+    }
+
+    void wake(StreamHall& hall) {
+        if (hall.wake_pending.exchange(true)) return;
+        asio::post(hall.io, [this, &hall] {
             // Thousands of streams: wake them less often, so each wake carries more events and
             // the writes do not starve the handlers (2,000 streams: every 100 ms).
             const auto interval = std::max<std::chrono::milliseconds>(
                 limits.stream_wake_interval,
-                std::chrono::milliseconds(static_cast<long>(stream_entries.size() / 20)));
-            const auto due = last_wake + interval;
-            if (Clock::now() >= due) return wake_now();
-            wake_timer->expires_at(due);
-            wake_timer->async_wait([this](const boost::system::error_code& error) {
-                if (!error) wake_now();
+                std::chrono::milliseconds(static_cast<long>(hall.entries.size() / 20)));
+            const auto due = hall.last_wake + interval;
+            if (Clock::now() >= due) return wake_now(hall);
+            hall.wake_timer->expires_at(due);
+            hall.wake_timer->async_wait([this, &hall](const boost::system::error_code& error) {
+                if (!error) wake_now(hall);
             });
         });
     }
 
-    void wake_now() {
-        wake_pending = false;  // news after this point needs a wake of its own
-        last_wake = Clock::now();
-        for (StreamEntry* entry : stream_entries) {
+    static void wake_now(StreamHall& hall) {
+        hall.wake_pending = false;  // news after this point needs a wake of its own
+        hall.last_wake = Clock::now();
+        for (StreamEntry* entry : hall.entries) {
             entry->woken = true;
             entry->timer.cancel();
         }
@@ -656,14 +714,27 @@ struct Server::Impl {
     void run() {
         if (stopping) return;
         running = true;
+        stream_thread = std::thread([this] {
+            // Lower priority than the network thread and the handlers (0: the same). Lowering a
+            // thread's own priority needs no privilege; if refused, the streams run as they are.
+            if (limits.stream_thread_nice > 0) {
+                setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()),
+                            std::min(limits.stream_thread_nice, 19));
+            }
+            const auto work = asio::make_work_guard(stream_io);
+            stream_io.run();
+        });
         asio::co_spawn(io, accept_loop(), asio::detached);
         io.run();
+        stream_io.stop();
+        stream_thread.join();
         running = false;
     }
 
     void stop() {
         stopping = true;
         io.stop();
+        stream_io.stop();
     }
 
     Limits limits;
@@ -673,21 +744,25 @@ struct Server::Impl {
     RefusalWriter refusal_writer;
     IncidentHandler on_incident;
     int port = 0;
+    const SharedText keep_alive_text = std::make_shared<const std::string>(": keep-alive\n\n");
     std::atomic<bool> running{false};
     std::atomic<bool> stopping{false};
     std::atomic<int> connections{0};
     std::atomic<int> streams{0};
-    std::atomic<bool> wake_pending{false};
-    Clock::time_point last_wake{};
     // Network thread only.
     std::map<std::string, int> per_address;
-    std::set<StreamEntry*> stream_entries;
 
     asio::thread_pool pool;
     std::optional<tcp::acceptor> acceptor;
-    std::optional<asio::steady_timer> wake_timer;
-    // Last, so it goes first: its suspended coroutines still use the members above.
+    std::thread stream_thread;  // runs `stream_io`, started by run()
+    // Before the io_contexts, so they outlive them (only references are taken here).
+    StreamHall network_hall{io};        // TLS streams, on the network thread
+    StreamHall stream_hall{stream_io};  // plain streams, on the streams' thread
+    // Last, so they go first: their suspended coroutines still use the members above. The
+    // streams' goes first of all: each of its streams holds a connection's coroutine that waits
+    // in `io`.
     asio::io_context io{1};
+    asio::io_context stream_io{1};
 };
 
 Server::Server(Limits limits, std::optional<TlsFiles> tls)

@@ -1,7 +1,8 @@
 // The fair server's HTTP/1.1 transport on Boost.Beast and Asio: one network thread that holds
-// every connection and event stream without a thread each, a pool of handler threads for the
-// application, and a limit on everything an unauthenticated client can hold (docs/security.md).
-// It knows nothing of the fair: routes are regular expressions over the path, as before.
+// every connection without a thread each, one that writes the event streams, a pool of handler
+// threads for the application, and a limit on everything an unauthenticated client can hold
+// (docs/security.md). It knows nothing of the fair: routes are regular expressions over the path,
+// as before.
 #pragma once
 
 #include <chrono>
@@ -32,14 +33,18 @@ struct Request {
     std::string get_param_value(std::string_view name) const;
 };
 
-// What a route hands over to be sent as server-sent events. Called on the network thread each
-// time the streams are woken (Server::wake_streams) and at least every keep-alive interval.
+// Text that many streams send as it is: written once, shared, never copied per stream.
+using SharedText = std::shared_ptr<const std::string>;
+
+// What a route hands over to be sent as server-sent events. Called on the thread that holds the
+// streams each time they are woken (Server::wake_streams) and at least every keep-alive interval.
 class EventSource {
   public:
     virtual ~EventSource() = default;
-    // The text to send now ("" when nothing is new), or nothing to end the stream (the token that
-    // opened it has ended, the server is stopping). Must not block.
-    virtual std::optional<std::string> next() = 0;
+    // The text to send now (null or empty when nothing is new), or nothing to end the stream (the
+    // token that opened it has ended, the server is stopping). Must not block. Streams that are
+    // at the same point should be handed the same text: the transport only reads it.
+    virtual std::optional<SharedText> next() = 0;
 };
 
 struct Response {
@@ -76,6 +81,11 @@ struct Limits {
     // open, each event must not cost a write per stream.
     std::chrono::milliseconds stream_wake_interval{25};
     int handler_threads = 16;
+    // Plain-HTTP event streams are written by a thread of their own, at this nice value (0 to
+    // 19): with thousands open, their writes wait for the check-ins' requests and answers, not
+    // the other way round. A dashboard learns of a check-in some milliseconds later; the kiosk's
+    // answer does not wait. (TLS streams stay on the network thread.)
+    int stream_thread_nice = 5;
 };
 
 // A request refused by the transport itself, for the security log.
@@ -127,7 +137,8 @@ class Server {
     void set_exception_handler(ExceptionHandler handler);
     // The server's own refusals (no route, too large, malformed, too many) are written by it.
     void set_refusal_writer(RefusalWriter writer);
-    // Called on the network thread: must be quick and must not block.
+    // Called on the network thread or the streams' thread: must be quick, must not block, and
+    // must be safe to call from both.
     void set_incident_handler(IncidentHandler handler);
 
     // Binds to host:port (0: any free port) and raises the open-file limit for max_connections;

@@ -12,13 +12,15 @@
 // file holding the demo fair, a SteerableClock standing at 08:00, and default access settings
 // (real password hashing: logging in happens before the measured burst, so it costs setup only).
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
-#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -32,6 +34,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -68,6 +71,13 @@ struct LoadOptions {
     // Extra streams held open through the burst (boards, phones), read by one thread: what
     // thousands of open streams cost the check-ins.
     int idle_streams = 0;
+    // Whose token the extra streams use: "organizer" (every event in full, the worst case) or
+    // "board" (every event in outline, what a hall screen or a phone's page holds).
+    std::string idle_role = "organizer";
+    // Connections from 127.0.0.2, .3, ... (at most 60 per address, under the server's 64) that
+    // send their request head a byte a second through the burst, reconnecting when the server
+    // closes them (10 s per head): the slow-header attack of issue 15, within the limits.
+    int slow_header_flood = 0;
     int timeout_seconds = 120;
     std::string db_dir;  // in-process database folder; default: the system's temp folder
     bool summary_line = false;
@@ -197,6 +207,7 @@ json setup_call(httplib::Client& client, const std::string& method, const std::s
 
 struct Credentials {
     std::string organizer;
+    std::string board;  // a board device's token, for --idle-role board
     std::vector<std::string> kiosks;
     std::vector<std::string> booths;                         // one per booth stream
     std::vector<std::pair<StudentId, std::string>> tickets;  // student, QR payload
@@ -219,6 +230,12 @@ Credentials set_up_through_api(const Endpoint& endpoint, const std::string& pass
                        {{"role", "kiosk"}, {"device_name", "load kiosk " + std::to_string(i + 1)}});
         out.kiosks.push_back(
             setup_call(client, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"]);
+    }
+    if (options.idle_role == "board") {
+        const json code = setup_call(client, "POST", "/admin/enrolment-codes", out.organizer,
+                                     {{"role", "board"}, {"device_name", "load board"}});
+        out.board =
+            setup_call(client, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"];
     }
     if (options.booth_streams > static_cast<int>(fair.booths.size())) {
         throw std::invalid_argument("the fair has only " + std::to_string(fair.booths.size()) +
@@ -388,14 +405,21 @@ struct Figures {
     long deliveries = 0;
     long missing_deliveries = 0;  // check-in events a stream should have received and did not
     long leaked_students = 0;     // check-in events naming the student on a booth's stream
+    long idle_bytes = 0;          // read from the extra streams, from opening to the last event
+    int idle_closed = 0;          // extra streams the server closed (must be 0)
+    int flood_held = 0;           // slow-header connections open when the burst ended
+    long flood_reconnects = 0;    // slow-header connections the server closed, opened again
     std::string first_error;
 };
 
-// Streams that are opened and read, but not timed: one thread drains them all with poll(), so
-// the client side does not need a thread per stream.
+// Streams that are opened and read, but not timed: one thread drains them all with epoll, so
+// the client side needs neither a thread per stream nor a scan of every descriptor per read
+// (the bench shares the server's cores: its own overhead must stay small).
 class IdleStreams {
   public:
-    IdleStreams(const Endpoint& endpoint, const std::string& token, int count) {
+    IdleStreams(const Endpoint& endpoint, const std::string& token, int count)
+        : epoll_(::epoll_create1(EPOLL_CLOEXEC)) {
+        if (epoll_ < 0) throw std::runtime_error("epoll_create1 failed");
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<uint16_t>(endpoint.port));
@@ -405,7 +429,7 @@ class IdleStreams {
             "Authorization: Bearer " +
             token + "\r\n\r\n";
         for (int i = 0; i < count; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
             if (fd < 0 ||
                 ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
                 ::send(fd, request.data(), request.size(), 0) !=
@@ -414,6 +438,10 @@ class IdleStreams {
                 throw std::runtime_error("cannot open idle stream " + std::to_string(i));
             }
             fds_.push_back(fd);
+            epoll_event event{};
+            event.events = EPOLLIN;
+            event.data.fd = fd;
+            ::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &event);
         }
         reader_ = std::thread([this] { drain(); });
     }
@@ -422,35 +450,134 @@ class IdleStreams {
         reader_.join();
         for (const int fd : fds_)
             ::close(fd);
+        ::close(epoll_);
     }
+    IdleStreams(const IdleStreams&) = delete;
+    IdleStreams& operator=(const IdleStreams&) = delete;
     long bytes() const { return bytes_.load(); }
     int closed() const { return closed_.load(); }
+    // Every stream answered (its head arrived): the server has taken them all, and their opening
+    // is not measured as part of the burst.
+    bool all_open() const { return opened_.load() == static_cast<int>(fds_.size()); }
 
   private:
     void drain() {
-        std::vector<pollfd> polled;
-        for (const int fd : fds_)
-            polled.push_back(pollfd{fd, POLLIN, 0});
+        std::set<int> answered;
+        std::vector<epoll_event> ready(256);
         std::vector<char> buffer(65536);
         while (!stopping_) {
-            if (::poll(polled.data(), polled.size(), 100) <= 0) continue;
-            for (auto& entry : polled) {
-                if (entry.fd < 0 || !(entry.revents & (POLLIN | POLLHUP | POLLERR))) continue;
-                const ssize_t got = ::recv(entry.fd, buffer.data(), buffer.size(), 0);
+            const int count = ::epoll_wait(epoll_, ready.data(), int(ready.size()), 100);
+            for (int i = 0; i < count; ++i) {
+                const int fd = ready[size_t(i)].data.fd;
+                const ssize_t got = ::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT);
                 if (got > 0) {
                     bytes_ += got;
-                } else {
+                    if (answered.insert(fd).second) ++opened_;
+                } else if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
                     ++closed_;
-                    entry.fd = -1;  // still closed by the destructor
+                    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);  // closed by the destructor
                 }
             }
         }
     }
+    const int epoll_;
     std::vector<int> fds_;
     std::thread reader_;
     std::atomic<bool> stopping_{false};
     std::atomic<long> bytes_{0};
     std::atomic<int> closed_{0};
+    std::atomic<int> opened_{0};
+};
+
+// The slow-header attack: `count` connections, at most 60 from each of 127.0.0.2, 127.0.0.3, ...,
+// each sending one byte of a request head every second (spread over the second), opened again
+// when the server closes them. Held open from construction to destruction, on one thread.
+class SlowHeaderFlood {
+  public:
+    static constexpr int kPerAddress = 60;  // the server allows 64 per address
+
+    SlowHeaderFlood(const Endpoint& endpoint, int count) : endpoint_(endpoint) {
+        slots_.resize(size_t(count));
+        for (size_t i = 0; i < slots_.size(); ++i) {
+            slots_[i].fd = open(i);
+            if (slots_[i].fd < 0) throw std::runtime_error("cannot open slow connection");
+        }
+        thread_ = std::thread([this] { trickle(); });
+    }
+    ~SlowHeaderFlood() {
+        stopping_ = true;
+        thread_.join();
+        for (const auto& slot : slots_)
+            if (slot.fd >= 0) ::close(slot.fd);
+    }
+    SlowHeaderFlood(const SlowHeaderFlood&) = delete;
+    SlowHeaderFlood& operator=(const SlowHeaderFlood&) = delete;
+    int held() const { return held_.load(); }
+    long reconnects() const { return reconnects_.load(); }
+
+  private:
+    struct Slot {
+        int fd = -1;
+        size_t sent = 0;
+    };
+
+    int open(size_t index) const {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) return -1;
+        sockaddr_in source{};
+        source.sin_family = AF_INET;
+        source.sin_addr.s_addr = htonl(0x7f000002u + static_cast<uint32_t>(index / kPerAddress));
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(static_cast<uint16_t>(endpoint_.port));
+        inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+        if (::bind(fd, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0 ||
+            ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) {
+            ::close(fd);
+            return -1;
+        }
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        return fd;
+    }
+
+    void trickle() {
+        // A head that never ends before the server's 10 s: one byte a second is 10 bytes.
+        static const std::string kHead =
+            "GET /api/v1/hello HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        constexpr int kTicksPerSecond = 50;
+        for (long tick = 0; !stopping_; ++tick) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1000 / kTicksPerSecond));
+            int held = 0;
+            for (size_t i = 0; i < slots_.size(); ++i) {
+                Slot& slot = slots_[i];
+                if (long(i % kTicksPerSecond) != tick % kTicksPerSecond) {
+                    held += slot.fd >= 0;
+                    continue;
+                }
+                char sink[256];
+                const bool closed =
+                    slot.fd < 0 || ::recv(slot.fd, sink, sizeof sink, MSG_DONTWAIT) == 0 ||
+                    ::send(slot.fd, &kHead[slot.sent % kHead.size()], 1, MSG_NOSIGNAL) != 1;
+                if (closed) {
+                    if (slot.fd >= 0) ::close(slot.fd);
+                    slot = Slot{open(i), 0};
+                    ++reconnects_;
+                } else {
+                    ++slot.sent;
+                }
+                held += slot.fd >= 0;
+            }
+            held_ = held;
+        }
+    }
+
+    const Endpoint endpoint_;
+    std::vector<Slot> slots_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> held_{0};
+    std::atomic<long> reconnects_{0};
+    std::thread thread_;
 };
 
 Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
@@ -476,8 +603,21 @@ Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
 
     watchdog.stage("opening idle streams");
     std::optional<IdleStreams> idle;
-    if (options.idle_streams > 0)
-        idle.emplace(endpoint, credentials.organizer, options.idle_streams);
+    if (options.idle_streams > 0) {
+        idle.emplace(endpoint,
+                     options.idle_role == "board" ? credentials.board : credentials.organizer,
+                     options.idle_streams);
+        while (!idle->all_open()) {
+            if (idle->closed() > 0) throw std::runtime_error("the server refused an idle stream");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+    watchdog.stage("starting the slow-header flood");
+    std::optional<SlowHeaderFlood> flood;
+    if (options.slow_header_flood > 0) {
+        flood.emplace(endpoint, options.slow_header_flood);
+        std::this_thread::sleep_for(std::chrono::seconds(2));  // every connection has trickled
+    }
 
     watchdog.stage("check-in burst");
     // Students dealt round-robin, so every kiosk has the same share of the queue.
@@ -501,6 +641,11 @@ Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
         kiosk.join();
 
     Figures figures;
+    if (flood) {
+        figures.flood_held = flood->held();
+        figures.flood_reconnects = flood->reconnects();
+        flood.reset();
+    }
     std::map<StudentId, CheckInTiming> by_student;
     SteadyTime last_answer = burst_start;
     std::vector<double> check_in_ms;
@@ -531,6 +676,16 @@ Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
                return stream->check_ins_seen() >= expected_per_stream;
            })) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (idle) {
+        // The extra streams receive every event too: give them the same time to drain.
+        long before = -1;
+        while (std::chrono::steady_clock::now() < settle_deadline && idle->bytes() != before) {
+            before = idle->bytes();
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        figures.idle_bytes = idle->bytes();
+        figures.idle_closed = idle->closed();
     }
     watchdog.stage("closing event streams");
     for (auto& stream : streams)
@@ -581,6 +736,18 @@ void print_table(const Figures& f, const LoadOptions& options, size_t streams) {
     std::printf("load: %d kiosks, %zu streams (%d booth + %d dashboard), %s\n", options.kiosks,
                 streams, options.booth_streams, options.dashboard_streams,
                 options.server_url.empty() ? "in-process server" : options.server_url.c_str());
+    if (options.idle_streams > 0) {
+        std::printf("plus %d %s streams (%s), %.1f MB read from them, %d closed by the server\n",
+                    options.idle_streams, options.idle_role.c_str(),
+                    options.idle_role == "board" ? "every event in outline" : "every event in full",
+                    double(f.idle_bytes) / 1e6, f.idle_closed);
+    }
+    if (options.slow_header_flood > 0) {
+        std::printf(
+            "slow-header flood: %d connections asked, %d held at the end of the burst, "
+            "%ld reopened after the server closed them\n",
+            options.slow_header_flood, f.flood_held, f.flood_reconnects);
+    }
     std::printf("%-34s %10s %10s %10s %10s  %s\n", "measure", "p50", "p90", "p99", "max", "target");
     std::printf("%-34s %10.1f %10.1f %10.1f %10.1f  p99 <= %.0f ms %s\n", "check-in latency ms",
                 f.check_in_p50, f.check_in_p90, f.check_in_p99, f.check_in_max, kCheckInP99TargetMs,
@@ -608,10 +775,18 @@ void print_summary_line(const Figures& f) {
         "LOAD count=%d errors=%d throughput=%.2f checkin_p50=%.2f checkin_p90=%.2f "
         "checkin_p99=%.2f checkin_max=%.2f delivery_p50=%.2f delivery_p99=%.2f "
         "delivery_max=%.2f after_answer_p50=%.2f after_answer_p99=%.2f after_answer_max=%.2f "
-        "missing=%ld leaked=%ld\n",
+        "missing=%ld leaked=%ld idle_mb=%.1f idle_closed=%d flood_held=%d\n",
         f.check_ins, f.errors, f.throughput, f.check_in_p50, f.check_in_p90, f.check_in_p99,
         f.check_in_max, f.delivery_p50, f.delivery_p99, f.delivery_max, f.after_answer_p50,
-        f.after_answer_p99, f.after_answer_max, f.missing_deliveries, f.leaked_students);
+        f.after_answer_p99, f.after_answer_max, f.missing_deliveries, f.leaked_students,
+        double(f.idle_bytes) / 1e6, f.idle_closed, f.flood_held);
+}
+
+// Every check-in answered, every event delivered to every stream as its role may see it, no extra
+// stream dropped.
+bool passed(const Figures& f) {
+    return f.errors == 0 && f.missing_deliveries == 0 && f.leaked_students == 0 &&
+           f.idle_closed == 0;
 }
 
 void report(const Figures& figures, const LoadOptions& options) {
@@ -669,9 +844,7 @@ int run_in_process(const LoadOptions& options) {
         watchdog.stage("stopping the server");
     }
     report(figures, options);
-    return figures.errors == 0 && figures.missing_deliveries == 0 && figures.leaked_students == 0
-               ? 0
-               : 1;
+    return passed(figures) ? 0 : 1;
 }
 
 int run_external(const LoadOptions& options) {
@@ -683,9 +856,7 @@ int run_external(const LoadOptions& options) {
     const Credentials credentials = set_up_through_api(endpoint, options.password, fair, options);
     const Figures figures = run_burst(endpoint, credentials, options, watchdog);
     report(figures, options);
-    return figures.errors == 0 && figures.missing_deliveries == 0 && figures.leaked_students == 0
-               ? 0
-               : 1;
+    return passed(figures) ? 0 : 1;
 }
 
 }  // namespace
@@ -705,6 +876,14 @@ int main(int argc, char** argv) {
     app.add_option("--idle-streams", options.idle_streams,
                    "extra organizer streams held open and read during the burst, untimed")
         ->check(CLI::Range(0, 8000));
+    app.add_option("--idle-role", options.idle_role,
+                   "whose token the extra streams use: organizer (every event in full) or board "
+                   "(every event in outline)")
+        ->check(CLI::IsMember({"organizer", "board"}))
+        ->capture_default_str();
+    app.add_option("--slow-header-flood", options.slow_header_flood,
+                   "connections sending their request head a byte a second through the burst")
+        ->check(CLI::Range(0, 3000));
     app.add_option("--dashboard-streams", options.dashboard_streams, "organizer event streams")
         ->check(CLI::Range(0, 16))
         ->capture_default_str();
