@@ -2,9 +2,9 @@
 // calling", the chime on new calls only, offline and resync, and the SSE parser.
 #include <doctest/doctest.h>
 
+#include "common/client/sse.hpp"
 #include "kiosk/board/model/board.hpp"
 #include "kiosk/board/model/board_strings.hpp"
-#include "kiosk/net/sse.hpp"
 
 using namespace jobfair::board;
 using jobfair::net::ServerSentEvent;

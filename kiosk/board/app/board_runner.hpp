@@ -10,10 +10,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/event_stream.hpp"
 #include "kiosk/board/app/board_client.hpp"
 #include "kiosk/board/app/chime.hpp"
 #include "kiosk/board/model/board.hpp"
-#include "kiosk/net/event_stream.hpp"
 
 namespace jobfair::board::app {
 

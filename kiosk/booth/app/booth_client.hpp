@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "common/client/api_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
-#include "kiosk/net/api_client.hpp"
 
 namespace jobfair::booth::app {
 

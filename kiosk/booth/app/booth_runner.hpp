@@ -12,10 +12,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/event_stream.hpp"
+#include "common/client/work_queue.hpp"
 #include "kiosk/booth/app/booth_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
-#include "kiosk/net/event_stream.hpp"
-#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::booth::app {
 

@@ -15,10 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/api_client.hpp"
+#include "common/client/event_stream.hpp"
+#include "common/client/work_queue.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
-#include "kiosk/net/api_client.hpp"
-#include "kiosk/net/event_stream.hpp"
-#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::dashboard::app {
 

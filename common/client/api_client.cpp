@@ -1,4 +1,4 @@
-#include "kiosk/net/api_client.hpp"
+#include "common/client/api_client.hpp"
 
 #include <httplib.h>
 

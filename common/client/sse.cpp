@@ -1,4 +1,4 @@
-#include "kiosk/net/sse.hpp"
+#include "common/client/sse.hpp"
 
 #include <charconv>
 

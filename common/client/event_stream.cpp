@@ -1,4 +1,4 @@
-#include "kiosk/net/event_stream.hpp"
+#include "common/client/event_stream.hpp"
 
 #include <httplib.h>
 

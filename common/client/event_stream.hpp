@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/net/sse.hpp"
+#include "common/client/sse.hpp"
 
 namespace httplib {
 class Client;
