@@ -1,28 +1,103 @@
 #include "common/client/event_stream.hpp"
 
-#include <httplib.h>
-
+#include <atomic>
 #include <condition_variable>
+#include <mutex>
 #include <utility>
 
-namespace jobfair::net {
+#include "common/client/transport.hpp"
+
+namespace jobfair::client {
 
 namespace {
-constexpr time_t kConnectTimeoutSeconds = 2;
-constexpr time_t kSilenceLimitSeconds = 30;  // two keep-alives missed
+// What a refused stream's body may hold: the server's error answer is a few hundred bytes.
+constexpr std::size_t kRefusalBodyLimit = 64 * 1024;
 }  // namespace
+
+ClientOptions stream_options() {
+    ClientOptions options;
+    options.connect_timeout = std::chrono::seconds(2);
+    options.read_timeout = std::chrono::seconds(30);
+    return options;
+}
+
+// --- StreamConnection ----------------------------------------------------------------------------
+
+struct StreamConnection::Reading {
+    std::mutex mutex;
+    httplib::Client* open = nullptr;  // the connection to close on cancel()
+    std::atomic<bool> cancelled{false};
+};
+
+StreamConnection::StreamConnection(std::string server_url, ClientOptions options)
+    : server_url_(std::move(server_url)),
+      options_(std::move(options)),
+      reading_(std::make_unique<Reading>()) {}
+
+StreamConnection::~StreamConnection() = default;
+
+void StreamConnection::cancel() {
+    std::lock_guard lock(reading_->mutex);
+    reading_->cancelled = true;
+    if (reading_->open) reading_->open->stop();
+}
+
+Answer StreamConnection::read(const std::string& token, std::optional<std::int64_t> last_event_id,
+                              const std::function<void()>& on_open,
+                              const std::function<bool(const ServerSentEvent&)>& on_event) {
+    Answer answer;
+    httplib::Client http = detail::connect(server_url_, options_);
+    {
+        std::lock_guard lock(reading_->mutex);
+        if (reading_->cancelled) {
+            answer.transport_error = "cancelled";
+            return answer;
+        }
+        reading_->open = &http;
+    }
+    httplib::Headers headers = detail::headers(token);
+    if (last_event_id) headers.emplace("Last-Event-ID", std::to_string(*last_event_id));
+    SseParser parser;
+    const httplib::Result result = http.Get(
+        detail::api_path("/stream"), headers,
+        [&](const httplib::Response& response) {
+            answer.reached = true;
+            answer.status = response.status;
+            detail::copy_headers(response, answer);
+            if (reading_->cancelled) return false;
+            if (response.status == 200 && on_open) on_open();
+            return true;
+        },
+        [&](const char* data, std::size_t length) {
+            if (answer.status != 200) {  // a refusal: keep its words
+                if (answer.body.size() + length > kRefusalBodyLimit) return false;
+                answer.body.append(data, length);
+                return true;
+            }
+            for (const ServerSentEvent& event : parser.feed(std::string_view(data, length)))
+                if (!on_event(event)) return false;
+            return !reading_->cancelled;
+        });
+    {
+        std::lock_guard lock(reading_->mutex);
+        reading_->open = nullptr;
+    }
+    if (!result) answer.transport_error = httplib::to_string(result.error());
+    return answer;
+}
+
+// --- EventStream ---------------------------------------------------------------------------------
 
 EventStream::EventStream(std::string server_url, EventStreamHandlers handlers,
                          std::chrono::milliseconds retry_every)
-    : server_url_(std::move(server_url)),
-      handlers_(std::move(handlers)),
+    : handlers_(std::move(handlers)),
       retry_every_(retry_every),
+      connection_(std::move(server_url)),
       reader_([this](std::stop_token stop) { read_until_stopped(stop); }) {}
 
 EventStream::~EventStream() {
     reader_.request_stop();
-    std::lock_guard lock(client_mutex_);
-    if (open_client_) open_client_->stop();
+    connection_.cancel();
 }
 
 void EventStream::read_until_stopped(std::stop_token stop) {
@@ -41,41 +116,14 @@ void EventStream::read_once(std::stop_token stop) {
         handlers_.lost();
         return;
     }
-    httplib::Client client(server_url_);
-    client.set_connection_timeout(kConnectTimeoutSeconds, 0);
-    client.set_read_timeout(kSilenceLimitSeconds, 0);
-    {
-        std::lock_guard lock(client_mutex_);
-        if (stop.stop_requested()) return;
-        open_client_ = &client;
-    }
-    httplib::Headers headers{{"Authorization", "Bearer " + *token}};
-    if (last_event_id_) headers.emplace("Last-Event-ID", std::to_string(*last_event_id_));
-    SseParser parser;
-    bool opened = false;
-    int status = 0;
-    client.Get(
-        "/api/v1/stream", headers,
-        [&](const httplib::Response& response) {
-            status = response.status;
-            if (response.status != 200) return false;
-            opened = true;
-            handlers_.opened();
-            return true;
-        },
-        [&](const char* data, size_t length) {
-            for (const ServerSentEvent& event : parser.feed(std::string_view(data, length))) {
-                if (event.id) last_event_id_ = event.id;
-                handlers_.event(event);
-            }
-            return !stop.stop_requested();
-        });
-    {
-        std::lock_guard lock(client_mutex_);
-        open_client_ = nullptr;
-    }
-    if (status == 401 && handlers_.token_refused) handlers_.token_refused();
+    const Answer ended = connection_.read(*token, last_event_id_, handlers_.opened,
+                                          [&](const ServerSentEvent& event) {
+                                              if (event.id) last_event_id_ = event.id;
+                                              handlers_.event(event);
+                                              return !stop.stop_requested();
+                                          });
+    if (ended.status == 401 && handlers_.token_refused) handlers_.token_refused();
     if (!stop.stop_requested()) handlers_.lost();  // ended, failed, or silent too long
 }
 
-}  // namespace jobfair::net
+}  // namespace jobfair::client

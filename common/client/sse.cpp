@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-namespace jobfair::net {
+namespace jobfair::client {
 
 std::vector<ServerSentEvent> SseParser::feed(std::string_view chunk) {
     std::vector<ServerSentEvent> completed;
@@ -47,4 +47,4 @@ void SseParser::line(std::string_view text, std::vector<ServerSentEvent>& comple
     }
 }
 
-}  // namespace jobfair::net
+}  // namespace jobfair::client

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace jobfair::net {
+namespace jobfair::client {
 
 struct ServerSentEvent {
     std::optional<std::int64_t> id;  // the "id:" line: the event log's id
@@ -33,4 +33,4 @@ class SseParser {
     int comments_seen_ = 0;
 };
 
-}  // namespace jobfair::net
+}  // namespace jobfair::client

@@ -2,7 +2,7 @@
 // bring back (intents), taken at the start of the next frame. A frame never waits on the network:
 // post() and take_answers() hold the lock only to move vectors.
 //
-//   net::WorkQueue<Effect, Intent> jobs;
+//   client::WorkQueue<Effect, Intent> jobs;
 //   jobs.post(update(state, intent, now));              // the frame
 //   while (auto job = jobs.next(stop)) {                 // a worker
 //       jobs.answer(perform(*job));
@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-namespace jobfair::net {
+namespace jobfair::client {
 
 template <class Job, class Answer>
 class WorkQueue {
@@ -72,4 +72,4 @@ class WorkQueue {
     std::vector<Answer> answers_;
 };
 
-}  // namespace jobfair::net
+}  // namespace jobfair::client

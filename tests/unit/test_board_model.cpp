@@ -7,8 +7,8 @@
 #include "kiosk/board/model/board_strings.hpp"
 
 using namespace jobfair::board;
-using jobfair::net::ServerSentEvent;
-using jobfair::net::SseParser;
+using jobfair::client::ServerSentEvent;
+using jobfair::client::SseParser;
 using namespace std::chrono_literals;
 
 namespace {

@@ -18,7 +18,7 @@ Outcome unreadable() {
 
 }  // namespace
 
-Outcome outcome_of(const net::ApiAnswer& answer) {
+Outcome outcome_of(const client::Answer& answer) {
     if (!answer.reached) return {false, std::nullopt};
     if (answer.ok()) return {true, std::nullopt};
     ServerRefusal refusal;
@@ -40,7 +40,7 @@ BoothClient::BoothClient(std::string server_url, std::string booth)
     : api_(std::move(server_url)), booth_(std::move(booth)) {}
 
 intent::HelloAnswered BoothClient::hello() const {
-    const net::ApiAnswer answer = api_.get("/hello", std::nullopt);
+    const client::Answer answer = api_.get("/hello", std::nullopt);
     intent::HelloAnswered hello;
     hello.reached = answer.reached;
     if (!answer.ok()) return hello;
@@ -57,7 +57,7 @@ intent::HelloAnswered BoothClient::hello() const {
 
 intent::LoginAnswered BoothClient::log_in(const std::string& pin) {
     const nlohmann::json request = {{"booth", booth_}, {"pin", pin}};
-    const net::ApiAnswer answer = api_.post("/auth/booth-login", request.dump(), std::nullopt);
+    const client::Answer answer = api_.post("/auth/booth-login", request.dump(), std::nullopt);
     Outcome outcome = outcome_of(answer);
     if (!outcome.ok()) return {outcome};
     try {
@@ -85,7 +85,7 @@ std::optional<std::string> BoothClient::token() const {
 }
 
 intent::QueueAnswered BoothClient::queue() const {
-    const net::ApiAnswer answer = api_.get("/booths/" + booth_ + "/queue", token());
+    const client::Answer answer = api_.get("/booths/" + booth_ + "/queue", token());
     intent::QueueAnswered answered{outcome_of(answer), std::nullopt};
     if (!answered.outcome.ok()) return answered;
     try {
@@ -97,7 +97,7 @@ intent::QueueAnswered BoothClient::queue() const {
 }
 
 intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const {
-    const net::ApiAnswer answer = api_.post(action.path, action.body, token());
+    const client::Answer answer = api_.post(action.path, action.body, token());
     intent::ActionAnswered answered;
     answered.action = action.action;
     answered.outcome = outcome_of(answer);
@@ -125,7 +125,7 @@ intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const 
 
 intent::VerifyAnswered BoothClient::verify(const effect::VerifyTicket& verify) const {
     const nlohmann::json request = {{"ticket", verify.ticket}};
-    const net::ApiAnswer answer =
+    const client::Answer answer =
         api_.post("/interviews/" + std::to_string(verify.interview) + "/verify-ticket",
                   request.dump(), token());
     intent::VerifyAnswered answered{verify.interview, outcome_of(answer), false, {}, {}};

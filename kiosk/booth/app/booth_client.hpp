@@ -1,5 +1,5 @@
 // The booth station's side of the fair server's API (docs/api.md sections 3, 4 and 6, and
-// POST /booths/{b}/take-walk-in): each call is one blocking HTTP exchange through net::ApiClient
+// POST /booths/{b}/take-walk-in): each call is one blocking HTTP exchange through client::ApiClient
 // and comes back as the Intent the model expects. It holds the booth-staff token between login
 // and logout. Thread-safe: the runner's worker and the event stream's thread both use it.
 #pragma once
@@ -30,7 +30,7 @@ class BoothClient {
     const std::string& booth() const { return booth_; }
 
   private:
-    net::ApiClient api_;
+    client::ApiClient api_;
     std::string booth_;
     mutable std::mutex mutex_;
     std::optional<std::string> token_;
@@ -38,6 +38,6 @@ class BoothClient {
 
 // The model's view of an HTTP answer: unreachable, ok, or refused with the server's words (or
 // the string table's, when the server sent none).
-Outcome outcome_of(const net::ApiAnswer& answer);
+Outcome outcome_of(const client::Answer& answer);
 
 }  // namespace jobfair::booth::app

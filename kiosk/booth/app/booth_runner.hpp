@@ -39,9 +39,9 @@ class BoothRunner {
     void close_stream();
 
     BoothClient& client_;
-    net::WorkQueue<Effect, Intent> jobs_;
-    std::unique_ptr<net::EventStream> stream_;  // only touched by the worker
-    std::jthread worker_;                       // last: starts after everything above
+    client::WorkQueue<Effect, Intent> jobs_;
+    std::unique_ptr<client::EventStream> stream_;  // only touched by the worker
+    std::jthread worker_;                          // last: starts after everything above
 };
 
 }  // namespace jobfair::booth::app

@@ -1,4 +1,4 @@
-#include "scheduler/lp_export.hpp"
+#include "scheduler/engine/lp_export.hpp"
 
 #include <unistd.h>
 
@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include "scheduler/allocator.hpp"
-#include "scheduler/candidates.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/candidates.hpp"
 
 namespace jobfair::alloc {
 

@@ -1,4 +1,4 @@
-#include "scheduler/candidates.hpp"
+#include "scheduler/engine/candidates.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,6 +1,6 @@
-#include "scheduler/allocator.hpp"
+#include "scheduler/engine/allocator.hpp"
 
-#include "scheduler/candidates.hpp"
+#include "scheduler/engine/candidates.hpp"
 
 #include <algorithm>
 #include <chrono>

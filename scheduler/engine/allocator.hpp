@@ -15,7 +15,7 @@
 
 #include <vector>
 
-#include "scheduler/allocation_model.hpp"
+#include "scheduler/engine/allocation_model.hpp"
 
 namespace jobfair::alloc {
 

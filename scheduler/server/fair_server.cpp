@@ -5,7 +5,7 @@
 //   2. Views: the JSON the clients read (queue, overview, calls, a student's status)
 //   3. Server lifecycle
 //   4. Routes: open, access, kiosk, booth, organizer, board, events
-#include "scheduler/fair_server.hpp"
+#include "scheduler/server/fair_server.hpp"
 
 #include <sodium.h>
 
@@ -22,8 +22,8 @@
 #include "common/protocol.hpp"
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
-#include "scheduler/reports.hpp"
-#include "scheduler/server_views.hpp"
+#include "scheduler/live/server_views.hpp"
+#include "scheduler/reports/reports.hpp"
 
 namespace jobfair {
 

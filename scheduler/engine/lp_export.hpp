@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "scheduler/allocation_model.hpp"
+#include "scheduler/engine/allocation_model.hpp"
 
 namespace jobfair::alloc {
 

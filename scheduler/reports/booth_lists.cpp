@@ -1,5 +1,5 @@
 // The paper fallback: each booth's morning on A4 sheets (booth_lists.hpp).
-#include "scheduler/booth_lists.hpp"
+#include "scheduler/reports/booth_lists.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -9,9 +9,9 @@
 #include "common/fair_date.hpp"
 #include "common/occupations.hpp"
 #include "common/ticket.hpp"
-#include "scheduler/lost_events.hpp"
-#include "scheduler/reports.hpp"
-#include "scheduler/server_views.hpp"
+#include "scheduler/live/server_views.hpp"
+#include "scheduler/reports/lost_events.hpp"
+#include "scheduler/reports/reports.hpp"
 
 namespace jobfair::reports {
 

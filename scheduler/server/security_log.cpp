@@ -1,4 +1,4 @@
-#include "scheduler/security_log.hpp"
+#include "scheduler/server/security_log.hpp"
 
 #include <algorithm>
 #include <set>

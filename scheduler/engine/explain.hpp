@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scheduler/allocation_model.hpp"
+#include "scheduler/engine/allocation_model.hpp"
 
 namespace jobfair::alloc {
 

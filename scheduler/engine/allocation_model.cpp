@@ -1,4 +1,4 @@
-#include "scheduler/allocation_model.hpp"
+#include "scheduler/engine/allocation_model.hpp"
 
 #include "common/availability.hpp"
 

@@ -1,5 +1,5 @@
 // What a copy lacks (lost_events.hpp).
-#include "scheduler/lost_events.hpp"
+#include "scheduler/reports/lost_events.hpp"
 
 #include <algorithm>
 #include <ctime>

@@ -1,4 +1,4 @@
-#include "scheduler/server_views.hpp"
+#include "scheduler/live/server_views.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "scheduler/explain.hpp"
+#include "scheduler/engine/explain.hpp"
 
 #include <algorithm>
 #include <cstdlib>

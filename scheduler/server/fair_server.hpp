@@ -18,8 +18,8 @@
 #include "common/store.hpp"
 #include "common/ticket.hpp"
 #include "scheduler/http/http_server.hpp"
-#include "scheduler/live_fair.hpp"
-#include "scheduler/security_log.hpp"
+#include "scheduler/live/live_fair.hpp"
+#include "scheduler/server/security_log.hpp"
 
 namespace jobfair {
 

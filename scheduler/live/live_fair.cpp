@@ -1,4 +1,4 @@
-#include "scheduler/live_fair.hpp"
+#include "scheduler/live/live_fair.hpp"
 
 #include "common/schedule_check.hpp"
 

@@ -18,7 +18,7 @@
 #include "common/protocol.hpp"
 #include "common/store.hpp"
 #include "common/ticket.hpp"
-#include "scheduler/live_fair.hpp"
+#include "scheduler/live/live_fair.hpp"
 
 namespace jobfair {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/store.hpp"
-#include "scheduler/allocator.hpp"
+#include "scheduler/engine/allocator.hpp"
 
 namespace jobfair {
 

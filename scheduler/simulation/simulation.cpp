@@ -3,7 +3,7 @@
 //   2. People: who arrives when, who walks in, who leaves early
 //   3. Booth seats: call, start, finish, no-show, resync after a lost answer
 //   4. The day's loop and the report
-#include "scheduler/simulation.hpp"
+#include "scheduler/simulation/simulation.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,10 +14,9 @@
 #include <thread>
 #include <tuple>
 
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
+#include "common/client/api_client.hpp"
 #include "common/occupations.hpp"
 
 namespace jobfair {
@@ -28,70 +27,61 @@ using nlohmann::json;
 
 // --- 1. The API client ----------------------------------------------------------------------
 
-struct ApiAnswer {
-    int status = 0;
-    json body;
-    bool ok() const { return status >= 200 && status < 300; }
-};
-
+// The shared client, with the simulation's patience and its counts.
 class Api {
   public:
     Api(const std::string& host, int port, SimulationReport& report)
-        : http_(host, port), report_(report) {
-        http_.set_connection_timeout(2, 0);
-        http_.set_tcp_nodelay(true);  // headers and body go out at once, like the kiosks
-        http_.set_read_timeout(30, 0);
-    }
+        : client_("http://" + host + ":" + std::to_string(port), patient()), report_(report) {}
 
-    ApiAnswer get(const std::string& path, const std::string& token) {
-        return send([&] { return http_.Get(("/api/v1" + path).c_str(), headers(token, "")); });
+    client::Answer get(const std::string& path, const std::string& token) {
+        return send([&] { return client_.get(path, bearer(token)); });
     }
-    ApiAnswer post(const std::string& path, const std::string& token, const json& body = {},
-                   const std::string& idempotency_key = "") {
+    client::Answer post(const std::string& path, const std::string& token, const json& body = {},
+                        const std::string& idempotency_key = "") {
         const std::string text = body.is_null() ? "{}" : body.dump();
-        return send([&] {
-            return http_.Post(("/api/v1" + path).c_str(), headers(token, idempotency_key), text,
-                              "application/json");
-        });
+        return send([&] { return client_.post(path, text, bearer(token), idempotency_key); });
     }
     // For the simulation's own setup: anything but success is fatal.
-    json must(const ApiAnswer& answer, const std::string& what) {
+    json must(const client::Answer& answer, const std::string& what) {
         if (!answer.ok()) {
             throw std::runtime_error("simulate: " + what + " failed (" +
-                                     std::to_string(answer.status) + "): " + answer.body.dump());
+                                     std::to_string(answer.status) + "): " + answer.body);
         }
-        return answer.body;
+        return answer.json();
     }
 
   private:
-    static httplib::Headers headers(const std::string& token, const std::string& key) {
-        httplib::Headers out;
-        if (!token.empty()) out.emplace("Authorization", "Bearer " + token);
-        if (!key.empty()) out.emplace("Idempotency-Key", key);
-        return out;
+    // Answers may take long while the server re-plans a whole morning: read 30 s.
+    static client::ClientOptions patient() {
+        client::ClientOptions options;
+        options.read_timeout = std::chrono::seconds(30);
+        return options;
+    }
+    static std::optional<std::string> bearer(const std::string& token) {
+        if (token.empty()) return std::nullopt;
+        return token;
     }
 
     // A server being restarted refuses connections for a moment: retry for up to 30 s. A request
     // whose answer was lost may have been committed; callers resync where that matters.
     template <class Call>
-    ApiAnswer send(Call&& call) {
+    client::Answer send(Call&& call) {
         ++report_.requests;
         for (int attempt = 0;; ++attempt) {
-            auto result = call();
-            if (result) {
-                ApiAnswer answer{result->status, json::parse(result->body, nullptr, false)};
+            client::Answer answer = call();
+            if (answer.reached) {
                 if (!answer.ok()) ++report_.refused_requests;
                 return answer;
             }
             if (attempt >= 300) {
                 throw std::runtime_error("simulate: the server did not answer for 30 s (" +
-                                         httplib::to_string(result.error()) + ")");
+                                         answer.transport_error + ")");
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     }
 
-    httplib::Client http_;
+    client::ApiClient client_;
     SimulationReport& report_;
 };
 
@@ -246,7 +236,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     // A seat whose last answer was lost (a restart) is read back from the booth's queue.
     const auto resync_seat = [&](const std::string& booth, size_t s, int now) {
         Seat& seat = seats[booth][s];
-        const json queue = api.get("/booths/" + booth + "/queue", booth_tokens[booth]).body;
+        const json queue = api.get("/booths/" + booth + "/queue", booth_tokens[booth]).json();
         seat = Seat{};
         seat.since = now;
         for (const auto& row : queue.value("queue", json::array())) {
@@ -271,7 +261,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     };
     // Start a quarter of an hour before the day, or where the server's clock already is (it
     // never runs backwards).
-    const auto server_now = TimeOfDay::parse(api.get("/hello", "").body.value("now", ""));
+    const auto server_now = TimeOfDay::parse(api.get("/hello", "").json().value("now", ""));
     const int first_minute = std::max(day_start - 15, server_now ? server_now->minutes() : 0);
     const int last_minute = options.until ? options.until->minutes() : day_end + 30;
     // Kiosks say hello every 3 s of real time, as jobfair-kiosk does: the dashboard counts a kiosk
@@ -294,8 +284,9 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             if (!person.student || person.checked_in_at || !person.will_come || person.left)
                 continue;
             if (person.student->arrive.minutes() > now) continue;
-            const ApiAnswer answer = api.post("/check-ins", kiosk(), {{"ticket", person.ticket}},
-                                              "sim-" + person.id + "-checkin");
+            const client::Answer answer =
+                api.post("/check-ins", kiosk(), {{"ticket", person.ticket}},
+                         "sim-" + person.id + "-checkin");
             if (answer.ok()) {
                 person.checked_in_at = now;
                 ++report.checked_in;
@@ -328,12 +319,12 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                             {"level", level_code(probe.level)},
                             {"preferences", eligible},
                             {"consent", {{"interview", true}, {"follow_up", uniform(rng) < 0.6}}}};
-            const ApiAnswer answer = api.post(
+            const client::Answer answer = api.post(
                 "/walk-ins", kiosk(), form,
                 "sim-walkin-" + std::to_string(it->second) + "-" + std::to_string(options.seed));
             if (!answer.ok()) continue;
             Person person;
-            person.ticket = answer.body["ticket"];
+            person.ticket = answer.json()["ticket"];
             person.checked_in_at = now;
             // The server names walk-ins W0001...; the kiosk answer does not say the id, so the
             // simulation tracks them by ticket only.
@@ -371,24 +362,25 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                 if (seat.state == Seat::State::idle) {
                     if (paused || now < booth.open.minutes() || now >= booth.close.minutes())
                         continue;
-                    const ApiAnswer call = api.post(
+                    const client::Answer call = api.post(
                         "/booths/" + id + "/seats/" + std::to_string(s) + "/call-next", token);
                     if (call.status == 409) {
                         resync_seat(id, s, now);
                         continue;
                     }
-                    if (!call.ok() || !call.body["called"].is_object()) continue;
+                    const json called = call.json();
+                    if (!call.ok() || !called["called"].is_object()) continue;
                     seat.state = Seat::State::called;
-                    seat.interview = call.body["called"]["id"];
-                    seat.student = call.body["called"]["student"];
+                    seat.interview = called["called"]["id"];
+                    seat.student = called["called"]["student"];
                     seat.since = now;
-                    if (call.body.value("from_standby", false)) ++report.refilled_from_standby;
+                    if (called.value("from_standby", false)) ++report.refilled_from_standby;
                     const auto who = person_index.find(seat.student);
                     const bool gone = who != person_index.end() && people[who->second].left;
                     seat.student_comes = !gone && uniform(rng) >= options.no_show_rate;
                 } else if (seat.state == Seat::State::called) {
                     if (seat.student_comes && now >= seat.since + 1) {
-                        const ApiAnswer started = api.post(interview + "/start", token);
+                        const client::Answer started = api.post(interview + "/start", token);
                         if (!started.ok()) {
                             resync_seat(id, s, now);
                             continue;
@@ -405,13 +397,13 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                             people[who->second].first_start = now;
                         }
                     } else if (!seat.student_comes && now >= seat.since + 3) {
-                        const ApiAnswer missed = api.post(interview + "/no-show", token);
+                        const client::Answer missed = api.post(interview + "/no-show", token);
                         if (missed.ok()) ++report.no_shows;
                         seat = Seat{};
                     }
                 } else if (now >= seat.until) {
                     const std::string outcome = outcome_of();
-                    const ApiAnswer finished =
+                    const client::Answer finished =
                         api.post(interview + "/finish", token,
                                  {{"outcome", outcome}, {"note", "Phỏng vấn mô phỏng"}});
                     if (finished.ok()) ++report.outcomes[outcome];
@@ -430,7 +422,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             options.after_minute(progress);
         }
         if ((now - day_start) % 15 == 0 && options.report_line) {
-            const json overview = api.get("/overview", organizer).body;
+            const json overview = api.get("/overview", organizer).json();
             const json& by_status = overview["interviews_by_status"];
             const auto count = [&](const char* status) { return by_status.value(status, 0); };
             char line[200];
@@ -449,7 +441,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     }
 
     // The final figures come from the server: the report must equal what the database says.
-    const json overview = api.get("/overview", organizer).body;
+    const json overview = api.get("/overview", organizer).json();
     report.interviews_done = overview["interviews_by_status"].value("done", 0);
     report.no_shows = overview["interviews_by_status"].value("no_show", 0);
     std::vector<double> waits;
@@ -461,8 +453,8 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     report.students_covered = overview.value("students_interviewed", 0);
     // Re-plans never cancel a promise (promises are locked): every cancelled promise has a
     // reason a person gave or the day imposed (the student left, the booth closed).
-    const ApiAnswer log = api.get("/events?since=0", organizer);
-    for (const auto& event : log.body["events"]) {
+    const json log = api.get("/events?since=0", organizer).json();
+    for (const auto& event : log["events"]) {
         if (event["kind"] == "student.checked_in" || event["kind"] == "schedule.saved") {
             ++report.replans;
         }

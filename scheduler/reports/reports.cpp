@@ -6,7 +6,7 @@
 //   5. Figures   - the numbers of the summary
 //   6. Summary   - the one-page HTML report
 //   7. By name   - what the server serves at /api/v1/exports/{name}
-#include "scheduler/reports.hpp"
+#include "scheduler/reports/reports.hpp"
 
 #include <algorithm>
 #include <array>
