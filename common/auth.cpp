@@ -18,11 +18,13 @@ namespace jobfair {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kRoleCodes{"organizer", "booth_staff", "kiosk", "board"};
-constexpr std::array<std::string_view, 4> kRoleNamesVi{"Ban tổ chức", "Nhân viên gian hàng",
-                                                       "Máy kiosk", "Bảng gọi số"};
-constexpr std::array<std::string_view, 4> kRoleNamesEn{"organizer", "booth staff", "kiosk",
-                                                       "board"};
+constexpr std::array<std::string_view, 6> kRoleCodes{
+    "organizer", "booth_staff", "kiosk", "board", "booth_station", "organizer_console"};
+constexpr std::array<std::string_view, 6> kRoleNamesVi{"Ban tổ chức",       "Nhân viên gian hàng",
+                                                       "Máy kiosk",         "Bảng gọi số",
+                                                       "Máy của gian hàng", "Máy của ban tổ chức"};
+constexpr std::array<std::string_view, 6> kRoleNamesEn{
+    "organizer", "booth staff", "kiosk", "board", "booth station", "organizer console"};
 
 // Who may do what, besides organizers (who may do everything). One row per permission, in the
 // enum's order.
@@ -129,6 +131,11 @@ std::optional<Role> parse_role(std::string_view text) {
     return std::nullopt;
 }
 
+bool is_device_role(Role role) {
+    return role == Role::kiosk || role == Role::board || role == Role::booth_station ||
+           role == Role::organizer_console;
+}
+
 std::string_view role_name_vi(Role role) {
     return kRoleNamesVi[static_cast<size_t>(role)];
 }
@@ -165,7 +172,7 @@ AccessDecision authorize(const Principal& principal, Permission permission, cons
 }
 
 std::string_view reason_code(RefusalReason reason) {
-    constexpr std::array<std::string_view, 15> kCodes{"role_not_permitted",
+    constexpr std::array<std::string_view, 17> kCodes{"role_not_permitted",
                                                       "other_booth",
                                                       "booth_not_given",
                                                       "password_too_short",
@@ -179,7 +186,9 @@ std::string_view reason_code(RefusalReason reason) {
                                                       "locked_out",
                                                       "unknown_enrolment_code",
                                                       "enrolment_code_expired",
-                                                      "enrolment_code_used"};
+                                                      "enrolment_code_used",
+                                                      "not_a_booth_station",
+                                                      "not_an_organizer_console"};
     return kCodes[static_cast<size_t>(reason)];
 }
 
@@ -349,13 +358,19 @@ size_t utf8_code_points(std::string_view text) {
 }
 
 // --- Throttling --------------------------------------------------------------------------------
-// Each secret is guessed against keys: the target ("booth:B07") stops a spread-out attack on one
-// booth, the client address ("pin-from:10.0.0.7") one machine trying every booth. After
+// Each secret is guessed against the place it is typed at: a booth station ("pin-at:t-3f..."),
+// the server's machine or an organizer console ("password-at:server", "password-at:t-9a..."), a
+// client address for enrolment codes ("enrol-from:10.0.0.7"). Never against the target (a booth):
+// a budget shared with strangers is a budget strangers can spend, locking real staff out. After
 // free_attempts wrong guesses in a row a key locks; every further wrong guess locks it again for
-// twice as long, up to longest_lockout. A right guess clears the keys.
+// twice as long, up to longest_lockout. A right guess clears the key.
 
-std::string booth_key(const BoothId& booth) {
-    return "booth:" + booth.str();
+std::string station_key(const std::string& station_token_id) {
+    return "pin-at:" + station_token_id;
+}
+
+std::string password_key(const PasswordPlace& place) {
+    return "password-at:" + (place.console ? place.console->token_id : std::string("server"));
 }
 
 std::chrono::seconds lockout_length(const ThrottlePolicy& policy, int earlier_lockouts) {
@@ -414,9 +429,14 @@ void forget_failures(AccessState& state, const std::vector<std::string>& keys) {
 
 // --- Tokens ------------------------------------------------------------------------------------
 
+bool has_token(const AccessState& state, const std::string& token_id) {
+    return std::any_of(state.tokens.begin(), state.tokens.end(),
+                       [&](const TokenRecord& record) { return record.token_id == token_id; });
+}
+
 IssuedToken issue_token(AccessState& state, Role role, std::optional<BoothId> booth,
                         std::string device_or_user, std::optional<std::chrono::seconds> lifetime,
-                        TimePoint now) {
+                        TimePoint now, std::optional<std::string> opened_on = std::nullopt) {
     std::erase_if(state.tokens, [&](const TokenRecord& record) {
         return record.expires_at && *record.expires_at <= now;
     });
@@ -439,7 +459,8 @@ IssuedToken issue_token(AccessState& state, Role role, std::optional<BoothId> bo
                        std::move(booth),
                        std::move(device_or_user),
                        now,
-                       lifetime ? std::optional<TimePoint>{now + *lifetime} : std::nullopt};
+                       lifetime ? std::optional<TimePoint>{now + *lifetime} : std::nullopt,
+                       std::move(opened_on)};
     Principal principal{record.role, record.booth, record.device_or_user, record.token_id};
     std::optional<TimePoint> expires_at = record.expires_at;
     state.tokens.push_back(std::move(record));
@@ -476,7 +497,7 @@ bool AccessControl::has_organizer_password() const {
 
 AccessDecision AccessControl::set_organizer_password(
     std::string_view new_password, std::optional<std::string_view> current_password,
-    std::string_view client_address) {
+    std::string_view session) {
     if (utf8_code_points(new_password) < kMinPasswordLength) {
         return AccessDecision::refuse(
             refusal(RefusalReason::password_too_short,
@@ -495,7 +516,7 @@ AccessDecision AccessControl::set_organizer_password(
                 "Mật khẩu ban tổ chức đã được đặt; hãy nhập mật khẩu hiện tại để đổi.",
                 "The organizer password is already set; enter the current one to change it.");
 
-    const std::vector<std::string> keys{"password-from:" + std::string{client_address}};
+    const std::vector<std::string> keys{"password-change:" + std::string{session}};
     std::optional<std::string> stored;
     std::optional<Refusal> if_wrong;
     {
@@ -531,8 +552,15 @@ AccessDecision AccessControl::set_organizer_password(
 }
 
 AccessResult<IssuedToken> AccessControl::organizer_login(std::string_view password,
-                                                         std::string_view client_address) {
-    const std::vector<std::string> keys{"password-from:" + std::string{client_address}};
+                                                         const PasswordPlace& place) {
+    if (place.console && place.console->role != Role::organizer_console) {
+        return refusal(RefusalReason::not_an_organizer_console,
+                       "Chỉ nhập mật khẩu ban tổ chức trên máy chủ hoặc máy đã đăng ký cho ban tổ "
+                       "chức.",
+                       "The organizer password is accepted only on the server's machine or an "
+                       "enrolled organizer console.");
+    }
+    const std::vector<std::string> keys{password_key(place)};
     std::optional<std::string> stored;
     Refusal if_wrong;
     {
@@ -556,8 +584,14 @@ AccessResult<IssuedToken> AccessControl::organizer_login(std::string_view passwo
     std::lock_guard lock(state_mutex_);
     if (!right || state_.organizer_password_hash != stored) return if_wrong;
     forget_failures(state_, keys);
+    std::optional<std::string> opened_on;
+    if (place.console) {
+        // The console was revoked while the hash ran: no session on it.
+        if (!has_token(state_, place.console->token_id)) return if_wrong;
+        opened_on = place.console->token_id;
+    }
     return issue_token(state_, Role::organizer, std::nullopt, "organizer",
-                       settings_.organizer_session_lifetime, now_());
+                       settings_.organizer_session_lifetime, now_(), std::move(opened_on));
 }
 
 // A 6-digit PIN has only 10^6 values, so its hash must be slow: with a fast hash (even keyed
@@ -582,21 +616,32 @@ std::string AccessControl::issue_booth_pin(const BoothId& booth) {
     } else {
         state_.booth_pins.push_back(BoothPinRecord{booth, std::move(pin_hash), now});
     }
-    forget_failures(state_, {booth_key(booth)});
+    std::vector<std::string> stations;
+    for (const TokenRecord& record : state_.tokens) {
+        if (record.role == Role::booth_station && record.booth == booth)
+            stations.push_back(station_key(record.token_id));
+    }
+    forget_failures(state_, stations);
     std::erase_if(state_.tokens, [&](const TokenRecord& record) {
         return record.role == Role::booth_staff && record.booth == booth;
     });
     return pin;
 }
 
-AccessResult<IssuedToken> AccessControl::booth_login(const BoothId& booth, std::string_view pin,
-                                                     std::string_view client_address) {
+AccessResult<IssuedToken> AccessControl::booth_login(const Principal& station,
+                                                     std::string_view pin) {
+    if (station.role != Role::booth_station || !station.booth) {
+        return refusal(RefusalReason::not_a_booth_station,
+                       "Mã PIN chỉ dùng được trên máy đã đăng ký cho gian hàng; hãy hỏi ban tổ "
+                       "chức.",
+                       "A booth PIN works only on an enrolled booth station; ask an organizer.");
+    }
     if (!is_well_formed_pin(pin)) {
         return refusal(RefusalReason::malformed_pin, "Mã PIN gồm đúng 6 chữ số.",
                        "A PIN is exactly 6 digits.");
     }
-    const std::vector<std::string> keys{booth_key(booth),
-                                        "pin-from:" + std::string{client_address}};
+    const BoothId& booth = *station.booth;
+    const std::vector<std::string> keys{station_key(station.token_id)};
     const auto pin_hash_of = [&](const AccessState& state) -> std::optional<std::string> {
         for (const BoothPinRecord& record : state.booth_pins) {
             if (record.booth == booth) return record.pin_hash;
@@ -626,18 +671,25 @@ AccessResult<IssuedToken> AccessControl::booth_login(const BoothId& booth, std::
     }
 
     std::lock_guard lock(state_mutex_);
-    // A PIN re-issued while we hashed: the old one no longer opens the booth.
-    if (!right || pin_hash_of(state_) != stored) return if_wrong;
+    // A PIN re-issued or the station revoked while we hashed: no session.
+    if (!right || pin_hash_of(state_) != stored || !has_token(state_, station.token_id))
+        return if_wrong;
     forget_failures(state_, keys);
     return issue_token(state_, Role::booth_staff, booth, "booth-staff:" + booth.str(),
-                       settings_.booth_session_lifetime, now_());
+                       settings_.booth_session_lifetime, now_(), station.token_id);
 }
 
 EnrolmentCode AccessControl::create_enrolment_code(Role device_role, std::string device_name,
+                                                   std::optional<BoothId> booth,
                                                    std::optional<std::chrono::seconds> valid_for) {
-    if (device_role != Role::kiosk && device_role != Role::board) {
-        throw std::invalid_argument("enrolment codes are for kiosks and boards, not " +
+    if (!is_device_role(device_role)) {
+        throw std::invalid_argument("enrolment codes are for devices, not " +
                                     std::string{role_code(device_role)});
+    }
+    if ((device_role == Role::booth_station) != booth.has_value()) {
+        throw std::invalid_argument(
+            "a booth station, and only a booth station, is enrolled for "
+            "one booth");
     }
     std::lock_guard lock(state_mutex_);
     std::string code;
@@ -649,10 +701,10 @@ EnrolmentCode AccessControl::create_enrolment_code(Role device_role, std::string
         state_.enrolment_codes.begin(), state_.enrolment_codes.end(),
         [&](const EnrolmentCodeRecord& record) { return same_hash(record.code_hash, code_hash); }));
     const TimePoint expires_at = now_() + valid_for.value_or(settings_.enrolment_code_lifetime);
-    state_.enrolment_codes.push_back(
-        EnrolmentCodeRecord{std::move(code_hash), device_role, device_name, expires_at, false});
+    state_.enrolment_codes.push_back(EnrolmentCodeRecord{std::move(code_hash), device_role,
+                                                         device_name, expires_at, false, booth});
     return EnrolmentCode{display_enrolment_code(code), device_role, std::move(device_name),
-                         expires_at};
+                         expires_at, std::move(booth)};
 }
 
 AccessResult<IssuedToken> AccessControl::enrol_device(std::string_view code,
@@ -690,7 +742,7 @@ AccessResult<IssuedToken> AccessControl::enrol_device(std::string_view code,
     match->used = true;
     forget_failures(state_, keys);
     // Devices keep their token for the whole fair; an organizer revokes a lost or stolen one.
-    return issue_token(state_, match->role, std::nullopt, match->device_name, std::nullopt, now);
+    return issue_token(state_, match->role, match->booth, match->device_name, std::nullopt, now);
 }
 
 std::optional<Principal> AccessControl::authenticate(std::string_view bearer_token) {
@@ -715,9 +767,17 @@ std::optional<Principal> AccessControl::authenticate(std::string_view bearer_tok
 
 bool AccessControl::revoke_token(std::string_view token_id) {
     std::lock_guard lock(state_mutex_);
-    return std::erase_if(state_.tokens, [&](const TokenRecord& record) {
-               return record.token_id == token_id;
-           }) > 0;
+    const bool had = std::erase_if(state_.tokens, [&](const TokenRecord& record) {
+                         return record.token_id == token_id;
+                     }) > 0;
+    if (!had) return false;
+    std::erase_if(state_.tokens,
+                  [&](const TokenRecord& record) { return record.opened_on == token_id; });
+    const std::string id{token_id};
+    forget_failures(state_,
+                    {station_key(id), password_key(PasswordPlace::organizer_console(
+                                          Principal{Role::organizer_console, {}, {}, id}))});
+    return true;
 }
 
 AccessState AccessControl::snapshot() const {

@@ -10,8 +10,11 @@
 //
 // Security choices (details next to the code in auth.cpp):
 //   - organizer password and booth PINs: Argon2id (crypto_pwhash_str), slow on purpose;
-//   - wrong guesses are throttled per target (the booth) and per client address: 5 free attempts,
-//     then a lockout of 30 s that doubles with each further wrong guess, capped at 15 minutes;
+//   - a booth PIN works only on an enrolled booth station, and the organizer password only on the
+//     server's own machine or an enrolled organizer console: a stranger on the venue's Wi-Fi gets
+//     no guess at all. Wrong guesses are throttled per station or console (never per booth, so
+//     nobody elsewhere can lock real staff out): 5 free attempts, then a lockout of 30 s that
+//     doubles with each further wrong guess, capped at 15 minutes (docs/security.md, the sums);
 //   - bearer tokens and enrolment codes are random and kept only as BLAKE2b hashes
 //     (crypto_generichash), compared in constant time.
 #pragma once
@@ -39,9 +42,17 @@ enum class Role {
     booth_staff,  // one enterprise booth: its own queue and interviews only
     kiosk,        // a check-in touchscreen: check-in and a student's own status by ticket
     board,        // the now-calling screen: ticket numbers of recent calls, never names
+    // Enrolled devices that may do nothing by themselves: they are where people log in. A booth
+    // station is one booth's tablet, where its staff enter the booth's PIN; an organizer console
+    // is a laptop other than the server's own machine where the organizer password is accepted.
+    booth_station,
+    organizer_console,
 };
 
-std::string_view role_code(Role role);  // "organizer", "booth_staff", "kiosk", "board"
+// "organizer", "booth_staff", "kiosk", "board", "booth_station", "organizer_console"
+std::string_view role_code(Role role);
+// Whether the role is held by an enrolled device (its token lasts until revoked).
+bool is_device_role(Role role);
 std::optional<Role> parse_role(std::string_view text);
 std::string_view role_name_vi(Role role);  // "Ban tổ chức", ...
 std::string_view role_name_en(Role role);  // "organizer", ...
@@ -114,6 +125,8 @@ enum class RefusalReason {
     unknown_enrolment_code,
     enrolment_code_expired,
     enrolment_code_used,
+    not_a_booth_station,       // a PIN sent from anywhere but an enrolled booth station
+    not_an_organizer_console,  // the password sent from anywhere but the server or a console
 };
 
 std::string_view reason_code(RefusalReason reason);  // "wrong_pin", ...
@@ -185,10 +198,11 @@ struct BoothPinRecord {
 
 struct EnrolmentCodeRecord {
     std::string code_hash;    // hex BLAKE2b of the normalised code
-    Role role = Role::kiosk;  // kiosk or board
+    Role role = Role::kiosk;  // a device role: kiosk, board, booth_station, organizer_console
     std::string device_name;  // given by the organizer, e.g. "Kiosk 3 (cổng chính)"
     TimePoint expires_at;
     bool used = false;
+    std::optional<BoothId> booth;  // booth stations: the booth whose PIN they take
 
     bool operator==(const EnrolmentCodeRecord&) const = default;
 };
@@ -201,11 +215,14 @@ struct TokenRecord {
     std::string device_or_user;
     TimePoint issued_at;
     std::optional<TimePoint> expires_at;  // none: a device token, valid until revoked
+    // A session opened on a booth station or organizer console: that device's token id. Revoking
+    // the device ends the sessions opened on it.
+    std::optional<std::string> opened_on;
 
     bool operator==(const TokenRecord&) const = default;
 };
 
-// Wrong guesses against one key: "booth:B07", "pin-from:10.0.0.12", "password-from:...".
+// Wrong guesses against one key: "pin-at:t-3f...", "password-at:server", "enrol-from:10.0.0.12".
 struct ThrottleRecord {
     std::string key;
     int consecutive_failures = 0;
@@ -265,12 +282,22 @@ struct IssuedToken {
     std::optional<TimePoint> expires_at;
 };
 
-// A one-time enrolment code for a kiosk or board, shown to the organizer once.
+// A one-time enrolment code for a device, shown to the organizer once.
 struct EnrolmentCode {
     std::string code;  // "ABCD-EFGH": no 0/O, 1/I/L; dash and case do not matter when typed
     Role role = Role::kiosk;
     std::string device_name;
     TimePoint expires_at;
+    std::optional<BoothId> booth;  // booth stations only
+};
+
+// Where the organizer password was typed: the machine the server runs on (its own loopback
+// address), or an enrolled organizer console. Each place has its own budget of wrong guesses.
+struct PasswordPlace {
+    std::optional<Principal> console;  // none: the server's own machine
+
+    static PasswordPlace server_machine() { return {}; }
+    static PasswordPlace organizer_console(Principal console) { return {std::move(console)}; }
 };
 
 // All access state of one fair server. Thread-safe: every method may be called from any thread.
@@ -289,25 +316,29 @@ class AccessControl {
     // --- organizer password
     bool has_organizer_password() const;
     // Sets the password when none is set yet (first start), or changes it given the current one.
-    // Changing it ends every organizer session. Wrong current passwords are throttled per address.
+    // Changing it ends every organizer session. Wrong current passwords are throttled per
+    // organizer session (`session`, a token id; empty on first start).
     AccessDecision set_organizer_password(std::string_view new_password,
                                           std::optional<std::string_view> current_password,
-                                          std::string_view client_address);
+                                          std::string_view session);
     AccessResult<IssuedToken> organizer_login(std::string_view password,
-                                              std::string_view client_address);
+                                              const PasswordPlace& place);
 
     // --- booth staff
     // A fresh random 6-digit PIN for the booth, returned once to the organizer. Replaces the old
-    // PIN, ends the booth's staff sessions and lifts the booth's lockout: re-issuing is what an
-    // organizer does when a PIN leaked or the booth got locked out.
+    // PIN, ends the booth's staff sessions and lifts the lockouts of the booth's stations:
+    // re-issuing is what an organizer does when a PIN leaked or a station got locked out.
     std::string issue_booth_pin(const BoothId& booth);
-    AccessResult<IssuedToken> booth_login(const BoothId& booth, std::string_view pin,
-                                          std::string_view client_address);
+    // Staff log in on `station` (a booth_station principal) with its booth's PIN. Wrong PINs count
+    // against that station only.
+    AccessResult<IssuedToken> booth_login(const Principal& station, std::string_view pin);
 
     // --- devices
-    // A one-time code for a kiosk or board (std::invalid_argument for other roles), valid for
-    // `valid_for` or settings' enrolment_code_lifetime.
+    // A one-time code for a device (std::invalid_argument for a role that is not a device's, or a
+    // booth station without its booth), valid for `valid_for` or settings'
+    // enrolment_code_lifetime.
     EnrolmentCode create_enrolment_code(Role device_role, std::string device_name,
+                                        std::optional<BoothId> booth = std::nullopt,
                                         std::optional<std::chrono::seconds> valid_for = {});
     // Exchanges a code, once, for a device token that stays valid until revoked.
     AccessResult<IssuedToken> enrol_device(std::string_view code, std::string_view client_address);
@@ -315,8 +346,8 @@ class AccessControl {
     // --- tokens
     // Who holds this bearer token; nothing when unknown, revoked or expired.
     std::optional<Principal> authenticate(std::string_view bearer_token);
-    // Revokes the token with this id (Principal::token_id, TokenRecord::token_id). Returns whether
-    // there was one.
+    // Revokes the token with this id (Principal::token_id, TokenRecord::token_id), and the sessions
+    // opened on it when it is a station's or console's. Returns whether there was one.
     bool revoke_token(std::string_view token_id);
 
     // --- persistence

@@ -48,11 +48,13 @@ std::string access_state_to_json(const AccessState& state) {
     }
     out["enrolment_codes"] = json::array();
     for (const auto& code : state.enrolment_codes) {
-        out["enrolment_codes"].push_back({{"code_hash", code.code_hash},
-                                          {"role", role_code(code.role)},
-                                          {"device_name", code.device_name},
-                                          {"expires_at", to_millis(code.expires_at)},
-                                          {"used", code.used}});
+        out["enrolment_codes"].push_back(
+            {{"code_hash", code.code_hash},
+             {"role", role_code(code.role)},
+             {"device_name", code.device_name},
+             {"expires_at", to_millis(code.expires_at)},
+             {"used", code.used},
+             {"booth", code.booth ? json(code.booth->str()) : json()}});
     }
     out["tokens"] = json::array();
     for (const auto& token : state.tokens) {
@@ -62,7 +64,8 @@ std::string access_state_to_json(const AccessState& state) {
                                  {"booth", token.booth ? json(token.booth->str()) : json()},
                                  {"device_or_user", token.device_or_user},
                                  {"issued_at", to_millis(token.issued_at)},
-                                 {"expires_at", optional_time(token.expires_at)}});
+                                 {"expires_at", optional_time(token.expires_at)},
+                                 {"opened_on", token.opened_on ? json(*token.opened_on) : json()}});
     }
     out["throttles"] = json::array();
     for (const auto& throttle : state.throttles) {
@@ -87,10 +90,16 @@ AccessState access_state_from_json(const std::string& text) {
                                         from_millis(pin.at("issued_at").get<long long>())});
         }
         for (const auto& code : in.at("enrolment_codes")) {
-            state.enrolment_codes.push_back(
-                {code.at("code_hash").get<std::string>(), read_role(code),
-                 code.at("device_name").get<std::string>(),
-                 from_millis(code.at("expires_at").get<long long>()), code.at("used").get<bool>()});
+            EnrolmentCodeRecord record{code.at("code_hash").get<std::string>(),
+                                       read_role(code),
+                                       code.at("device_name").get<std::string>(),
+                                       from_millis(code.at("expires_at").get<long long>()),
+                                       code.at("used").get<bool>(),
+                                       std::nullopt};
+            // Saved before booth stations existed: no booth.
+            if (code.contains("booth") && !code.at("booth").is_null())
+                record.booth = BoothId(code.at("booth").get<std::string>());
+            state.enrolment_codes.push_back(std::move(record));
         }
         for (const auto& token : in.at("tokens")) {
             TokenRecord record;
@@ -103,6 +112,8 @@ AccessState access_state_from_json(const std::string& text) {
             record.device_or_user = token.at("device_or_user").get<std::string>();
             record.issued_at = from_millis(token.at("issued_at").get<long long>());
             record.expires_at = read_optional_time(token, "expires_at");
+            if (token.contains("opened_on") && !token.at("opened_on").is_null())
+                record.opened_on = token.at("opened_on").get<std::string>();
             state.tokens.push_back(std::move(record));
         }
         for (const auto& throttle : in.at("throttles")) {

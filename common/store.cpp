@@ -1073,13 +1073,17 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
                                   "SELECT status, booth, student FROM interviews WHERE id = ?");
         current.bind(1, static_cast<int64_t>(id));
         if (!current.executeStep()) {
-            throw StoreError("there is no interview " + std::to_string(id));
+            throw StoreError("unknown_interview", "there is no interview " + std::to_string(id),
+                             "Không có buổi phỏng vấn " + std::to_string(id));
         }
         const auto from = parse_status(current.getColumn(0).getString());
         if (!from || !can_transition(*from, to)) {
-            throw StoreError("interview " + std::to_string(id) + " cannot go from " +
-                             current.getColumn(0).getString() + " to " +
-                             std::string(status_code(to)));
+            throw StoreError(
+                "bad_transition",
+                "interview " + std::to_string(id) + " cannot go from " +
+                    current.getColumn(0).getString() + " to " + std::string(status_code(to)),
+                "Buổi phỏng vấn " + std::to_string(id) + " không thể chuyển từ " +
+                    current.getColumn(0).getString() + " sang " + std::string(status_code(to)));
         }
         const std::string now = iso_utc(clock_());
         SQLite::Statement update(database,
@@ -1207,7 +1211,10 @@ void require_booth(SQLite::Database& database, const BoothId& booth) {
     SQLite::Statement row(database, "SELECT COUNT(*) FROM booths WHERE id = ?");
     row.bind(1, booth.str());
     row.executeStep();
-    if (row.getColumn(0).getInt() == 0) throw StoreError("there is no booth " + booth.str());
+    if (row.getColumn(0).getInt() == 0) {
+        throw StoreError("unknown_booth", "there is no booth " + booth.str(),
+                         "Không có gian hàng " + booth.str());
+    }
 }
 
 }  // namespace
@@ -1221,7 +1228,10 @@ std::vector<InterviewId> Store::mark_left(const StudentId& student, TimeOfDay at
         SQLite::Statement window(database,
                                  "SELECT arrive_minute, leave_minute FROM students WHERE id = ?");
         window.bind(1, student.str());
-        if (!window.executeStep()) throw StoreError("there is no student " + student.str());
+        if (!window.executeStep()) {
+            throw StoreError("unknown_student", "there is no student " + student.str(),
+                             "Không có sinh viên " + student.str());
+        }
         const int arrive = window.getColumn(0).getInt();
         const int leave = std::max(arrive, std::min(window.getColumn(1).getInt(), at.minutes()));
         const std::string now = iso_utc(clock_());
@@ -1325,7 +1335,8 @@ void Store::revoke_ticket(std::uint32_t number, const std::string& reason, std::
         revoke.bind(2, reason);
         revoke.bind(3, static_cast<int64_t>(number));
         if (revoke.exec() == 0) {
-            throw StoreError("there is no valid ticket " + std::to_string(number));
+            throw StoreError("unknown_ticket", "there is no valid ticket " + std::to_string(number),
+                             "Không có vé hợp lệ số " + std::to_string(number));
         }
         insert_event(database, now, actor, "ticket.revoked",
                      {{"ticket", number}, {"reason", reason}});
@@ -1339,7 +1350,9 @@ std::uint32_t Store::reissue_ticket(const StudentId& student, std::string_view a
     return translating_errors("reissue a ticket", [&] {
         SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
         if (ticket_where(database, "student = ? AND revoked_at IS NULL", student.str())) {
-            throw StoreError(student.str() + " still has a valid ticket: revoke it first");
+            throw StoreError(
+                "ticket_still_valid", student.str() + " still has a valid ticket: revoke it first",
+                "Sinh viên " + student.str() + " vẫn còn vé hợp lệ: hãy thu hồi vé cũ trước");
         }
         // One current ticket per student; the revoked number retires and is never given again.
         SQLite::Statement retire(database,
@@ -1375,7 +1388,9 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
         seen.bind(1, idempotency_key);
         if (seen.executeStep()) {
             if (seen.getColumn(1).getString() != request_digest) {
-                throw StoreError("this idempotency key was already used for another request");
+                throw StoreError("conflict",
+                                 "this idempotency key was already used for another request",
+                                 "Mã Idempotency-Key này đã được dùng cho một yêu cầu khác");
             }
             WalkIn repeated;
             repeated.student = StudentId(seen.getColumn(0).getString());
@@ -1584,15 +1599,22 @@ void Store::reschedule_interview(InterviewId id, const Interview& to, std::strin
                                   "SELECT student, booth, seat, start_minute, status FROM "
                                   "interviews WHERE id = ?");
         current.bind(1, static_cast<int64_t>(id));
-        if (!current.executeStep()) throw StoreError("there is no interview " + std::to_string(id));
+        if (!current.executeStep()) {
+            throw StoreError("unknown_interview", "there is no interview " + std::to_string(id),
+                             "Không có buổi phỏng vấn " + std::to_string(id));
+        }
         const Interview from = interview_from(current, 0);
         const std::string status = current.getColumn(4).getString();
         if (status != "planned" && status != "promised") {
-            throw StoreError("interview " + std::to_string(id) + " is " + status +
-                             ": only planned or promised interviews can be moved");
+            throw StoreError("not_movable",
+                             "interview " + std::to_string(id) + " is " + status +
+                                 ": only planned or promised interviews can be moved",
+                             "Buổi phỏng vấn " + std::to_string(id) + " đang ở trạng thái " +
+                                 status + ": chỉ dời được buổi đã lên lịch hoặc đã hẹn");
         }
         if (from.student != to.student) {
-            throw StoreError("a move keeps the student; cancel and place anew instead");
+            throw StoreError("bad_move", "a move keeps the student; cancel and place anew instead",
+                             "Dời lịch giữ nguyên sinh viên; hãy huỷ và xếp lại nếu muốn đổi");
         }
         const std::string now = iso_utc(clock_());
         SQLite::Statement update(database,

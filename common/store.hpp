@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/fair.hpp"
@@ -26,9 +27,24 @@ class Database;
 namespace jobfair {
 
 // Every failure of the store, with a message a person can act on.
+// A use case refused or failed. Refusals a person can act on (an unknown interview, a move not
+// allowed) carry a code and words in both languages, shown as they are; any other failure (SQLite,
+// the file) says only what() in English, which the server logs and never sends.
 class StoreError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
+    StoreError(std::string code, const std::string& message_en, std::string message_vi)
+        : std::runtime_error(message_en),
+          code_(std::move(code)),
+          message_vi_(std::move(message_vi)) {}
+
+    bool is_refusal() const { return !code_.empty(); }
+    const std::string& code() const { return code_; }
+    const std::string& message_vi() const { return message_vi_; }
+
+  private:
+    std::string code_;
+    std::string message_vi_;
 };
 
 // The use case needs the file to itself and another program holds it open (a running

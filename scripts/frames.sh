@@ -59,9 +59,11 @@ curl -sf "$base/api/v1/hello" >/dev/null || { echo "frames.sh: the server did no
     --speed 0 --until 09:30 >"$out/simulate.log" 2>&1
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 organizer=$(curl -sf -X POST "$base/api/v1/auth/login" -d "{\"password\": \"$password\"}" | json_field '["token"]')
-enrol() {  # $1: kiosk or board; prints a fresh device code
+enrol() {  # $1: kiosk or board, or booth_station and $2 its booth; prints a fresh device code
+    local booth=""
+    [[ -n "${2:-}" ]] && booth=", \"booth\": \"$2\""
     curl -sf -X POST "$base/api/v1/admin/enrolment-codes" -H "Authorization: Bearer $organizer" \
-        -d "{\"role\": \"$1\", \"device_name\": \"frames $1 $RANDOM\"}" | json_field '["code"]'
+        -d "{\"role\": \"$1\", \"device_name\": \"frames $1 $RANDOM\"$booth}" | json_field '["code"]'
 }
 booth_pin() {  # $1: a booth; prints a fresh PIN
     curl -sf -X POST "$base/api/v1/admin/booths/$1/pin" -H "Authorization: Bearer $organizer" -d "{}" | json_field '["pin"]'
@@ -128,7 +130,7 @@ EOF
 # One line per program (the args are evaluated for each run, in its folder $run).
 bench kiosk     1080x1920 '--device-code "$(enrol kiosk)" --outbox "$run/outbox.db" --screenshot-dir "$run" --script bench'
 bench board     1920x1080 '--device-code "$(enrol board)" --token-file "$run/board.token" --no-chime --screenshot "$run/board.png"'
-bench booth     1920x1080 '--booth B07 --pin "$(booth_pin B07)" --screenshot "$run/booth.png"'
+bench booth     1920x1080 '--booth B07 --device-code "$(enrol booth_station B07)" --token-file "$run/station.token" --pin "$(booth_pin B07)" --screenshot "$run/booth.png"'
 bench dashboard 1920x1080 '--password-file "$work/password" --export-dir "$run/exports" --screenshot-dir "$run" --script all'
 renderer="Xvfb, Mesa software OpenGL"
 if command -v glxinfo >/dev/null; then

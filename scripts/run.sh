@@ -89,12 +89,17 @@ if [[ -n "${DISPLAY:-}" && -x build/bin/jobfair-kiosk && -x build/bin/jobfair-bo
     >var/board.log 2>&1 &
   gui_pids+=($!)
   opened="kiosk, board"
-  # Two booth stations, logged in with PINs the organizer issues (kept in var/, owner only).
+  # Two booth stations, each enrolled for its booth with a device code (a PIN is accepted only on
+  # an enrolled station) and logged in with the PIN the organizer issues (kept in var/, owner only).
   if [[ -x build/bin/jobfair-booth ]]; then
     for booth in B01 B02; do
       (umask 077 && api_post "/admin/booths/$booth/pin" "$token" '{}' | sed -n 's/.*"pin":"\([0-9]*\)".*/\1/p' \
         >"var/booth-$booth.pin")
+      station_code=$(api_post /admin/enrolment-codes "$token" \
+        "{\"role\":\"booth_station\",\"booth\":\"$booth\",\"device_name\":\"Booth $booth (demo)\"}" | json_field code)
+      rm -f "var/booth-$booth.token"  # the demo's fresh database knows no earlier station
       build/bin/jobfair-booth --server "http://127.0.0.1:$port" --booth "$booth" --windowed \
+        --device-code "$station_code" --token-file "var/booth-$booth.token" \
         --size 1280x800 --pin-file "var/booth-$booth.pin" --snapshot-file "var/snapshots/booth-$booth.png" \
         >"var/booth-$booth.log" 2>&1 &
       gui_pids+=($!)

@@ -76,11 +76,27 @@ alloc::AllocationResult LiveFair::replan_now(std::string_view actor) {
     return plan;
 }
 
+namespace {
+
+LiveFairError unknown_booth(const BoothId& booth) {
+    return LiveFairError("unknown_booth", "there is no booth " + booth.str(),
+                         "Không có gian hàng " + booth.str());
+}
+
+LiveFairError unknown_student(const StudentId& student) {
+    return LiveFairError("unknown_student",
+                         "there is no student " + student.str() + " at this fair",
+                         "Không có sinh viên " + student.str() + " ở hội chợ này");
+}
+
+}  // namespace
+
 StoredInterview LiveFair::stored(InterviewId id) const {
     for (auto& row : store_.interviews()) {
         if (row.id == id) return row;
     }
-    throw LiveFairError("there is no interview " + std::to_string(id));
+    throw LiveFairError("unknown_interview", "there is no interview " + std::to_string(id),
+                        "Không có buổi phỏng vấn " + std::to_string(id));
 }
 
 int LiveFair::current_slot() const {
@@ -105,7 +121,7 @@ std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>&
                                                    std::string_view actor) {
     for (const StudentId& student : students) {
         if (!fair_.find_student(student)) {
-            throw LiveFairError("there is no student " + student.str() + " at this fair");
+            throw unknown_student(student);
         }
     }
     const TimeOfDay now = clock_.now();
@@ -428,9 +444,11 @@ CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const Stu
 
 void LiveFair::check_seat(const BoothId& booth, int seat) const {
     const auto booth_index = model_.booth_index(booth);
-    if (!booth_index) throw LiveFairError("there is no booth " + booth.str());
+    if (!booth_index) throw unknown_booth(booth);
     if (seat < 0 || seat >= model_.booths()[size_t(*booth_index)].seats) {
-        throw LiveFairError("booth " + booth.str() + " has no seat " + std::to_string(seat));
+        throw LiveFairError("unknown_seat",
+                            "booth " + booth.str() + " has no seat " + std::to_string(seat),
+                            "Gian hàng " + booth.str() + " không có ghế " + std::to_string(seat));
     }
 }
 
@@ -485,9 +503,13 @@ void LiveFair::no_show(InterviewId interview, std::string_view actor) {
     if (const auto called = called_at_.find(interview); called != called_at_.end()) {
         const int waited = clock_.now().minutes() - called->second.minutes();
         if (waited < no_show_wait_minutes_) {
-            throw LiveFairError("the student was called " + std::to_string(waited) +
-                                " min ago: wait " + std::to_string(no_show_wait_minutes_ - waited) +
-                                " more min before marking a no-show, or call again");
+            const std::string left = std::to_string(no_show_wait_minutes_ - waited);
+            throw LiveFairError(
+                "too_early_for_no_show",
+                "the student was called " + std::to_string(waited) + " min ago: wait " + left +
+                    " more min before marking a no-show, or call again",
+                "Sinh viên mới được gọi " + std::to_string(waited) + " phút trước: hãy chờ thêm " +
+                    left + " phút trước khi ghi vắng mặt, hoặc gọi lại");
         }
     }
     store_.move_interview(interview, InterviewStatus::no_show, actor);
@@ -500,9 +522,12 @@ void LiveFair::no_show(InterviewId interview, std::string_view actor) {
 void LiveFair::skip(InterviewId interview, std::string_view actor) {
     const StoredInterview row = stored(interview);
     if (row.status != InterviewStatus::called) {
-        throw LiveFairError("only a called student can be skipped; interview " +
-                            std::to_string(interview) + " is " +
-                            std::string(status_code(row.status)));
+        throw LiveFairError(
+            "not_called",
+            "only a called student can be skipped; interview " + std::to_string(interview) +
+                " is " + std::string(status_code(row.status)),
+            "Chỉ bỏ qua được sinh viên đang được gọi; buổi " + std::to_string(interview) +
+                " đang ở trạng thái " + std::string(status_code(row.status)));
     }
     store_.move_interview(interview, InterviewStatus::promised, actor);
     skipped_at_[interview] = clock_.now();
@@ -511,9 +536,12 @@ void LiveFair::skip(InterviewId interview, std::string_view actor) {
 void LiveFair::recall(InterviewId interview, std::string_view actor) {
     const StoredInterview row = stored(interview);
     if (row.status != InterviewStatus::called) {
-        throw LiveFairError("only a called student can be called again; interview " +
-                            std::to_string(interview) + " is " +
-                            std::string(status_code(row.status)));
+        throw LiveFairError(
+            "not_called",
+            "only a called student can be called again; interview " + std::to_string(interview) +
+                " is " + std::string(status_code(row.status)),
+            "Chỉ gọi lại được sinh viên đang được gọi; buổi " + std::to_string(interview) +
+                " đang ở trạng thái " + std::string(status_code(row.status)));
     }
     called_at_[interview] = clock_.now();  // the student gets the full wait again
     store_.append_event(actor, "interview.recalled",
@@ -529,7 +557,7 @@ WalkInResult LiveFair::register_walk_in(const Student& student,
                                         const std::string& idempotency_key,
                                         const std::string& request_digest, std::string_view actor) {
     for (const BoothId& booth : student.preferences) {
-        if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+        if (!fair_.find_booth(booth)) throw unknown_booth(booth);
     }
     Student arriving = student;
     arriving.arrive =
@@ -545,7 +573,7 @@ WalkInResult LiveFair::register_walk_in(const Student& student,
 }
 
 void LiveFair::pause_booth(const BoothId& booth, std::string_view actor) {
-    if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+    if (!fair_.find_booth(booth)) throw unknown_booth(booth);
     if (is_paused(booth)) return;
     const TimeOfDay now = clock_.now();
     store_.set_booth_paused(booth, now, actor);
@@ -556,7 +584,7 @@ void LiveFair::pause_booth(const BoothId& booth, std::string_view actor) {
 
 void LiveFair::resume_booth(const BoothId& booth, std::string_view actor) {
     const Booth* known = fair_.find_booth(booth);
-    if (!known) throw LiveFairError("there is no booth " + booth.str());
+    if (!known) throw unknown_booth(booth);
     if (!is_paused(booth)) return;
     store_.set_booth_paused(booth, std::nullopt, actor);
     paused_.erase(booth);
@@ -567,12 +595,15 @@ void LiveFair::resume_booth(const BoothId& booth, std::string_view actor) {
 
 void LiveFair::set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor) {
     const Booth* known = fair_.find_booth(booth);
-    if (!known) throw LiveFairError("there is no booth " + booth.str());
+    if (!known) throw unknown_booth(booth);
     const auto& grid = fair_.settings.grid;
     if (close <= known->open || close > grid.day_end) {
-        throw LiveFairError("booth " + booth.str() + " can close between " +
-                            known->open.plus_minutes(1).str() + " and " + grid.day_end.str() +
-                            ", not at " + close.str());
+        const std::string earliest = known->open.plus_minutes(1).str();
+        throw LiveFairError("bad_time",
+                            "booth " + booth.str() + " can close between " + earliest + " and " +
+                                grid.day_end.str() + ", not at " + close.str(),
+                            "Gian hàng " + booth.str() + " chỉ đóng cửa được từ " + earliest +
+                                " đến " + grid.day_end.str() + ", không phải " + close.str());
     }
     store_.set_booth_close(booth, close, actor);
     // Promises the shorter day cannot keep are cancelled with the reason; the re-plan below
@@ -590,7 +621,7 @@ void LiveFair::set_booth_close(const BoothId& booth, TimeOfDay close, std::strin
 }
 
 int LiveFair::add_seat(const BoothId& booth, std::string_view actor) {
-    if (!fair_.find_booth(booth)) throw LiveFairError("there is no booth " + booth.str());
+    if (!fair_.find_booth(booth)) throw unknown_booth(booth);
     const int seat = store_.add_booth_seat(booth, actor);
     rebuild_model();
     replan_now(actor);
@@ -600,8 +631,11 @@ int LiveFair::add_seat(const BoothId& booth, std::string_view actor) {
 void LiveFair::cancel(InterviewId interview, const std::string& reason, std::string_view actor) {
     const StoredInterview row = stored(interview);
     if (is_terminal(row.status)) {
-        throw LiveFairError("interview " + std::to_string(interview) + " is already " +
-                            std::string(status_code(row.status)));
+        throw LiveFairError("already_over",
+                            "interview " + std::to_string(interview) + " is already " +
+                                std::string(status_code(row.status)),
+                            "Buổi phỏng vấn " + std::to_string(interview) + " đã ở trạng thái " +
+                                std::string(status_code(row.status)));
     }
     Store::MoveDetails details;
     details.cancel_reason = reason.empty() ? "cancelled by the organizer" : reason;
@@ -615,7 +649,7 @@ void LiveFair::cancel(InterviewId interview, const std::string& reason, std::str
 
 std::vector<InterviewId> LiveFair::mark_left(const StudentId& student, std::string_view actor) {
     if (!fair_.find_student(student)) {
-        throw LiveFairError("there is no student " + student.str() + " at this fair");
+        throw unknown_student(student);
     }
     const auto cancelled = store_.mark_left(student, clock_.now(), actor);
     rebuild_model();
@@ -773,12 +807,18 @@ void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeO
                     std::string_view actor) {
     const StoredInterview row = stored(interview);
     if (row.status != InterviewStatus::planned && row.status != InterviewStatus::promised) {
-        throw LiveFairError("interview " + std::to_string(interview) + " is " +
-                            std::string(status_code(row.status)) +
-                            ": only planned or promised interviews can be moved");
+        throw LiveFairError("not_movable",
+                            "interview " + std::to_string(interview) + " is " +
+                                std::string(status_code(row.status)) +
+                                ": only planned or promised interviews can be moved",
+                            "Buổi phỏng vấn " + std::to_string(interview) + " đang ở trạng thái " +
+                                std::string(status_code(row.status)) +
+                                ": chỉ dời được buổi đã lên lịch hoặc đã hẹn");
     }
     if (start < clock_.now()) {
-        throw LiveFairError("cannot move an interview to " + start.str() + ": that time is past");
+        throw LiveFairError("time_past",
+                            "cannot move an interview to " + start.str() + ": that time is past",
+                            "Không thể dời buổi phỏng vấn đến " + start.str() + ": giờ đó đã qua");
     }
     const Interview to{row.interview.student, booth, seat, start};
     // The contract's checker judges the day with the interview in its new place: every live
@@ -797,7 +837,13 @@ void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeO
         const bool concerns_move =
             std::any_of(violation.interviews.begin(), violation.interviews.end(),
                         [&](std::size_t index) { return schedule.interviews[index] == to; });
-        if (concerns_move) throw LiveFairError("cannot move there: " + violation.message);
+        if (concerns_move) {
+            // The checker's words are English; the rule's number is the same in both.
+            throw LiveFairError("move_breaks_rule", "cannot move there: " + violation.message,
+                                "Không thể dời đến chỗ đó: vi phạm quy tắc " +
+                                    std::to_string(violation.rule) + " (" + violation.message +
+                                    ")");
+        }
     }
     store_.reschedule_interview(interview, to, actor);
     const auto old_placement = model_.to_placement(row.interview);

@@ -36,9 +36,20 @@ class ManualClock : public FairClock {
 };
 
 // Refusals of the live day, with the message for the person at the screen.
+// A day's action refused: a code and words in both languages, shown to the person as they are.
 class LiveFairError : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    LiveFairError(std::string code, const std::string& message_en, std::string message_vi)
+        : std::runtime_error(message_en),
+          code_(std::move(code)),
+          message_vi_(std::move(message_vi)) {}
+
+    const std::string& code() const { return code_; }
+    const std::string& message_vi() const { return message_vi_; }
+
+  private:
+    std::string code_;
+    std::string message_vi_;
 };
 
 struct CheckInResult {

@@ -12,9 +12,13 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <future>
+#include <iostream>
+#include <map>
 #include <set>
 
+#include "common/api_routes.hpp"
 #include "common/auth_json.hpp"
 #include "common/level.hpp"
 #include "common/occupations.hpp"
@@ -41,8 +45,9 @@ void reply(Response& response, int status, const json& body) {
                          "application/json; charset=utf-8");
 }
 
+// Every refusal speaks both languages: the person at the screen reads Vietnamese first.
 void refuse(Response& response, int status, std::string_view code, std::string_view message,
-            std::string_view message_vi = {}) {
+            std::string_view message_vi) {
     reply(response, status, protocol::error_body(code, message, message_vi));
 }
 
@@ -390,6 +395,7 @@ class FairServer::EventFeed : public http::EventSource {
 // --- 4. Routes -------------------------------------------------------------------------------
 
 struct FairServer::Routes {
+    using RouteId = protocol::RouteId;
     explicit Routes(FairServer& owner) : server(owner) {}
     FairServer& server;
 
@@ -411,31 +417,18 @@ struct FairServer::Routes {
         return std::nullopt;
     }
 
-    // The principal when allowed, or a 401/403 already written.
-    std::optional<Principal> allowed(const Request& request, Response& response,
-                                     Permission permission,
-                                     std::optional<BoothId> booth = std::nullopt) {
-        auto principal = who(request, response);
-        if (!principal) return std::nullopt;
-        const AccessDecision decision =
-            booth ? authorize(*principal, permission, *booth) : authorize(*principal, permission);
-        if (!decision) {
-            refuse(response, 403, decision.refusal());
-            return std::nullopt;
-        }
-        return principal;
-    }
-
     void seen(const Principal& principal) { server.mark_seen(principal); }
 
-    // Every enrolled kiosk and board, with how long ago it was heard from.
-    std::vector<DeviceSeen> devices() {
+    // Every enrolled device, with how long ago it was heard from. The overview watches kiosks and
+    // boards only: a booth station or console is heard from only when someone logs in on it.
+    std::vector<DeviceSeen> devices(bool screens_only = false) {
         const auto now = std::chrono::steady_clock::now();
         std::vector<DeviceSeen> out;
         const AccessState state = server.access_.snapshot();
         std::lock_guard lock(server.seen_mutex_);
         for (const auto& token : state.tokens) {
-            if (token.role != Role::kiosk && token.role != Role::board) continue;
+            if (!is_device_role(token.role)) continue;
+            if (screens_only && token.role != Role::kiosk && token.role != Role::board) continue;
             DeviceSeen device{token.token_id, token.device_or_user,
                               std::string(role_code(token.role)), std::nullopt};
             if (const auto it = server.last_seen_.find(token.token_id);
@@ -446,6 +439,35 @@ struct FairServer::Routes {
             out.push_back(std::move(device));
         }
         return out;
+    }
+
+    // The organizer password is taken on the server's own machine (its loopback address, with no
+    // token) or on an enrolled organizer console (its token): nowhere else, so strangers on the
+    // venue's network get no guess at all. Nullopt with a 403 already written otherwise.
+    std::optional<PasswordPlace> password_place(const Request& request, Response& response) {
+        const std::string header = request.get_header_value(protocol::kAuthorizationHeader.data());
+        if (header.empty() && is_server_machine(request.remote_addr))
+            return PasswordPlace::server_machine();
+        if (header.rfind("Bearer ", 0) == 0) {
+            if (auto principal = server.access_.authenticate(header.substr(7));
+                principal && principal->role == Role::organizer_console) {
+                seen(*principal);
+                return PasswordPlace::organizer_console(*principal);
+            }
+        }
+        server.security_.record("password_not_at_console", request.remote_addr);
+        refuse(response, 403, "not_an_organizer_console",
+               "the organizer password is accepted only on the server's machine or on a laptop "
+               "enrolled as an organizer console (docs/security.md)",
+               "Chỉ nhập mật khẩu ban tổ chức trên máy chủ hoặc trên máy đã đăng ký cho ban tổ "
+               "chức (docs/security.md)");
+        return std::nullopt;
+    }
+
+    static bool is_server_machine(const std::string& address) {
+        // Exactly the loopback addresses a local program uses; other 127.x addresses are treated
+        // as strangers, which lets tests play many clients from one machine.
+        return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1";
     }
 
     std::optional<BoothId> known_booth(const std::string& id, Response& response) {
@@ -527,16 +549,30 @@ struct FairServer::Routes {
 
     void install() {
         auto& http = *server.http_;
+        // What a handler throws becomes a refusal in both languages: a day's action refused or a
+        // store's refusal as it is; anything else says nothing of its own text (logged here).
         http.set_exception_handler(
-            [](const Request&, Response& response, std::exception_ptr error) {
+            [](const Request& request, Response& response, std::exception_ptr error) {
                 try {
                     std::rethrow_exception(error);
                 } catch (const LiveFairError& refusal) {
-                    refuse(response, 409, "refused", refusal.what());
-                } catch (const StoreError& refusal) {
-                    refuse(response, 409, "conflict", refusal.what());
+                    refuse(response, 409, refusal.code(), refusal.what(), refusal.message_vi());
+                } catch (const StoreError& failure) {
+                    if (failure.is_refusal()) {
+                        return refuse(response, 409, failure.code(), failure.what(),
+                                      failure.message_vi());
+                    }
+                    std::cerr << "serve: " << request.method << " " << request.path << ": "
+                              << failure.what() << '\n';
+                    refuse(response, 409, "not_saved",
+                           "the change could not be saved; nothing was changed, try again",
+                           "Không lưu được thay đổi; chưa có gì thay đổi, hãy thử lại");
                 } catch (const std::exception& failure) {
-                    refuse(response, 500, "internal", failure.what());
+                    std::cerr << "serve: " << request.method << " " << request.path << ": "
+                              << failure.what() << '\n';
+                    refuse(response, 500, "internal",
+                           "the server failed on this request; nothing was changed",
+                           "Máy chủ gặp lỗi khi xử lý yêu cầu này; chưa có gì thay đổi");
                 }
             });
         // The transport's own refusals (no route, too large, too many) speak like ours.
@@ -552,6 +588,7 @@ struct FairServer::Routes {
         booth_routes();
         organizer_routes();
         board_and_event_routes();
+        check_every_route_bound();
     }
 
     // Every change: under the lock, then the streams are woken.
@@ -574,11 +611,162 @@ struct FairServer::Routes {
         return std::string(protocol::kApiPrefix) + std::string(path);
     }
 
+    // What a route's handler gets once the table let the call through: who asks, the booth or
+    // interview of the path (known to the fair), the path's other parameters and the body.
+    struct Call {
+        const Request& request;
+        Response& response;
+        const protocol::Route& route;
+        std::optional<Principal> principal;
+        std::optional<BoothId> booth;
+        std::optional<StoredInterview> interview;
+        json body = json::object();
+        std::map<std::string_view, std::string> parameters;
+
+        const std::string& parameter(std::string_view name) const { return parameters.at(name); }
+        const std::string& actor() const { return principal->device_or_user; }
+    };
+    using Handler = std::function<void(Call&)>;
+    std::vector<bool> bound_ = std::vector<bool>(protocol::all_routes().size(), false);
+
+    static std::string parameter_pattern(std::string_view name) {
+        if (name == "booth" || name == "student") return "([A-Za-z0-9_-]{1,32})";
+        if (name == "seat") return R"((\d{1,3}))";
+        if (name == "id") return R"((\d{1,12}))";
+        if (name == "ticket") return "([A-Za-z0-9]{1,64})";
+        if (name == "device") return "([A-Za-z0-9_-]{1,64})";
+        if (name == "name") return "([a-z.-]{1,40})";
+        throw std::logic_error("route parameter {" + std::string(name) + "} has no pattern");
+    }
+
+    // Binds the handler of one route of the table (common/api_routes.hpp). Before the handler
+    // runs, the table's gate is passed and the body parsed; each refusal is written here.
+    void on(protocol::RouteId id, Handler handler) {
+        const protocol::Route& route = protocol::route(id);
+        const auto index = static_cast<size_t>(id);
+        if (bound_[index]) throw std::logic_error("route bound twice: " + std::string(route.path));
+        bound_[index] = true;
+        std::string pattern = api("");
+        const std::string_view path = route.path;
+        for (size_t at = 0; at < path.size();) {
+            const size_t open = path.find('{', at);
+            if (open == std::string_view::npos) {
+                pattern += path.substr(at);
+                break;
+            }
+            pattern += path.substr(at, open - at);
+            const size_t close = path.find('}', open);
+            pattern += parameter_pattern(path.substr(open + 1, close - open - 1));
+            at = close + 1;
+        }
+        auto bound = [this, &route, handler](const Request& request, Response& response) {
+            Call call{request,      response,     route,          std::nullopt,
+                      std::nullopt, std::nullopt, json::object(), {}};
+            const auto names = protocol::path_parameters(route);
+            for (size_t i = 0; i < names.size(); ++i)
+                call.parameters[names[i]] = request.matches[i + 1];
+            if (!pass_gate(call)) return;
+            if (route.takes_body) {
+                auto body = body_object(request, response);
+                if (!body) return;
+                call.body = std::move(*body);
+            }
+            handler(call);
+        };
+        switch (route.method) {
+            case protocol::Method::get:
+                server.http_->Get(pattern, bound);
+                break;
+            case protocol::Method::post:
+                server.http_->Post(pattern, bound);
+                break;
+            case protocol::Method::remove:
+                server.http_->Delete(pattern, bound);
+                break;
+        }
+    }
+
+    // Who may call, in the order that gives nothing away: the token first (a stranger learns
+    // neither which booths exist nor which interview ids), then the permission for the booth
+    // concerned, then whether the booth or interview exists.
+    bool pass_gate(Call& call) {
+        const protocol::Route& route = call.route;
+        switch (route.gate) {
+            case protocol::Gate::open:
+            case protocol::Gate::enrolment_code:
+            case protocol::Gate::password_place:  // the handler asks password_place()
+                return true;
+            case protocol::Gate::booth_station:
+                call.principal = booth_station(call.request, call.response);
+                return call.principal.has_value();
+            case protocol::Gate::any_token:
+                call.principal = who(call.request, call.response);
+                return call.principal.has_value();
+            case protocol::Gate::permission:
+                break;
+        }
+        call.principal = who(call.request, call.response);
+        if (!call.principal) return false;
+        const Permission permission = *route.permission;
+        if (call.parameters.contains("id")) {
+            {
+                std::lock_guard lock(server.mutex_);
+                call.interview = known_interview(call.parameter("id"), call.response);
+            }
+            if (!call.interview) return false;
+            return decide(call,
+                          authorize(*call.principal, permission, call.interview->interview.booth));
+        }
+        if (call.parameters.contains("booth")) {
+            const BoothId named(call.parameter("booth"));
+            if (!decide(call, is_booth_scoped(permission)
+                                  ? authorize(*call.principal, permission, named)
+                                  : authorize(*call.principal, permission))) {
+                return false;
+            }
+            call.booth = known_booth(named.str(), call.response);
+            return call.booth.has_value();
+        }
+        return decide(call, authorize(*call.principal, permission));
+    }
+
+    static bool decide(Call& call, const AccessDecision& decision) {
+        if (!decision) refuse(call.response, 403, decision.refusal());
+        return decision.allowed();
+    }
+
+    // An enrolled booth station, or a 403 already written: the PIN is looked at only then.
+    std::optional<Principal> booth_station(const Request& request, Response& response) {
+        const std::string header = request.get_header_value(protocol::kAuthorizationHeader.data());
+        std::optional<Principal> station;
+        if (header.rfind("Bearer ", 0) == 0)
+            station = server.access_.authenticate(header.substr(7));
+        if (station && station->role == Role::booth_station) {
+            seen(*station);
+            return station;
+        }
+        server.security_.record("pin_not_at_station", request.remote_addr);
+        refuse(response, 403, "not_a_booth_station",
+               "a booth PIN works only on a booth station enrolled by an organizer "
+               "(jobfair-booth --device-code)",
+               "Mã PIN chỉ dùng được trên máy đã được ban tổ chức đăng ký cho gian hàng "
+               "(jobfair-booth --device-code)");
+        return std::nullopt;
+    }
+
+    // Every route of the table has its handler: checked once all are bound.
+    void check_every_route_bound() const {
+        for (const protocol::Route& route : protocol::all_routes()) {
+            if (!bound_[static_cast<size_t>(route.id)]) {
+                throw std::logic_error("route without a handler: " + std::string(route.path));
+            }
+        }
+    }
     void open_routes() {
-        server.http_->Get(api("/hello"), [this](const Request& request, Response& response) {
+        on(RouteId::hello, [this](Call& call) {
             // An enrolled kiosk's hello, every few seconds, is how an idle kiosk stays "seen".
             const std::string header =
-                request.get_header_value(protocol::kAuthorizationHeader.data());
+                call.request.get_header_value(protocol::kAuthorizationHeader.data());
             if (header.rfind("Bearer ", 0) == 0) {
                 if (auto principal = server.access_.authenticate(header.substr(7)))
                     seen(*principal);
@@ -589,115 +777,124 @@ struct FairServer::Routes {
             hello.date = settings.date;
             hello.venue = settings.venue;
             hello.now = server.clock_.now().str();
-            reply(response, 200, hello);
+            reply(call.response, 200, hello);
         });
     }
 
     void access_routes() {
-        auto& http = *server.http_;
-        http.Post(api("/auth/login"), [this](const Request& request, Response& response) {
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto password = secret_field(*body, "password", response);
+        on(RouteId::login, [this](Call& call) {
+            const auto place = password_place(call.request, call.response);
+            if (!place) return;
+            const auto password = secret_field(call.body, "password", call.response);
             if (!password) return;
-            const auto result = server.access_.organizer_login(*password, request.remote_addr);
+            const auto result = server.access_.organizer_login(*password, *place);
             server.persist_access();
             if (!result) {
-                server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
-                                        "organizer");
-                return refuse(response, 401, result.refusal());
+                server.security_.record(
+                    reason_code(result.refusal().reason), call.request.remote_addr,
+                    place->console ? place->console->device_or_user : "server machine");
+                return refuse(call.response, 401, result.refusal());
             }
-            reply(response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
+            reply(call.response, 200, {{"token", result->bearer_token}, {"role", "organizer"}});
         });
-        http.Post(api("/auth/booth-login"), [this](const Request& request, Response& response) {
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto booth = known_booth(text_field(*body, "booth").value_or(""), response);
-            if (!booth) return;
-            const auto pin = secret_field(*body, "pin", response);
+        // A booth PIN is taken only from an enrolled booth station (the table's gate): strangers
+        // never reach the PIN check, so they can neither guess nor lock staff out.
+        on(RouteId::booth_login, [this](Call& call) {
+            const Principal& station = *call.principal;
+            if (const auto named = text_field(call.body, "booth");
+                named && *named != station.booth->str()) {
+                return refuse(call.response, 403, "other_booth",
+                              "this station is enrolled for booth " + station.booth->str() +
+                                  ", not " + *named,
+                              "Máy này được đăng ký cho gian hàng " + station.booth->str() +
+                                  ", không phải " + *named);
+            }
+            const auto pin = secret_field(call.body, "pin", call.response);
             if (!pin) return;
-            const auto result = server.access_.booth_login(*booth, *pin, request.remote_addr);
+            const auto result = server.access_.booth_login(station, *pin);
             server.persist_access();
             if (!result) {
-                server.security_.record(reason_code(result.refusal().reason), request.remote_addr,
-                                        "booth-staff:" + booth->str());
-                return refuse(response, 401, result.refusal());
+                server.security_.record(reason_code(result.refusal().reason),
+                                        call.request.remote_addr, station.device_or_user);
+                return refuse(call.response, 401, result.refusal());
             }
-            reply(response, 200,
+            reply(call.response, 200,
                   {{"token", result->bearer_token},
                    {"role", "booth_staff"},
-                   {"booth", booth->str()}});
+                   {"booth", station.booth->str()}});
         });
-        http.Post(api("/auth/enrol"), [this](const Request& request, Response& response) {
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto code = secret_field(*body, "code", response);
+        on(RouteId::enrol, [this](Call& call) {
+            const auto code = secret_field(call.body, "code", call.response);
             if (!code) return;
-            const auto result = server.access_.enrol_device(*code, request.remote_addr);
+            const auto result = server.access_.enrol_device(*code, call.request.remote_addr);
             server.persist_access();
             if (!result) {
-                server.security_.record(reason_code(result.refusal().reason), request.remote_addr);
-                return refuse(response, 401, result.refusal());
+                server.security_.record(reason_code(result.refusal().reason),
+                                        call.request.remote_addr);
+                return refuse(call.response, 401, result.refusal());
             }
-            reply(response, 200,
-                  {{"token", result->bearer_token},
-                   {"role", role_code(result->principal.role)},
-                   {"device", result->principal.device_or_user}});
+            json answer{{"token", result->bearer_token},
+                        {"role", role_code(result->principal.role)},
+                        {"device", result->principal.device_or_user}};
+            if (result->principal.booth) answer["booth"] = result->principal.booth->str();
+            reply(call.response, 200, answer);
         });
-        http.Post(api("/auth/logout"), [this](const Request& request, Response& response) {
-            const auto principal = who(request, response);
-            if (!principal) return;
-            server.access_.revoke_token(principal->token_id);
+        on(RouteId::logout, [this](Call& call) {
+            server.access_.revoke_token(call.principal->token_id);
             server.persist_access();
             server.tokens_ended();
-            reply(response, 200, {{"ok", true}});
+            reply(call.response, 200, {{"ok", true}});
         });
-        http.Post(api(R"(/admin/booths/([A-Za-z0-9_-]{1,32})/pin)"),
-                  [this](const Request& request, Response& response) {
-                      if (!allowed(request, response, Permission::manage_access)) return;
-                      const auto booth = known_booth(request.matches[1], response);
-                      if (!booth) return;
-                      const std::string pin = server.access_.issue_booth_pin(*booth);
-                      server.persist_access();
-                      server.tokens_ended();
-                      reply(response, 201, {{"booth", booth->str()}, {"pin", pin}});
-                  });
-        http.Post(
-            api("/admin/enrolment-codes"), [this](const Request& request, Response& response) {
-                if (!allowed(request, response, Permission::manage_access)) return;
-                const auto body = body_object(request, response);
-                if (!body) return;
-                const auto role = parse_role(text_field(*body, "role").value_or(""));
-                const std::string name = text_field(*body, "device_name").value_or("");
-                if (!role || (*role != Role::kiosk && *role != Role::board)) {
-                    return refuse(response, 400, "bad_role", "\"role\" must be kiosk or board");
-                }
-                if (name.empty() || name.size() > 80) {
-                    return refuse(response, 400, "bad_device_name",
-                                  "give the device a name of 1 to 80 bytes in \"device_name\"");
-                }
-                const EnrolmentCode code = server.access_.create_enrolment_code(*role, name);
-                server.persist_access();
-                reply(response, 201,
-                      {{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}});
-            });
-        http.Post(api("/auth/password"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::manage_access)) return;
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto current = text_field(*body, "current");
-            const auto wanted = text_field(*body, "new");
+        on(RouteId::issue_booth_pin, [this](Call& call) {
+            const std::string pin = server.access_.issue_booth_pin(*call.booth);
+            server.persist_access();
+            server.tokens_ended();
+            reply(call.response, 201, {{"booth", call.booth->str()}, {"pin", pin}});
+        });
+        on(RouteId::create_enrolment_code, [this](Call& call) {
+            const auto role = parse_role(text_field(call.body, "role").value_or(""));
+            const std::string name = text_field(call.body, "device_name").value_or("");
+            if (!role || !is_device_role(*role)) {
+                return refuse(
+                    call.response, 400, "bad_role",
+                    "\"role\" must be kiosk, board, booth_station or organizer_console",
+                    "\"role\" phải là kiosk, board, booth_station hoặc organizer_console");
+            }
+            if (name.empty() || name.size() > 80) {
+                return refuse(call.response, 400, "bad_device_name",
+                              "give the device a name of 1 to 80 bytes in \"device_name\"",
+                              "Hãy đặt tên thiết bị dài 1 đến 80 byte trong \"device_name\"");
+            }
+            std::optional<BoothId> booth;
+            if (*role == Role::booth_station) {
+                booth = known_booth(text_field(call.body, "booth").value_or(""), call.response);
+                if (!booth) return;
+            } else if (call.body.contains("booth")) {
+                return refuse(call.response, 400, "bad_booth",
+                              "only a booth_station is enrolled for a booth",
+                              "Chỉ máy của gian hàng (booth_station) mới gắn với một gian hàng");
+            }
+            const EnrolmentCode code = server.access_.create_enrolment_code(*role, name, booth);
+            server.persist_access();
+            json answer{{"code", code.code}, {"role", role_code(code.role)}, {"device_name", name}};
+            if (code.booth) answer["booth"] = code.booth->str();
+            reply(call.response, 201, answer);
+        });
+        on(RouteId::change_password, [this](Call& call) {
+            const auto current = text_field(call.body, "current");
+            const auto wanted = text_field(call.body, "new");
             if (!current || !wanted) {
-                return refuse(response, 400, "bad_request",
-                              "give {\"current\": \"...\", \"new\": \"...\"}");
+                return refuse(call.response, 400, "bad_request",
+                              "give {\"current\": \"...\", \"new\": \"...\"}",
+                              "Cần mật khẩu hiện tại (\"current\") và mật khẩu mới (\"new\")");
             }
             const auto decision =
-                server.access_.set_organizer_password(*wanted, *current, request.remote_addr);
+                server.access_.set_organizer_password(*wanted, *current, call.principal->token_id);
             server.persist_access();
             if (!decision) {
                 const auto reason = decision.refusal().reason;
                 return refuse(
-                    response,
+                    call.response,
                     reason == RefusalReason::wrong_password || reason == RefusalReason::locked_out
                         ? 403
                         : 422,
@@ -705,50 +902,47 @@ struct FairServer::Routes {
             }
             // Every organizer session has ended, this one too: log in again.
             server.tokens_ended();
-            reply(response, 200, {{"changed", true}, {"log_in_again", true}});
+            reply(call.response, 200, {{"changed", true}, {"log_in_again", true}});
         });
-        http.Get(api("/admin/devices"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::manage_access)) return;
+        on(RouteId::list_devices, [this](Call& call) {
             const AccessState state = server.access_.snapshot();
-            std::map<std::string, std::string> enrolled_at;
+            std::map<std::string, const TokenRecord*> records;
             for (const auto& token : state.tokens)
-                enrolled_at[token.token_id] = utc_text(token.issued_at);
+                records[token.token_id] = &token;
             json list = json::array();
             for (const auto& device : devices()) {
+                const auto found = records.find(device.device);
+                if (found == records.end()) continue;  // revoked since the list was taken
+                const TokenRecord& record = *found->second;
                 list.push_back(
                     {{"device", device.device},
                      {"name", device.name},
                      {"role", device.role},
-                     {"enrolled_at", enrolled_at[device.device]},
+                     {"booth", record.booth ? json(record.booth->str()) : json()},
+                     {"enrolled_at", utc_text(record.issued_at)},
                      {"seconds_since_seen",
                       device.seconds_since_seen ? json(*device.seconds_since_seen) : json()}});
             }
-            reply(response, 200, {{"devices", list}});
+            reply(call.response, 200, {{"devices", list}});
         });
-        http.Delete(api(R"(/admin/devices/([A-Za-z0-9_-]{1,64}))"),
-                    [this](const Request& request, Response& response) {
-                        if (!allowed(request, response, Permission::manage_access)) return;
-                        const std::string id = request.matches[1];
-                        const auto listed = devices();
-                        const bool is_device = std::any_of(
-                            listed.begin(), listed.end(),
+        on(RouteId::revoke_device, [this](Call& call) {
+            const std::string& id = call.parameter("device");
+            const auto listed = devices();
+            const bool is_device =
+                std::any_of(listed.begin(), listed.end(),
                             [&](const DeviceSeen& device) { return device.device == id; });
-                        if (!is_device || !server.access_.revoke_token(id)) {
-                            return refuse(response, 404, "unknown_device",
-                                          "there is no enrolled kiosk or board " + id,
-                                          "Không có thiết bị " + id);
-                        }
-                        server.persist_access();
-                        server.tokens_ended();
-                        server.security_.record("device_revoked", request.remote_addr, id);
-                        reply(response, 200, {{"revoked", true}, {"device", id}});
-                    });
+            if (!is_device || !server.access_.revoke_token(id)) {
+                return refuse(call.response, 404, "unknown_device",
+                              "there is no enrolled device " + id, "Không có thiết bị " + id);
+            }
+            server.persist_access();
+            server.tokens_ended();
+            server.security_.record("device_revoked", call.request.remote_addr, id);
+            reply(call.response, 200, {{"revoked", true}, {"device", id}});
+        });
     }
-
     void kiosk_routes() {
-        auto& http = *server.http_;
-        http.Get(api("/enterprises"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::read_enterprise_list)) return;
+        on(RouteId::enterprises, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
             json cards = json::array();
             for (const Booth& booth : server.live_.fair().booths) {
@@ -762,25 +956,20 @@ struct FairServer::Routes {
                 card.paused = server.live_.is_paused(booth.id);
                 cards.push_back(card);
             }
-            reply(response, 200, {{"enterprises", cards}});
+            reply(call.response, 200, {{"enterprises", cards}});
         });
 
-        http.Post(api("/check-ins"), [this](const Request& request, Response& response) {
-            const auto principal = allowed(request, response, Permission::check_in_by_ticket);
-            if (!principal) return;
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto payload = text_field(*body, "ticket");
+        on(RouteId::check_in, [this](Call& call) {
+            const auto payload = text_field(call.body, "ticket");
             if (!payload) {
-                return refuse(response, 400, "missing_field", "give the scanned QR in \"ticket\"",
-                              "Thiếu mã QR đã quét");
+                return refuse(call.response, 400, "missing_field",
+                              "give the scanned QR in \"ticket\"", "Thiếu mã QR đã quét");
             }
             // The signature is checked without the lock; the check-in joins the batch.
             const TicketCheck check = verify_ticket(server.ticket_key_, *payload);
             if (!check) {
-                server.security_.record("ticket_refused", request.remote_addr,
-                                        principal->device_or_user);
-                return refuse(response, 422,
+                server.security_.record("ticket_refused", call.request.remote_addr, call.actor());
+                return refuse(call.response, 422,
                               std::string("ticket_") + std::string(to_string(check.refusal())),
                               check.message_en(), check.message_vi());
             }
@@ -802,25 +991,24 @@ struct FairServer::Routes {
                 answer_check_ins(batch);
             });
             const auto [status, body_json] = answered.get();
-            reply(response, status, body_json);
+            reply(call.response, status, body_json);
         });
 
-        http.Post(api("/walk-ins"), [this](const Request& request, Response& response) {
-            const auto principal = allowed(request, response, Permission::register_walk_in);
-            if (!principal) return;
-            const std::string key = request.get_header_value(protocol::kIdempotencyHeader.data());
+        on(RouteId::walk_in, [this](Call& call) {
+            const std::string key =
+                call.request.get_header_value(protocol::kIdempotencyHeader.data());
             if (!valid_idempotency_key(key)) {
-                return refuse(response, 400, "bad_idempotency_key",
+                return refuse(call.response, 400, "bad_idempotency_key",
                               "send an Idempotency-Key header of 8 to 64 characters "
-                              "[A-Za-z0-9_-], the same on every retry");
+                              "[A-Za-z0-9_-], the same on every retry",
+                              "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], "
+                              "giống nhau ở mọi lần gửi lại");
             }
-            const auto body = body_object(request, response);
-            if (!body) return;
             protocol::WalkInRegistration form;
             try {
-                form = body->get<protocol::WalkInRegistration>();
+                form = call.body.get<protocol::WalkInRegistration>();
             } catch (const json::exception&) {
-                return refuse(response, 400, "bad_registration",
+                return refuse(call.response, 400, "bad_registration",
                               "a registration needs full_name, phone, occupation, level and "
                               "preferences (see docs/api.md)",
                               "Phiếu đăng ký thiếu họ tên, số điện thoại, nghề, trình độ hoặc "
@@ -828,39 +1016,33 @@ struct FairServer::Routes {
             }
             Student student;
             Store::StudentDetails details;
-            if (!validate(form, student, details, response)) return;
+            if (!validate(form, student, details, call.response)) return;
             changing([&] {
-                const auto result =
-                    server.live_.register_walk_in(student, details, key, hex_digest(body->dump()),
-                                                  "kiosk:" + principal->device_or_user);
-                reply(response, result.check_in.already_checked_in ? 200 : 201,
+                const auto result = server.live_.register_walk_in(
+                    student, details, key, hex_digest(call.body.dump()), "kiosk:" + call.actor());
+                reply(call.response, result.check_in.already_checked_in ? 200 : 201,
                       answer_for(result.student, result.ticket_number, result.check_in));
             });
         });
 
-        http.Get(api(R"(/tickets/([A-Za-z0-9]{1,64})/status)"),
-                 [this](const Request& request, Response& response) {
-                     if (!allowed(request, response, Permission::read_student_status_by_ticket)) {
-                         return;
-                     }
-                     std::lock_guard lock(server.mutex_);
-                     const auto holder = ticket_holder(request.matches[1], response);
-                     if (!holder) return;
-                     const DayState today = day();
-                     json interviews = json::array();
-                     for (const auto& row : today.interviews) {
-                         if (row.interview.student == holder->student &&
-                             row.status != InterviewStatus::planned) {
-                             interviews.push_back(scheduled(today.fair, row));
-                         }
-                     }
-                     reply(response, 200,
-                           {{"ticket_label", ticket_label(holder->number)},
-                            {"checked_in", today.check_ins.count(holder->student) > 0},
-                            {"interviews", interviews}});
-                 });
+        on(RouteId::ticket_status, [this](Call& call) {
+            std::lock_guard lock(server.mutex_);
+            const auto holder = ticket_holder(call.parameter("ticket"), call.response);
+            if (!holder) return;
+            const DayState today = day();
+            json interviews = json::array();
+            for (const auto& row : today.interviews) {
+                if (row.interview.student == holder->student &&
+                    row.status != InterviewStatus::planned) {
+                    interviews.push_back(scheduled(today.fair, row));
+                }
+            }
+            reply(call.response, 200,
+                  {{"ticket_label", ticket_label(holder->number)},
+                   {"checked_in", today.check_ins.count(holder->student) > 0},
+                   {"interviews", interviews}});
+        });
     }
-
     // Check-ins queued behind the server's lock, answered together (kiosks arrive in bursts).
     struct PendingCheckIn {
         std::uint32_t ticket_number = 0;
@@ -991,327 +1173,243 @@ struct FairServer::Routes {
     }
 
     void booth_routes() {
-        auto& http = *server.http_;
-        const std::string booth_path = R"(/booths/([A-Za-z0-9_-]{1,32}))";
-        http.Get(api(booth_path + "/queue"), [this](const Request& request, Response& response) {
-            // Who asks comes first: an unknown caller learns nothing about which booths exist.
-            if (!allowed(request, response, Permission::read_booth_queue,
-                         BoothId(request.matches[1]))) {
-                return;
-            }
-            const auto booth = known_booth(request.matches[1], response);
-            if (!booth) return;
+        on(RouteId::booth_queue, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, booth_queue_view(day(), server.store_, server.live_, *booth));
+            reply(call.response, 200,
+                  booth_queue_view(day(), server.store_, server.live_, *call.booth));
         });
-        http.Post(api(booth_path + R"(/seats/(\d{1,3})/call-next)"), [this](const Request& request,
-                                                                            Response& response) {
-            const auto principal =
-                allowed(request, response, Permission::call_next, BoothId(request.matches[1]));
-            if (!principal) return;
-            const auto booth = known_booth(request.matches[1], response);
-            if (!booth) return;
-            const int seat = std::stoi(request.matches[2]);
+        on(RouteId::call_next, [this](Call& call) {
+            const int seat = std::stoi(call.parameter("seat"));
             changing([&] {
-                if (server.live_.is_paused(*booth)) {
-                    return refuse(response, 409, "booth_paused",
-                                  "the booth is paused; resume it first",
-                                  "Gian hàng đang tạm dừng");
-                }
-                reply(response, 200,
-                      call_answer(server.live_.call_next(*booth, seat, principal->device_or_user)));
+                if (server.live_.is_paused(*call.booth)) return refuse_paused(call.response);
+                reply(call.response, 200,
+                      call_answer(server.live_.call_next(*call.booth, seat, call.actor())));
             });
         });
-        http.Post(api(booth_path + "/take-walk-in"), [this](const Request& request,
-                                                            Response& response) {
-            const auto principal =
-                allowed(request, response, Permission::take_walk_in, BoothId(request.matches[1]));
-            if (!principal) return;
-            const auto booth = known_booth(request.matches[1], response);
-            if (!booth) return;
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto student = text_field(*body, "student");
-            const auto seat = seat_field(*body);
+        on(RouteId::take_walk_in, [this](Call& call) {
+            const auto student = text_field(call.body, "student");
+            const auto seat = seat_field(call.body);
             if (!student || !seat) {
-                return refuse(response, 400, "bad_request",
+                return refuse(call.response, 400, "bad_request",
                               "give the standby student and the seat (0 to 999): {\"student\": "
                               "\"W0003\", \"seat\": 0}",
                               "Cần mã sinh viên dự bị và số ghế (0 đến 999)");
             }
             changing([&] {
-                if (server.live_.is_paused(*booth)) {
-                    return refuse(response, 409, "booth_paused",
-                                  "the booth is paused; resume it first",
-                                  "Gian hàng đang tạm dừng");
-                }
-                const auto call = server.live_.take_from_standby(*booth, *seat, StudentId(*student),
-                                                                 principal->device_or_user);
-                if (!call.called) {
-                    using Nobody = CallResult::Nobody;
-                    switch (call.nobody) {
-                        case Nobody::seat_busy:
-                            return refuse(response, 409, "seat_busy", call.why_nobody,
-                                          "Ghế này đang có người phỏng vấn");
-                        case Nobody::seat_held:
-                            return refuse(response, 409, "seat_held", call.why_nobody,
-                                          "Ghế này đang giữ cho sinh viên đã hẹn");
-                        case Nobody::outside_hours:
-                            return refuse(response, 409, "outside_hours", call.why_nobody,
-                                          "Ngoài giờ phỏng vấn của hội chợ");
-                        default:
-                            return refuse(response, 409, "not_in_standby", call.why_nobody,
-                                          "Sinh viên này không thể được gọi từ hàng chờ lúc này");
-                    }
-                }
-                reply(response, 200, call_answer(call));
+                if (server.live_.is_paused(*call.booth)) return refuse_paused(call.response);
+                const auto called = server.live_.take_from_standby(
+                    *call.booth, *seat, StudentId(*student), call.actor());
+                if (!called.called) return refuse_nobody(call.response, called);
+                reply(call.response, 200, call_answer(called));
             });
         });
 
-        // Interview actions of booth staff: the interview's own booth decides who may act.
-        const auto interview_action = [this](const std::string& action, Permission permission,
-                                             auto&& act) {
-            server.http_->Post(
-                api(R"(/interviews/(\d{1,12})/)" + action),
-                [this, permission, act](const Request& request, Response& response) {
-                    // Who asks comes first: a stranger gets 401 whether the interview exists or
-                    // not, so ids cannot be probed without a token.
-                    if (!who(request, response)) return;
-                    std::optional<StoredInterview> row;
-                    {
-                        std::lock_guard lock(server.mutex_);
-                        row = known_interview(request.matches[1], response);
+        // Interview actions: the table found the interview and checked its booth's permission.
+        const auto interview_action = [this](RouteId id, auto&& act) {
+            on(id, [this, act](Call& call) {
+                changing([&] {
+                    act(call);
+                    if (call.response.status == -1 || call.response.body.empty()) {
+                        reply(call.response, 200,
+                              {{"ok", true}, {"interview", call.interview->id}});
                     }
-                    if (!row) return;
-                    const auto principal =
-                        allowed(request, response, permission, row->interview.booth);
-                    if (!principal) return;
-                    const auto body = body_object(request, response);
-                    if (!body) return;
-                    changing([&] {
-                        act(*row, *body, principal->device_or_user, response);
-                        if (response.status == -1 || response.body.empty()) {
-                            reply(response, 200, {{"ok", true}, {"interview", row->id}});
-                        }
-                    });
                 });
+            });
         };
-        interview_action("start", Permission::start_interview,
-                         [this](const StoredInterview& row, const json&, const std::string& actor,
-                                Response&) { server.live_.start(row.id, actor); });
-        interview_action("skip", Permission::skip_student,
-                         [this](const StoredInterview& row, const json&, const std::string& actor,
-                                Response&) { server.live_.skip(row.id, actor); });
-        interview_action("recall", Permission::recall,
-                         [this](const StoredInterview& row, const json&, const std::string& actor,
-                                Response&) { server.live_.recall(row.id, actor); });
-        interview_action("no-show", Permission::mark_no_show,
-                         [this](const StoredInterview& row, const json&, const std::string& actor,
-                                Response& response) {
-                             server.live_.no_show(row.id, actor);
-                             (void)response;
-                         });
-        interview_action(
-            "finish", Permission::finish_interview,
-            [this](const StoredInterview& row, const json& body, const std::string& actor,
-                   Response& response) {
-                const auto outcome = text_field(body, "outcome");
-                if (!outcome || (*outcome != "offer" && *outcome != "internship" &&
-                                 *outcome != "next_round" && *outcome != "not_suitable")) {
-                    return refuse(
-                        response, 400, "bad_outcome",
-                        "\"outcome\" must be offer, internship, next_round or "
-                        "not_suitable",
-                        "Kết quả phải là: nhận việc, thực tập, vòng sau hoặc chưa phù hợp");
-                }
-                // A note keeps its line breaks; other control characters and bidi overrides go.
-                const std::string note = printable_lines(text_field(body, "note").value_or(""));
-                if (note.size() > 2000) {
-                    return refuse(response, 400, "bad_note", "the note is longer than 2000 bytes",
-                                  "Ghi chú dài quá 2000 byte");
-                }
-                server.live_.finish(row.id, *outcome, note, actor);
-            });
+        interview_action(RouteId::interview_start, [this](Call& call) {
+            server.live_.start(call.interview->id, call.actor());
+        });
+        interview_action(RouteId::interview_skip, [this](Call& call) {
+            server.live_.skip(call.interview->id, call.actor());
+        });
+        interview_action(RouteId::interview_recall, [this](Call& call) {
+            server.live_.recall(call.interview->id, call.actor());
+        });
+        interview_action(RouteId::interview_no_show, [this](Call& call) {
+            server.live_.no_show(call.interview->id, call.actor());
+        });
+        interview_action(RouteId::interview_finish, [this](Call& call) {
+            const auto outcome = text_field(call.body, "outcome");
+            if (!outcome || (*outcome != "offer" && *outcome != "internship" &&
+                             *outcome != "next_round" && *outcome != "not_suitable")) {
+                return refuse(call.response, 400, "bad_outcome",
+                              "\"outcome\" must be offer, internship, next_round or not_suitable",
+                              "Kết quả phải là: nhận việc, thực tập, vòng sau hoặc chưa phù hợp");
+            }
+            // A note keeps its line breaks; other control characters and bidi overrides go.
+            const std::string note = printable_lines(text_field(call.body, "note").value_or(""));
+            if (note.size() > 2000) {
+                return refuse(call.response, 400, "bad_note", "the note is longer than 2000 bytes",
+                              "Ghi chú dài quá 2000 byte");
+            }
+            server.live_.finish(call.interview->id, *outcome, note, call.actor());
+        });
         // Booth staff scan the student's ticket to confirm who sits down.
-        interview_action("verify-ticket", Permission::start_interview,
-                         [this](const StoredInterview& row, const json& body, const std::string&,
-                                Response& response) {
-                             const auto holder =
-                                 ticket_holder(text_field(body, "ticket").value_or(""), response);
-                             if (!holder) return;
-                             const bool match = holder->student == row.interview.student;
-                             reply(response, 200,
-                                   {{"match", match},
-                                    {"ticket_label", ticket_label(holder->number)},
-                                    {"message", match ? "This is the called student"
-                                                      : "This ticket belongs to another student"},
-                                    {"message_vi", match ? "Đúng sinh viên được gọi"
-                                                         : "Vé này là của sinh viên khác"}});
-                         });
-        interview_action(
-            "move", Permission::manage_interviews,
-            [this](const StoredInterview& row, const json& body, const std::string& actor,
-                   Response& response) {
-                const auto booth = text_field(body, "booth");
-                const auto start = TimeOfDay::parse(text_field(body, "start").value_or(""));
-                const auto seat = seat_field(body);
-                if (!booth || !start || !seat) {
-                    return refuse(response, 400, "bad_move",
-                                  "give the new place as {\"booth\": \"B07\", \"seat\": 0, "
-                                  "\"start\": \"HH:MM\"} (seat 0 to 999)",
-                                  "Cần chỗ mới: gian, ghế (0 đến 999) và giờ bắt đầu HH:MM");
-                }
-                if (!server.live_.fair().find_booth(BoothId(*booth))) {
-                    return refuse(response, 404, "unknown_booth", "there is no booth " + *booth);
-                }
-                server.live_.move(row.id, BoothId(*booth), *seat, *start, actor);
-            });
-        interview_action("cancel", Permission::manage_interviews,
-                         [this](const StoredInterview& row, const json& body,
-                                const std::string& actor, Response&) {
-                             server.live_.cancel(row.id, text_field(body, "reason").value_or(""),
-                                                 actor);
-                         });
+        interview_action(RouteId::interview_verify_ticket, [this](Call& call) {
+            const auto holder =
+                ticket_holder(text_field(call.body, "ticket").value_or(""), call.response);
+            if (!holder) return;
+            const bool match = holder->student == call.interview->interview.student;
+            reply(call.response, 200,
+                  {{"match", match},
+                   {"ticket_label", ticket_label(holder->number)},
+                   {"message", match ? "This is the called student"
+                                     : "This ticket belongs to another student"},
+                   {"message_vi",
+                    match ? "Đúng sinh viên được gọi" : "Vé này là của sinh viên khác"}});
+        });
+        interview_action(RouteId::interview_move, [this](Call& call) {
+            const auto booth = text_field(call.body, "booth");
+            const auto start = TimeOfDay::parse(text_field(call.body, "start").value_or(""));
+            const auto seat = seat_field(call.body);
+            if (!booth || !start || !seat) {
+                return refuse(call.response, 400, "bad_move",
+                              "give the new place as {\"booth\": \"B07\", \"seat\": 0, "
+                              "\"start\": \"HH:MM\"} (seat 0 to 999)",
+                              "Cần chỗ mới: gian, ghế (0 đến 999) và giờ bắt đầu HH:MM");
+            }
+            if (!server.live_.fair().find_booth(BoothId(*booth))) {
+                return refuse(call.response, 404, "unknown_booth", "there is no booth " + *booth,
+                              "Không có gian hàng " + *booth);
+            }
+            server.live_.move(call.interview->id, BoothId(*booth), *seat, *start, call.actor());
+        });
+        interview_action(RouteId::interview_cancel, [this](Call& call) {
+            server.live_.cancel(call.interview->id, text_field(call.body, "reason").value_or(""),
+                                call.actor());
+        });
     }
 
+    static void refuse_paused(Response& response) {
+        refuse(response, 409, "booth_paused", "the booth is paused; resume it first",
+               "Gian hàng đang tạm dừng");
+    }
+
+    // Why a standby student could not be called, in both languages.
+    static void refuse_nobody(Response& response, const CallResult& call) {
+        using Nobody = CallResult::Nobody;
+        switch (call.nobody) {
+            case Nobody::seat_busy:
+                return refuse(response, 409, "seat_busy", call.why_nobody,
+                              "Ghế này đang có người phỏng vấn");
+            case Nobody::seat_held:
+                return refuse(response, 409, "seat_held", call.why_nobody,
+                              "Ghế này đang giữ cho sinh viên đã hẹn");
+            case Nobody::outside_hours:
+                return refuse(response, 409, "outside_hours", call.why_nobody,
+                              "Ngoài giờ phỏng vấn của hội chợ");
+            default:
+                return refuse(response, 409, "not_in_standby", call.why_nobody,
+                              "Sinh viên này không thể được gọi từ hàng chờ lúc này");
+        }
+    }
     void organizer_routes() {
-        auto& http = *server.http_;
-        const std::string booth_path = R"(/booths/([A-Za-z0-9_-]{1,32}))";
-        const auto booth_action = [&](const std::string& action, auto&& act) {
-            http.Post(
-                api(booth_path + action), [this, act](const Request& request, Response& response) {
-                    const auto principal = allowed(request, response, Permission::manage_booths);
-                    if (!principal) return;
-                    const auto booth = known_booth(request.matches[1], response);
-                    if (!booth) return;
-                    const auto body = body_object(request, response);
-                    if (!body) return;
-                    changing([&] {
-                        act(*booth, *body, principal->device_or_user, response);
-                        if (response.body.empty()) reply(response, 200, {{"ok", true}});
-                    });
+        // Booth actions: the table found the booth; the answer is {"ok": true} unless the action
+        // wrote its own.
+        const auto booth_action = [this](RouteId id, auto&& act) {
+            on(id, [this, act](Call& call) {
+                changing([&] {
+                    act(call);
+                    if (call.response.body.empty()) reply(call.response, 200, {{"ok", true}});
                 });
+            });
         };
-        booth_action("/pause", [this](const BoothId& booth, const json&, const std::string& actor,
-                                      Response&) { server.live_.pause_booth(booth, actor); });
-        booth_action("/resume", [this](const BoothId& booth, const json&, const std::string& actor,
-                                       Response&) { server.live_.resume_booth(booth, actor); });
-        booth_action("/hours", [this](const BoothId& booth, const json& body,
-                                      const std::string& actor, Response& response) {
-            const auto close = TimeOfDay::parse(text_field(body, "close").value_or(""));
+        booth_action(RouteId::booth_pause,
+                     [this](Call& call) { server.live_.pause_booth(*call.booth, call.actor()); });
+        booth_action(RouteId::booth_resume,
+                     [this](Call& call) { server.live_.resume_booth(*call.booth, call.actor()); });
+        booth_action(RouteId::booth_hours, [this](Call& call) {
+            const auto close = TimeOfDay::parse(text_field(call.body, "close").value_or(""));
             if (!close) {
-                return refuse(response, 400, "bad_time", "give the new closing time as \"HH:MM\"");
+                return refuse(call.response, 400, "bad_time",
+                              "give the new closing time as \"HH:MM\"",
+                              "Hãy nhập giờ đóng cửa mới dạng \"HH:MM\"");
             }
-            server.live_.set_booth_close(booth, *close, actor);
+            server.live_.set_booth_close(*call.booth, *close, call.actor());
         });
-        booth_action("/seats", [this](const BoothId& booth, const json&, const std::string& actor,
-                                      Response& response) {
-            reply(response, 201, {{"seat", server.live_.add_seat(booth, actor)}});
+        booth_action(RouteId::booth_add_seat, [this](Call& call) {
+            reply(call.response, 201, {{"seat", server.live_.add_seat(*call.booth, call.actor())}});
         });
 
-        http.Post(api(R"(/students/([A-Za-z0-9_-]{1,32})/left)"), [this](const Request& request,
-                                                                         Response& response) {
-            const auto principal = allowed(request, response, Permission::mark_student_left);
-            if (!principal) return;
-            if (!server.live_.fair().find_student(StudentId(request.matches[1]))) {
-                return refuse(response, 404, "unknown_student",
-                              "there is no student " + std::string(request.matches[1]));
+        on(RouteId::student_left, [this](Call& call) {
+            const StudentId student(call.parameter("student"));
+            if (!server.live_.fair().find_student(student)) {
+                return refuse_unknown_student(call.response, student);
             }
             changing([&] {
-                const auto cancelled = server.live_.mark_left(StudentId(request.matches[1]),
-                                                              principal->device_or_user);
-                reply(response, 200, {{"cancelled", cancelled}});
+                const auto cancelled = server.live_.mark_left(student, call.actor());
+                reply(call.response, 200, {{"cancelled", cancelled}});
             });
         });
         // Tickets for pre-registered students, one at a time (bulk: `jobfair tickets`).
-        http.Get(api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket)"),
-                 [this](const Request& request, Response& response) {
-                     if (!allowed(request, response, Permission::issue_tickets)) return;
-                     std::lock_guard lock(server.mutex_);
-                     const auto ticket = server.store_.ticket_of(StudentId(request.matches[1]));
-                     if (!ticket) {
-                         return refuse(
-                             response, 404, "unknown_student",
-                             "student " + std::string(request.matches[1]) + " has no valid ticket");
-                     }
-                     reply(response, 200,
-                           {{"student", ticket->student.str()},
-                            {"ticket", issue_ticket(server.ticket_key_, ticket->number)},
-                            {"ticket_label", ticket_label(ticket->number)}});
-                 });
-        // A lost or misused ticket: refused from now on; a new one can be issued.
-        http.Post(
-            api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket/revoke)"),
-            [this](const Request& request, Response& response) {
-                const auto principal = allowed(request, response, Permission::issue_tickets);
-                if (!principal) return;
-                const auto body = body_object(request, response);
-                if (!body) return;
-                changing([&] {
-                    const auto ticket = server.store_.ticket_of(StudentId(request.matches[1]));
-                    if (!ticket) {
-                        return refuse(
-                            response, 404, "unknown_student",
-                            "student " + std::string(request.matches[1]) + " has no valid ticket");
-                    }
-                    server.store_.revoke_ticket(ticket->number,
-                                                text_field(*body, "reason").value_or("revoked"),
-                                                principal->device_or_user);
-                    reply(response, 200, {{"revoked", ticket_label(ticket->number)}});
-                });
-            });
-        http.Post(api(R"(/students/([A-Za-z0-9_-]{1,32})/ticket/reissue)"),
-                  [this](const Request& request, Response& response) {
-                      const auto principal = allowed(request, response, Permission::issue_tickets);
-                      if (!principal) return;
-                      if (!server.live_.fair().find_student(StudentId(request.matches[1]))) {
-                          return refuse(response, 404, "unknown_student",
-                                        "there is no student " + std::string(request.matches[1]));
-                      }
-                      changing([&] {
-                          const std::uint32_t number = server.store_.reissue_ticket(
-                              StudentId(request.matches[1]), principal->device_or_user);
-                          reply(response, 201,
-                                {{"student", std::string(request.matches[1])},
-                                 {"ticket", issue_ticket(server.ticket_key_, number)},
-                                 {"ticket_label", ticket_label(number)}});
-                      });
-                  });
-        http.Get(api("/replan/preview"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::manage_interviews)) return;
+        on(RouteId::student_ticket, [this](Call& call) {
+            const StudentId student(call.parameter("student"));
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, preview_json(server.live_.preview_replan()));
+            const auto ticket = server.store_.ticket_of(student);
+            if (!ticket) return refuse_no_ticket(call.response, student);
+            reply(call.response, 200,
+                  {{"student", ticket->student.str()},
+                   {"ticket", issue_ticket(server.ticket_key_, ticket->number)},
+                   {"ticket_label", ticket_label(ticket->number)}});
         });
-        http.Post(api("/replan"), [this](const Request& request, Response& response) {
-            const auto principal = allowed(request, response, Permission::manage_interviews);
-            if (!principal) return;
+        // A lost or misused ticket: refused from now on; a new one can be issued.
+        on(RouteId::student_ticket_revoke, [this](Call& call) {
+            const StudentId student(call.parameter("student"));
             changing([&] {
-                reply(response, 200, preview_json(server.live_.replan(principal->device_or_user)));
+                const auto ticket = server.store_.ticket_of(student);
+                if (!ticket) return refuse_no_ticket(call.response, student);
+                server.store_.revoke_ticket(ticket->number,
+                                            text_field(call.body, "reason").value_or("revoked"),
+                                            call.actor());
+                reply(call.response, 200, {{"revoked", ticket_label(ticket->number)}});
             });
         });
-        http.Post(api("/clock"), [this](const Request& request, Response& response) {
-            const auto principal = allowed(request, response, Permission::manage_interviews);
-            if (!principal) return;
-            if (!server.options_.steerable_clock) {
-                return refuse(response, 409, "real_clock",
-                              "this server runs on the real clock; start it with --clock-speed "
-                              "to simulate a day");
+        on(RouteId::student_ticket_reissue, [this](Call& call) {
+            const StudentId student(call.parameter("student"));
+            if (!server.live_.fair().find_student(student)) {
+                return refuse_unknown_student(call.response, student);
             }
-            const auto body = body_object(request, response);
-            if (!body) return;
-            const auto now = TimeOfDay::parse(text_field(*body, "now").value_or(""));
-            if (!now) return refuse(response, 400, "bad_time", "give the time as \"HH:MM\"");
+            changing([&] {
+                const std::uint32_t number = server.store_.reissue_ticket(student, call.actor());
+                reply(call.response, 201,
+                      {{"student", student.str()},
+                       {"ticket", issue_ticket(server.ticket_key_, number)},
+                       {"ticket_label", ticket_label(number)}});
+            });
+        });
+        on(RouteId::replan_preview, [this](Call& call) {
+            std::lock_guard lock(server.mutex_);
+            reply(call.response, 200, preview_json(server.live_.preview_replan()));
+        });
+        on(RouteId::replan, [this](Call& call) {
+            changing([&] {
+                reply(call.response, 200, preview_json(server.live_.replan(call.actor())));
+            });
+        });
+        on(RouteId::set_clock, [this](Call& call) {
+            if (!server.options_.steerable_clock) {
+                return refuse(call.response, 409, "real_clock",
+                              "this server runs on the real clock; start it with --clock-speed "
+                              "to simulate a day",
+                              "Máy chủ đang chạy theo giờ thật; hãy khởi động với --clock-speed "
+                              "để mô phỏng một ngày");
+            }
+            const auto now = TimeOfDay::parse(text_field(call.body, "now").value_or(""));
+            if (!now) {
+                return refuse(call.response, 400, "bad_time", "give the time as \"HH:MM\"",
+                              "Hãy nhập giờ dạng \"HH:MM\"");
+            }
             changing([&] {
                 if (!server.options_.steerable_clock->set(*now)) {
-                    return refuse(response, 409, "clock_backwards",
-                                  "the fair clock only moves forward");
+                    return refuse(call.response, 409, "clock_backwards",
+                                  "the fair clock only moves forward",
+                                  "Đồng hồ hội chợ chỉ chạy tới, không lùi");
                 }
-                reply(response, 200, {{"now", server.clock_.now().str()}});
+                reply(call.response, 200, {{"now", server.clock_.now().str()}});
             });
         });
-        http.Get(api("/overview"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::read_fair_overview)) return;
-            const auto known_devices = devices();
+        on(RouteId::overview, [this](Call& call) {
+            const auto known_devices = devices(/*screens_only=*/true);
             std::lock_guard lock(server.mutex_);
             json view = overview_view(day(), server.live_, known_devices);
             // What looks like an attack in the last ten minutes, for the dashboard's alerts.
@@ -1322,39 +1420,35 @@ struct FairServer::Routes {
                                     {"addresses", recent.addresses}});
             }
             view["security"] = security;
-            reply(response, 200, view);
+            reply(call.response, 200, view);
         });
-        http.Get(api("/interviews"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::read_fair_overview)) return;
+        on(RouteId::timeline, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, timeline_view(day(), server.live_));
+            reply(call.response, 200, timeline_view(day(), server.live_));
         });
-        http.Get(
-            api(R"(/exports/([a-z.-]{1,40}))"), [this](const Request& request, Response& response) {
-                if (!allowed(request, response, Permission::read_all_students_personal_data))
-                    return;
-                const std::string name = request.matches[1];
-                std::optional<reports::ExportFile> file;
-                {
-                    std::lock_guard lock(server.mutex_);  // one consistent read of the day
-                    file = reports::render_export(server.store_, name, server.clock_.now());
-                }
-                if (!file) {
-                    return refuse(response, 404, "unknown_export",
-                                  "there is no export " + name +
-                                      "; see docs/api.md for interviews.csv, "
-                                      "outcomes-by-enterprise.csv, outcomes-by-trade.csv, "
-                                      "attendance-by-school.csv and summary.html",
-                                  "Không có tệp xuất " + name);
-                }
-                response.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-                response.set_content(file->content, file->content_type.c_str());
-            });
-        http.Get(api("/students"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::read_all_students_personal_data)) return;
-            const std::string query = request.get_param_value("q");
+        on(RouteId::export_file, [this](Call& call) {
+            const std::string& name = call.parameter("name");
+            std::optional<reports::ExportFile> file;
+            {
+                std::lock_guard lock(server.mutex_);  // one consistent read of the day
+                file = reports::render_export(server.store_, name, server.clock_.now());
+            }
+            if (!file) {
+                return refuse(call.response, 404, "unknown_export",
+                              "there is no export " + name +
+                                  "; see docs/api.md for interviews.csv, "
+                                  "outcomes-by-enterprise.csv, outcomes-by-trade.csv, "
+                                  "attendance-by-school.csv and summary.html",
+                              "Không có tệp xuất " + name);
+            }
+            call.response.set_header("Content-Disposition",
+                                     "attachment; filename=\"" + name + "\"");
+            call.response.set_content(file->content, file->content_type.c_str());
+        });
+        on(RouteId::student_search, [this](Call& call) {
+            const std::string query = call.request.get_param_value("q");
             if (to_code_points(collapse_spaces(query)).size() < 2 || query.size() > 200) {
-                return refuse(response, 400, "bad_parameter",
+                return refuse(call.response, 400, "bad_parameter",
                               "give 2 to 200 characters to search for in \"q\" (a name, phone, "
                               "ticket label or student id)",
                               "Hãy nhập ít nhất 2 ký tự để tìm (tên, số điện thoại, số vé)");
@@ -1367,10 +1461,20 @@ struct FairServer::Routes {
                 }
             }
             std::lock_guard lock(server.mutex_);
-            reply(response, 200, student_search_view(day(), server.store_, query, holder));
+            reply(call.response, 200, student_search_view(day(), server.store_, query, holder));
         });
     }
 
+    static void refuse_unknown_student(Response& response, const StudentId& student) {
+        refuse(response, 404, "unknown_student", "there is no student " + student.str(),
+               "Không có sinh viên " + student.str());
+    }
+
+    static void refuse_no_ticket(Response& response, const StudentId& student) {
+        refuse(response, 404, "unknown_student",
+               "student " + student.str() + " has no valid ticket",
+               "Sinh viên " + student.str() + " không có vé hợp lệ");
+    }
     static json preview_json(const ReplanPreview& preview) {
         return {{"kept", preview.kept},
                 {"moved", preview.moved},
@@ -1380,33 +1484,30 @@ struct FairServer::Routes {
     }
 
     void board_and_event_routes() {
-        auto& http = *server.http_;
-        http.Get(api("/calls/recent"), [this](const Request& request, Response& response) {
-            if (!allowed(request, response, Permission::read_recent_calls)) return;
+        on(RouteId::recent_calls, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
             const EventId from = std::max<EventId>(0, server.last_event_ - 2000);
-            reply(response, 200, recent_calls_view(day(), server.store_.events(from), 10));
+            reply(call.response, 200, recent_calls_view(day(), server.store_.events(from), 10));
         });
 
-        http.Get(api("/events"), [this](const Request& request, Response& response) {
-            const auto principal = who(request, response);
-            if (!principal) return;
-            const auto since = event_cursor(request.get_param_value("since"));
+        on(RouteId::events, [this](Call& call) {
+            const auto since = event_cursor(call.request.get_param_value("since"));
             if (!since) {
-                return refuse(response, 400, "bad_parameter", "\"since\" must be an event id");
+                return refuse(call.response, 400, "bad_parameter", "\"since\" must be an event id",
+                              "\"since\" phải là mã sự kiện (số)");
             }
             std::lock_guard lock(server.mutex_);
             json items = json::array();
             for (const auto& event : server.store_.events(*since))
-                items.push_back(event_for(*principal, event));
-            reply(response, 200, {{"events", items}, {"last", server.last_event_}});
+                items.push_back(event_for(*call.principal, event));
+            reply(call.response, 200, {{"events", items}, {"last", server.last_event_}});
         });
 
         // Server-sent events: every new event row, as it is committed. A client that reconnects
         // sends Last-Event-ID (or ?since=) and gets what it missed.
-        http.Get(api("/stream"), [this](const Request& request, Response& response) {
-            const auto principal = who(request, response);
-            if (!principal) return;
+        on(RouteId::stream, [this](Call& call) {
+            const Request& request = call.request;
+            const Principal& principal = *call.principal;
             const std::string resume = request.has_header("Last-Event-ID")
                                            ? request.get_header_value("Last-Event-ID")
                                            : request.get_param_value("since");
@@ -1417,15 +1518,17 @@ struct FairServer::Routes {
             } else if (const auto cursor = event_cursor(resume)) {
                 since = *cursor;
             } else {
-                return refuse(response, 400, "bad_parameter", "Last-Event-ID must be an event id");
+                return refuse(call.response, 400, "bad_parameter",
+                              "Last-Event-ID must be an event id",
+                              "Last-Event-ID phải là mã sự kiện (số)");
             }
             {
                 std::lock_guard lock(server.stream_count_mutex_);
-                int& open = server.streams_per_token_[principal->token_id];
+                int& open = server.streams_per_token_[principal.token_id];
                 if (open >= server.options_.max_streams_per_token) {
                     server.security_.record("too_many_streams_per_token", request.remote_addr,
-                                            principal->device_or_user);
-                    return refuse(response, 429, "too_many_streams",
+                                            principal.device_or_user);
+                    return refuse(call.response, 429, "too_many_streams",
                                   "this device already has " + std::to_string(open) +
                                       " event streams open; close one first",
                                   "Thiết bị này đã mở " + std::to_string(open) +
@@ -1435,12 +1538,11 @@ struct FairServer::Routes {
             }
             const std::string header =
                 request.get_header_value(protocol::kAuthorizationHeader.data());
-            response.status = 200;
-            response.stream =
-                std::make_shared<EventFeed>(server, *principal, header.substr(7), since);
+            call.response.status = 200;
+            call.response.stream =
+                std::make_shared<EventFeed>(server, principal, header.substr(7), since);
         });
     }
-
     static std::optional<EventId> event_cursor(const std::string& text) {
         if (text.empty()) return EventId{0};
         if (text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {

@@ -185,9 +185,19 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                 : api.must(api.post("/admin/booths/" + booth.id.str() + "/pin", organizer),
                            "booth PIN")["pin"]
                       .get<std::string>();
-        booth_tokens[booth.id.str()] =
-            api.must(api.post("/auth/booth-login", "", {{"booth", booth.id.str()}, {"pin", pin}}),
-                     "booth login")["token"];
+        // Each booth's tablet is enrolled as its booth station, where the PIN is accepted.
+        const json station_code =
+            api.must(api.post("/admin/enrolment-codes", organizer,
+                              {{"role", "booth_station"},
+                               {"booth", booth.id.str()},
+                               {"device_name", "Máy gian hàng " + booth.id.str()}}),
+                     "booth station code");
+        const std::string station =
+            api.must(api.post("/auth/enrol", "", {{"code", station_code["code"]}}),
+                     "station enrolment")["token"];
+        booth_tokens[booth.id.str()] = api.must(
+            api.post("/auth/booth-login", station, {{"booth", booth.id.str()}, {"pin", pin}}),
+            "booth login")["token"];
         seats[booth.id.str()].resize(static_cast<size_t>(booth.seats()));
     }
 

@@ -228,7 +228,12 @@ Credentials set_up_through_api(const Endpoint& endpoint, const std::string& pass
     for (int i = 0; i < options.booth_streams; ++i) {
         const std::string booth = fair.booths[size_t(i)].id.str();
         const json pin = setup_call(api, "POST", "/admin/booths/" + booth + "/pin", out.organizer);
-        out.booths.push_back(setup_call(api, "POST", "/auth/booth-login", "",
+        const json station_code = setup_call(
+            api, "POST", "/admin/enrolment-codes", out.organizer,
+            {{"role", "booth_station"}, {"booth", booth}, {"device_name", "load " + booth}});
+        const std::string station =
+            setup_call(api, "POST", "/auth/enrol", "", {{"code", station_code["code"]}})["token"];
+        out.booths.push_back(setup_call(api, "POST", "/auth/booth-login", station,
                                         {{"booth", booth}, {"pin", pin["pin"]}})["token"]);
     }
     for (const Student& student : fair.students) {

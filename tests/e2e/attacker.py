@@ -10,8 +10,11 @@ Each probe prints its figure and fails the run when the server gives way:
   streams     100 streams opened with one kiosk token: at most 3 open, the rest 429
   revoke      a revoked kiosk's open stream is closed within a second
   unread      a stream whose client never reads is closed once its buffer is full
+  guessing    400 PIN and 400 password guesses from 40 addresses: none reaches a PIN or password
+              check (403), the booth's real station and the organizer still log in at once
 Usage: attacker.py BASE_URL PASSWORD SERVER_PID
 """
+import http.client
 import json
 import socket
 import sys
@@ -51,6 +54,19 @@ def call(method, path, body=None, token=None, headers=None):
             return answer.status, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+def call_from(source, method, path, body=None, token=None):
+    connection = http.client.HTTPConnection(host, port, timeout=10, source_address=(source, 0))
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    connection.request(method, "/api/v1" + path, None if body is None else json.dumps(body),
+                       headers)
+    answer = connection.getresponse()
+    status, data = answer.status, answer.read()
+    connection.close()
+    return status, data
 
 
 def connect(source="127.0.0.1", rcvbuf=None):
@@ -96,9 +112,11 @@ assert status == 200, (status, body)
 organizer = json.loads(body)["token"]
 
 
-def enrol(name):
-    status, body = call("POST", "/admin/enrolment-codes", {"role": "kiosk", "device_name": name},
-                        organizer)
+def enrol(name, role="kiosk", booth=None):
+    request = {"role": role, "device_name": name}
+    if booth:
+        request["booth"] = booth
+    status, body = call("POST", "/admin/enrolment-codes", request, organizer)
     assert status == 201, body
     status, body = call("POST", "/auth/enrol", {"code": json.loads(body)["code"]})
     assert status == 200, body
@@ -220,19 +238,18 @@ check(status == 200 and closed == len(opened) and elapsed < 1.5,
       f"revoke: {closed} of {len(opened)} streams closed {elapsed * 1000:.0f} ms after the "
       f"revocation")
 
-# --- a stream nobody reads: events flow (organizer re-issues PINs), the client never reads
+# --- a stream nobody reads: events flow (the organizer revokes and reissues tickets, with a long
+# reason: cheap events of a few hundred bytes), the client never reads
 reader = connect(rcvbuf=4096)
 reader.sendall(b"GET /api/v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                organizer.encode() + b"\r\n\r\n")
 time.sleep(0.5)
-status, body = call("GET", "/enterprises", token=enrol("event maker"))
-booths = [card["booth"] for card in json.loads(body)["enterprises"]]
 deadline = time.monotonic() + 60
 closed_at = None
 while time.monotonic() < deadline and closed_at is None:
-    for booth in booths:
-        call("POST", f"/booths/{booth}/pause", {}, organizer)
-        call("POST", f"/booths/{booth}/resume", {}, organizer)
+    for n in range(1, 31):
+        call("POST", f"/students/S{n:04d}/ticket/revoke", {"reason": "lost " * 100}, organizer)
+        call("POST", f"/students/S{n:04d}/ticket/reissue", {}, organizer)
     state = server_side_state(reader.getsockname()[1])
     if state is None or state in ("04", "05", "0B", "07"):  # gone, FIN_WAIT1/2, CLOSING, CLOSE
         closed_at = time.monotonic()
@@ -240,6 +257,44 @@ elapsed = (closed_at or time.monotonic()) - (deadline - 60)
 reader.close()
 check(closed_at is not None, f"unread stream: closed by the server after {elapsed:.0f} s"
       if closed_at else "unread stream: still open after 60 s")
+
+# --- guessing: PINs and passwords from 40 addresses, 8 at a time, while staff log in
+status, body = call("POST", "/admin/booths/B01/pin", {}, organizer)
+pin = json.loads(body)["pin"]
+wrong_pin = "111111" if pin == "000000" else "000000"
+station = enrol("B01 tablet", "booth_station", "B01")
+statuses = {}
+statuses_lock = threading.Lock()
+
+
+def guess(worker):
+    for n in range(worker, 800, 8):
+        source = f"127.0.0.{2 + n % 40}"
+        if n % 2:
+            status, _ = call_from(source, "POST", "/auth/booth-login",
+                                  {"booth": "B01", "pin": wrong_pin})
+        else:
+            status, _ = call_from(source, "POST", "/auth/login", {"password": "đoán " + str(n)})
+        with statuses_lock:
+            statuses[status] = statuses.get(status, 0) + 1
+
+
+started = time.monotonic()
+guessers = [threading.Thread(target=guess, args=(w,)) for w in range(8)]
+for thread in guessers:
+    thread.start()
+time.sleep(0.2)
+login_started = time.monotonic()
+staff_status, _ = call("POST", "/auth/booth-login", {"pin": pin}, station)
+organizer_status, _ = call("POST", "/auth/login", {"password": password})
+login_time = time.monotonic() - login_started
+for thread in guessers:
+    thread.join()
+flood_time = time.monotonic() - started
+check(statuses == {403: 800} and staff_status == 200 and organizer_status == 200,
+      f"guessing: 800 guesses from 40 addresses in {flood_time:.1f} s answered {statuses} "
+      f"(no PIN or password looked at); meanwhile the station's PIN login {staff_status} and the "
+      f"organizer's login {organizer_status}, both within {login_time * 1000:.0f} ms")
 
 print(f"server memory at the end: {rss_mb():.1f} MB")
 sys.exit(1 if failures else 0)

@@ -66,6 +66,12 @@ echo "booth_screens: simulating the morning until 09:30"
 TOKEN=$(curl -sf -X POST "$URL/api/v1/auth/login" -d "{\"password\":\"$PASSWORD\"}" | json 'd["token"]')
 PIN=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/booths/$BOOTH/pin" \
     -d '{}' | json 'd["pin"]')
+# A PIN is taken only on an enrolled booth station: each run enrols afresh with a new code.
+station_code() {
+    curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/enrolment-codes" \
+        -d "{\"role\":\"booth_station\",\"booth\":\"$BOOTH\",\"device_name\":\"Máy $BOOTH $RANDOM\"}" |
+        json 'd["code"]'
+}
 # The wrong ticket: a checked-in student with nothing at this booth.
 OTHER=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/booths/$BOOTH/queue" | json \
     '[s for s in ("S%04d" % n for n in range(1, 800)) if s not in {q["student"] for q in d["queue"]} | {s["student"] for s in d["standby"]}][0]')
@@ -77,7 +83,8 @@ for SIZE in 1920x1080 1280x800; do
     LOG=$WORK/booth-$SIZE.log
     : >"$LOG"
     xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN_DIR/jobfair-booth" --server "$URL" \
-        --booth "$BOOTH" --size "$SIZE" --pin "$PIN" --script shots \
+        --booth "$BOOTH" --device-code "$(station_code)" --token-file "$WORK/station-$SIZE.token" \
+        --size "$SIZE" --pin "$PIN" --script shots \
         --screenshot-dir "$OUT_DIR" --wrong-ticket "$WRONG_TICKET" >"$LOG" 2>&1 &
     BOOTH_PID=$!
     stopped=no
@@ -102,5 +109,6 @@ done
 
 echo "booth_screens: frame times at 1920x1080"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN_DIR/jobfair-booth" --server "$URL" --booth "$BOOTH" \
+    --device-code "$(station_code)" --token-file "$WORK/station-frames.token" \
     --size 1920x1080 --pin "$PIN" --screenshot "$OUT_DIR/frames-vi-1920x1080.png"
 ls "$OUT_DIR"

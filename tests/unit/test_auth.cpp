@@ -46,6 +46,18 @@ Principal principal_of(Role role, std::optional<BoothId> booth = std::nullopt) {
     return Principal{role, std::move(booth), "test", "t-test"};
 }
 
+// An enrolled booth station of `booth`, or an organizer console: where PINs and the password
+// are typed.
+Principal enrol(AccessControl& access, Role role, std::optional<BoothId> booth = std::nullopt) {
+    const EnrolmentCode code =
+        access.create_enrolment_code(role, "Máy " + std::string(role_code(role)), booth);
+    const auto device = access.enrol_device(code.code, "10.0.0.30");
+    REQUIRE(device);
+    return device->principal;
+}
+
+const PasswordPlace kServer = PasswordPlace::server_machine();
+
 }  // namespace
 
 TEST_CASE("Role and permission codes round-trip") {
@@ -141,7 +153,7 @@ TEST_CASE("Organizer password: length, first set, change, wrong password") {
     AccessControl access{fast_settings(), clock.reader()};
     CHECK_FALSE(access.has_organizer_password());
 
-    const auto not_set = access.organizer_login("whatever-password", "10.0.0.2");
+    const auto not_set = access.organizer_login("whatever-password", kServer);
     REQUIRE_FALSE(not_set);
     CHECK(not_set.refusal().reason == RefusalReason::password_not_set);
 
@@ -161,14 +173,14 @@ TEST_CASE("Organizer password: length, first set, change, wrong password") {
     REQUIRE(access.set_organizer_password("Hội chợ 2025", {}, "console"));
     CHECK(access.has_organizer_password());
 
-    const auto wrong = access.organizer_login("Hoi cho 2025", "10.0.0.2");
+    const auto wrong = access.organizer_login("Hoi cho 2025", kServer);
     REQUIRE_FALSE(wrong);
     CHECK(wrong.refusal().reason == RefusalReason::wrong_password);
     CHECK(wrong.refusal().attempts_left == 4);
     CHECK(wrong.refusal().message_vi == "Sai mật khẩu. Còn 4 lần thử.");
     CHECK(wrong.refusal().message_en == "Wrong password. 4 attempts left.");
 
-    const auto session = access.organizer_login("Hội chợ 2025", "10.0.0.2");
+    const auto session = access.organizer_login("Hội chợ 2025", kServer);
     REQUIRE(session);
     CHECK(session->principal.role == Role::organizer);
     CHECK_FALSE(session->principal.booth);
@@ -184,48 +196,61 @@ TEST_CASE("Organizer password: length, first set, change, wrong password") {
 
     // The change ends organizer sessions; only the new password logs in.
     CHECK_FALSE(access.authenticate(session->bearer_token));
-    CHECK_FALSE(access.organizer_login("Hội chợ 2025", "10.0.0.2"));
-    CHECK(access.organizer_login("a new password", "10.0.0.2"));
+    CHECK_FALSE(access.organizer_login("Hội chợ 2025", kServer));
+    CHECK(access.organizer_login("a new password", kServer));
 }
 
-TEST_CASE("Organizer password guesses lock the client address out") {
+TEST_CASE("Organizer password guesses lock only the place they are typed at") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
     REQUIRE(access.set_organizer_password("correct horse", {}, "console"));
+    const PasswordPlace console =
+        PasswordPlace::organizer_console(enrol(access, Role::organizer_console));
     for (int i = 0; i < 4; ++i) {
-        CHECK(access.organizer_login("wrong guess", "10.0.0.66").refusal().reason ==
+        CHECK(access.organizer_login("wrong guess", kServer).refusal().reason ==
               RefusalReason::wrong_password);
     }
-    const auto fifth = access.organizer_login("wrong guess", "10.0.0.66");
+    const auto fifth = access.organizer_login("wrong guess", kServer);
     CHECK(fifth.refusal().reason == RefusalReason::locked_out);
     CHECK(fifth.refusal().message_en ==
           "Wrong password. Locked for 30 seconds after repeated "
           "wrong passwords");
-    // Even the right password waits out the lockout from that address; others are unaffected.
-    CHECK(access.organizer_login("correct horse", "10.0.0.66").refusal().reason ==
+    // Even the right password waits out the lockout there; the console is unaffected.
+    CHECK(access.organizer_login("correct horse", kServer).refusal().reason ==
           RefusalReason::locked_out);
-    CHECK(access.organizer_login("correct horse", "10.0.0.2"));
+    const auto on_console = access.organizer_login("correct horse", console);
+    REQUIRE(on_console);
+    // Any other device is no place for the password, and gets no guess.
+    const PasswordPlace kiosk = PasswordPlace::organizer_console(enrol(access, Role::kiosk));
+    CHECK(access.organizer_login("correct horse", kiosk).refusal().reason ==
+          RefusalReason::not_an_organizer_console);
+    // Revoking the console ends the session opened on it.
+    REQUIRE(access.revoke_token(console.console->token_id));
+    CHECK_FALSE(access.authenticate(on_console->bearer_token));
+    CHECK(access.organizer_login("correct horse", console).refusal().reason ==
+          RefusalReason::wrong_password);
 }
 
 TEST_CASE("Booth PINs: six random digits, malformed and unknown booths not counted") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
     const std::string pin = access.issue_booth_pin(kB07);
+    const Principal at_b07 = enrol(access, Role::booth_station, kB07);
+    const Principal at_b08 = enrol(access, Role::booth_station, kB08);
     CHECK(pin.size() == 6);
     CHECK(std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }));
 
-    const auto no_pin = access.booth_login(kB08, pin, "10.0.0.7");
+    const auto no_pin = access.booth_login(at_b08, pin);
     REQUIRE_FALSE(no_pin);
     CHECK(no_pin.refusal().reason == RefusalReason::no_pin_for_booth);
     CHECK(no_pin.refusal().message_en == "Booth B08 has no PIN yet; ask an organizer.");
 
     for (std::string_view typo : {"", "12345", "1234567", "12a456", " 123456"}) {
-        CHECK(access.booth_login(kB07, typo, "10.0.0.7").refusal().reason ==
-              RefusalReason::malformed_pin);
+        CHECK(access.booth_login(at_b07, typo).refusal().reason == RefusalReason::malformed_pin);
     }
     CHECK(access.snapshot().throttles.empty());
 
-    const auto session = access.booth_login(kB07, pin, "10.0.0.7");
+    const auto session = access.booth_login(at_b07, pin);
     REQUIRE(session);
     CHECK(session->principal.role == Role::booth_staff);
     CHECK(session->principal.booth == kB07);
@@ -240,10 +265,10 @@ TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes — success 
     AccessControl access{fast_settings(), clock.reader()};
     const std::string pin = access.issue_booth_pin(kB07);
     const std::string wrong = other_pin(pin);
-    const std::string_view address = "10.0.0.7";
+    const Principal at_b07 = enrol(access, Role::booth_station, kB07);
 
     for (int left = 4; left >= 1; --left) {
-        const auto attempt = access.booth_login(kB07, wrong, address);
+        const auto attempt = access.booth_login(at_b07, wrong);
         REQUIRE_FALSE(attempt);
         CHECK(attempt.refusal().reason == RefusalReason::wrong_pin);
         CHECK(attempt.refusal().attempts_left == left);
@@ -253,7 +278,7 @@ TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes — success 
         }
         if (left == 1) CHECK(attempt.refusal().message_en == "Wrong PIN. 1 attempt left.");
     }
-    const auto fifth = access.booth_login(kB07, wrong, address);
+    const auto fifth = access.booth_login(at_b07, wrong);
     REQUIRE_FALSE(fifth);
     CHECK(fifth.refusal().reason == RefusalReason::locked_out);
     CHECK(fifth.refusal().retry_after == 30s);
@@ -263,7 +288,7 @@ TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes — success 
 
     // During the lockout even the right PIN is refused, and not looked at.
     clock.now += 29s;
-    const auto during = access.booth_login(kB07, pin, address);
+    const auto during = access.booth_login(at_b07, pin);
     REQUIRE_FALSE(during);
     CHECK(during.refusal().reason == RefusalReason::locked_out);
     CHECK(during.refusal().retry_after == 1s);
@@ -274,62 +299,58 @@ TEST_CASE("Wrong PINs: 5 free, then 30 s, doubling up to 15 minutes — success 
     // After each lockout one more wrong PIN locks again, twice as long, up to 15 minutes.
     clock.now += 1s;
     for (std::chrono::seconds expected : {60s, 120s, 240s, 480s, 900s, 900s}) {
-        const auto again = access.booth_login(kB07, wrong, address);
+        const auto again = access.booth_login(at_b07, wrong);
         REQUIRE_FALSE(again);
         CHECK(again.refusal().reason == RefusalReason::locked_out);
         CHECK(again.refusal().retry_after == expected);
         clock.now += expected - 1s;
-        CHECK(access.booth_login(kB07, pin, address).refusal().reason == RefusalReason::locked_out);
+        CHECK(access.booth_login(at_b07, pin).refusal().reason == RefusalReason::locked_out);
         clock.now += 1s;
     }
-    const auto locked_long = access.booth_login(kB07, wrong, address);
+    const auto locked_long = access.booth_login(at_b07, wrong);
     CHECK(locked_long.refusal().message_vi == "Sai mã PIN. Tạm khóa 15 phút do nhập sai nhiều lần");
     clock.now += 90s;
-    CHECK(access.booth_login(kB07, pin, address).refusal().message_en ==
+    CHECK(access.booth_login(at_b07, pin).refusal().message_en ==
           "Locked after repeated wrong PINs. Try again in 13 minutes 30 seconds.");
     clock.now += 15min;
 
     // Success clears the count: the next wrong PIN has 4 attempts left again.
-    REQUIRE(access.booth_login(kB07, pin, address));
-    CHECK(access.booth_login(kB07, wrong, address).refusal().attempts_left == 4);
+    REQUIRE(access.booth_login(at_b07, pin));
+    CHECK(access.booth_login(at_b07, wrong).refusal().attempts_left == 4);
 }
 
-TEST_CASE("Wrong PINs are counted per booth and per client address") {
+TEST_CASE("Wrong PINs are counted per station and only an enrolled station may try") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
-    std::vector<std::string> pins;
-    std::vector<BoothId> booths;
-    for (int i = 1; i <= 6; ++i) {
-        booths.emplace_back("B0" + std::to_string(i));
-        pins.push_back(access.issue_booth_pin(booths.back()));
-    }
+    const std::string pin = access.issue_booth_pin(kB07);
+    const Principal tablet = enrol(access, Role::booth_station, kB07);
+    const Principal spare = enrol(access, Role::booth_station, kB07);
 
-    SUBCASE("one machine trying many booths") {
-        for (int i = 0; i < 4; ++i) {
-            CHECK(access.booth_login(booths[i], other_pin(pins[i]), "10.0.0.66").refusal().reason ==
-                  RefusalReason::wrong_pin);
+    // Nothing but a booth station gets a guess: no hash, no count, nothing locked.
+    for (Role role : {Role::kiosk, Role::board, Role::organizer_console}) {
+        const Principal device = enrol(access, role);
+        for (int i = 0; i < 10; ++i) {
+            CHECK(access.booth_login(device, other_pin(pin)).refusal().reason ==
+                  RefusalReason::not_a_booth_station);
         }
-        CHECK(access.booth_login(booths[4], other_pin(pins[4]), "10.0.0.66").refusal().reason ==
-              RefusalReason::locked_out);
-        CHECK(access.booth_login(booths[5], pins[5], "10.0.0.66").refusal().reason ==
-              RefusalReason::locked_out);
-        // The booths themselves are not locked for their own staff.
-        CHECK(access.booth_login(booths[0], pins[0], "10.0.0.7"));
     }
-    SUBCASE("many machines trying one booth") {
-        for (int i = 0; i < 4; ++i) {
-            CHECK(access.booth_login(booths[0], other_pin(pins[0]), "10.0.1." + std::to_string(i))
-                      .refusal()
-                      .reason == RefusalReason::wrong_pin);
-        }
-        CHECK(access.booth_login(booths[0], other_pin(pins[0]), "10.0.1.99").refusal().reason ==
-              RefusalReason::locked_out);
-        CHECK(access.booth_login(booths[0], pins[0], "10.0.0.7").refusal().reason ==
-              RefusalReason::locked_out);
-        // Re-issuing the PIN is how an organizer lifts a booth's lockout.
-        const std::string new_pin = access.issue_booth_pin(booths[0]);
-        CHECK(access.booth_login(booths[0], new_pin, "10.0.0.7"));
-    }
+    CHECK(access.booth_login(principal_of(Role::booth_staff, kB07), pin).refusal().reason ==
+          RefusalReason::not_a_booth_station);
+    CHECK(access.snapshot().throttles.empty());
+
+    // One station guessing locks itself, not the booth: the spare still opens it.
+    for (int i = 0; i < 5; ++i)
+        access.booth_login(tablet, other_pin(pin));
+    CHECK(access.booth_login(tablet, pin).refusal().reason == RefusalReason::locked_out);
+    CHECK(access.booth_login(spare, pin));
+    // Re-issuing the PIN lifts the booth's stations' lockouts; revoking a station ends the
+    // sessions opened on it and its count.
+    const std::string new_pin = access.issue_booth_pin(kB07);
+    const auto session = access.booth_login(tablet, new_pin);
+    REQUIRE(session);
+    REQUIRE(access.revoke_token(tablet.token_id));
+    CHECK_FALSE(access.authenticate(session->bearer_token));
+    CHECK(access.booth_login(tablet, new_pin).refusal().reason == RefusalReason::wrong_pin);
 }
 
 TEST_CASE("Re-issuing a booth PIN retires the old PIN and the booth's sessions") {
@@ -337,8 +358,10 @@ TEST_CASE("Re-issuing a booth PIN retires the old PIN and the booth's sessions")
     AccessControl access{fast_settings(), clock.reader()};
     const std::string old_pin = access.issue_booth_pin(kB07);
     const std::string b08_pin = access.issue_booth_pin(kB08);
-    const auto b07_session = access.booth_login(kB07, old_pin, "10.0.0.7");
-    const auto b08_session = access.booth_login(kB08, b08_pin, "10.0.0.8");
+    const Principal at_b07 = enrol(access, Role::booth_station, kB07);
+    const Principal at_b08 = enrol(access, Role::booth_station, kB08);
+    const auto b07_session = access.booth_login(at_b07, old_pin);
+    const auto b08_session = access.booth_login(at_b08, b08_pin);
     REQUIRE(b07_session);
     REQUIRE(b08_session);
 
@@ -348,20 +371,20 @@ TEST_CASE("Re-issuing a booth PIN retires the old PIN and the booth's sessions")
 
     CHECK_FALSE(access.authenticate(b07_session->bearer_token));
     CHECK(access.authenticate(b08_session->bearer_token));
-    CHECK(access.booth_login(kB07, old_pin, "10.0.0.7").refusal().reason ==
-          RefusalReason::wrong_pin);
-    CHECK(access.booth_login(kB07, new_pin, "10.0.0.7"));
+    CHECK(access.booth_login(at_b07, old_pin).refusal().reason == RefusalReason::wrong_pin);
+    CHECK(access.booth_login(at_b07, new_pin));
 }
 
 TEST_CASE("Concurrent wrong PINs cannot get past the free attempts") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
     const std::string wrong = other_pin(access.issue_booth_pin(kB07));
+    const Principal at_b07 = enrol(access, Role::booth_station, kB07);
     std::atomic<int> looked_at{0};
     std::vector<std::thread> guessers;
     for (int i = 0; i < 8; ++i) {
-        guessers.emplace_back([&, i] {
-            const auto attempt = access.booth_login(kB07, wrong, "10.0.2." + std::to_string(i));
+        guessers.emplace_back([&] {
+            const auto attempt = access.booth_login(at_b07, wrong);
             // Refused before the hash ran: "Locked ... Try again in ...".
             if (attempt.refusal().message_en.starts_with("Wrong PIN.")) ++looked_at;
         });
@@ -374,7 +397,8 @@ TEST_CASE("Concurrent wrong PINs cannot get past the free attempts") {
 TEST_CASE("Enrolment codes: typable, single use, expire") {
     FakeClock clock;
     AccessControl access{fast_settings(), clock.reader()};
-    const EnrolmentCode code = access.create_enrolment_code(Role::kiosk, "Kiosk 3", 10min);
+    const EnrolmentCode code =
+        access.create_enrolment_code(Role::kiosk, "Kiosk 3", std::nullopt, 10min);
     CHECK(code.code.size() == 9);
     CHECK(code.code[4] == '-');
     CHECK(code.code.find_first_of("01OIL") == std::string::npos);
@@ -413,6 +437,14 @@ TEST_CASE("Enrolment codes: typable, single use, expire") {
 
     CHECK_THROWS_AS(access.create_enrolment_code(Role::booth_staff, "x"), std::invalid_argument);
     CHECK_THROWS_AS(access.create_enrolment_code(Role::organizer, "x"), std::invalid_argument);
+    // A booth station belongs to one booth; nothing else does.
+    CHECK_THROWS_AS(access.create_enrolment_code(Role::booth_station, "x"), std::invalid_argument);
+    CHECK_THROWS_AS(access.create_enrolment_code(Role::kiosk, "x", kB07), std::invalid_argument);
+    const auto station = access.enrol_device(
+        access.create_enrolment_code(Role::booth_station, "Máy B07", kB07).code, "10.0.0.60");
+    REQUIRE(station);
+    CHECK(station->principal.role == Role::booth_station);
+    CHECK(station->principal.booth == kB07);
 }
 
 TEST_CASE("Tokens: authenticate, revoke, expire") {
@@ -426,7 +458,7 @@ TEST_CASE("Tokens: authenticate, revoke, expire") {
     CHECK_FALSE(access.authenticate("not-a-token"));
     CHECK_FALSE(access.authenticate(std::string(10'000, 'a')));
 
-    const auto session = access.organizer_login("organizer password", "10.0.0.2");
+    const auto session = access.organizer_login("organizer password", kServer);
     REQUIRE(session);
     CHECK(session->bearer_token.size() == 43);  // base64url of 32 bytes, no padding
     CHECK(session->expires_at == clock.now + 2h);
@@ -456,30 +488,33 @@ TEST_CASE("Snapshot and restore keep logins, tokens, used codes and lockouts") {
     std::string pin;
     std::string device_token;
     std::string used_code;
+    Principal at_b07, at_b08;
     {
         AccessControl access{fast_settings(), clock.reader()};
         REQUIRE(access.set_organizer_password("organizer password", {}, "console"));
         pin = access.issue_booth_pin(kB07);
         access.issue_booth_pin(kB08);
+        at_b07 = enrol(access, Role::booth_station, kB07);
+        at_b08 = enrol(access, Role::booth_station, kB08);
         used_code = access.create_enrolment_code(Role::kiosk, "Kiosk 1").code;
         const auto device = access.enrol_device(used_code, "10.0.0.31");
         REQUIRE(device);
         device_token = device->bearer_token;
         for (int i = 0; i < 5; ++i)
-            access.booth_login(kB08, "000000", "10.0.0.66");
+            access.booth_login(at_b08, "000000");
         saved = access.snapshot();
     }
     CHECK(saved.organizer_password_hash);
     CHECK(saved.booth_pins.size() == 2);
-    CHECK(saved.enrolment_codes.size() == 1);
-    CHECK(saved.tokens.size() == 1);
+    CHECK(saved.enrolment_codes.size() == 3);
+    CHECK(saved.tokens.size() == 3);
 
     AccessControl restarted{fast_settings(), clock.reader()};
     restarted.restore(saved);
     CHECK(restarted.snapshot() == saved);
     CHECK(restarted.has_organizer_password());
-    CHECK(restarted.organizer_login("organizer password", "10.0.0.2"));
-    CHECK(restarted.booth_login(kB07, pin, "10.0.0.7"));
+    CHECK(restarted.organizer_login("organizer password", kServer));
+    CHECK(restarted.booth_login(at_b07, pin));
     const auto kiosk = restarted.authenticate(device_token);
     REQUIRE(kiosk);
     CHECK(kiosk->device_or_user == "Kiosk 1");
@@ -487,8 +522,8 @@ TEST_CASE("Snapshot and restore keep logins, tokens, used codes and lockouts") {
           RefusalReason::enrolment_code_used);
     // A restart is no way around a lockout (unless 000000 happened to be the PIN: then B08 was
     // not locked and this check is skipped).
-    if (!restarted.booth_login(kB08, "000000", "10.0.0.8")) {
-        CHECK(restarted.booth_login(kB08, "000000", "10.0.0.8").refusal().reason ==
+    if (!restarted.booth_login(at_b08, "000000")) {
+        CHECK(restarted.booth_login(at_b08, "000000").refusal().reason ==
               RefusalReason::locked_out);
     }
 }
@@ -501,11 +536,12 @@ TEST_CASE("The saved state holds no password, PIN, enrolment code or token") {
     std::vector<std::string> secrets{password};
     for (const BoothId& booth : {kB07, kB08}) {
         secrets.push_back(access.issue_booth_pin(booth));
-        const auto staff = access.booth_login(booth, secrets.back(), "10.0.0.7");
+        const auto staff =
+            access.booth_login(enrol(access, Role::booth_station, booth), secrets.back());
         REQUIRE(staff);
         secrets.push_back(staff->bearer_token);
     }
-    const auto organizer = access.organizer_login(password, "10.0.0.2");
+    const auto organizer = access.organizer_login(password, kServer);
     REQUIRE(organizer);
     secrets.push_back(organizer->bearer_token);
     const EnrolmentCode used = access.create_enrolment_code(Role::kiosk, "Kiosk 1");
@@ -531,7 +567,7 @@ TEST_CASE("The saved state holds no password, PIN, enrolment code or token") {
         everything += "|" + record.token_id + "|" + record.token_hash + "|" + record.device_or_user;
     }
     CHECK(state.organizer_password_hash->starts_with("$argon2id$"));
-    CHECK(state.tokens.size() == 4);
+    CHECK(state.tokens.size() == 6);  // with the two booth stations
     for (const std::string& secret : secrets) {
         CAPTURE(secret);
         CHECK(everything.find(secret) == std::string::npos);

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/api_routes.hpp"
 #include "common/client/api_client.hpp"
 #include "common/client/event_stream.hpp"
 #include "common/protocol.hpp"
@@ -130,8 +131,9 @@ std::string error_code(const Answer& answer) {
 
 // Logs in as the organizer and enrols a kiosk and a board; booth staff for B01.
 struct Roles {
-    Client organizer, kiosk, board, booth_b01;
-    explicit Roles(int port) : organizer(port), kiosk(port), board(port), booth_b01(port) {
+    Client organizer, kiosk, board, station_b01, booth_b01;
+    explicit Roles(int port)
+        : organizer(port), kiosk(port), board(port), station_b01(port), booth_b01(port) {
         const Answer login = organizer.post("/auth/login", {{"password", kPassword}});
         REQUIRE(login.status == 200);
         organizer.use_token(login.body["token"]);
@@ -139,14 +141,17 @@ struct Roles {
         enrol(board, "board", "Bảng gọi tên");
         const Answer pin = organizer.post("/admin/booths/B01/pin");
         REQUIRE(pin.status == 201);
+        enrol(station_b01, "booth_station", "Máy gian hàng B01", "B01");
         const Answer staff =
-            booth_b01.post("/auth/booth-login", {{"booth", "B01"}, {"pin", pin.body["pin"]}});
+            station_b01.post("/auth/booth-login", {{"booth", "B01"}, {"pin", pin.body["pin"]}});
         REQUIRE(staff.status == 200);
         booth_b01.use_token(staff.body["token"]);
     }
-    void enrol(Client& device, const std::string& role, const std::string& name) {
-        const Answer code =
-            organizer.post("/admin/enrolment-codes", {{"role", role}, {"device_name", name}});
+    void enrol(Client& device, const std::string& role, const std::string& name,
+               const std::string& booth = "") {
+        json request{{"role", role}, {"device_name", name}};
+        if (!booth.empty()) request["booth"] = booth;
+        const Answer code = organizer.post("/admin/enrolment-codes", request);
         REQUIRE(code.status == 201);
         const Answer token = device.post("/auth/enrol", {{"code", code.body["code"]}});
         REQUIRE(token.status == 200);
@@ -216,6 +221,41 @@ TEST_CASE("the server says its protocol version to anyone, and nothing else with
     CHECK(anonymous.post("/check-ins", {{"ticket", "x"}}).status == 401);
 }
 
+TEST_CASE("every route of the table is served and gated by the table") {
+    TemporaryFolder folder("server-route-table");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    const client::ApiClient raw(url_of(server.port()), patient());
+    const auto sample = [](std::string_view parameter) -> std::string {
+        if (parameter == "booth") return "B01";
+        if (parameter == "seat") return "0";
+        if (parameter == "id") return "1";
+        if (parameter == "student") return "S1";
+        if (parameter == "ticket") return "JF1ABC";
+        if (parameter == "device") return "t-0000";
+        return "summary.html";
+    };
+    for (const protocol::Route& route : protocol::all_routes()) {
+        std::vector<std::string> values;
+        for (const auto name : protocol::path_parameters(route))
+            values.push_back(sample(name));
+        const std::string path = protocol::path_for(route.id, values);
+        CAPTURE(path);
+        // A stranger's request: the route exists (never the transport's 404), and every gated
+        // route refuses before looking at anything.
+        const client::Answer answer = route.method == protocol::Method::get ? raw.get(path, {})
+                                      : route.method == protocol::Method::post
+                                          ? raw.post(path, "{}", {})
+                                          : raw.remove(path, {});
+        REQUIRE(answer.reached);
+        CHECK(answer.body.find("no_such_endpoint") == std::string::npos);
+        CHECK(answer.status < 500);
+        if (route.gate == protocol::Gate::permission || route.gate == protocol::Gate::any_token)
+            CHECK(answer.status == 401);
+        if (route.gate == protocol::Gate::booth_station) CHECK(answer.status == 403);
+    }
+}
+
 TEST_CASE("every role is held to its own endpoints, and booth staff to their own booth") {
     TemporaryFolder folder("server-roles");
     SteerableClock clock(at(8, 0), 0);
@@ -240,37 +280,83 @@ TEST_CASE("every role is held to its own endpoints, and booth staff to their own
     CHECK(roles.booth_b01.post("/admin/enrolment-codes", {{"role", "kiosk"}}).status == 403);
 }
 
-TEST_CASE("wrong PINs and passwords are refused, then locked out with a wait") {
+TEST_CASE("a PIN works only on an enrolled booth station and wrong PINs lock only that station") {
     TemporaryFolder folder("server-pins");
     SteerableClock clock(at(8, 0), 0);
     RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
     Roles roles(server.port());
-    Client guesser(server.port());
     const Answer fresh_pin = roles.organizer.post("/admin/booths/B02/pin");
     const std::string pin = fresh_pin.body["pin"];
     const std::string wrong = pin == "000000" ? "111111" : "000000";
 
-    const Answer malformed = guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", "12"}});
+    // Strangers and other devices never reach the PIN check: no guess, nothing to lock.
+    Client stranger(server.port());
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        const Answer refused =
+            stranger.post("/auth/booth-login", {{"booth", "B02"}, {"pin", wrong}});
+        CHECK(refused.status == 403);
+        CHECK(error_code(refused) == "not_a_booth_station");
+        CHECK_FALSE(refused.body["error"].value("message_vi", "").empty());
+    }
+    CHECK(error_code(roles.kiosk.post("/auth/booth-login", {{"booth", "B02"}, {"pin", pin}})) ==
+          "not_a_booth_station");
+    // A booth station takes its own booth's PIN only.
+    CHECK(error_code(roles.station_b01.post("/auth/booth-login",
+                                            {{"booth", "B02"}, {"pin", pin}})) == "other_booth");
+    CHECK(roles.organizer
+              .post("/admin/enrolment-codes", {{"role", "booth_station"}, {"device_name", "x"}})
+              .status == 404);  // a station without its booth
+
+    Client tablet(server.port()), spare(server.port());
+    roles.enrol(tablet, "booth_station", "Máy tính bảng B02", "B02");
+    roles.enrol(spare, "booth_station", "Máy dự phòng B02", "B02");
+    const Answer malformed = tablet.post("/auth/booth-login", {{"booth", "B02"}, {"pin", "12"}});
     CHECK(malformed.status == 401);
     CHECK(error_code(malformed) == "malformed_pin");
     bool locked = false;
     for (int attempt = 0; attempt < 8 && !locked; ++attempt) {
-        const Answer refused =
-            guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", wrong}});
+        const Answer refused = tablet.post("/auth/booth-login", {{"pin", wrong}});
         CHECK(refused.status == 401);
         locked = error_code(refused) == "locked_out";
         if (locked) CHECK(refused.body["error"]["retry_after_seconds"].get<int>() > 0);
     }
     CHECK(locked);
-    // Locked out even with the right PIN: the lockout holds the booth and this device's address.
-    CHECK(error_code(guesser.post("/auth/booth-login", {{"booth", "B02"}, {"pin", pin}})) ==
-          "locked_out");
+    // Locked even with the right PIN, on that station only: the spare still opens the booth.
+    CHECK(error_code(tablet.post("/auth/booth-login", {{"pin", pin}})) == "locked_out");
+    CHECK(spare.post("/auth/booth-login", {{"booth", "B02"}, {"pin", pin}}).status == 200);
+    // A new PIN lifts the station's lockout.
+    const std::string new_pin = roles.organizer.post("/admin/booths/B02/pin").body["pin"];
+    CHECK(tablet.post("/auth/booth-login", {{"pin", new_pin}}).status == 200);
 
+    // The password: wrong on the server's own machine is a counted guess.
     Client impostor(server.port());
     const Answer wrong_password = impostor.post("/auth/login", {{"password", "đoán-bừa-thôi"}});
     CHECK(wrong_password.status == 401);
     CHECK(error_code(wrong_password) == "wrong_password");
     CHECK_FALSE(wrong_password.body["error"].value("message_vi", "").empty());
+    // With a device's token the password is taken only from an organizer console.
+    CHECK(error_code(roles.kiosk.post("/auth/login", {{"password", kPassword}})) ==
+          "not_an_organizer_console");
+    Client console(server.port());
+    roles.enrol(console, "organizer_console", "Máy ban tổ chức 2");
+    const Answer on_console = console.post("/auth/login", {{"password", kPassword}});
+    REQUIRE(on_console.status == 200);
+    Client second_organizer(server.port());
+    second_organizer.use_token(on_console.body["token"]);
+    CHECK(second_organizer.get("/overview").status == 200);
+    // Revoking the console ends the session opened on it; the tablet's staff session too.
+    const Answer devices = roles.organizer.get("/admin/devices");
+    for (const auto& device : devices.body["devices"]) {
+        if (device["role"] == "booth_station") CHECK(device["booth"].is_string());
+    }
+    std::string console_id;
+    for (const auto& device : devices.body["devices"])
+        if (device["role"] == "organizer_console") console_id = device["device"];
+    REQUIRE_FALSE(console_id.empty());
+    const client::ApiClient raw(url_of(server.port()));
+    REQUIRE(raw.remove("/admin/devices/" + console_id, roles.organizer_token()).status == 200);
+    CHECK(second_organizer.get("/overview").status == 401);
+    CHECK(roles.organizer.get("/overview").status == 200);
 }
 
 TEST_CASE(
@@ -398,8 +484,8 @@ TEST_CASE("login bodies without a secret get 400 and use up no attempt") {
             CHECK(refused.status == 400);
             CHECK(error_code(refused) == "bad_request");
         }
-        CHECK(stranger.post("/auth/booth-login", {{"booth", "B01"}, {"pin", 123456}}).status ==
-              400);
+        CHECK(stranger.post("/auth/booth-login", {{"booth", "B01"}, {"pin", "123456"}}).status ==
+              403);
         CHECK(stranger.post("/auth/enrol", json::object()).status == 400);
     }
     Client organizer(server.port());
@@ -752,7 +838,7 @@ TEST_CASE("the organizer changes the password and revokes a device") {
     Roles roles(server.port());
 
     const Answer devices = roles.organizer.get("/admin/devices");
-    REQUIRE(devices.body["devices"].size() == 2);
+    REQUIRE(devices.body["devices"].size() == 3);  // the kiosk, the board, B01's station
     std::string kiosk_device;
     for (const auto& device : devices.body["devices"]) {
         if (device["role"] == "kiosk") kiosk_device = device["device"];
@@ -865,6 +951,7 @@ TEST_CASE("a simulated morning logs in with a station's PIN and leaves the stati
         const Answer pin = roles.organizer.post("/admin/booths/B01/pin");
         REQUIRE(pin.status == 201);
         Client station(server.port());
+        roles.enrol(station, "booth_station", "Máy gian hàng B01 (2)", "B01");
         const Answer login =
             station.post("/auth/booth-login", {{"booth", "B01"}, {"pin", pin.body["pin"]}});
         REQUIRE(login.status == 200);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "common/device_token.hpp"
 #include "common/protocol.hpp"
 
 namespace jobfair::booth::app {
@@ -36,8 +37,41 @@ Outcome outcome_of(const client::Answer& answer) {
     return {true, refusal};
 }
 
-BoothClient::BoothClient(std::string server_url, std::string booth)
-    : api_(std::move(server_url)), booth_(std::move(booth)) {}
+BoothClient::BoothClient(std::string server_url, std::string booth, StationEnrolment station)
+    : api_(std::move(server_url)),
+      booth_(std::move(booth)),
+      station_(std::move(station)),
+      station_token_(read_device_token(station_.token_file)) {}
+
+std::variant<std::string, Outcome> BoothClient::station_token() {
+    std::lock_guard lock(station_mutex_);
+    if (station_token_) return *station_token_;
+    if (station_.device_code.empty() || device_code_used_) {
+        return Outcome{true, ServerRefusal{tr(BoothText::station_not_enrolled, Language::en),
+                                           tr(BoothText::station_not_enrolled, Language::vi),
+                                           "not_a_booth_station"}};
+    }
+    const nlohmann::json request = {{"code", station_.device_code}};
+    const client::Answer answer = api_.post("/auth/enrol", request.dump(), std::nullopt);
+    Outcome outcome = outcome_of(answer);
+    if (!answer.reached) return outcome;
+    device_code_used_ = true;
+    if (!outcome.ok()) return outcome;
+    try {
+        const auto body = nlohmann::json::parse(answer.body);
+        if (body.at("role").get<std::string>() != "booth_station" ||
+            body.at("booth").get<std::string>() != booth_) {
+            return Outcome{true, ServerRefusal{tr(BoothText::station_code_for_other, Language::en),
+                                               tr(BoothText::station_code_for_other, Language::vi),
+                                               "other_booth"}};
+        }
+        station_token_ = body.at("token").get<std::string>();
+    } catch (const nlohmann::json::exception&) {
+        return unreadable();
+    }
+    write_device_token(station_.token_file, *station_token_);
+    return *station_token_;
+}
 
 intent::HelloAnswered BoothClient::hello() const {
     const client::Answer answer = api_.get("/hello", std::nullopt);
@@ -56,9 +90,17 @@ intent::HelloAnswered BoothClient::hello() const {
 }
 
 intent::LoginAnswered BoothClient::log_in(const std::string& pin) {
+    auto station = station_token();
+    if (auto* refused = std::get_if<Outcome>(&station)) return {*refused};
     const nlohmann::json request = {{"booth", booth_}, {"pin", pin}};
-    const client::Answer answer = api_.post("/auth/booth-login", request.dump(), std::nullopt);
+    const client::Answer answer =
+        api_.post("/auth/booth-login", request.dump(), std::get<std::string>(station));
     Outcome outcome = outcome_of(answer);
+    if (outcome.refusal && outcome.refusal->code == "not_a_booth_station") {
+        // The station was revoked or its token lost: a new code from an organizer is needed.
+        std::lock_guard lock(station_mutex_);
+        station_token_.reset();
+    }
     if (!outcome.ok()) return {outcome};
     try {
         std::string token = nlohmann::json::parse(answer.body).at("token").get<std::string>();

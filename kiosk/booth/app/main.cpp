@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
         const ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts, font_options);
         ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::light);
 
-        app::BoothClient client(options.server_url, options.booth);
+        app::BoothClient client(options.server_url, options.booth,
+                                app::StationEnrolment{options.device_code, options.token_file()});
         app::BoothRunner runner(client);
         app::BoothView view(fonts);
         app::BoothApp booth(jobfair::booth::make_booth(

@@ -25,6 +25,8 @@ ParsedOptions parse_booth_options(int argc, char** argv) {
     line.add_value_to("--booth", options.booth);
     line.add_value_to("--pin", options.pin);
     line.add_value_to("--pin-file", options.pin_file);
+    line.add_value_to("--device-code", options.device_code);
+    line.add_value_to("--token-file", options.token_file_option);
     line.add_value_to("--screenshot", options.screenshot);
     line.add_value("--script", [&](const std::string& value) -> std::string {
         if (value != "shots") return "--script takes shots";

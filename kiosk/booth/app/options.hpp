@@ -1,6 +1,6 @@
 // The command line of jobfair-booth:
-//   jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]
-//                 [--snapshot-file FILE] [--pin-file FILE]
+//   jobfair-booth --server URL --booth B07 [--device-code CODE] [--token-file FILE]
+//                 [--lang vi|en] [--size WxH] [--windowed] [--snapshot-file FILE] [--pin-file FILE]
 //                 [--screenshot FILE --pin PIN]
 //                 [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket PAYLOAD]]
 #pragma once
@@ -26,10 +26,18 @@ struct BoothOptions : ui::DisplayFlags {
     // Unattended stations (the demo): the PIN is read from this file and entered at start, as
     // if typed; staff log out and in again on the PIN pad as usual.
     std::optional<std::filesystem::path> pin_file;
+    // The station's enrolment (docs/security.md): an organizer's one-time code for a booth
+    // station of this booth, exchanged once for a token kept in `token_file` (0600).
+    std::string device_code;
+    std::optional<std::filesystem::path> token_file_option;
+    std::filesystem::path token_file() const {
+        return token_file_option.value_or("jobfair-booth-" + booth + ".token");
+    }
 };
 
 inline constexpr const char* kBoothUsage =
-    "usage: jobfair-booth --server URL --booth B07 [--lang vi|en] [--size WxH] [--windowed]\n"
+    "usage: jobfair-booth --server URL --booth B07 [--device-code CODE] [--token-file FILE]\n"
+    "                     [--lang vi|en] [--size WxH] [--windowed]\n"
     "                     [--snapshot-file FILE] [--pin-file FILE]\n"
     "                     [--screenshot FILE --pin PIN]\n"
     "                     [--script shots --screenshot-dir DIR --pin PIN [--wrong-ticket "

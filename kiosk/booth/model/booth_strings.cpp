@@ -48,6 +48,15 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
      "The server refused (HTTP {})."},
     {BoothText::server_answer_unreadable, "Không đọc được câu trả lời của máy chủ.",
      "The server's answer could not be read."},
+    {BoothText::station_not_enrolled,
+     "Máy này chưa được đăng ký cho gian hàng. Hãy xin ban tổ chức mã đăng ký thiết bị và "
+     "khởi động lại với --device-code.",
+     "This station is not enrolled for the booth. Ask an organizer for a device code and "
+     "restart with --device-code."},
+    {BoothText::station_code_for_other,
+     "Mã đăng ký này dành cho gian hàng khác hoặc loại máy khác. Hãy xin ban tổ chức mã đúng.",
+     "This device code is for another booth or another kind of device. Ask an organizer for "
+     "the right one."},
     // Notices of the model
     {BoothText::unreachable_nothing_done, "Mất kết nối với máy chủ. Thao tác chưa được thực hiện.",
      "The server cannot be reached. Nothing was done."},

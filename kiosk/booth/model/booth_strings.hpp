@@ -44,6 +44,8 @@ enum class BoothText {
     session_ended,
     server_answered_http,  // {} = HTTP status
     server_answer_unreadable,
+    station_not_enrolled,
+    station_code_for_other,
     // Notices of the model
     unreachable_nothing_done,
     choose_outcome_first,

@@ -117,12 +117,15 @@ std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules) 
     }
 
     // Refusals that look like an attack, each kind once with its count. Guessing (wrong PINs,
-    // passwords, enrolment codes; lockouts) and refused tickets turn red at guesses_danger; an
+    // passwords, enrolment codes; PINs or passwords sent from machines not enrolled for them;
+    // lockouts) and refused tickets turn red at guesses_danger; an
     // organizer's own revocation is logged, not alerted.
     for (const SecurityRecent& recent : overview.security) {
         if (recent.kind == "device_revoked" || recent.count <= 0) continue;
         const bool guessing = recent.kind == "wrong_pin" || recent.kind == "wrong_password" ||
                               recent.kind == "locked_out" || recent.kind == "ticket_refused" ||
+                              recent.kind == "pin_not_at_station" ||
+                              recent.kind == "password_not_at_console" ||
                               recent.kind.rfind("unknown_enrolment", 0) == 0;
         Alert alert;
         alert.kind = AlertKind::security;

@@ -104,6 +104,10 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::security_locked_out, "đăng nhập bị khoá tạm vì đoán sai",
      "logins locked for a while after wrong guesses"},
     {T::security_guessing_code, "mã đăng ký thiết bị sai", "wrong device enrolment codes"},
+    {T::security_pin_elsewhere, "mã PIN gửi từ máy không phải máy gian hàng",
+     "booth PINs sent from machines that are not booth stations"},
+    {T::security_password_elsewhere, "mật khẩu ban tổ chức gửi từ máy lạ",
+     "organizer passwords sent from machines that are not consoles"},
     {T::security_bad_token, "mã truy cập không hợp lệ hoặc đã hết hạn",
      "invalid or expired access tokens"},
     {T::security_ticket_refused, "vé giả hoặc hỏng bị từ chối",
@@ -475,6 +479,8 @@ std::string security_words(const std::string& kind, Language language) {
     if (kind == "locked_out") return tr(T::security_locked_out, language);
     if (kind.rfind("unknown_enrolment", 0) == 0 || kind.rfind("enrolment_code", 0) == 0)
         return tr(T::security_guessing_code, language);
+    if (kind == "pin_not_at_station") return tr(T::security_pin_elsewhere, language);
+    if (kind == "password_not_at_console") return tr(T::security_password_elsewhere, language);
     if (kind == "bad_token") return tr(T::security_bad_token, language);
     if (kind == "ticket_refused") return tr(T::security_ticket_refused, language);
     if (kind == "headers_too_slow" || kind == "body_too_slow" || kind == "stream_not_read")

@@ -89,6 +89,8 @@ enum class DashText {
     security_guessing_password,
     security_locked_out,
     security_guessing_code,
+    security_pin_elsewhere,
+    security_password_elsewhere,
     security_bad_token,
     security_ticket_refused,
     security_bad_request,
