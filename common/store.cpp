@@ -2039,7 +2039,7 @@ namespace jobfair {
 
 namespace {
 
-// Reasons the programs write themselves (store.cpp, scheduler/live_fair.cpp, the server's
+// Reasons the programs write themselves (store.cpp, scheduler/live/live_fair.cpp, the server's
 // default); any other reason was typed by a person and may name someone.
 constexpr std::array<std::string_view, 4> kWrittenCancelReasons{
     "student_left", "booth_closes_earlier", "booth_closed", "cancelled by the organizer"};

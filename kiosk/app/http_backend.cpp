@@ -1,10 +1,7 @@
 #include "kiosk/app/http_backend.hpp"
 
-#include <httplib.h>
-
 #include "common/device_token.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -12,53 +9,27 @@ namespace jobfair::kiosk::app {
 
 namespace {
 
-constexpr time_t kConnectTimeoutSeconds = 2;
-constexpr time_t kReadTimeoutSeconds = 10;
-
-std::string api(std::string_view path) {
-    return std::string(protocol::kApiPrefix) + std::string(path);
+// A kiosk tells the student quickly that it is offline rather than hang: connect 2 s, read 10 s.
+client::ClientOptions kiosk_options() {
+    client::ClientOptions options;
+    options.connect_timeout = std::chrono::seconds(2);
+    options.read_timeout = std::chrono::seconds(10);
+    return options;
 }
 
 }  // namespace
 
-struct HttpBackend::Reply {
-    bool reached = false;
-    int status = 0;
-    std::string body;
-
-    bool ok() const { return reached && status >= 200 && status < 300; }
-};
-
 HttpBackend::HttpBackend(ServerAddress address)
-    : address_(std::move(address)), token_(read_device_token(address_.token_file)) {}
+    : address_(std::move(address)),
+      api_(address_.url, kiosk_options()),
+      token_(read_device_token(address_.token_file)) {}
 
-HttpBackend::Reply HttpBackend::exchange(std::string_view method, const std::string& path,
-                                         const std::string& body, std::string_view idempotency_key,
-                                         bool authorised) {
-    httplib::Client client(address_.url);
-    client.set_connection_timeout(kConnectTimeoutSeconds, 0);
-    // cpp-httplib writes a request's headers and body separately: without this, Nagle's
-    // algorithm holds the body until the server's delayed ACK, about 40 ms per request.
-    client.set_tcp_nodelay(true);
-    client.set_read_timeout(kReadTimeoutSeconds, 0);
-    client.set_write_timeout(kReadTimeoutSeconds, 0);
-    httplib::Headers headers;
-    if (authorised && token_) {
-        headers.emplace(std::string(protocol::kAuthorizationHeader), "Bearer " + *token_);
-    }
-    if (!idempotency_key.empty()) {
-        headers.emplace(std::string(protocol::kIdempotencyHeader), std::string(idempotency_key));
-    }
-    const httplib::Result result =
-        method == "GET"
-            ? client.Get(path.c_str(), headers)
-            : client.Post(path.c_str(), headers, body.empty() ? "{}" : body, "application/json");
-    Reply reply;
-    if (!result) return reply;
-    reply.reached = true;
-    reply.status = result->status;
-    reply.body = result->body;
-    return reply;
+client::Answer HttpBackend::exchange(std::string_view method, std::string_view path,
+                                     const std::string& body, std::string_view idempotency_key,
+                                     bool authorised) {
+    const std::optional<std::string> token = authorised ? token_ : std::nullopt;
+    if (method == "GET") return api_.get(path, token);
+    return api_.post(path, body.empty() ? "{}" : body, token, idempotency_key);
 }
 
 bool HttpBackend::enrol() {
@@ -69,7 +40,7 @@ bool HttpBackend::enrol() {
         return false;
     }
     const nlohmann::json request = {{"code", address_.device_code}};
-    const Reply reply = exchange("POST", api("/auth/enrol"), request.dump(), {}, false);
+    const client::Answer reply = exchange("POST", "/auth/enrol", request.dump(), {}, false);
     if (!reply.reached) return false;  // try again on the next call
     device_code_used_ = true;
     if (!reply.ok()) {
@@ -89,12 +60,12 @@ bool HttpBackend::enrol() {
     return true;
 }
 
-HttpBackend::Reply HttpBackend::authorised_call(std::string_view method, const std::string& path,
-                                                const std::string& body,
-                                                std::string_view idempotency_key) {
+client::Answer HttpBackend::authorised_call(std::string_view method, std::string_view path,
+                                            const std::string& body,
+                                            std::string_view idempotency_key) {
     if (!token_ && !enrol()) {
         // Without a token the server would only refuse: say so as a refusal the student sees.
-        Reply refused;
+        client::Answer refused;
         refused.reached = true;
         refused.status = 401;
         refused.body =
@@ -103,7 +74,7 @@ HttpBackend::Reply HttpBackend::authorised_call(std::string_view method, const s
                 .dump();
         return refused;
     }
-    Reply reply = exchange(method, path, body, idempotency_key, true);
+    client::Answer reply = exchange(method, path, body, idempotency_key, true);
     if (reply.reached && reply.status == 401 && !device_code_used_ &&
         !address_.device_code.empty()) {
         token_.reset();  // revoked or from another fair: the device code gives a fresh one
@@ -114,16 +85,16 @@ HttpBackend::Reply HttpBackend::authorised_call(std::string_view method, const s
 
 namespace {
 
-// A reply as the model's result: parsed on success, the server's words when it refused.
+// An answer as the model's result: parsed on success, the server's words when it refused.
 template <class T, class Parse>
-BackendResult<T> result_of(bool reached, int status, const std::string& body, Parse parse) {
-    if (!reached) return BackendResult<T>::failed(BackendError::unreachable);
-    if (status < 200 || status >= 300) {
-        if (auto error = protocol::parse_error(body)) return BackendResult<T>::refused(*error);
+BackendResult<T> result_of(const client::Answer& answer, Parse parse) {
+    if (!answer.reached) return BackendResult<T>::failed(BackendError::unreachable);
+    if (!answer.ok()) {
+        if (auto error = answer.error()) return BackendResult<T>::refused(*error);
         return BackendResult<T>::failed(BackendError::unexpected);
     }
     try {
-        return BackendResult<T>::ok(parse(nlohmann::json::parse(body)));
+        return BackendResult<T>::ok(parse(nlohmann::json::parse(answer.body)));
     } catch (const nlohmann::json::exception&) {
         return BackendResult<T>::failed(BackendError::unexpected);
     }
@@ -133,35 +104,29 @@ BackendResult<T> result_of(bool reached, int status, const std::string& body, Pa
 
 BackendResult<protocol::Hello> HttpBackend::hello() {
     // With the token, when held: the server counts the hello as the kiosk being alive.
-    const Reply reply = exchange("GET", api("/hello"), {}, {}, true);
     return result_of<protocol::Hello>(
-        reply.reached, reply.status, reply.body,
+        exchange("GET", "/hello", {}, {}, true),
         [](const nlohmann::json& json) { return json.get<protocol::Hello>(); });
 }
 
 BackendResult<std::vector<protocol::EnterpriseCard>> HttpBackend::enterprises() {
-    const Reply reply = authorised_call("GET", api("/enterprises"), {});
     return result_of<std::vector<protocol::EnterpriseCard>>(
-        reply.reached, reply.status, reply.body, [](const nlohmann::json& json) {
+        authorised_call("GET", "/enterprises", {}), [](const nlohmann::json& json) {
             return json.at("enterprises").get<std::vector<protocol::EnterpriseCard>>();
         });
 }
 
 BackendResult<protocol::CheckInAnswer> HttpBackend::check_in(const protocol::TicketCheckIn& request,
                                                              std::string_view idempotency_key) {
-    const Reply reply =
-        authorised_call("POST", api("/check-ins"), nlohmann::json(request).dump(), idempotency_key);
     return result_of<protocol::CheckInAnswer>(
-        reply.reached, reply.status, reply.body,
+        authorised_call("POST", "/check-ins", nlohmann::json(request).dump(), idempotency_key),
         [](const nlohmann::json& json) { return json.get<protocol::CheckInAnswer>(); });
 }
 
 BackendResult<protocol::CheckInAnswer> HttpBackend::register_walk_in(
     const protocol::WalkInRegistration& request, std::string_view idempotency_key) {
-    const Reply reply =
-        authorised_call("POST", api("/walk-ins"), nlohmann::json(request).dump(), idempotency_key);
     return result_of<protocol::CheckInAnswer>(
-        reply.reached, reply.status, reply.body,
+        authorised_call("POST", "/walk-ins", nlohmann::json(request).dump(), idempotency_key),
         [](const nlohmann::json& json) { return json.get<protocol::CheckInAnswer>(); });
 }
 

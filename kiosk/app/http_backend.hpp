@@ -1,4 +1,4 @@
-// The kiosk's KioskBackend over HTTP (cpp-httplib) against the fair server.
+// The kiosk's KioskBackend against the fair server, through the shared client.
 //
 // A kiosk enrols once: the organizer's one-time device code is exchanged for a bearer token
 // (POST /api/v1/auth/enrol), which is kept in a small file next to the outbox so a restart needs
@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/client/api_client.hpp"
 #include "kiosk/model/backend.hpp"
 
 namespace jobfair::kiosk::app {
@@ -38,16 +39,16 @@ class HttpBackend : public KioskBackend {
     const std::optional<std::string>& enrolment_problem() const { return enrolment_problem_; }
 
   private:
-    struct Reply;  // status and body of one exchange, or nothing when unreachable
-    Reply exchange(std::string_view method, const std::string& path, const std::string& body,
-                   std::string_view idempotency_key, bool authorised);
+    client::Answer exchange(std::string_view method, std::string_view path, const std::string& body,
+                            std::string_view idempotency_key, bool authorised);
     // A call that needs the token: enrols first when there is none, and enrols again once when a
     // stored token is refused but an unused device code is at hand.
-    Reply authorised_call(std::string_view method, const std::string& path, const std::string& body,
-                          std::string_view idempotency_key = {});
+    client::Answer authorised_call(std::string_view method, std::string_view path,
+                                   const std::string& body, std::string_view idempotency_key = {});
     bool enrol();
 
     ServerAddress address_;
+    client::ApiClient api_;
     std::optional<std::string> token_;
     bool device_code_used_ = false;
     std::optional<std::string> enrolment_problem_;

@@ -1,6 +1,6 @@
 // `jobfair booth-lists --db FILE --out DIR [--now HH:MM]`: the paper fallback, one printable
-// page per booth (scheduler/booth_lists.hpp) with an index and one file holding them all. Reads
-// the database through a private snapshot, so it works on a live server's database, an online
+// page per booth (scheduler/reports/booth_lists.hpp) with an index and one file holding them all.
+// Reads the database through a private snapshot, so it works on a live server's database, an online
 // copy or a dead server's disk alike and changes none of them.
 // Exit 0: written; 1: no fair in the database; 2: unreadable database or unwritable folder.
 #include <filesystem>
@@ -12,8 +12,8 @@
 
 #include "common/store.hpp"
 #include "common/store_backup.hpp"
-#include "scheduler/booth_lists.hpp"
 #include "scheduler/cli/commands.hpp"
+#include "scheduler/reports/booth_lists.hpp"
 
 namespace jobfair::cli {
 

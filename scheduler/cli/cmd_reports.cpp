@@ -1,6 +1,6 @@
 // The day's files and the schools' lists from the command line:
 //   `jobfair export-day --db FILE --out DIR [--now HH:MM]`
-//       writes the day's exports and the one-page summary (scheduler/reports.hpp) into DIR;
+//       writes the day's exports and the one-page summary (scheduler/reports/reports.hpp) into DIR;
 //       --now is the fair clock the summary states (default: the end of the fair's day)
 //   `jobfair import-details --db FILE --csv FILE`
 //       records phones and schools of pre-registered students (common/student_details_csv.hpp)
@@ -18,7 +18,7 @@
 #include "common/store.hpp"
 #include "common/student_details_csv.hpp"
 #include "scheduler/cli/commands.hpp"
-#include "scheduler/reports.hpp"
+#include "scheduler/reports/reports.hpp"
 
 namespace jobfair::cli {
 

@@ -19,7 +19,7 @@
 #include "common/store.hpp"
 #include "scheduler/cli/commands.hpp"
 #include "scheduler/cli/serve_backup.hpp"
-#include "scheduler/fair_server.hpp"
+#include "scheduler/server/fair_server.hpp"
 
 namespace jobfair::cli {
 

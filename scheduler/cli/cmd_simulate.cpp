@@ -16,8 +16,8 @@
 #include "common/demo_generator.hpp"
 #include "common/store.hpp"
 #include "scheduler/cli/commands.hpp"
-#include "scheduler/fair_server.hpp"
-#include "scheduler/simulation.hpp"
+#include "scheduler/server/fair_server.hpp"
+#include "scheduler/simulation/simulation.hpp"
 
 namespace jobfair::cli {
 

@@ -9,9 +9,9 @@
 #include "common/fair_format.hpp"
 #include "common/schedule_check.hpp"
 #include "common/store.hpp"
-#include "scheduler/allocator.hpp"
 #include "scheduler/cli/commands.hpp"
-#include "scheduler/explain.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/explain.hpp"
 
 namespace jobfair::cli {
 

@@ -28,7 +28,7 @@
 #include "common/ticket.hpp"
 #include "common/utc_time.hpp"
 #include "scheduler/cli/commands.hpp"
-#include "scheduler/lost_events.hpp"
+#include "scheduler/reports/lost_events.hpp"
 
 namespace jobfair::cli {
 

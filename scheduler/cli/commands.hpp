@@ -40,8 +40,9 @@ void add_tickets_command(CLI::App& app);
 // exit 0 stopped cleanly, 1 no fair in the database, 2 bad options or unusable files.
 void add_serve_command(CLI::App& app);
 
-// `jobfair simulate`: a fair morning driven through the server's API (scheduler/simulation.hpp);
-// exit 0 with the day's report, 1 the server failed, 2 bad options.
+// `jobfair simulate`: a fair morning driven through the server's API
+// (scheduler/simulation/simulation.hpp); exit 0 with the day's report, 1 the server failed, 2 bad
+// options.
 void add_simulate_command(CLI::App& app);
 
 // `jobfair export-day --db FILE --out DIR [--now HH:MM]`: the day's CSV exports and one-page

@@ -14,8 +14,8 @@
 #include <CLI/CLI.hpp>
 
 #include "common/demo_generator.hpp"
-#include "scheduler/allocator.hpp"
-#include "scheduler/lp_export.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/lp_export.hpp"
 
 using namespace jobfair;
 

@@ -40,15 +40,15 @@
 #include <thread>
 #include <vector>
 
-#include <httplib.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/client/api_client.hpp"
+#include "common/client/event_stream.hpp"
 #include "common/demo_generator.hpp"
-#include "common/protocol.hpp"
 #include "common/store.hpp"
 #include "common/ticket.hpp"
-#include "scheduler/fair_server.hpp"
+#include "scheduler/server/fair_server.hpp"
 
 using namespace jobfair;
 using nlohmann::json;
@@ -81,8 +81,8 @@ struct LoadOptions {
     int timeout_seconds = 120;
     std::string db_dir;  // in-process database folder; default: the system's temp folder
     bool summary_line = false;
-    // On, like the kiosk programs: cpp-httplib writes headers and body separately, so with
-    // Nagle's algorithm a request waits for the server's delayed ACK (about 40 ms).
+    // On, like the kiosk programs (client::ClientOptions::tcp_nodelay): off, a request waits for
+    // the server's delayed ACK (about 40 ms).
     bool client_nodelay = true;
 };
 
@@ -167,6 +167,8 @@ class TemporaryFolder {
 struct Endpoint {
     std::string host;
     int port = 0;
+
+    std::string url() const { return "http://" + host + ":" + std::to_string(port); }
 };
 
 // Only loopback: this tool sends a burst of requests and must never aim it at a venue's LAN.
@@ -180,29 +182,31 @@ Endpoint loopback_endpoint(const std::string& url) {
     return {match[1], std::stoi(match[2])};
 }
 
-httplib::Headers bearer(const std::string& token) {
-    return {{std::string(protocol::kAuthorizationHeader), "Bearer " + token}};
+// One connection kept open for all of a client's calls, as a busy kiosk's would be.
+client::ClientOptions kept_alive(bool nodelay = true) {
+    client::ClientOptions options;
+    options.keep_alive = true;
+    options.tcp_nodelay = nodelay;
+    return options;
 }
 
-std::string api(const std::string& path) {
-    return std::string(protocol::kApiPrefix) + path;
+std::optional<std::string> bearer(const std::string& token) {
+    if (token.empty()) return std::nullopt;
+    return token;
 }
 
 // One setup call; throws with the server's answer when it is not the expected status.
-json setup_call(httplib::Client& client, const std::string& method, const std::string& path,
+json setup_call(const client::ApiClient& api, const std::string& method, const std::string& path,
                 const std::string& token, const json& body = json::object()) {
-    const auto headers = token.empty() ? httplib::Headers{} : bearer(token);
-    const auto result = method == "GET"
-                            ? client.Get(api(path), headers)
-                            : client.Post(api(path), headers, body.dump(), "application/json");
-    if (!result) {
-        throw std::runtime_error(method + " " + path + ": " + httplib::to_string(result.error()));
+    const client::Answer answer =
+        method == "GET" ? api.get(path, bearer(token)) : api.post(path, body.dump(), bearer(token));
+    if (!answer.reached)
+        throw std::runtime_error(method + " " + path + ": " + answer.transport_error);
+    if (answer.status / 100 != 2) {
+        throw std::runtime_error(method + " " + path + ": HTTP " + std::to_string(answer.status) +
+                                 " " + answer.body);
     }
-    if (result->status / 100 != 2) {
-        throw std::runtime_error(method + " " + path + ": HTTP " + std::to_string(result->status) +
-                                 " " + result->body);
-    }
-    return json::parse(result->body);
+    return json::parse(answer.body);
 }
 
 struct Credentials {
@@ -216,26 +220,22 @@ struct Credentials {
 // Everything a venue does before doors open, through the API only.
 Credentials set_up_through_api(const Endpoint& endpoint, const std::string& password,
                                const Fair& fair, const LoadOptions& options) {
-    httplib::Client client(endpoint.host, endpoint.port);
-    client.set_keep_alive(true);
-    // Setup is not measured: without this, each of the 800 ticket requests waits for a delayed
-    // ACK (about 40 ms) and the setup takes half a minute.
-    client.set_tcp_nodelay(true);
+    // Setup is not measured, but without TCP_NODELAY each of the 800 ticket requests would wait
+    // for a delayed ACK (about 40 ms) and the setup would take half a minute.
+    const client::ApiClient api(endpoint.url(), kept_alive());
     Credentials out;
-    out.organizer =
-        setup_call(client, "POST", "/auth/login", "", {{"password", password}})["token"];
+    out.organizer = setup_call(api, "POST", "/auth/login", "", {{"password", password}})["token"];
     for (int i = 0; i < options.kiosks; ++i) {
         const json code =
-            setup_call(client, "POST", "/admin/enrolment-codes", out.organizer,
+            setup_call(api, "POST", "/admin/enrolment-codes", out.organizer,
                        {{"role", "kiosk"}, {"device_name", "load kiosk " + std::to_string(i + 1)}});
         out.kiosks.push_back(
-            setup_call(client, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"]);
+            setup_call(api, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"]);
     }
     if (options.idle_role == "board") {
-        const json code = setup_call(client, "POST", "/admin/enrolment-codes", out.organizer,
+        const json code = setup_call(api, "POST", "/admin/enrolment-codes", out.organizer,
                                      {{"role", "board"}, {"device_name", "load board"}});
-        out.board =
-            setup_call(client, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"];
+        out.board = setup_call(api, "POST", "/auth/enrol", "", {{"code", code["code"]}})["token"];
     }
     if (options.booth_streams > static_cast<int>(fair.booths.size())) {
         throw std::invalid_argument("the fair has only " + std::to_string(fair.booths.size()) +
@@ -243,19 +243,18 @@ Credentials set_up_through_api(const Endpoint& endpoint, const std::string& pass
     }
     for (int i = 0; i < options.booth_streams; ++i) {
         const std::string booth = fair.booths[size_t(i)].id.str();
-        const json pin =
-            setup_call(client, "POST", "/admin/booths/" + booth + "/pin", out.organizer);
+        const json pin = setup_call(api, "POST", "/admin/booths/" + booth + "/pin", out.organizer);
         const json station_code = setup_call(
-            client, "POST", "/admin/enrolment-codes", out.organizer,
+            api, "POST", "/admin/enrolment-codes", out.organizer,
             {{"role", "booth_station"}, {"booth", booth}, {"device_name", "load " + booth}});
-        const std::string station = setup_call(client, "POST", "/auth/enrol", "",
-                                               {{"code", station_code["code"]}})["token"];
-        out.booths.push_back(setup_call(client, "POST", "/auth/booth-login", station,
+        const std::string station =
+            setup_call(api, "POST", "/auth/enrol", "", {{"code", station_code["code"]}})["token"];
+        out.booths.push_back(setup_call(api, "POST", "/auth/booth-login", station,
                                         {{"booth", booth}, {"pin", pin["pin"]}})["token"]);
     }
     for (const Student& student : fair.students) {
         const json ticket =
-            setup_call(client, "GET", "/students/" + student.id.str() + "/ticket", out.organizer);
+            setup_call(api, "GET", "/students/" + student.id.str() + "/ticket", out.organizer);
         out.tickets.emplace_back(student.id, ticket["ticket"].get<std::string>());
     }
     return out;
@@ -265,19 +264,16 @@ Credentials set_up_through_api(const Endpoint& endpoint, const std::string& pass
 
 // One open GET /api/v1/stream: the receive time of every event, and of each check-in's event
 // by student (the payload names the student).
-class EventStream {
+class TimedStream {
   public:
-    EventStream(const Endpoint& endpoint, std::string token)
-        : client_(endpoint.host, endpoint.port), token_(std::move(token)) {
-        // The server sends a keep-alive comment every 15 s: anything slower is a dead stream.
-        client_.set_read_timeout(std::chrono::seconds(30));
-    }
-    ~EventStream() {
+    TimedStream(const Endpoint& endpoint, std::string token)
+        : connection_(endpoint.url()), token_(std::move(token)) {}
+    ~TimedStream() {
         stop();
         join();
     }
-    EventStream(const EventStream&) = delete;
-    EventStream& operator=(const EventStream&) = delete;
+    TimedStream(const TimedStream&) = delete;
+    TimedStream& operator=(const TimedStream&) = delete;
 
     void start() {
         thread_ = std::thread([this] { read(); });
@@ -286,10 +282,10 @@ class EventStream {
     // The reading thread returned before stop(): the stream failed (see failure() after join).
     bool ended() const { return ended_.load(); }
     int check_ins_seen() const { return check_ins_seen_.load(); }
-    // Wakes the reading thread: cpp-httplib's Client::stop() may be called from another thread.
+    // Any thread: ends the reading.
     void stop() {
         stopping_ = true;
-        client_.stop();
+        connection_.cancel();
     }
     void join() {
         if (thread_.joinable()) thread_.join();
@@ -302,54 +298,41 @@ class EventStream {
 
   private:
     void read() {
-        const auto result = client_.Get(
-            api("/stream"), bearer(token_),
-            [this](const httplib::Response& response) {
-                connected_ = response.status == 200;
-                return connected_.load();
-            },
-            [this](const char* data, size_t length) {
-                const SteadyTime received = std::chrono::steady_clock::now();
-                buffer_.append(data, length);
-                size_t line_end;
-                while ((line_end = buffer_.find('\n')) != std::string::npos) {
-                    on_line(buffer_.substr(0, line_end), received);
-                    buffer_.erase(0, line_end + 1);
-                }
+        const client::Answer ended = connection_.read(
+            token_, std::nullopt, [this] { connected_ = true; },
+            [this](const client::ServerSentEvent& event) {
+                on_event(event, std::chrono::steady_clock::now());
                 return !stopping_.load();
             });
-        if (!stopping_ && !result) failure_ = httplib::to_string(result.error());
-        if (!stopping_ && result && result->status != 200) {
-            failure_ = "HTTP " + std::to_string(result->status) + " " + result->body;
+        if (!stopping_ && ended.status != 200 && ended.reached) {
+            failure_ = "HTTP " + std::to_string(ended.status) + " " + ended.body;
+        } else if (!stopping_ && !ended.transport_error.empty()) {
+            failure_ = ended.transport_error;
         }
         connected_ = false;
         ended_ = true;
     }
 
-    void on_line(const std::string& line, SteadyTime received) {
-        if (line.rfind("id: ", 0) == 0) {
-            event_ids_.emplace_back(std::stoll(line.substr(4)), received);
-        } else if (line.rfind("data: ", 0) == 0) {
-            const json event = json::parse(line.substr(6), nullptr, false);
-            if (!event.is_object() || event.value("kind", "") != "student.checked_in") return;
-            // Every stream receives every check-in; only an organizer's names the student (a
-            // booth sees the outline: the role rules of server_views.cpp).
-            ++check_ins_seen_;
-            if (event.contains("payload") && event["payload"].contains("student")) {
-                check_in_events_.emplace(StudentId(event["payload"]["student"].get<std::string>()),
-                                         received);
-            }
+    void on_event(const client::ServerSentEvent& sent, SteadyTime received) {
+        if (sent.id) event_ids_.emplace_back(*sent.id, received);
+        const json event = json::parse(sent.data, nullptr, false);
+        if (!event.is_object() || event.value("kind", "") != "student.checked_in") return;
+        // Every stream receives every check-in; only an organizer's names the student (a booth
+        // sees the outline: the role rules of server_views.cpp).
+        ++check_ins_seen_;
+        if (event.contains("payload") && event["payload"].contains("student")) {
+            check_in_events_.emplace(StudentId(event["payload"]["student"].get<std::string>()),
+                                     received);
         }
     }
 
-    httplib::Client client_;
+    client::StreamConnection connection_;
     const std::string token_;
     std::thread thread_;
     std::atomic<bool> connected_{false};
     std::atomic<bool> ended_{false};
     std::atomic<bool> stopping_{false};
     std::atomic<int> check_ins_seen_{0};
-    std::string buffer_;
     std::vector<std::pair<EventId, SteadyTime>> event_ids_;
     std::map<StudentId, SteadyTime> check_in_events_;
     std::string failure_;
@@ -369,20 +352,17 @@ std::vector<CheckInTiming> run_kiosk(const Endpoint& endpoint, const std::string
                                      const std::vector<std::pair<StudentId, std::string>>& queue,
                                      const std::string& key_prefix, bool nodelay,
                                      std::latch& start) {
-    httplib::Client client(endpoint.host, endpoint.port);
-    client.set_keep_alive(true);
-    client.set_tcp_nodelay(nodelay);
+    const client::ApiClient api(endpoint.url(), kept_alive(nodelay));
     std::vector<CheckInTiming> timings;
     timings.reserve(queue.size());
     start.arrive_and_wait();
     for (const auto& [student, ticket] : queue) {
-        auto headers = bearer(token);
-        headers.emplace(std::string(protocol::kIdempotencyHeader), key_prefix + student.str());
         const std::string body = json{{"ticket", ticket}}.dump();
+        const std::string key = key_prefix + student.str();
         CheckInTiming timing{student, std::chrono::steady_clock::now(), {}, 0};
-        const auto result = client.Post(api("/check-ins"), headers, body, "application/json");
+        const client::Answer answer = api.post("/check-ins", body, token, key);
         timing.answered = std::chrono::steady_clock::now();
-        if (result) timing.status = result->status;
+        timing.status = answer.status;
         timings.push_back(timing);
     }
     return timings;
@@ -583,11 +563,11 @@ class SlowHeaderFlood {
 Figures run_burst(const Endpoint& endpoint, const Credentials& credentials,
                   const LoadOptions& options, Watchdog& watchdog) {
     watchdog.stage("opening event streams");
-    std::vector<std::unique_ptr<EventStream>> streams;
+    std::vector<std::unique_ptr<TimedStream>> streams;
     for (const auto& token : credentials.booths)
-        streams.push_back(std::make_unique<EventStream>(endpoint, token));
+        streams.push_back(std::make_unique<TimedStream>(endpoint, token));
     for (int i = 0; i < options.dashboard_streams; ++i)
-        streams.push_back(std::make_unique<EventStream>(endpoint, credentials.organizer));
+        streams.push_back(std::make_unique<TimedStream>(endpoint, credentials.organizer));
     for (auto& stream : streams)
         stream->start();
     while (!std::all_of(streams.begin(), streams.end(),

@@ -2,7 +2,7 @@
 
 #include "common/schedule_check.hpp"
 #include "fair_builder.hpp"
-#include "scheduler/allocator.hpp"
+#include "scheduler/engine/allocator.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

@@ -2,14 +2,14 @@
 // calling", the chime on new calls only, offline and resync, and the SSE parser.
 #include <doctest/doctest.h>
 
+#include "common/client/sse.hpp"
 #include "kiosk/board/model/board.hpp"
 #include "kiosk/board/model/board_strings.hpp"
-#include "kiosk/net/sse.hpp"
 
 using namespace jobfair::board;
 using jobfair::InterviewStatus;
-using jobfair::net::ServerSentEvent;
-using jobfair::net::SseParser;
+using jobfair::client::ServerSentEvent;
+using jobfair::client::SseParser;
 using namespace std::chrono_literals;
 
 namespace {

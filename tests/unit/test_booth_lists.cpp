@@ -1,5 +1,5 @@
-// The paper fallback (scheduler/booth_lists.hpp): each booth's seats, slots and standby queue on
-// printable pages, dated with the fair's own date.
+// The paper fallback (scheduler/reports/booth_lists.hpp): each booth's seats, slots and standby
+// queue on printable pages, dated with the fair's own date.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "common/store.hpp"
-#include "scheduler/booth_lists.hpp"
+#include "scheduler/reports/booth_lists.hpp"
 #include "tests/unit/fair_builder.hpp"
 
 using namespace jobfair;

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "fair_builder.hpp"
-#include "scheduler/simulation.hpp"
+#include "scheduler/simulation/simulation.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "fair_builder.hpp"
-#include "scheduler/allocator.hpp"
-#include "scheduler/explain.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/explain.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

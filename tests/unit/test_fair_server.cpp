@@ -2,24 +2,24 @@
 // the event stream, and a restart on the same database.
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
-
-#include <httplib.h>
+#include <vector>
 
 #include "common/api_routes.hpp"
+#include "common/client/api_client.hpp"
+#include "common/client/event_stream.hpp"
 #include "common/protocol.hpp"
 #include "fair_builder.hpp"
 #include "kiosk/board/model/board.hpp"
 #include "kiosk/booth/model/booth.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
 #include "qr_test_support.hpp"
-#include "scheduler/fair_server.hpp"
-#include "scheduler/simulation.hpp"
+#include "scheduler/server/fair_server.hpp"
+#include "scheduler/simulation/simulation.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;
@@ -81,44 +81,49 @@ class RunningServer {
     std::thread thread_;
 };
 
+// A call's answer with its body read as JSON (a discarded value when it is not JSON).
 struct Answer {
     int status = 0;
     json body;
 };
 
+std::string url_of(int port) {
+    return "http://127.0.0.1:" + std::to_string(port);
+}
+
+client::ClientOptions patient() {
+    client::ClientOptions options;
+    options.read_timeout = std::chrono::seconds(10);
+    return options;
+}
+
+// One device or person talking to the server through the shared client, with its token.
 class Client {
   public:
-    explicit Client(int port) : http_("127.0.0.1", port) { http_.set_read_timeout(10, 0); }
+    explicit Client(int port) : api_(url_of(port), patient()) {}
     void use_token(std::string token) { token_ = std::move(token); }
     const std::string& token() const { return token_; }
 
-    Answer get(const std::string& path) { return answer(http_.Get(api(path), headers())); }
+    Answer get(const std::string& path) { return answer(api_.get(path, bearer())); }
     Answer post(const std::string& path, const json& body = json::object(),
                 const std::string& idempotency_key = "") {
         return post_raw(path, body.dump(), idempotency_key);
     }
     Answer post_raw(const std::string& path, const std::string& body,
                     const std::string& idempotency_key = "") {
-        auto sent = headers();
-        if (!idempotency_key.empty()) sent.emplace("Idempotency-Key", idempotency_key);
-        return answer(http_.Post(api(path), sent, body, "application/json"));
+        return answer(api_.post(path, body, bearer(), idempotency_key));
     }
 
   private:
-    static std::string api(const std::string& path) { return "/api/v1" + path; }
-    httplib::Headers headers() const {
-        httplib::Headers sent;
-        if (!token_.empty()) sent.emplace("Authorization", "Bearer " + token_);
-        return sent;
+    std::optional<std::string> bearer() const {
+        if (token_.empty()) return std::nullopt;
+        return token_;
     }
-    static Answer answer(const httplib::Result& result) {
-        REQUIRE_MESSAGE(result, "no answer from the server: ", httplib::to_string(result.error()));
-        Answer out;
-        out.status = result->status;
-        out.body = json::parse(result->body, nullptr, false);
-        return out;
+    static Answer answer(const client::Answer& answer) {
+        REQUIRE_MESSAGE(answer.reached, "no answer from the server: ", answer.transport_error);
+        return {answer.status, answer.json()};
     }
-    httplib::Client http_;
+    client::ApiClient api_;
     std::string token_;
 };
 
@@ -223,8 +228,7 @@ TEST_CASE("every route of the table is served and gated by the table") {
     TemporaryFolder folder("server-route-table");
     SteerableClock clock(at(8, 0), 0);
     RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
-    httplib::Client raw("127.0.0.1", server.port());
-    raw.set_read_timeout(10, 0);
+    const client::ApiClient raw(url_of(server.port()), patient());
     const auto sample = [](std::string_view parameter) -> std::string {
         if (parameter == "booth") return "B01";
         if (parameter == "seat") return "0";
@@ -238,20 +242,20 @@ TEST_CASE("every route of the table is served and gated by the table") {
         std::vector<std::string> values;
         for (const auto name : protocol::path_parameters(route))
             values.push_back(sample(name));
-        const std::string path = "/api/v1" + protocol::path_for(route.id, values);
+        const std::string path = protocol::path_for(route.id, values);
         CAPTURE(path);
         // A stranger's request: the route exists (never the transport's 404), and every gated
         // route refuses before looking at anything.
-        httplib::Result answer = route.method == protocol::Method::get ? raw.Get(path)
-                                 : route.method == protocol::Method::post
-                                     ? raw.Post(path, "{}", "application/json")
-                                     : raw.Delete(path);
-        REQUIRE(answer);
-        CHECK(answer->body.find("no_such_endpoint") == std::string::npos);
-        CHECK(answer->status < 500);
+        const client::Answer answer = route.method == protocol::Method::get ? raw.get(path, {})
+                                      : route.method == protocol::Method::post
+                                          ? raw.post(path, "{}", {})
+                                          : raw.remove(path, {});
+        REQUIRE(answer.reached);
+        CHECK(answer.body.find("no_such_endpoint") == std::string::npos);
+        CHECK(answer.status < 500);
         if (route.gate == protocol::Gate::permission || route.gate == protocol::Gate::any_token)
-            CHECK(answer->status == 401);
-        if (route.gate == protocol::Gate::booth_station) CHECK(answer->status == 403);
+            CHECK(answer.status == 401);
+        if (route.gate == protocol::Gate::booth_station) CHECK(answer.status == 403);
     }
 }
 
@@ -352,10 +356,8 @@ TEST_CASE("a PIN works only on an enrolled booth station and wrong PINs lock onl
     for (const auto& device : devices.body["devices"])
         if (device["role"] == "organizer_console") console_id = device["device"];
     REQUIRE_FALSE(console_id.empty());
-    httplib::Client raw("127.0.0.1", server.port());
-    REQUIRE(raw.Delete("/api/v1/admin/devices/" + console_id,
-                       {{"Authorization", "Bearer " + roles.organizer_token()}})
-                ->status == 200);
+    const client::ApiClient raw(url_of(server.port()));
+    REQUIRE(raw.remove("/admin/devices/" + console_id, roles.organizer_token()).status == 200);
     CHECK(second_organizer.get("/overview").status == 401);
     CHECK(roles.organizer.get("/overview").status == 200);
 }
@@ -608,29 +610,23 @@ TEST_CASE("the event stream delivers each committed change, and resumes from Las
     const std::string ticket = roles.ticket_of("S3");
     const EventId before = server.store().events().back().id;
 
-    std::atomic<bool> got_check_in{false};
-    std::string received;
+    std::vector<client::ServerSentEvent> received;
     std::thread listener([&] {
-        httplib::Client stream("127.0.0.1", server.port());
-        stream.set_read_timeout(5, 0);
-        const httplib::Headers headers{
-            {"Authorization", "Bearer " + std::string(roles.organizer_token())},
-            {"Last-Event-ID", std::to_string(before)}};
-        stream.Get("/api/v1/stream", headers, [&](const char* data, size_t length) {
-            received.append(data, length);
-            if (received.find("event: student.checked_in") != std::string::npos) {
-                got_check_in = true;
-                return false;  // enough: close the stream
-            }
-            return true;
+        client::ClientOptions options = client::stream_options();
+        options.read_timeout = std::chrono::seconds(5);
+        client::StreamConnection stream(url_of(server.port()), options);
+        stream.read(roles.organizer_token(), before, {}, [&](const client::ServerSentEvent& event) {
+            received.push_back(event);
+            return event.kind != "student.checked_in";  // enough: close the stream
         });
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", ticket}}).status == 201);
     listener.join();
-    CHECK(got_check_in);
-    CHECK(received.find("id: " + std::to_string(before + 1)) != std::string::npos);
-    CHECK(received.find("\"student\":\"S3\"") != std::string::npos);
+    REQUIRE_FALSE(received.empty());
+    CHECK(received.front().id == before + 1);
+    CHECK(received.back().kind == "student.checked_in");
+    CHECK(received.back().data.find("\"student\":\"S3\"") != std::string::npos);
 }
 
 TEST_CASE("after a restart on the same database the day, the tokens and the tickets go on") {
@@ -852,15 +848,13 @@ TEST_CASE("the organizer changes the password and revokes a device") {
         CHECK(device["enrolled_at"].get<std::string>().size() == 24);
     }
     CHECK(roles.kiosk.get("/enterprises").status == 200);
-    httplib::Client raw("127.0.0.1", server.port());
-    const auto revoked = raw.Delete("/api/v1/admin/devices/" + kiosk_device,
-                                    {{"Authorization", "Bearer " + roles.organizer_token()}});
-    REQUIRE(revoked);
-    CHECK(revoked->status == 200);
+    const client::ApiClient raw(url_of(server.port()));
+    const client::Answer revoked =
+        raw.remove("/admin/devices/" + kiosk_device, roles.organizer_token());
+    REQUIRE(revoked.reached);
+    CHECK(revoked.status == 200);
     CHECK(roles.kiosk.get("/enterprises").status == 401);
-    CHECK(raw.Delete("/api/v1/admin/devices/" + kiosk_device,
-                     {{"Authorization", "Bearer " + roles.organizer_token()}})
-              ->status == 404);
+    CHECK(raw.remove("/admin/devices/" + kiosk_device, roles.organizer_token()).status == 404);
 
     CHECK(error_code(roles.organizer.post("/auth/password",
                                           {{"current", "not it"}, {"new", "một mật khẩu mới"}})) ==
@@ -884,21 +878,20 @@ TEST_CASE("the organizer downloads the day's exports, and nobody else may") {
     Roles roles(server.port());
     REQUIRE(roles.kiosk.post("/walk-ins", walk_in_form(), "export-walk-in-1").status == 201);
 
-    httplib::Client raw("127.0.0.1", server.port());
-    const httplib::Headers organizer{{"Authorization", "Bearer " + roles.organizer_token()}};
-    const auto csv = raw.Get("/api/v1/exports/attendance-by-school.csv", organizer);
-    REQUIRE(csv);
-    CHECK(csv->status == 200);
-    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
-    CHECK(csv->get_header_value("Content-Disposition").find("attendance-by-school.csv") !=
-          std::string::npos);
-    CHECK(csv->body.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel reads the BOM as UTF-8
-    CHECK(csv->body.find("Trường Cao đẳng Việt–Hàn Quảng Ninh") != std::string::npos);
-    const auto html = raw.Get("/api/v1/exports/summary.html", organizer);
-    REQUIRE(html);
-    CHECK(html->status == 200);
-    CHECK(html->body.find("Test fair") != std::string::npos);
-    CHECK(html->body.find("14/03/2025") != std::string::npos);  // the fair's date, in the report
+    const client::ApiClient raw(url_of(server.port()));
+    const client::Answer csv =
+        raw.get("/exports/attendance-by-school.csv", roles.organizer_token());
+    REQUIRE(csv.reached);
+    CHECK(csv.status == 200);
+    CHECK(csv.header("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(csv.header("content-disposition").find("attendance-by-school.csv") != std::string::npos);
+    CHECK(csv.body.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel reads the BOM as UTF-8
+    CHECK(csv.body.find("Trường Cao đẳng Việt–Hàn Quảng Ninh") != std::string::npos);
+    const client::Answer html = raw.get("/exports/summary.html", roles.organizer_token());
+    REQUIRE(html.reached);
+    CHECK(html.status == 200);
+    CHECK(html.body.find("Test fair") != std::string::npos);
+    CHECK(html.body.find("14/03/2025") != std::string::npos);  // the fair's date, in the report
 
     CHECK(error_code(roles.organizer.get("/exports/passwords.csv")) == "unknown_export");
     CHECK(roles.kiosk.get("/exports/interviews.csv").status == 403);
@@ -929,20 +922,19 @@ TEST_CASE("with a certificate the server speaks HTTPS only") {
     for (int i = 0; i < 500 && !server.is_running(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
 
-    httplib::SSLClient secure("127.0.0.1", server.port());
-    secure.set_ca_cert_path(certificate.c_str());
-    secure.enable_server_certificate_verification(true);
-    const auto hello = secure.Get("/api/v1/hello");
-    REQUIRE_MESSAGE(hello, "no HTTPS answer: ", httplib::to_string(hello.error()));
-    CHECK(hello->status == 200);
+    const std::string secure_url = "https://127.0.0.1:" + std::to_string(server.port());
+    client::ClientOptions trusting;
+    trusting.ca_certificate = certificate;
+    const client::Answer hello = client::ApiClient(secure_url, trusting).get("/hello", {});
+    REQUIRE_MESSAGE(hello.reached, "no HTTPS answer: ", hello.transport_error);
+    CHECK(hello.status == 200);
     // A client that does not trust the certificate is refused, and plain HTTP gets nothing.
-    httplib::SSLClient untrusting("127.0.0.1", server.port());
-    untrusting.enable_server_certificate_verification(true);
-    CHECK_FALSE(untrusting.Get("/api/v1/hello"));
-    httplib::Client plain("127.0.0.1", server.port());
-    plain.set_read_timeout(2, 0);
-    const auto clear = plain.Get("/api/v1/hello");
-    CHECK((!clear || clear->status != 200));
+    CHECK_FALSE(client::ApiClient(secure_url).get("/hello", {}).reached);
+    client::ClientOptions impatient;
+    impatient.read_timeout = std::chrono::seconds(2);
+    const client::Answer clear =
+        client::ApiClient(url_of(server.port()), impatient).get("/hello", {});
+    CHECK((!clear.reached || clear.status != 200));
     server.stop();
     serving.join();
 

@@ -5,7 +5,7 @@
 
 #include "common/schedule_check.hpp"
 #include "fair_builder.hpp"
-#include "scheduler/live_fair.hpp"
+#include "scheduler/live/live_fair.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

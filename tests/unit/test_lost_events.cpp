@@ -1,4 +1,4 @@
-// What a copy lacks (scheduler/lost_events.hpp): the dead server's events after the copy,
+// What a copy lacks (scheduler/reports/lost_events.hpp): the dead server's events after the copy,
 // described in the fair's words, grouped, and marked when the standby has redone them.
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 
 #include "common/store.hpp"
 #include "common/store_backup.hpp"
-#include "scheduler/lost_events.hpp"
+#include "scheduler/reports/lost_events.hpp"
 #include "tests/unit/fair_builder.hpp"
 
 using namespace jobfair;

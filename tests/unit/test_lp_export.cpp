@@ -3,8 +3,8 @@
 #include <sstream>
 
 #include "fair_builder.hpp"
-#include "scheduler/allocator.hpp"
-#include "scheduler/lp_export.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/lp_export.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

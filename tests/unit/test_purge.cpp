@@ -20,7 +20,7 @@
 #include "common/protocol.hpp"
 #include "common/store.hpp"
 #include "fair_builder.hpp"
-#include "scheduler/reports.hpp"
+#include "scheduler/reports/reports.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;

@@ -1,4 +1,4 @@
-// The day's exports and summary (scheduler/reports.hpp), read back as a spreadsheet would.
+// The day's exports and summary (scheduler/reports/reports.hpp), read back as a spreadsheet would.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -8,7 +8,7 @@
 
 #include "common/store.hpp"
 #include "fair_builder.hpp"
-#include "scheduler/reports.hpp"
+#include "scheduler/reports/reports.hpp"
 
 using namespace jobfair;
 using jobfair::testing::add_booth;

@@ -1,7 +1,7 @@
 // The security log: a flood is counted, not written row by row.
 #include <doctest/doctest.h>
 
-#include "scheduler/security_log.hpp"
+#include "scheduler/server/security_log.hpp"
 
 using namespace jobfair;
 using namespace std::chrono_literals;

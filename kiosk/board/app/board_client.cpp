@@ -1,12 +1,9 @@
 #include "kiosk/board/app/board_client.hpp"
 
-#include <httplib.h>
-
 #include "common/device_token.hpp"
 
 #include "common/protocol.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <utility>
@@ -15,30 +12,19 @@ namespace jobfair::board::app {
 
 namespace {
 
-constexpr time_t kConnectTimeoutSeconds = 2;
-constexpr time_t kReadTimeoutSeconds = 5;
-
-httplib::Client client_for(const std::string& url) {
-    httplib::Client client(url);
-    client.set_connection_timeout(kConnectTimeoutSeconds, 0);
-    // cpp-httplib writes a request's headers and body separately: without this, Nagle's
-    // algorithm holds the body until the server's delayed ACK, about 40 ms per request.
-    client.set_tcp_nodelay(true);
-    client.set_read_timeout(kReadTimeoutSeconds, 0);
-    client.set_write_timeout(kReadTimeoutSeconds, 0);
-    return client;
-}
-
 // The server's own words when the body is an error answer, else the HTTP status.
-std::string error_message(const std::string& body, int status) {
-    const auto error = protocol::parse_error(body);
-    return error && !error->message.empty() ? error->message : "HTTP " + std::to_string(status);
+std::string error_message(const client::Answer& answer) {
+    const auto error = protocol::parse_error(answer.body);
+    return error && !error->message.empty() ? error->message
+                                            : "HTTP " + std::to_string(answer.status);
 }
 
 }  // namespace
 
 BoardClient::BoardClient(BoardServer server)
-    : server_(std::move(server)), token_(read_device_token(server_.token_file)) {}
+    : server_(std::move(server)),
+      api_(server_.url),
+      token_(read_device_token(server_.token_file)) {}
 
 std::optional<std::string> BoardClient::token() {
     std::lock_guard lock(mutex_);
@@ -58,21 +44,19 @@ std::optional<std::string> BoardClient::enrol_locked() {
                    " and no unused device code: ask an organizer for a new code (--device-code)";
         return std::nullopt;
     }
-    httplib::Client client = client_for(server_.url);
     const nlohmann::json request = {{"code", server_.device_code}};
-    const httplib::Result result =
-        client.Post("/api/v1/auth/enrol", request.dump(), "application/json");
-    if (!result) {
+    const client::Answer answer = api_.post("/auth/enrol", request.dump(), std::nullopt);
+    if (!answer.reached) {
         problem_ = "the server cannot be reached";
         return std::nullopt;
     }
     device_code_used_ = true;
-    if (result->status != 200) {
-        problem_ = "the device code was refused: " + error_message(result->body, result->status);
+    if (answer.status != 200) {
+        problem_ = "the device code was refused: " + error_message(answer);
         return std::nullopt;
     }
     try {
-        token_ = nlohmann::json::parse(result->body).at("token").get<std::string>();
+        token_ = nlohmann::json::parse(answer.body).at("token").get<std::string>();
     } catch (const nlohmann::json::exception&) {
         problem_ = "the server's enrolment answer has no token";
         return std::nullopt;
@@ -85,25 +69,23 @@ std::optional<std::string> BoardClient::enrol_locked() {
 std::optional<std::vector<Call>> BoardClient::recent_calls() {
     const std::optional<std::string> bearer = token();
     if (!bearer) return std::nullopt;
-    httplib::Client client = client_for(server_.url);
-    const httplib::Result result =
-        client.Get("/api/v1/calls/recent", {{"Authorization", "Bearer " + *bearer}});
+    const client::Answer answer = api_.get("/calls/recent", bearer);
     std::lock_guard lock(mutex_);
-    if (!result) {
+    if (!answer.reached) {
         problem_ = "the server cannot be reached";
         return std::nullopt;
     }
-    if (result->status == 401) {
+    if (answer.status == 401) {
         token_.reset();
-        problem_ = "the server refused the token: " + error_message(result->body, 401);
+        problem_ = "the server refused the token: " + error_message(answer);
         return std::nullopt;
     }
-    if (result->status != 200) {
-        problem_ = "GET /calls/recent: " + error_message(result->body, result->status);
+    if (answer.status != 200) {
+        problem_ = "GET /calls/recent: " + error_message(answer);
         return std::nullopt;
     }
     try {
-        std::vector<Call> calls = parse_recent_calls(result->body);
+        std::vector<Call> calls = parse_recent_calls(answer.body);
         problem_.clear();
         return calls;
     } catch (const std::invalid_argument& error) {
@@ -113,11 +95,10 @@ std::optional<std::vector<Call>> BoardClient::recent_calls() {
 }
 
 std::optional<FairHeading> BoardClient::fair_heading() {
-    httplib::Client client = client_for(server_.url);
-    const httplib::Result result = client.Get("/api/v1/hello");
-    if (!result || result->status != 200) return std::nullopt;
+    const client::Answer answer = api_.get("/hello", std::nullopt);
+    if (answer.status != 200) return std::nullopt;
     try {
-        const auto hello = nlohmann::json::parse(result->body).get<protocol::Hello>();
+        const auto hello = nlohmann::json::parse(answer.body).get<protocol::Hello>();
         return FairHeading{hello.fair_name, hello.date, hello.venue};
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;

@@ -1,4 +1,4 @@
-// The board's side of the fair server's API over HTTP (cpp-httplib): enrolment with the
+// The board's side of the fair server's API through the shared client: enrolment with the
 // organizer's one-time device code (the token is kept in a file readable only by its owner, so a
 // restart needs no new code) and GET /api/v1/calls/recent. Thread-safe: the fetch worker and the
 // event stream's thread both use it. Short timeouts: connect 2 s, read 5 s.
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/client/api_client.hpp"
 #include "kiosk/board/model/board.hpp"
 
 namespace jobfair::board::app {
@@ -34,7 +35,7 @@ class BoardClient {
     // The fair's name, date and venue (GET /hello, no token); nullopt when unreachable.
     std::optional<FairHeading> fair_heading();
 
-    const std::string& server_url() const { return server_.url; }
+    const std::string& server_url() const { return api_.server_url(); }
     // Why the board has no token or no calls, in words for the log; empty when all is well.
     std::string problem() const;
 
@@ -42,6 +43,7 @@ class BoardClient {
     std::optional<std::string> enrol_locked();
 
     BoardServer server_;
+    client::ApiClient api_;  // connect 2 s, read 5 s
     mutable std::mutex mutex_;
     std::optional<std::string> token_;
     bool device_code_used_ = false;

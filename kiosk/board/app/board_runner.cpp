@@ -4,19 +4,19 @@
 
 namespace jobfair::board::app {
 
-BoardRunner::BoardRunner(BoardClient& client, bool chime_wanted) : client_(client) {
+BoardRunner::BoardRunner(BoardClient& board_client, bool chime_wanted) : client_(board_client) {
     if (chime_wanted) chime_.emplace();
     fetcher_ = std::jthread([this](std::stop_token stop) { fetch_when_asked(stop); });
     chimer_ = std::jthread([this](std::stop_token stop) { chime_when_asked(stop); });
-    net::EventStreamHandlers handlers;
+    client::EventStreamHandlers handlers;
     handlers.token = [this] { return client_.token(); };
     handlers.token_refused = [this] { client_.token_refused(); };
     handlers.opened = [this] { answer(intent::StreamOpened{}); };
     handlers.lost = [this] { answer(intent::StreamLost{}); };
-    handlers.event = [this](const net::ServerSentEvent& event) {
+    handlers.event = [this](const client::ServerSentEvent& event) {
         answer(intent::StreamEventArrived{event.id.value_or(0), event.kind});
     };
-    stream_ = std::make_unique<net::EventStream>(client_.server_url(), std::move(handlers));
+    stream_ = std::make_unique<client::EventStream>(client_.server_url(), std::move(handlers));
 }
 
 BoardRunner::~BoardRunner() {

@@ -10,16 +10,16 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/event_stream.hpp"
 #include "kiosk/board/app/board_client.hpp"
 #include "kiosk/board/app/chime.hpp"
 #include "kiosk/board/model/board.hpp"
-#include "kiosk/net/event_stream.hpp"
 
 namespace jobfair::board::app {
 
 class BoardRunner {
   public:
-    BoardRunner(BoardClient& client, bool chime_wanted);
+    BoardRunner(BoardClient& board_client, bool chime_wanted);
     ~BoardRunner();
     BoardRunner(const BoardRunner&) = delete;
     BoardRunner& operator=(const BoardRunner&) = delete;
@@ -41,7 +41,7 @@ class BoardRunner {
     std::vector<Intent> answers_;
     std::jthread fetcher_;
     std::jthread chimer_;
-    std::unique_ptr<net::EventStream> stream_;  // last: stopped first
+    std::unique_ptr<client::EventStream> stream_;  // last: stopped first
 };
 
 }  // namespace jobfair::board::app

@@ -20,7 +20,7 @@ Outcome unreadable() {
 
 }  // namespace
 
-Outcome outcome_of(const net::ApiAnswer& answer) {
+Outcome outcome_of(const client::Answer& answer) {
     if (!answer.reached) return {false, std::nullopt};
     if (answer.ok()) return {true, std::nullopt};
     ServerRefusal refusal;
@@ -53,7 +53,7 @@ std::variant<std::string, Outcome> BoothClient::station_token() {
                                            "not_a_booth_station"}};
     }
     const nlohmann::json request = {{"code", station_.device_code}};
-    const net::ApiAnswer answer = api_.post("/auth/enrol", request.dump(), std::nullopt);
+    const client::Answer answer = api_.post("/auth/enrol", request.dump(), std::nullopt);
     Outcome outcome = outcome_of(answer);
     if (!answer.reached) return outcome;
     device_code_used_ = true;
@@ -75,7 +75,7 @@ std::variant<std::string, Outcome> BoothClient::station_token() {
 }
 
 intent::HelloAnswered BoothClient::hello() const {
-    const net::ApiAnswer answer = api_.get("/hello", std::nullopt);
+    const client::Answer answer = api_.get("/hello", std::nullopt);
     intent::HelloAnswered hello;
     hello.reached = answer.reached;
     if (!answer.ok()) return hello;
@@ -94,7 +94,7 @@ intent::LoginAnswered BoothClient::log_in(const std::string& pin) {
     auto station = station_token();
     if (auto* refused = std::get_if<Outcome>(&station)) return {*refused};
     const nlohmann::json request = {{"booth", booth_}, {"pin", pin}};
-    const net::ApiAnswer answer =
+    const client::Answer answer =
         api_.post("/auth/booth-login", request.dump(), std::get<std::string>(station));
     Outcome outcome = outcome_of(answer);
     if (outcome.refusal && outcome.refusal->code == "not_a_booth_station") {
@@ -128,7 +128,7 @@ std::optional<std::string> BoothClient::token() const {
 }
 
 intent::QueueAnswered BoothClient::queue() const {
-    const net::ApiAnswer answer = api_.get("/booths/" + booth_ + "/queue", token());
+    const client::Answer answer = api_.get("/booths/" + booth_ + "/queue", token());
     intent::QueueAnswered answered{outcome_of(answer), std::nullopt};
     if (!answered.outcome.ok()) return answered;
     try {
@@ -140,7 +140,7 @@ intent::QueueAnswered BoothClient::queue() const {
 }
 
 intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const {
-    const net::ApiAnswer answer = api_.post(action.path, action.body, token());
+    const client::Answer answer = api_.post(action.path, action.body, token());
     intent::ActionAnswered answered;
     answered.action = action.action;
     answered.outcome = outcome_of(answer);
@@ -170,7 +170,7 @@ intent::ActionAnswered BoothClient::act(const effect::PostAction& action) const 
 
 intent::VerifyAnswered BoothClient::verify(const effect::VerifyTicket& verify) const {
     const nlohmann::json request = {{"ticket", verify.ticket}};
-    const net::ApiAnswer answer =
+    const client::Answer answer =
         api_.post("/interviews/" + std::to_string(verify.interview) + "/verify-ticket",
                   request.dump(), token());
     intent::VerifyAnswered answered{verify.interview, outcome_of(answer), false, {}, {}};

@@ -1,5 +1,5 @@
 // The booth station's side of the fair server's API (docs/api.md sections 3, 4 and 6, and
-// POST /booths/{b}/take-walk-in): each call is one blocking HTTP exchange through net::ApiClient
+// POST /booths/{b}/take-walk-in): each call is one blocking HTTP exchange through client::ApiClient
 // and comes back as the Intent the model expects. It holds the booth-staff token between login
 // and logout. The station itself is enrolled once by an organizer's device code (role
 // booth_station): the server takes the booth's PIN only with the station's token, kept in a file
@@ -13,8 +13,8 @@
 #include <string>
 #include <variant>
 
+#include "common/client/api_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
-#include "kiosk/net/api_client.hpp"
 
 namespace jobfair::booth::app {
 
@@ -45,7 +45,7 @@ class BoothClient {
     // the outcome that says why not.
     std::variant<std::string, Outcome> station_token();
 
-    net::ApiClient api_;
+    client::ApiClient api_;
     std::string booth_;
     StationEnrolment station_;
     mutable std::mutex mutex_;
@@ -57,6 +57,6 @@ class BoothClient {
 
 // The model's view of an HTTP answer: unreachable, ok, or refused with the server's words (or
 // the string table's, when the server sent none).
-Outcome outcome_of(const net::ApiAnswer& answer);
+Outcome outcome_of(const client::Answer& answer);
 
 }  // namespace jobfair::booth::app

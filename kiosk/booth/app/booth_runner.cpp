@@ -66,16 +66,16 @@ void BoothRunner::perform(const Effect& effect) {
 
 void BoothRunner::open_stream() {
     close_stream();
-    net::EventStreamHandlers handlers;
+    client::EventStreamHandlers handlers;
     handlers.token = [this] { return client_.token(); };
     handlers.opened = [this] { answer(intent::StreamOpened{}); };
     handlers.lost = [this] { answer(intent::StreamLost{}); };
-    handlers.event = [this](const net::ServerSentEvent& event) {
+    handlers.event = [this](const client::ServerSentEvent& event) {
         answer(parse_stream_event(event.kind, event.data));
     };
     // A refused token is noticed by the next queue fetch (401: back to the PIN pad).
     handlers.token_refused = [] {};
-    stream_ = std::make_unique<net::EventStream>(client_.server_url(), std::move(handlers));
+    stream_ = std::make_unique<client::EventStream>(client_.server_url(), std::move(handlers));
 }
 
 void BoothRunner::close_stream() {

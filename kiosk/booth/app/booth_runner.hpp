@@ -12,10 +12,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/event_stream.hpp"
+#include "common/client/work_queue.hpp"
 #include "kiosk/booth/app/booth_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
-#include "kiosk/net/event_stream.hpp"
-#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::booth::app {
 
@@ -39,9 +39,9 @@ class BoothRunner {
     void close_stream();
 
     BoothClient& client_;
-    net::WorkQueue<Effect, Intent> jobs_;
-    std::unique_ptr<net::EventStream> stream_;  // only touched by the worker
-    std::jthread worker_;                       // last: starts after everything above
+    client::WorkQueue<Effect, Intent> jobs_;
+    std::unique_ptr<client::EventStream> stream_;  // only touched by the worker
+    std::jthread worker_;                          // last: starts after everything above
 };
 
 }  // namespace jobfair::booth::app

@@ -21,7 +21,7 @@ struct Overloaded : Handlers... {
 template <class... Handlers>
 Overloaded(Handlers...) -> Overloaded<Handlers...>;
 
-Reply reply_of(const net::ApiAnswer& answer) {
+Reply reply_of(const client::Answer& answer) {
     Reply reply;
     reply.reached = answer.reached;
     reply.status = answer.status;
@@ -31,7 +31,7 @@ Reply reply_of(const net::ApiAnswer& answer) {
 }
 
 // An answer that came back 2xx but could not be read.
-Reply unreadable(const net::ApiAnswer& answer, const std::exception& error) {
+Reply unreadable(const client::Answer& answer, const std::exception& error) {
     Reply reply;
     reply.reached = true;
     reply.status = answer.status;
@@ -42,7 +42,7 @@ Reply unreadable(const net::ApiAnswer& answer, const std::exception& error) {
 
 // Parses an ok answer with `parse`; the intent gets the reply and, when readable, the value.
 template <class Value, class Parse>
-std::pair<Reply, std::optional<Value>> read_answer(const net::ApiAnswer& answer, Parse parse) {
+std::pair<Reply, std::optional<Value>> read_answer(const client::Answer& answer, Parse parse) {
     Reply reply = reply_of(answer);
     if (!reply.ok) return {reply, std::nullopt};
     try {
@@ -122,18 +122,18 @@ void DashboardRunner::work(std::stop_token stop) {
 void DashboardRunner::open_stream() {
     std::lock_guard lock(stream_mutex_);
     if (stream_) return;
-    net::EventStreamHandlers handlers;
+    client::EventStreamHandlers handlers;
     handlers.token = [this] { return token(); };
     handlers.opened = [this] { answer(intent::StreamOpened{}); };
     handlers.lost = [this] { answer(intent::StreamLost{}); };
-    handlers.event = [this](const net::ServerSentEvent& event) {
+    handlers.event = [this](const client::ServerSentEvent& event) {
         answer(intent::StreamEventArrived{event.id.value_or(0), event.kind});
     };
-    stream_ = std::make_unique<net::EventStream>(client_.server_url(), std::move(handlers));
+    stream_ = std::make_unique<client::EventStream>(client_.server_url(), std::move(handlers));
 }
 
 void DashboardRunner::close_stream() {
-    std::unique_ptr<net::EventStream> closing;
+    std::unique_ptr<client::EventStream> closing;
     {
         std::lock_guard lock(stream_mutex_);
         closing = std::move(stream_);
@@ -145,7 +145,7 @@ Intent DashboardRunner::perform(const Effect& effect) {
     return std::visit(
         Overloaded{
             [&](const effect::SayHello&) -> Intent {
-                const net::ApiAnswer answer = client_.get("/hello", std::nullopt);
+                const client::Answer answer = client_.get("/hello", std::nullopt);
                 intent::HelloAnswered hello;
                 hello.reached = answer.reached;
                 if (answer.ok()) {
@@ -164,7 +164,7 @@ Intent DashboardRunner::perform(const Effect& effect) {
             },
             [&](const effect::LogIn& login) -> Intent {
                 const nlohmann::json body = {{"password", login.password}};
-                const net::ApiAnswer answer =
+                const client::Answer answer =
                     client_.post("/auth/login", body.dump(), std::nullopt);
                 auto [reply, token] = read_answer<std::string>(answer, [](const std::string& text) {
                     return nlohmann::json::parse(text).at("token").get<std::string>();
@@ -207,12 +207,12 @@ Intent DashboardRunner::perform(const Effect& effect) {
                 return intent::ReplanPreviewAnswered{reply, counts};
             },
             [&](const effect::PostAction& action) -> Intent {
-                const net::ApiAnswer answer = client_.post(action.path, action.body, token());
+                const client::Answer answer = client_.post(action.path, action.body, token());
                 return intent::ActionAnswered{action.kind, action.subject, action.detail,
                                               reply_of(answer), answer.ok() ? answer.body : ""};
             },
             [&](const effect::SaveExport& save) -> Intent {
-                const net::ApiAnswer answer = client_.get("/exports/" + save.server_name, token());
+                const client::Answer answer = client_.get("/exports/" + save.server_name, token());
                 Reply reply = reply_of(answer);
                 const std::filesystem::path file = std::filesystem::absolute(save.file);
                 if (!reply.ok) return intent::ExportAnswered{save.kind, reply, file.string(), 0};

@@ -1,7 +1,7 @@
 // Runs the dashboard's Effects off the UI thread and hands what happened back as Intents: two
 // workers take effects from one queue (so a slow export never holds up the overview), call the
-// server through net::ApiClient with the organizer token, parse the answers with the model's
-// parsers and write exports to disk. After a login it opens the event stream (net::EventStream,
+// server through client::ApiClient with the organizer token, parse the answers with the model's
+// parsers and write exports to disk. After a login it opens the event stream (client::EventStream,
 // resuming with Last-Event-ID), whose opening, events and loss also become Intents. The UI loop
 // calls run() with a frame's effects and take_answers() at the start of the next; it never waits.
 #pragma once
@@ -15,10 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "common/client/api_client.hpp"
+#include "common/client/event_stream.hpp"
+#include "common/client/work_queue.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
-#include "kiosk/net/api_client.hpp"
-#include "kiosk/net/event_stream.hpp"
-#include "kiosk/net/work_queue.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -42,13 +42,13 @@ class DashboardRunner {
     void open_stream();
     void close_stream();
 
-    net::ApiClient client_;
-    net::WorkQueue<Effect, Intent> jobs_;
+    client::ApiClient client_;
+    client::WorkQueue<Effect, Intent> jobs_;
     mutable std::mutex token_mutex_;
     std::optional<std::string> token_;  // the organizer's bearer token, never shown
 
     std::mutex stream_mutex_;  // never held with token_mutex_
-    std::unique_ptr<net::EventStream> stream_;
+    std::unique_ptr<client::EventStream> stream_;
     std::vector<std::jthread> workers_;  // last: stopped first
 };
 

@@ -1,0 +1,105 @@
+#include "scheduler/engine/candidates.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace jobfair::alloc {
+
+long long placement_points(const AllocationModel& model, const Placement& p) {
+    for (const auto& entry : model.students()[size_t(p.student)].preferences) {
+        if (entry.booth == p.booth) return points_for_rank(entry.rank);
+    }
+    return 0;
+}
+
+Occupancy::Occupancy(const AllocationModel& model, const std::vector<Placement>& placements)
+    : slots(model.slot_count()),
+      seats_taken(model.booths().size() * size_t(model.slot_count()), 0),
+      booth_interviews(model.booths().size(), 0),
+      busy(model.students().size()),
+      met(model.students().size()),
+      student_interviews(model.students().size(), 0) {
+    for (const auto& p : placements)
+        add(p);
+}
+
+void Occupancy::add(const Placement& p) {
+    ++seats_at(p.booth, p.slot);
+    ++booth_interviews[size_t(p.booth)];
+    busy[size_t(p.student)].push_back(p.slot);
+    met[size_t(p.student)].push_back(p.booth);
+    ++student_interviews[size_t(p.student)];
+}
+
+void Occupancy::remove(const Placement& p) {
+    --seats_at(p.booth, p.slot);
+    --booth_interviews[size_t(p.booth)];
+    auto& slots_of_student = busy[size_t(p.student)];
+    slots_of_student.erase(std::find(slots_of_student.begin(), slots_of_student.end(), p.slot));
+    auto& booths_of_student = met[size_t(p.student)];
+    booths_of_student.erase(std::find(booths_of_student.begin(), booths_of_student.end(), p.booth));
+    --student_interviews[size_t(p.student)];
+}
+
+bool Occupancy::meets(int student, int booth) const {
+    const auto& booths = met[size_t(student)];
+    return std::find(booths.begin(), booths.end(), booth) != booths.end();
+}
+
+bool Occupancy::student_free(int student, int slot, int gap, int ignore_slot) const {
+    bool ignored = false;
+    for (int other : busy[size_t(student)]) {
+        if (other == ignore_slot && !ignored) {
+            ignored = true;
+            continue;
+        }
+        if (std::abs(other - slot) <= gap) return false;
+    }
+    return true;
+}
+
+CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy& taken) {
+    const auto& students = model.students();
+    const auto& booths = model.booths();
+    const int gap = model.student_gap_slots();
+
+    CandidateSet set;
+    set.room.resize(students.size(), 0);
+    set.booth_room.resize(booths.size(), 0);
+    for (size_t b = 0; b < booths.size(); ++b) {
+        // Rule 6, booth side: a booth at most max_interviews.
+        const int cap = booths[b].max_interviews == kNoCap ? model.slot_count() * booths[b].seats
+                                                           : booths[b].max_interviews;
+        set.booth_room[b] = std::max(0, cap - taken.booth_interviews[b]);
+    }
+
+    for (size_t s = 0; s < students.size(); ++s) {
+        const auto& student = students[s];
+        // Rule 6, student side: a student has at most max_interviews interviews.
+        set.room[s] = std::max(0, student.max_interviews - taken.student_interviews[s]);
+        if (set.room[s] == 0) continue;
+        const int begin = std::max(student.window_begin, model.now_slot());
+        for (const auto& entry : student.preferences) {
+            const int b = entry.booth;
+            // Rule 5: the booth is in the student's preferences; a student meets a booth once.
+            if (b < 0 || entry.blocked || taken.meets(int(s), b)) continue;
+            // Rule 4: the student is eligible (trade and level).
+            if (entry.ineligible != Ineligibility::none) continue;
+            if (set.booth_room[size_t(b)] == 0) continue;
+            Candidate candidate{int(s), b, entry.rank, {}};
+            for (int k = begin; k < student.window_end; ++k) {
+                // Rule 3: inside the student's stay and the booth's hours, overlapping no break.
+                if (!booths[size_t(b)].open[size_t(k)]) continue;
+                // Rule 1: at most one interview per booth seat per slot.
+                if (taken.seats_at(b, k) >= booths[size_t(b)].seats) continue;
+                // Rule 2: one interview per slot for the student, with the gap between two.
+                if (!taken.student_free(int(s), k, gap)) continue;
+                candidate.slots.push_back(k);
+            }
+            if (!candidate.slots.empty()) set.pairs.push_back(std::move(candidate));
+        }
+    }
+    return set;
+}
+
+}  // namespace jobfair::alloc

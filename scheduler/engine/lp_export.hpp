@@ -1,0 +1,34 @@
+// Writes the full allocation model (all seven rules, the exact objective) as a mixed-integer
+// program in CPLEX LP format, so an external solver such as CBC can solve the same model we do.
+#pragma once
+
+#include <ostream>
+
+#include "scheduler/engine/allocation_model.hpp"
+
+namespace jobfair::alloc {
+
+struct LpStats {
+    long long variables = 0;
+    long long constraints = 0;
+    long long locked_score = 0;  // objective constant of the locked interviews, not in the LP
+};
+
+// Variables x_s_b_k (student s meets booth b in slot k; seats are interchangeable, so a count per
+// slot suffices) and y_s (student s is covered). Locked interviews are taken out beforehand, the
+// same way the engine treats them; add locked_score to the LP's objective to get the score.
+LpStats write_lp(const AllocationModel& model, std::ostream& out);
+
+// Outcome of solving a written model with Debian's `cbc` program.
+struct CbcOutcome {
+    bool ran = false;      // cbc ran and reported an objective
+    bool optimal = false;  // "Optimal solution found" (not cut short by the time limit)
+    long long score = 0;   // the LP objective plus the locked interviews' score
+    double seconds = 0.0;  // wall time of the cbc process
+};
+
+// Writes the model to a temporary LP file and solves it with `cbc` on one thread.
+// Used by the benchmark and the tests to compare the engine with an exact MIP solver.
+CbcOutcome solve_with_cbc(const AllocationModel& model, double time_limit_seconds);
+
+}  // namespace jobfair::alloc

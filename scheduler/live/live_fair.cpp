@@ -1,0 +1,824 @@
+#include "scheduler/live/live_fair.hpp"
+
+#include "common/schedule_check.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+namespace jobfair {
+
+namespace {
+
+bool is_commitment(InterviewStatus status) {
+    return status == InterviewStatus::promised || status == InterviewStatus::called ||
+           status == InterviewStatus::in_progress || status == InterviewStatus::done;
+}
+
+}  // namespace
+
+LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
+    : store_(store),
+      clock_(clock),
+      keep_weight_(keep_weight),
+      fair_(store.load_fair()),
+      model_(alloc::AllocationModel::from_fair(fair_)) {
+    rebuild_model();
+}
+
+void LiveFair::rebuild_model() {
+    fair_ = store_.load_fair();
+    model_ = alloc::AllocationModel::from_fair(fair_);
+    paused_ = store_.paused_booths();
+    // Resume where the day stands: who is here, which pairs are over, what was planned.
+    for (const auto& [student, at] : store_.check_ins()) {
+        const Student* known = fair_.find_student(student);
+        if (known) model_.set_student_window(student, std::max(known->arrive, at), known->leave);
+    }
+    for (const auto& [booth, since] : paused_)
+        model_.close_booth_between(booth, since, fair_.settings.grid.day_end);
+    std::vector<alloc::Placement> planned;
+    for (const auto& row : store_.interviews()) {
+        const auto placement = model_.to_placement(row.interview);
+        if (!placement) continue;
+        if (row.status == InterviewStatus::planned) planned.push_back(*placement);
+        if (row.status == InterviewStatus::no_show ||
+            (row.status == InterviewStatus::cancelled && row.cancel_reason &&
+             *row.cancel_reason != "booth_closes_earlier")) {
+            model_.block_pair(placement->student, placement->booth);
+        }
+    }
+    model_.set_planned(std::move(planned));
+}
+
+bool LiveFair::replan_if_due(std::string_view actor) {
+    if (!replan_due_) return false;
+    replan_now(actor);
+    return true;
+}
+
+alloc::AllocationResult LiveFair::replan_now(std::string_view actor) {
+    replan_due_ = false;
+    model_.set_now(clock_.now());
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight_;
+    options.compute_bound = false;
+    auto plan = alloc::allocate(model_, options);
+    ++replans_;
+    std::vector<Interview> planned;
+    for (const auto& placement : plan.planned)
+        planned.push_back(model_.to_interview(placement));
+    store_.save_planned_schedule(planned, actor);
+    model_.set_planned(plan.planned);
+    return plan;
+}
+
+namespace {
+
+LiveFairError unknown_booth(const BoothId& booth) {
+    return LiveFairError("unknown_booth", "there is no booth " + booth.str(),
+                         "Không có gian hàng " + booth.str());
+}
+
+LiveFairError unknown_student(const StudentId& student) {
+    return LiveFairError("unknown_student",
+                         "there is no student " + student.str() + " at this fair",
+                         "Không có sinh viên " + student.str() + " ở hội chợ này");
+}
+
+}  // namespace
+
+StoredInterview LiveFair::stored(InterviewId id) const {
+    for (auto& row : store_.interviews()) {
+        if (row.id == id) return row;
+    }
+    throw LiveFairError("unknown_interview", "there is no interview " + std::to_string(id),
+                        "Không có buổi phỏng vấn " + std::to_string(id));
+}
+
+int LiveFair::current_slot() const {
+    const auto& grid = fair_.settings.grid;
+    const int offset = clock_.now().minutes() - grid.day_start.minutes();
+    if (offset < 0) return -1;
+    return std::min(offset / grid.slot_minutes, grid.slot_count());
+}
+
+bool LiveFair::is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const {
+    return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+        return row.interview.student == student && (row.status == InterviewStatus::called ||
+                                                    row.status == InterviewStatus::in_progress);
+    });
+}
+
+CheckInResult LiveFair::check_in(const StudentId& student, std::string_view actor) {
+    return check_in_many({student}, actor).front();
+}
+
+std::vector<CheckInResult> LiveFair::check_in_many(const std::vector<StudentId>& students,
+                                                   std::string_view actor) {
+    for (const StudentId& student : students) {
+        if (!fair_.find_student(student)) {
+            throw unknown_student(student);
+        }
+    }
+    const TimeOfDay now = clock_.now();
+    model_.set_now(now);
+    std::vector<CheckInResult> results(students.size());
+    const auto already_here = store_.check_ins();
+    std::vector<size_t> arriving;  // indices into `students` of new check-ins
+    std::vector<size_t> to_place;  // of those, the ones the plan does not hold as they are
+    std::vector<Interview> kept;   // the plan's interviews of the others, promised as they are
+    std::set<StudentId> seen;
+    for (size_t i = 0; i < students.size(); ++i) {
+        const StudentId& student = students[i];
+        if (already_here.count(student) > 0 || !seen.insert(student).second) {
+            results[i].already_checked_in = true;
+            continue;
+        }
+        arriving.push_back(i);
+        const Student& known = *fair_.find_student(student);
+        model_.set_student_window(student, std::max(known.arrive, now), known.leave);
+        const int index = *model_.student_index(student);
+
+        // Fast path: the plan already holds interviews for the student, all still ahead and
+        // inside their stay. Promise those as they are; a full re-plan would keep them anyway
+        // (minimum change).
+        const auto& window = model_.students()[size_t(index)];
+        std::vector<alloc::Placement> mine, others;
+        bool plan_fits = true;
+        for (const auto& placement : model_.planned()) {
+            if (placement.student != index) {
+                others.push_back(placement);
+                continue;
+            }
+            mine.push_back(placement);
+            if (placement.slot < model_.now_slot() || placement.slot < window.window_begin ||
+                placement.slot >= window.window_end) {
+                plan_fits = false;
+            }
+        }
+        if (!plan_fits || mine.empty()) {
+            to_place.push_back(i);
+            continue;
+        }
+        for (const auto& placement : mine) {
+            model_.lock(placement);
+            kept.push_back(model_.to_interview(placement));
+        }
+        model_.set_planned(std::move(others));
+    }
+    if (arriving.empty()) return finish_check_ins(students, std::move(results));
+
+    // Students the plan does not hold (yet) are placed into it as it stands, which keeps a
+    // burst of check-ins fast; the full re-plan follows when the server is quiet
+    // (replan_if_due). Nothing promised moves either way.
+    std::optional<std::vector<Interview>> plan_to_store;
+    std::vector<alloc::Placement> new_plan;
+    if (!to_place.empty()) {
+        std::vector<int> placing;
+        for (size_t i : to_place)
+            placing.push_back(*model_.student_index(students[i]));
+        new_plan = alloc::place_students(model_, placing);
+        replan_due_ = true;
+        plan_to_store.emplace(kept);  // still planned in the database until promised below
+        for (const auto& placement : new_plan)
+            plan_to_store->push_back(model_.to_interview(placement));
+    }
+    std::vector<StudentId> checking_in;
+    for (size_t i : arriving)
+        checking_in.push_back(students[i]);
+    std::vector<bool> stored;
+    try {
+        // One transaction for the whole burst: one disk sync, all or nothing.
+        stored = store_.check_in_many(checking_in, now, plan_to_store, actor);
+    } catch (...) {
+        rebuild_model();  // the fast path's locks were not stored: start again from the database
+        throw;
+    }
+    if (std::find(stored.begin(), stored.end(), false) != stored.end()) {
+        // Another server process checked someone in meanwhile: follow the database.
+        for (size_t k = 0; k < arriving.size(); ++k) {
+            if (!stored[k]) results[arriving[k]].already_checked_in = true;
+        }
+        rebuild_model();
+        return finish_check_ins(students, std::move(results));
+    }
+    if (!to_place.empty()) {
+        // Their planned interviews are promises now; the engine must keep them.
+        std::set<int> promised_students;
+        for (size_t i : to_place)
+            promised_students.insert(*model_.student_index(students[i]));
+        std::vector<alloc::Placement> still_planned;
+        for (const auto& placement : new_plan) {
+            if (promised_students.count(placement.student)) {
+                model_.lock(placement);
+            } else {
+                still_planned.push_back(placement);
+            }
+        }
+        model_.set_planned(std::move(still_planned));
+    }
+    return finish_check_ins(students, std::move(results));
+}
+
+std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentId>& students,
+                                                      std::vector<CheckInResult> results) const {
+    // One read of the day for all answers.
+    std::map<StudentId, std::vector<StoredInterview>> commitments;
+    for (const auto& row : store_.interviews()) {
+        if (is_commitment(row.status)) commitments[row.interview.student].push_back(row);
+    }
+    for (size_t i = 0; i < students.size(); ++i) {
+        auto& mine = commitments[students[i]];
+        std::sort(mine.begin(), mine.end(), [](const auto& a, const auto& b) {
+            return a.interview.start < b.interview.start;
+        });
+        results[i].interviews = mine;
+    }
+    return results;
+}
+
+StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& booth,
+                                     const std::vector<StoredInterview>& all) const {
+    const auto& grid = fair_.settings.grid;
+    const int slot = current_slot();
+    if (slot < 0 || slot >= grid.slot_count()) return StandbyBlock::outside_hours;
+    if (clock_.now() >= student.leave) return StandbyBlock::left;
+    if (is_busy(student.id, all)) return StandbyBlock::busy_elsewhere;
+    const int gap = fair_.settings.student_gap_slots;
+    int interviews = 0;
+    bool near = false;
+    for (const auto& row : all) {
+        if (row.interview.student != student.id) continue;
+        if (row.interview.booth == booth && row.status != InterviewStatus::cancelled &&
+            row.status != InterviewStatus::planned) {
+            return StandbyBlock::met_booth;
+        }
+        if (!is_commitment(row.status)) continue;
+        ++interviews;
+        const auto other = grid.slot_at(row.interview.start);
+        near = near || (other && std::abs(*other - slot) <= gap &&
+                        row.status != InterviewStatus::done);  // rule 2 against their promises
+    }
+    if (interviews >= fair_.max_interviews_of(student)) return StandbyBlock::interview_limit;
+    if (near) return StandbyBlock::own_interview_near;
+    return StandbyBlock::none;
+}
+
+std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,
+                                                           const std::vector<StoredInterview>& all,
+                                                           CallResult& result,
+                                                           const StudentId* only) const {
+    const int slot = current_slot();
+    const auto& grid = fair_.settings.grid;
+    if (slot < 0 || slot >= grid.slot_count()) {
+        result.nobody_because(CallResult::Nobody::outside_hours,
+                              "the fair's interview hours are over or have not begun");
+        return std::nullopt;
+    }
+    const TimeOfDay start = grid.slot_start(slot);
+    // The seat in this slot must not be held by a commitment (a promise of a student who is
+    // busy elsewhere keeps its place).
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            row.interview.start == start && is_commitment(row.status)) {
+            result.nobody_because(CallResult::Nobody::seat_held,
+                                  "the seat is held for " + row.interview.student.str() +
+                                      ", who is busy at another booth",
+                                  row.interview.student);
+            return std::nullopt;
+        }
+    }
+    const Booth* booth_info = fair_.find_booth(booth);
+    const auto check_ins = store_.check_ins();
+
+    using Rank = std::tuple<int, TimeOfDay, std::string>;  // preference rank, arrival, id
+    std::optional<Rank> best;
+    std::optional<StoredInterview> best_row;
+    StandbyBlock only_blocked_by = StandbyBlock::none;
+    for (const auto& [student_id, arrived] : check_ins) {
+        if (only && student_id != *only) continue;
+        const Student* student = fair_.find_student(student_id);
+        if (!student) continue;
+        const int rank = preference_rank(*student, booth);
+        if (rank == 0 || !is_eligible(*student, *booth_info)) continue;
+        if (const StandbyBlock block = standby_block(*student, booth, all);
+            block != StandbyBlock::none) {
+            if (only) only_blocked_by = block;
+            continue;
+        }
+        const Rank candidate{rank, arrived, student_id.str()};
+        if (!best || candidate < *best) {
+            best = candidate;
+            StoredInterview row;
+            row.interview = Interview{student_id, booth, seat, start};
+            best_row = row;
+        }
+    }
+    if (!best_row) {
+        if (only) {
+            std::string why =
+                only->str() + " cannot be called from " + booth.str() + "'s standby queue now";
+            if (only_blocked_by != StandbyBlock::none)
+                why += " (" + std::string(standby_block_code(only_blocked_by)) + ")";
+            result.nobody_because(CallResult::Nobody::not_in_standby, why, *only);
+        } else {
+            result.nobody_because(CallResult::Nobody::nobody_waiting,
+                                  "nobody checked in is waiting for this booth");
+        }
+    }
+    return best_row;
+}
+
+CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view actor) {
+    check_seat(booth, seat);
+    const auto all = store_.interviews();
+    CallResult result;
+    if (seat_is_busy(booth, seat, all, result)) return result;
+
+    // The promised student of the current slot, or of an earlier one who is still waiting.
+    const TimeOfDay now = clock_.now();
+    const auto check_ins = store_.check_ins();
+    std::vector<StoredInterview> due;
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            row.status == InterviewStatus::promised && row.interview.start <= now) {
+            due.push_back(row);
+        }
+    }
+    // Students skipped within the last slot come after everyone else who is due.
+    const auto recently_skipped = [&](const StoredInterview& row) {
+        const auto skipped = skipped_at_.find(row.id);
+        return skipped != skipped_at_.end() &&
+               now.minutes() - skipped->second.minutes() < fair_.settings.grid.slot_minutes;
+    };
+    std::stable_sort(due.begin(), due.end(), [&](const auto& a, const auto& b) {
+        return std::make_pair(recently_skipped(a), a.interview.start) <
+               std::make_pair(recently_skipped(b), b.interview.start);
+    });
+    const auto first_skipped = std::find_if(due.begin(), due.end(),
+                                            [&](const auto& row) { return recently_skipped(row); });
+    std::vector<StoredInterview> skipped_ones(first_skipped, due.end());
+    due.erase(first_skipped, due.end());
+    for (const auto& row : due) {
+        if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all)) {
+            continue;
+        }
+        store_.move_interview(row.id, InterviewStatus::called, actor);
+        called_at_[row.id] = now;
+        result.called = stored(row.id);
+        return result;
+    }
+
+    // Otherwise the standby queue: checked-in students who want this booth and are free now.
+    auto candidate = standby_candidate(booth, seat, all, result);
+    if (!candidate) {
+        // Nobody else: a skipped student may be called again.
+        for (const auto& row : skipped_ones) {
+            if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all))
+                continue;
+            store_.move_interview(row.id, InterviewStatus::called, actor);
+            called_at_[row.id] = now;
+            skipped_at_.erase(row.id);
+            result.called = stored(row.id);
+            result.nobody_because(CallResult::Nobody::none, "");
+            return result;
+        }
+        return result;
+    }
+    call_from_standby(candidate->interview, actor, result);
+    return result;
+}
+
+CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const StudentId& student,
+                                       std::string_view actor) {
+    check_seat(booth, seat);
+    const auto all = store_.interviews();
+    CallResult result;
+    if (seat_is_busy(booth, seat, all, result)) return result;
+    const auto candidate = standby_candidate(booth, seat, all, result, &student);
+    if (candidate) call_from_standby(candidate->interview, actor, result);
+    return result;
+}
+
+void LiveFair::check_seat(const BoothId& booth, int seat) const {
+    const auto booth_index = model_.booth_index(booth);
+    if (!booth_index) throw unknown_booth(booth);
+    if (seat < 0 || seat >= model_.booths()[size_t(*booth_index)].seats) {
+        throw LiveFairError("unknown_seat",
+                            "booth " + booth.str() + " has no seat " + std::to_string(seat),
+                            "Gian hàng " + booth.str() + " không có ghế " + std::to_string(seat));
+    }
+}
+
+bool LiveFair::seat_is_busy(const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
+                            CallResult& result) const {
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress)) {
+            result.nobody_because(CallResult::Nobody::seat_busy,
+                                  "seat " + std::to_string(seat) + " is still busy with " +
+                                      row.interview.student.str(),
+                                  row.interview.student);
+            return true;
+        }
+    }
+    return false;
+}
+
+// A standby student gets a new interview in the current slot, called at once; the plan's
+// placement in that seat and slot gives way, and the new one is locked like a promise.
+void LiveFair::call_from_standby(const Interview& interview, std::string_view actor,
+                                 CallResult& result) {
+    const InterviewId id = store_.add_called_interview(interview, actor);
+    if (const auto placement = model_.to_placement(interview)) {
+        auto planned = model_.planned();
+        std::erase_if(planned, [&](const alloc::Placement& p) {
+            return p.booth == placement->booth && p.seat == placement->seat &&
+                   p.slot == placement->slot;
+        });
+        model_.set_planned(std::move(planned));
+        model_.lock(*placement);
+    }
+    called_at_[id] = clock_.now();
+    result.called = stored(id);
+    result.from_standby = true;
+}
+
+void LiveFair::start(InterviewId interview, std::string_view actor) {
+    store_.move_interview(interview, InterviewStatus::in_progress, actor);
+}
+
+void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
+                      std::string_view actor) {
+    Store::MoveDetails details;
+    details.outcome = outcome;
+    if (!note.empty()) details.note = note;
+    store_.move_interview(interview, InterviewStatus::done, actor, details);
+}
+
+void LiveFair::no_show(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (const auto called = called_at_.find(interview); called != called_at_.end()) {
+        const int waited = clock_.now().minutes() - called->second.minutes();
+        if (waited < no_show_wait_minutes_) {
+            const std::string left = std::to_string(no_show_wait_minutes_ - waited);
+            throw LiveFairError(
+                "too_early_for_no_show",
+                "the student was called " + std::to_string(waited) + " min ago: wait " + left +
+                    " more min before marking a no-show, or call again",
+                "Sinh viên mới được gọi " + std::to_string(waited) + " phút trước: hãy chờ thêm " +
+                    left + " phút trước khi ghi vắng mặt, hoặc gọi lại");
+        }
+    }
+    store_.move_interview(interview, InterviewStatus::no_show, actor);
+    if (const auto placement = model_.to_placement(row.interview)) {
+        model_.unlock(*placement);
+        model_.block_pair(placement->student, placement->booth);
+    }
+}
+
+void LiveFair::skip(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::called) {
+        throw LiveFairError(
+            "not_called",
+            "only a called student can be skipped; interview " + std::to_string(interview) +
+                " is " + std::string(status_code(row.status)),
+            "Chỉ bỏ qua được sinh viên đang được gọi; buổi " + std::to_string(interview) +
+                " đang ở trạng thái " + std::string(status_code(row.status)));
+    }
+    store_.move_interview(interview, InterviewStatus::promised, actor);
+    skipped_at_[interview] = clock_.now();
+}
+
+void LiveFair::recall(InterviewId interview, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::called) {
+        throw LiveFairError(
+            "not_called",
+            "only a called student can be called again; interview " + std::to_string(interview) +
+                " is " + std::string(status_code(row.status)),
+            "Chỉ gọi lại được sinh viên đang được gọi; buổi " + std::to_string(interview) +
+                " đang ở trạng thái " + std::string(status_code(row.status)));
+    }
+    called_at_[interview] = clock_.now();  // the student gets the full wait again
+    store_.append_event(actor, "interview.recalled",
+                        nlohmann::json{{"interview", interview},
+                                       {"student", row.interview.student.str()},
+                                       {"booth", row.interview.booth.str()},
+                                       {"seat", row.interview.seat}}
+                            .dump());
+}
+
+WalkInResult LiveFair::register_walk_in(const Student& student,
+                                        const Store::StudentDetails& details,
+                                        const std::string& idempotency_key,
+                                        const std::string& request_digest, std::string_view actor) {
+    for (const BoothId& booth : student.preferences) {
+        if (!fair_.find_booth(booth)) throw unknown_booth(booth);
+    }
+    Student arriving = student;
+    arriving.arrive =
+        std::max(fair_.settings.grid.day_start, std::min(clock_.now(), student.leave));
+    const Store::WalkIn walk_in =
+        store_.register_walk_in(arriving, details, idempotency_key, request_digest, actor);
+    if (!walk_in.repeated) rebuild_model();
+    WalkInResult result;
+    result.student = walk_in.student;
+    result.ticket_number = walk_in.ticket_number;
+    result.check_in = check_in(walk_in.student, actor);
+    return result;
+}
+
+void LiveFair::pause_booth(const BoothId& booth, std::string_view actor) {
+    if (!fair_.find_booth(booth)) throw unknown_booth(booth);
+    if (is_paused(booth)) return;
+    const TimeOfDay now = clock_.now();
+    store_.set_booth_paused(booth, now, actor);
+    paused_[booth] = now;
+    model_.close_booth_between(booth, now, fair_.settings.grid.day_end);
+    replan_now(actor);
+}
+
+void LiveFair::resume_booth(const BoothId& booth, std::string_view actor) {
+    const Booth* known = fair_.find_booth(booth);
+    if (!known) throw unknown_booth(booth);
+    if (!is_paused(booth)) return;
+    store_.set_booth_paused(booth, std::nullopt, actor);
+    paused_.erase(booth);
+    // Reopen only the booth's own hours, minus its breaks: rebuilding does exactly that.
+    rebuild_model();
+    replan_now(actor);
+}
+
+void LiveFair::set_booth_close(const BoothId& booth, TimeOfDay close, std::string_view actor) {
+    const Booth* known = fair_.find_booth(booth);
+    if (!known) throw unknown_booth(booth);
+    const auto& grid = fair_.settings.grid;
+    if (close <= known->open || close > grid.day_end) {
+        const std::string earliest = known->open.plus_minutes(1).str();
+        throw LiveFairError("bad_time",
+                            "booth " + booth.str() + " can close between " + earliest + " and " +
+                                grid.day_end.str() + ", not at " + close.str(),
+                            "Gian hàng " + booth.str() + " chỉ đóng cửa được từ " + earliest +
+                                " đến " + grid.day_end.str() + ", không phải " + close.str());
+    }
+    store_.set_booth_close(booth, close, actor);
+    // Promises the shorter day cannot keep are cancelled with the reason; the re-plan below
+    // finds those students other times where it can.
+    for (const auto& row : store_.interviews()) {
+        if (row.interview.booth == booth && row.status == InterviewStatus::promised &&
+            row.interview.start.plus_minutes(grid.slot_minutes) > close) {
+            Store::MoveDetails details;
+            details.cancel_reason = "booth_closes_earlier";
+            store_.move_interview(row.id, InterviewStatus::cancelled, actor, details);
+        }
+    }
+    rebuild_model();
+    replan_now(actor);
+}
+
+int LiveFair::add_seat(const BoothId& booth, std::string_view actor) {
+    if (!fair_.find_booth(booth)) throw unknown_booth(booth);
+    const int seat = store_.add_booth_seat(booth, actor);
+    rebuild_model();
+    replan_now(actor);
+    return seat;
+}
+
+void LiveFair::cancel(InterviewId interview, const std::string& reason, std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (is_terminal(row.status)) {
+        throw LiveFairError("already_over",
+                            "interview " + std::to_string(interview) + " is already " +
+                                std::string(status_code(row.status)),
+                            "Buổi phỏng vấn " + std::to_string(interview) + " đã ở trạng thái " +
+                                std::string(status_code(row.status)));
+    }
+    Store::MoveDetails details;
+    details.cancel_reason = reason.empty() ? "cancelled by the organizer" : reason;
+    store_.move_interview(interview, InterviewStatus::cancelled, actor, details);
+    if (const auto placement = model_.to_placement(row.interview)) {
+        model_.unlock(*placement);
+        model_.block_pair(placement->student, placement->booth);
+    }
+    replan_now(actor);
+}
+
+std::vector<InterviewId> LiveFair::mark_left(const StudentId& student, std::string_view actor) {
+    if (!fair_.find_student(student)) {
+        throw unknown_student(student);
+    }
+    const auto cancelled = store_.mark_left(student, clock_.now(), actor);
+    rebuild_model();
+    replan_now(actor);
+    return cancelled;
+}
+
+ReplanPreview LiveFair::preview_replan() {
+    alloc::AllocationModel trial = model_;
+    trial.set_now(clock_.now());
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight_;
+    options.compute_bound = false;
+    const auto plan = alloc::allocate(trial, options);
+    ReplanPreview preview;
+    preview.planned_after = static_cast<int>(plan.planned.size());
+    const auto& before = model_.planned();
+    for (const auto& old_placement : before) {
+        const bool same = std::find(plan.planned.begin(), plan.planned.end(), old_placement) !=
+                          plan.planned.end();
+        const bool pair_kept =
+            std::any_of(plan.planned.begin(), plan.planned.end(), [&](const alloc::Placement& p) {
+                return p.student == old_placement.student && p.booth == old_placement.booth;
+            });
+        if (same) {
+            ++preview.kept;
+        } else if (pair_kept) {
+            ++preview.moved;
+        } else {
+            ++preview.dropped;
+        }
+    }
+    for (const auto& placement : plan.planned) {
+        const bool pair_before =
+            std::any_of(before.begin(), before.end(), [&](const alloc::Placement& p) {
+                return p.student == placement.student && p.booth == placement.booth;
+            });
+        if (!pair_before) ++preview.added;
+    }
+    return preview;
+}
+
+ReplanPreview LiveFair::replan(std::string_view actor) {
+    const ReplanPreview preview = preview_replan();
+    replan_now(actor);
+    return preview;
+}
+
+int LiveFair::cancel_promises_of_closed_booths(std::string_view actor) {
+    const TimeOfDay now = clock_.now();
+    int cancelled = 0;
+    for (const auto& row : store_.interviews()) {
+        if (row.status != InterviewStatus::promised) continue;
+        const Booth* booth = fair_.find_booth(row.interview.booth);
+        if (!booth || now < booth->close) continue;
+        Store::MoveDetails details;
+        details.cancel_reason = "booth_closed";
+        store_.move_interview(row.id, InterviewStatus::cancelled, actor, details);
+        if (const auto placement = model_.to_placement(row.interview)) model_.unlock(*placement);
+        ++cancelled;
+    }
+    return cancelled;
+}
+
+int LiveFair::shift_late_promises(std::string_view actor) {
+    const auto& grid = fair_.settings.grid;
+    const TimeOfDay now = clock_.now();
+    const int current = current_slot();
+    if (current < 0 || current >= grid.slot_count()) return 0;
+    model_.set_now(now);
+    std::vector<StoredInterview> all = store_.interviews();
+    const auto check_ins = store_.check_ins();
+    // Late because of the booth: the student is here and free, the slot is over, no call came.
+    // (A student busy at another booth keeps the old time: the booth may take standby meanwhile,
+    // and calls them first when they come back.)
+    std::vector<StoredInterview> overdue;
+    for (const auto& row : all) {
+        if (row.status == InterviewStatus::promised && !is_paused(row.interview.booth) &&
+            row.interview.start.plus_minutes(grid.slot_minutes) <= now &&
+            check_ins.count(row.interview.student) > 0 && !is_busy(row.interview.student, all)) {
+            overdue.push_back(row);
+        }
+    }
+    if (overdue.empty()) return 0;
+    std::sort(overdue.begin(), overdue.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.interview.start, a.id) < std::tie(b.interview.start, b.id);
+    });
+
+    const int gap = fair_.settings.student_gap_slots;
+    // Whether `student` has a commitment other than `except` within the gap around `slot`.
+    const auto student_clashes = [&](const StudentId& student, int slot, InterviewId except) {
+        return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+            if (row.id == except || row.interview.student != student || !is_commitment(row.status))
+                return false;
+            const auto other = grid.slot_at(row.interview.start);
+            return other && std::abs(*other - slot) <= gap;
+        });
+    };
+    int moved = 0;
+    for (const auto& late : overdue) {
+        const auto booth_index = model_.booth_index(late.interview.booth);
+        const auto student_index = model_.student_index(late.interview.student);
+        if (!booth_index || !student_index) continue;
+        const auto& booth = model_.booths()[size_t(*booth_index)];
+        const auto& window = model_.students()[size_t(*student_index)];
+        std::optional<Interview> to;
+        std::optional<InterviewId> planned_in_the_way;
+        for (int slot = current; slot < grid.slot_count() && !to; ++slot) {
+            if (!booth.open[size_t(slot)] || slot < window.window_begin ||
+                slot >= window.window_end ||
+                student_clashes(late.interview.student, slot, late.id)) {
+                continue;
+            }
+            const TimeOfDay start = grid.slot_start(slot);
+            // A seat no commitment holds; a planned interview there gives way to the promise.
+            for (int seat = 0; seat < booth.seats && !to; ++seat) {
+                std::optional<InterviewId> occupant;
+                bool committed = false;
+                for (const auto& row : all) {
+                    if (row.interview.booth != late.interview.booth || row.interview.seat != seat ||
+                        row.interview.start != start || row.status == InterviewStatus::cancelled ||
+                        row.status == InterviewStatus::no_show) {
+                        continue;
+                    }
+                    if (is_commitment(row.status)) committed = true;
+                    occupant = row.id;
+                }
+                if (committed) continue;
+                to = Interview{late.interview.student, late.interview.booth, seat, start};
+                planned_in_the_way = occupant;
+            }
+        }
+        if (!to) continue;  // no later seat: the promise stays due and is called when possible
+        if (planned_in_the_way) {
+            std::vector<Interview> planned;
+            for (const auto& row : all) {
+                if (row.status == InterviewStatus::planned && row.id != *planned_in_the_way)
+                    planned.push_back(row.interview);
+            }
+            store_.save_planned_schedule(planned, actor);
+        }
+        store_.reschedule_interview(late.id, *to, actor);
+        if (const auto old_placement = model_.to_placement(late.interview)) {
+            model_.unlock(*old_placement);
+        }
+        if (const auto new_placement = model_.to_placement(*to)) model_.lock(*new_placement);
+        all = store_.interviews();
+        ++moved;
+    }
+    if (moved > 0) replan_now(actor);
+    return moved;
+}
+
+void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeOfDay start,
+                    std::string_view actor) {
+    const StoredInterview row = stored(interview);
+    if (row.status != InterviewStatus::planned && row.status != InterviewStatus::promised) {
+        throw LiveFairError("not_movable",
+                            "interview " + std::to_string(interview) + " is " +
+                                std::string(status_code(row.status)) +
+                                ": only planned or promised interviews can be moved",
+                            "Buổi phỏng vấn " + std::to_string(interview) + " đang ở trạng thái " +
+                                std::string(status_code(row.status)) +
+                                ": chỉ dời được buổi đã lên lịch hoặc đã hẹn");
+    }
+    if (start < clock_.now()) {
+        throw LiveFairError("time_past",
+                            "cannot move an interview to " + start.str() + ": that time is past",
+                            "Không thể dời buổi phỏng vấn đến " + start.str() + ": giờ đó đã qua");
+    }
+    const Interview to{row.interview.student, booth, seat, start};
+    // The contract's checker judges the day with the interview in its new place: every live
+    // interview, and the commitments other than this one as the fixed list.
+    Fair trial = fair_;
+    std::erase(trial.fixed, row.interview);
+    Schedule schedule;
+    for (const auto& other : store_.interviews()) {
+        if (other.status == InterviewStatus::cancelled || other.status == InterviewStatus::no_show)
+            continue;
+        schedule.interviews.push_back(other.id == interview ? to : other.interview);
+    }
+    schedule.score = score_of(trial, schedule.interviews);
+    const CheckReport report = check_schedule(trial, schedule);
+    for (const auto& violation : report.violations) {
+        const bool concerns_move =
+            std::any_of(violation.interviews.begin(), violation.interviews.end(),
+                        [&](std::size_t index) { return schedule.interviews[index] == to; });
+        if (concerns_move) {
+            // The checker's words are English; the rule's number is the same in both.
+            throw LiveFairError("move_breaks_rule", "cannot move there: " + violation.message,
+                                "Không thể dời đến chỗ đó: vi phạm quy tắc " +
+                                    std::to_string(violation.rule) + " (" + violation.message +
+                                    ")");
+        }
+    }
+    store_.reschedule_interview(interview, to, actor);
+    const auto old_placement = model_.to_placement(row.interview);
+    const auto new_placement = model_.to_placement(to);
+    if (row.status == InterviewStatus::promised) {
+        if (old_placement) model_.unlock(*old_placement);
+        if (new_placement) model_.lock(*new_placement);
+    } else {
+        auto planned = model_.planned();
+        if (old_placement) std::erase(planned, *old_placement);
+        if (new_placement) planned.push_back(*new_placement);
+        model_.set_planned(std::move(planned));
+    }
+}
+
+}  // namespace jobfair

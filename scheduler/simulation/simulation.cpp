@@ -1,0 +1,642 @@
+// The simulated morning. Sections:
+//   1. The API client: retries while the server restarts, counts refusals
+//   2. People: who arrives when, who walks in, who leaves early
+//   3. Booth seats: call, start, finish, no-show, resync after a lost answer
+//   4. The day's loop and the report
+#include "scheduler/simulation/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "common/client/api_client.hpp"
+#include "common/occupations.hpp"
+
+namespace jobfair {
+
+namespace {
+
+using nlohmann::json;
+
+// --- 1. The API client ----------------------------------------------------------------------
+
+// The shared client, with the simulation's patience and its counts.
+class Api {
+  public:
+    Api(const std::string& host, int port, SimulationReport& report)
+        : client_("http://" + host + ":" + std::to_string(port), patient()), report_(report) {}
+
+    client::Answer get(const std::string& path, const std::string& token) {
+        return send([&] { return client_.get(path, bearer(token)); });
+    }
+    client::Answer post(const std::string& path, const std::string& token, const json& body = {},
+                        const std::string& idempotency_key = "") {
+        const std::string text = body.is_null() ? "{}" : body.dump();
+        return send([&] { return client_.post(path, text, bearer(token), idempotency_key); });
+    }
+    // For the simulation's own setup: anything but success is fatal.
+    json must(const client::Answer& answer, const std::string& what) {
+        if (!answer.ok()) {
+            throw std::runtime_error("simulate: " + what + " failed (" +
+                                     std::to_string(answer.status) + "): " + answer.body);
+        }
+        return answer.json();
+    }
+
+  private:
+    // Answers may take long while the server re-plans a whole morning: read 30 s.
+    static client::ClientOptions patient() {
+        client::ClientOptions options;
+        options.read_timeout = std::chrono::seconds(30);
+        return options;
+    }
+    static std::optional<std::string> bearer(const std::string& token) {
+        if (token.empty()) return std::nullopt;
+        return token;
+    }
+
+    // A server being restarted refuses connections for a moment: retry for up to 30 s. A request
+    // whose answer was lost may have been committed; callers resync where that matters.
+    template <class Call>
+    client::Answer send(Call&& call) {
+        ++report_.requests;
+        for (int attempt = 0;; ++attempt) {
+            client::Answer answer = call();
+            if (answer.reached) {
+                if (!answer.ok()) ++report_.refused_requests;
+                return answer;
+            }
+            if (attempt >= 300) {
+                throw std::runtime_error("simulate: the server did not answer for 30 s (" +
+                                         answer.transport_error + ")");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+
+    client::ApiClient client_;
+    SimulationReport& report_;
+};
+
+// --- 2. People --------------------------------------------------------------------------------
+
+constexpr const char* kFamilyNames[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng",
+                                        "Vũ",     "Đặng", "Bùi", "Đỗ",   "Ngô"};
+constexpr const char* kMiddleNames[] = {"Văn", "Thị", "Minh", "Đức", "Thu", "Quang", "Ngọc"};
+constexpr const char* kGivenNames[] = {"Hùng", "Lan",  "Tuấn", "Hường", "Dũng",
+                                       "Mai",  "Khoa", "Yến",  "Sơn",   "Trang"};
+constexpr const char* kSchools[] = {"Trường Cao đẳng Việt – Hàn Quảng Ninh",
+                                    "Trường Cao đẳng Công nghiệp Cẩm Phả",
+                                    "Trường Trung cấp Nghề Hạ Long"};
+
+struct Person {
+    const Student* student = nullptr;  // nullptr for a walk-in until the server names them
+    std::string id;
+    std::string ticket;
+    bool will_come = true;
+    std::optional<int> leaves_at;  // fair minute of an early leave
+    std::optional<int> checked_in_at;
+    std::optional<int> first_start;
+    bool left = false;
+};
+
+template <class Rng>
+double uniform(Rng& rng) {
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+template <class T, size_t N, class Rng>
+const T& pick(const T (&items)[N], Rng& rng) {
+    return items[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
+}
+
+// --- 3. Booth seats ---------------------------------------------------------------------------
+
+struct Seat {
+    enum class State { idle, called, in_progress } state = State::idle;
+    long long interview = 0;
+    std::string student;
+    int since = 0;  // fair minute the state began
+    int until = 0;  // in progress: when it ends
+    bool student_comes = true;
+};
+
+}  // namespace
+
+std::vector<std::string> SimulationReport::lines() const {
+    std::vector<std::string> out{
+        "checked in: " + std::to_string(checked_in),
+        "walk-ins registered: " + std::to_string(walk_ins),
+        "interviews done: " + std::to_string(interviews_done),
+        "students covered: " + std::to_string(students_covered),
+        "no-shows: " + std::to_string(no_shows),
+        "calls from standby: " + std::to_string(refilled_from_standby),
+        "left early: " + std::to_string(left_early),
+        "booth pauses: " + std::to_string(booth_pauses),
+        "re-plans: " + std::to_string(replans),
+        "promises moved by late booths: " + std::to_string(promises_moved_late),
+    };
+    char wait[96];
+    std::snprintf(wait, sizeof wait,
+                  "wait from check-in to first interview: mean %.1f min, p90 %.1f min",
+                  mean_wait_minutes, p90_wait_minutes);
+    out.emplace_back(wait);
+    for (const auto& [reason, count] : promises_cancelled)
+        out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
+    for (const auto& [outcome, count] : outcomes)
+        out.push_back("outcome " + outcome + ": " + std::to_string(count));
+    out.push_back("requests: " + std::to_string(requests) + " (" +
+                  std::to_string(refused_requests) + " answered 4xx)");
+    return out;
+}
+
+SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& options) {
+    SimulationReport report;
+    Api api(options.host, options.port, report);
+    std::mt19937_64 rng(options.seed);
+
+    // --- setup through the API, as a venue would
+    const std::string organizer =
+        api.must(api.post("/auth/login", "", {{"password", options.organizer_password}}),
+                 "organizer login")["token"];
+    std::vector<std::string> kiosks;
+    for (int k = 0; k < options.kiosks; ++k) {
+        const json code = api.must(
+            api.post("/admin/enrolment-codes", organizer,
+                     {{"role", "kiosk"}, {"device_name", "Kiosk " + std::to_string(k + 1)}}),
+            "enrolment code");
+        kiosks.push_back(api.must(api.post("/auth/enrol", "", {{"code", code["code"]}}),
+                                  "kiosk enrolment")["token"]);
+    }
+    std::map<std::string, std::string> booth_tokens;
+    std::map<std::string, std::vector<Seat>> seats;
+    for (const Booth& booth : fair.booths) {
+        const auto held = options.booth_pins.find(booth.id.str());
+        const std::string pin =
+            held != options.booth_pins.end()
+                ? held->second
+                : api.must(api.post("/admin/booths/" + booth.id.str() + "/pin", organizer),
+                           "booth PIN")["pin"]
+                      .get<std::string>();
+        // Each booth's tablet is enrolled as its booth station, where the PIN is accepted.
+        const json station_code =
+            api.must(api.post("/admin/enrolment-codes", organizer,
+                              {{"role", "booth_station"},
+                               {"booth", booth.id.str()},
+                               {"device_name", "Máy gian hàng " + booth.id.str()}}),
+                     "booth station code");
+        const std::string station =
+            api.must(api.post("/auth/enrol", "", {{"code", station_code["code"]}}),
+                     "station enrolment")["token"];
+        booth_tokens[booth.id.str()] = api.must(
+            api.post("/auth/booth-login", station, {{"booth", booth.id.str()}, {"pin", pin}}),
+            "booth login")["token"];
+        seats[booth.id.str()].resize(static_cast<size_t>(booth.seats()));
+    }
+
+    std::vector<Person> people;
+    for (const Student& student : fair.students) {
+        Person person;
+        person.student = &student;
+        person.id = student.id.str();
+        person.ticket =
+            api.must(api.get("/students/" + person.id + "/ticket", organizer), "ticket")["ticket"];
+        person.will_come = uniform(rng) < 0.93;
+        if (uniform(rng) < options.leave_early_rate) {
+            person.leaves_at =
+                student.arrive.minutes() + 45 + std::uniform_int_distribution<int>(0, 90)(rng);
+        }
+        people.push_back(std::move(person));
+    }
+    std::map<std::string, size_t> person_index;
+    for (size_t i = 0; i < people.size(); ++i)
+        person_index[people[i].id] = i;
+
+    const auto& grid = fair.settings.grid;
+    const int day_start = grid.day_start.minutes();
+    const int day_end = grid.day_end.minutes();
+    // Walk-ins arrive over the first three hours.
+    std::multimap<int, int> walk_in_minutes;
+    const int walk_in_count =
+        static_cast<int>(std::lround(options.walk_in_share * double(fair.students.size())));
+    for (int w = 0; w < walk_in_count; ++w) {
+        walk_in_minutes.emplace(day_start + std::uniform_int_distribution<int>(0, 180)(rng), w);
+    }
+    const Booth* paused_booth =
+        &fair.booths[std::uniform_int_distribution<size_t>(0, fair.booths.size() - 1)(rng)];
+    const int pause_from = day_start + 120, pause_until = day_start + 140;
+
+    const auto outcome_of = [&] {
+        const double r = uniform(rng);
+        return r < 0.25   ? InterviewOutcome::offer
+               : r < 0.5  ? InterviewOutcome::internship
+               : r < 0.75 ? InterviewOutcome::next_round
+                          : InterviewOutcome::not_suitable;
+    };
+    size_t next_kiosk = 0;
+    const auto kiosk = [&]() -> const std::string& { return kiosks[next_kiosk++ % kiosks.size()]; };
+
+    // A seat whose last answer was lost (a restart) is read back from the booth's queue.
+    const auto resync_seat = [&](const std::string& booth, size_t s, int now) {
+        Seat& seat = seats[booth][s];
+        const json queue = api.get("/booths/" + booth + "/queue", booth_tokens[booth]).json();
+        seat = Seat{};
+        seat.since = now;
+        for (const auto& row : queue.value("queue", json::array())) {
+            if (row["seat"] != static_cast<int>(s)) continue;
+            const auto status = row["status"].get<InterviewStatus>();
+            if (status != InterviewStatus::called && status != InterviewStatus::in_progress)
+                continue;
+            seat.interview = row["id"];
+            seat.student = row["student"];
+            seat.state =
+                status == InterviewStatus::called ? Seat::State::called : Seat::State::in_progress;
+            seat.until = now + grid.slot_minutes;
+        }
+    };
+
+    // After closing time the booths finish the interviews under way (up to 30 minutes).
+    const auto seats_busy = [&] {
+        for (const auto& [booth, list] : seats) {
+            for (const Seat& seat : list) {
+                if (seat.state != Seat::State::idle) return true;
+            }
+        }
+        return false;
+    };
+    // Start a quarter of an hour before the day, or where the server's clock already is (it
+    // never runs backwards).
+    const auto server_now = TimeOfDay::parse(api.get("/hello", "").json().value("now", ""));
+    const int first_minute = std::max(day_start - 15, server_now ? server_now->minutes() : 0);
+    const int last_minute = options.until ? options.until->minutes() : day_end + 30;
+    // Kiosks say hello every 3 s of real time, as jobfair-kiosk does: the dashboard counts a kiosk
+    // unheard from for 15 s as lost.
+    constexpr auto kKioskHelloEvery = std::chrono::seconds(3);
+    auto kiosks_said_hello = std::chrono::steady_clock::time_point{};
+    for (int now = first_minute;
+         now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + 30)); ++now) {
+        const auto minute_began = std::chrono::steady_clock::now();
+        api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
+                 "moving the clock");
+        if (minute_began - kiosks_said_hello >= kKioskHelloEvery) {
+            for (const std::string& token : kiosks)
+                api.get("/hello", token);
+            kiosks_said_hello = minute_began;
+        }
+
+        // Arrivals of pre-registered students: they scan their tickets at a kiosk.
+        for (Person& person : people) {
+            if (!person.student || person.checked_in_at || !person.will_come || person.left)
+                continue;
+            if (person.student->arrive.minutes() > now) continue;
+            const client::Answer answer =
+                api.post("/check-ins", kiosk(), {{"ticket", person.ticket}},
+                         "sim-" + person.id + "-checkin");
+            if (answer.ok()) {
+                person.checked_in_at = now;
+                ++report.checked_in;
+            }
+        }
+        // Walk-ins register at a kiosk and choose up to three booths they are eligible for.
+        for (auto [it, end] = walk_in_minutes.equal_range(now); it != end; ++it) {
+            const auto trades = occupation_catalogue();
+            const std::string trade = std::string(
+                trades[std::uniform_int_distribution<size_t>(0, trades.size() - 1)(rng)].code);
+            Student probe;
+            probe.occupation = trade;
+            probe.level = uniform(rng) < 0.5 ? Level::intermediate : Level::college;
+            std::vector<std::string> eligible;
+            for (const Booth& booth : fair.booths) {
+                if (is_eligible(probe, booth)) eligible.push_back(booth.id.str());
+            }
+            if (eligible.empty()) continue;
+            std::shuffle(eligible.begin(), eligible.end(), rng);
+            eligible.resize(std::min<size_t>(eligible.size(), 1 + it->second % 3));
+            const std::string name = std::string(pick(kFamilyNames, rng)) + " " +
+                                     pick(kMiddleNames, rng) + " " + pick(kGivenNames, rng);
+            char phone[16];
+            std::snprintf(phone, sizeof phone, "09%08d",
+                          std::uniform_int_distribution<int>(0, 99999999)(rng));
+            const json form{{"full_name", name},
+                            {"phone", phone},
+                            {"school", pick(kSchools, rng)},
+                            {"occupation", trade},
+                            {"level", level_code(probe.level)},
+                            {"preferences", eligible},
+                            {"consent", {{"interview", true}, {"follow_up", uniform(rng) < 0.6}}}};
+            const client::Answer answer = api.post(
+                "/walk-ins", kiosk(), form,
+                "sim-walkin-" + std::to_string(it->second) + "-" + std::to_string(options.seed));
+            if (!answer.ok()) continue;
+            Person person;
+            person.ticket = answer.json()["ticket"];
+            person.checked_in_at = now;
+            // The server names walk-ins W0001...; the kiosk answer does not say the id, so the
+            // simulation tracks them by ticket only.
+            person.id = "walk-in:" + person.ticket;
+            person_index[person.id] = people.size();
+            people.push_back(std::move(person));
+            ++report.walk_ins;
+            ++report.checked_in;
+        }
+        // Some students go home early; the organizer marks them so their promises are freed.
+        for (Person& person : people) {
+            if (!person.student || person.left || !person.leaves_at || *person.leaves_at != now) {
+                continue;
+            }
+            person.left = true;
+            if (api.post("/students/" + person.id + "/left", organizer).ok()) ++report.left_early;
+        }
+        // One booth pauses for twenty minutes mid-morning.
+        if (now == pause_from &&
+            api.post("/booths/" + paused_booth->id.str() + "/pause", organizer).ok()) {
+            ++report.booth_pauses;
+        }
+        if (now == pause_until)
+            api.post("/booths/" + paused_booth->id.str() + "/resume", organizer);
+
+        // Booth seats.
+        for (const Booth& booth : fair.booths) {
+            const std::string id = booth.id.str();
+            const std::string& token = booth_tokens[id];
+            const bool paused =
+                booth.id == paused_booth->id && now >= pause_from && now < pause_until;
+            for (size_t s = 0; s < seats[id].size(); ++s) {
+                Seat& seat = seats[id][s];
+                const std::string interview = "/interviews/" + std::to_string(seat.interview);
+                if (seat.state == Seat::State::idle) {
+                    if (paused || now < booth.open.minutes() || now >= booth.close.minutes())
+                        continue;
+                    const client::Answer call = api.post(
+                        "/booths/" + id + "/seats/" + std::to_string(s) + "/call-next", token);
+                    if (call.status == 409) {
+                        resync_seat(id, s, now);
+                        continue;
+                    }
+                    const json called = call.json();
+                    if (!call.ok() || !called["called"].is_object()) continue;
+                    seat.state = Seat::State::called;
+                    seat.interview = called["called"]["id"];
+                    seat.student = called["called"]["student"];
+                    seat.since = now;
+                    if (called.value("from_standby", false)) ++report.refilled_from_standby;
+                    const auto who = person_index.find(seat.student);
+                    const bool gone = who != person_index.end() && people[who->second].left;
+                    seat.student_comes = !gone && uniform(rng) >= options.no_show_rate;
+                } else if (seat.state == Seat::State::called) {
+                    if (seat.student_comes && now >= seat.since + 1) {
+                        const client::Answer started = api.post(interview + "/start", token);
+                        if (!started.ok()) {
+                            resync_seat(id, s, now);
+                            continue;
+                        }
+                        seat.state = Seat::State::in_progress;
+                        // Most interviews fit their slot; one in ten runs long.
+                        int length =
+                            grid.slot_minutes - 3 + std::uniform_int_distribution<int>(0, 4)(rng);
+                        if (uniform(rng) < 0.1) length += 6;
+                        seat.since = now;
+                        seat.until = now + length;
+                        const auto who = person_index.find(seat.student);
+                        if (who != person_index.end() && !people[who->second].first_start) {
+                            people[who->second].first_start = now;
+                        }
+                    } else if (!seat.student_comes && now >= seat.since + 3) {
+                        const client::Answer missed = api.post(interview + "/no-show", token);
+                        if (missed.ok()) ++report.no_shows;
+                        seat = Seat{};
+                    }
+                } else if (now >= seat.until) {
+                    const InterviewOutcome outcome = outcome_of();
+                    const client::Answer finished =
+                        api.post(interview + "/finish", token,
+                                 {{"outcome", outcome}, {"note", "Phỏng vấn mô phỏng"}});
+                    if (finished.ok()) ++report.outcomes[std::string(outcome_code(outcome))];
+                    seat = Seat{};
+                }
+            }
+        }
+
+        if (options.after_minute) {
+            SimulationProgress progress;
+            progress.now = TimeOfDay(now);
+            progress.walk_ins = report.walk_ins;
+            for (const Person& person : people) {
+                if (person.student && person.checked_in_at) progress.checked_in.insert(person.id);
+            }
+            options.after_minute(progress);
+        }
+        if ((now - day_start) % 15 == 0 && options.report_line) {
+            const json overview = api.get("/overview", organizer).json();
+            const json& by_status = overview["interviews_by_status"];
+            const auto count = [&](const char* status) { return by_status.value(status, 0); };
+            char line[200];
+            std::snprintf(line, sizeof line,
+                          "%s  checked in %3d  in interview %3d  done %3d  promised %3d  "
+                          "no-shows %2d  without interview %3d",
+                          TimeOfDay(now).str().c_str(), overview.value("checked_in", 0),
+                          count("called") + count("in_progress"), count("done"), count("promised"),
+                          count("no_show"), overview.value("checked_in_without_interview", 0));
+            options.report_line(line);
+        }
+        if (options.speed > 0) {
+            std::this_thread::sleep_until(minute_began +
+                                          std::chrono::duration<double>(60.0 / options.speed));
+        }
+    }
+
+    // The final figures come from the server: the report must equal what the database says.
+    const json overview = api.get("/overview", organizer).json();
+    report.interviews_done = overview["interviews_by_status"].value("done", 0);
+    report.no_shows = overview["interviews_by_status"].value("no_show", 0);
+    std::vector<double> waits;
+    for (const Person& person : people) {
+        if (person.checked_in_at && person.first_start) {
+            waits.push_back(double(*person.first_start - *person.checked_in_at));
+        }
+    }
+    report.students_covered = overview.value("students_interviewed", 0);
+    // Re-plans never cancel a promise (promises are locked): every cancelled promise has a
+    // reason a person gave or the day imposed (the student left, the booth closed).
+    const json log = api.get("/events?since=0", organizer).json();
+    for (const auto& event : log["events"]) {
+        if (event["kind"] == "student.checked_in" || event["kind"] == "schedule.saved") {
+            ++report.replans;
+        }
+        if (event["kind"] == "interview.moved" && event.value("actor", "") == "server") {
+            ++report.promises_moved_late;
+        }
+        if (event["kind"] == "interview.cancelled" &&
+            parse_status(event["payload"].value("from", "")) != InterviewStatus::planned) {
+            ++report.promises_cancelled[event["payload"].value("reason", "")];
+        }
+    }
+    std::sort(waits.begin(), waits.end());
+    if (!waits.empty()) {
+        double sum = 0;
+        for (double wait : waits)
+            sum += wait;
+        report.mean_wait_minutes = sum / double(waits.size());
+        report.p90_wait_minutes = waits[std::min(waits.size() - 1, waits.size() * 9 / 10)];
+    }
+    return report;
+}
+
+std::vector<std::string> check_day_invariants(const Store& store,
+                                              const SimulationProgress& progress, bool day_over) {
+    std::vector<std::string> violations;
+    const auto rows = store.interviews();
+    std::map<std::tuple<std::string, int, int>, InterviewId> seats;
+    std::map<StudentId, InterviewId> busy;
+    std::map<std::pair<StudentId, int>, InterviewId> student_slots;
+    for (const auto& row : rows) {
+        const Interview& interview = row.interview;
+        const bool live =
+            row.status != InterviewStatus::cancelled && row.status != InterviewStatus::no_show;
+        if (live) {
+            const auto seat =
+                std::make_tuple(interview.booth.str(), interview.seat, interview.start.minutes());
+            if (const auto [it, fresh] = seats.emplace(seat, row.id); !fresh) {
+                violations.push_back("seat double-booked: interviews " +
+                                     std::to_string(it->second) + " and " + std::to_string(row.id) +
+                                     " at " + interview.booth.str() + " seat " +
+                                     std::to_string(interview.seat) + " " + interview.start.str());
+            }
+            if (row.status != InterviewStatus::done) {
+                const auto slot = std::make_pair(interview.student, interview.start.minutes());
+                if (const auto [it, fresh] = student_slots.emplace(slot, row.id); !fresh) {
+                    violations.push_back("student " + interview.student.str() +
+                                         " has two interviews at " + interview.start.str());
+                }
+            }
+        }
+        if (row.status == InterviewStatus::called || row.status == InterviewStatus::in_progress) {
+            if (const auto [it, fresh] = busy.emplace(interview.student, row.id); !fresh) {
+                violations.push_back("student " + interview.student.str() +
+                                     " is in two places: " + "interviews " +
+                                     std::to_string(it->second) + " and " + std::to_string(row.id));
+            }
+        }
+        if (row.status == InterviewStatus::cancelled &&
+            (!row.cancel_reason || row.cancel_reason->empty())) {
+            violations.push_back("interview " + std::to_string(row.id) +
+                                 " was cancelled without a reason");
+        }
+        if (day_over && row.status == InterviewStatus::promised) {
+            violations.push_back("promise broken: interview " + std::to_string(row.id) + " of " +
+                                 interview.student.str() + " at " + interview.booth.str() + " " +
+                                 interview.start.str() + " was neither kept nor cancelled");
+        }
+    }
+    const auto stored = store.check_ins();
+    for (const auto& student : progress.checked_in) {
+        if (!stored.count(StudentId(student))) {
+            violations.push_back("check-in of " + student + " was acknowledged but is not stored");
+        }
+    }
+    int walk_ins = 0;
+    for (const auto& student : store.load_fair().students)
+        walk_ins += student.id.str().starts_with("W");
+    if (walk_ins < progress.walk_ins) {
+        violations.push_back(std::to_string(progress.walk_ins) + " walk-ins acknowledged, " +
+                             std::to_string(walk_ins) + " stored");
+    }
+    return violations;
+}
+
+std::vector<std::string> check_event_log(const Store& store, int& events_replayed) {
+    std::vector<std::string> violations;
+    const auto stored = store.interviews();
+    std::map<InterviewId, const StoredInterview*> rows;
+    for (const auto& row : stored)
+        rows[row.id] = &row;
+    const auto occupies = [](InterviewStatus status) {
+        return status == InterviewStatus::called || status == InterviewStatus::in_progress;
+    };
+    std::map<InterviewId, InterviewStatus> logged;  // each interview's status as the log tells it
+    std::map<std::pair<std::string, int>, InterviewId> seat_holder;
+    std::map<std::string, InterviewId> student_holder;
+    events_replayed = 0;
+
+    const auto apply = [&](const EventRecord& event, InterviewId id, InterviewStatus to) {
+        const auto row = rows.find(id);
+        if (row == rows.end()) {
+            violations.push_back("event " + std::to_string(event.id) + " names interview " +
+                                 std::to_string(id) + ", which is not stored");
+            return;
+        }
+        const Interview& interview = row->second->interview;
+        const auto seat = std::make_pair(interview.booth.str(), interview.seat);
+        const std::string student = interview.student.str();
+        if (occupies(logged[id])) {
+            if (seat_holder[seat] == id) seat_holder.erase(seat);
+            if (student_holder[student] == id) student_holder.erase(student);
+        }
+        if (occupies(to)) {
+            const auto [in_seat, seat_free] = seat_holder.emplace(seat, id);
+            if (!seat_free && in_seat->second != id) {
+                violations.push_back("after event " + std::to_string(event.id) + ": " + seat.first +
+                                     " seat " + std::to_string(seat.second) + " holds interviews " +
+                                     std::to_string(in_seat->second) + " and " +
+                                     std::to_string(id));
+            }
+            const auto [elsewhere, student_free] = student_holder.emplace(student, id);
+            if (!student_free && elsewhere->second != id) {
+                violations.push_back("after event " + std::to_string(event.id) + ": student " +
+                                     student + " is in interviews " +
+                                     std::to_string(elsewhere->second) + " and " +
+                                     std::to_string(id) + " at once");
+            }
+        }
+        logged[id] = to;
+    };
+
+    for (const EventRecord& event : store.events()) {
+        ++events_replayed;
+        if (!event.kind.starts_with("interview.") && event.kind != "student.left") continue;
+        const json payload = json::parse(event.payload_json, nullptr, false);
+        if (!payload.is_object()) {
+            violations.push_back("event " + std::to_string(event.id) + " has no readable payload");
+            continue;
+        }
+        if (event.kind == "student.left") {
+            for (const auto& id : payload.value("cancelled", json::array()))
+                if (id.is_number_integer())
+                    apply(event, id.get<InterviewId>(), InterviewStatus::cancelled);
+            continue;
+        }
+        if (!payload.contains("interview") || !payload["interview"].is_number_integer()) continue;
+        const InterviewId id = payload["interview"].get<InterviewId>();
+        if (event.kind == "interview.called_from_standby") {
+            apply(event, id, InterviewStatus::called);
+        } else if (payload.contains("to") && payload["to"].is_string()) {
+            const std::string to = payload["to"].get<std::string>();
+            if (const auto status = parse_status(to)) {
+                apply(event, id, *status);
+            } else {
+                violations.push_back("event " + std::to_string(event.id) + " moves interview " +
+                                     std::to_string(id) + " to an unknown status \"" + to + "\"");
+            }
+        }
+    }
+    for (const auto& [id, status] : logged) {
+        const auto row = rows.find(id);
+        if (row == rows.end()) continue;  // said above
+        if (row->second->status != status) {
+            violations.push_back("interview " + std::to_string(id) + " is " +
+                                 std::string(status_code(row->second->status)) +
+                                 " in the database but " + std::string(status_code(status)) +
+                                 " in the audit log");
+        }
+    }
+    return violations;
+}
+
+}  // namespace jobfair
