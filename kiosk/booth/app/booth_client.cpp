@@ -4,7 +4,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include "common/device_token.hpp"
 #include "common/protocol.hpp"
 
 namespace jobfair::booth::app {
@@ -41,37 +40,25 @@ Outcome outcome_of(const client::Answer& answer) {
 BoothClient::BoothClient(std::string server_url, std::string booth, StationEnrolment station)
     : api_(std::move(server_url)),
       booth_(std::move(booth)),
-      station_(std::move(station)),
-      station_token_(read_device_token(station_.token_file)) {}
+      station_(client::EnrolmentSettings{station.device_code, station.token_file, "booth_station",
+                                         booth_}) {}
 
 std::variant<std::string, Outcome> BoothClient::station_token() {
-    std::lock_guard lock(station_mutex_);
-    if (station_token_) return *station_token_;
-    if (station_.device_code.empty() || device_code_used_) {
+    if (auto token = station_.token(api_)) return *token;
+    const client::EnrolmentProblem& problem = station_.problem();
+    if (!problem.reached) return Outcome{false, std::nullopt};
+    // The booth's own words for the two cases staff meet; the server's words otherwise.
+    if (problem.code == "not_enrolled") {
         return Outcome{true, ServerRefusal{tr(BoothText::station_not_enrolled, Language::en),
                                            tr(BoothText::station_not_enrolled, Language::vi),
                                            "not_a_booth_station"}};
     }
-    const nlohmann::json request = {{"code", station_.device_code}};
-    const client::Answer answer = api_.post("/auth/enrol", request.dump(), std::nullopt);
-    Outcome outcome = outcome_of(answer);
-    if (!answer.reached) return outcome;
-    device_code_used_ = true;
-    if (!outcome.ok()) return outcome;
-    try {
-        const auto body = nlohmann::json::parse(answer.body);
-        if (body.at("role").get<std::string>() != "booth_station" ||
-            body.at("booth").get<std::string>() != booth_) {
-            return Outcome{true, ServerRefusal{tr(BoothText::station_code_for_other, Language::en),
-                                               tr(BoothText::station_code_for_other, Language::vi),
-                                               "other_booth"}};
-        }
-        station_token_ = body.at("token").get<std::string>();
-    } catch (const nlohmann::json::exception&) {
-        return unreadable();
+    if (problem.code == "wrong_device") {
+        return Outcome{true, ServerRefusal{tr(BoothText::station_code_for_other, Language::en),
+                                           tr(BoothText::station_code_for_other, Language::vi),
+                                           "other_booth"}};
     }
-    write_device_token(station_.token_file, *station_token_);
-    return *station_token_;
+    return Outcome{true, ServerRefusal{problem.message_en, problem.message_vi, problem.code}};
 }
 
 intent::HelloAnswered BoothClient::hello() const {
@@ -99,8 +86,7 @@ intent::LoginAnswered BoothClient::log_in(const std::string& pin) {
     Outcome outcome = outcome_of(answer);
     if (outcome.refusal && outcome.refusal->code == "not_a_booth_station") {
         // The station was revoked or its token lost: a new code from an organizer is needed.
-        std::lock_guard lock(station_mutex_);
-        station_token_.reset();
+        station_.forget();
     }
     if (!outcome.ok()) return {outcome};
     try {

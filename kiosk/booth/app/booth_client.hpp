@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "common/client/api_client.hpp"
+#include "common/client/device_enrolment.hpp"
 #include "kiosk/booth/model/booth.hpp"
 
 namespace jobfair::booth::app {
@@ -47,12 +48,9 @@ class BoothClient {
 
     client::ApiClient api_;
     std::string booth_;
-    StationEnrolment station_;
+    client::DeviceEnrolment station_;
     mutable std::mutex mutex_;
     std::optional<std::string> token_;
-    std::mutex station_mutex_;
-    std::optional<std::string> station_token_;
-    bool device_code_used_ = false;
 };
 
 // The model's view of an HTTP answer: unreachable, ok, or refused with the server's words (or

@@ -72,8 +72,10 @@ std::string write_file(const std::filesystem::path& file, const std::string& con
 
 }  // namespace
 
-DashboardRunner::DashboardRunner(std::string server_url, int workers)
+DashboardRunner::DashboardRunner(std::string server_url,
+                                 std::optional<client::EnrolmentSettings> console, int workers)
     : client_(std::move(server_url)) {
+    if (console) console_.emplace(std::move(*console));
     for (int index = 0; index < workers; ++index)
         workers_.emplace_back([this](std::stop_token stop) { work(stop); });
 }
@@ -163,9 +165,21 @@ Intent DashboardRunner::perform(const Effect& effect) {
                 return hello;
             },
             [&](const effect::LogIn& login) -> Intent {
+                std::optional<std::string> console_token;
+                if (console_) {
+                    console_token = console_->token(client_);
+                    if (!console_token) {
+                        const client::EnrolmentProblem& problem = console_->problem();
+                        return intent::LoginAnswered{Reply{
+                            problem.reached, false, 0, {problem.message_en, problem.message_vi}}};
+                    }
+                }
                 const nlohmann::json body = {{"password", login.password}};
                 const client::Answer answer =
-                    client_.post("/auth/login", body.dump(), std::nullopt);
+                    client_.post("/auth/login", body.dump(), console_token);
+                if (console_ && answer.error() &&
+                    answer.error()->code == "not_an_organizer_console")
+                    console_->forget();  // revoked: a new code is needed
                 auto [reply, token] = read_answer<std::string>(answer, [](const std::string& text) {
                     return nlohmann::json::parse(text).at("token").get<std::string>();
                 });

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/client/api_client.hpp"
+#include "common/client/device_enrolment.hpp"
 #include "common/client/event_stream.hpp"
 #include "common/client/work_queue.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
@@ -24,7 +25,11 @@ namespace jobfair::dashboard::app {
 
 class DashboardRunner {
   public:
-    explicit DashboardRunner(std::string server_url, int workers = 2);
+    // `console`: this laptop is not the server's machine, so the password is sent with its
+    // organizer-console token (enrolled once with a device code, docs/security.md).
+    explicit DashboardRunner(std::string server_url,
+                             std::optional<client::EnrolmentSettings> console = std::nullopt,
+                             int workers = 2);
     ~DashboardRunner();
     DashboardRunner(const DashboardRunner&) = delete;
     DashboardRunner& operator=(const DashboardRunner&) = delete;
@@ -43,6 +48,7 @@ class DashboardRunner {
     void close_stream();
 
     client::ApiClient client_;
+    std::optional<client::DeviceEnrolment> console_;
     client::WorkQueue<Effect, Intent> jobs_;
     mutable std::mutex token_mutex_;
     std::optional<std::string> token_;  // the organizer's bearer token, never shown

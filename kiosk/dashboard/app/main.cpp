@@ -37,7 +37,12 @@ int main(int argc, char** argv) {
 
         jobfair::dashboard::DashboardConfig config;
         config.export_dir = options.export_dir.string();
-        app::DashboardRunner runner(options.server_url);
+        std::optional<jobfair::client::EnrolmentSettings> console;
+        if (options.token_file) {
+            console = jobfair::client::EnrolmentSettings{options.device_code, *options.token_file,
+                                                         "organizer_console", std::nullopt};
+        }
+        app::DashboardRunner runner(options.server_url, console);
         app::DashboardView view(fonts, options.server_url);
         const bool scripted = options.screenshot_dir.has_value();
         app::DashboardApp dashboard(runner, view,

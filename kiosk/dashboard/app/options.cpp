@@ -13,6 +13,8 @@ ParsedOptions parse_dashboard_options(int argc, char** argv) {
     line.add_value_to("--export-dir", options.export_dir);
     line.add_value_to("--password-file", options.password_file);
     line.add_value_to("--screenshot-dir", options.screenshot_dir);
+    line.add_value_to("--device-code", options.device_code);
+    line.add_value_to("--token-file", options.token_file);
     line.add_value("--script", [&](const std::string& value) -> std::string {
         if (value != "all" && value != "offline" && value != "live")
             return "--script takes all, offline or live";
@@ -22,6 +24,8 @@ ParsedOptions parse_dashboard_options(int argc, char** argv) {
     if (std::string problem = line.parse(argc, argv); !problem.empty()) return fail(problem);
     if (options.server_url.find("://") == std::string::npos)
         options.server_url = "http://" + options.server_url;
+    if (!options.device_code.empty() && !options.token_file)
+        options.token_file = "jobfair-dashboard.token";
     if (options.screenshot_dir) {
         options.windowed = true;
         if (!options.password_file) return fail("--screenshot-dir needs --password-file");

@@ -1,6 +1,6 @@
 // The command line of jobfair-dashboard:
 //   jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] [--export-dir DIR]
-//                     [--snapshot-file FILE]
+//                     [--snapshot-file FILE] [--device-code CODE] [--token-file FILE]
 //                     [--password-file FILE] [--screenshot-dir DIR [--script all|offline|live]]
 #pragma once
 
@@ -21,11 +21,16 @@ struct DashboardOptions : ui::DisplayFlags {
     // DIR/<screen>-<lang>.png.
     std::optional<std::filesystem::path> screenshot_dir;
     std::string script = "all";  // all | offline | live
+    // Away from the server's machine the password is taken only from an enrolled organizer
+    // console: the organizer's one-time code, exchanged once for a token kept in `token_file`.
+    std::string device_code;
+    std::optional<std::filesystem::path> token_file;
 };
 
 inline constexpr const char* kDashboardUsage =
     "usage: jobfair-dashboard --server URL [--lang vi|en] [--size WxH] [--windowed] "
-    "[--export-dir DIR] [--snapshot-file FILE] [--password-file FILE] [--screenshot-dir DIR "
+    "[--export-dir DIR] [--snapshot-file FILE] [--device-code CODE] [--token-file FILE] "
+    "[--password-file FILE] [--screenshot-dir DIR "
     "[--script all|offline|live]]";
 
 using ParsedOptions = ui::ParsedOptions<DashboardOptions>;
