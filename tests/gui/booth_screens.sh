@@ -69,7 +69,7 @@ PIN=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/boot
 # A PIN is taken only on an enrolled booth station: each run enrols afresh with a new code.
 station_code() {
     curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/enrolment-codes" \
-        -d "{\"role\":\"booth_station\",\"booth\":\"$BOOTH\",\"device_name\":\"Máy $BOOTH $RANDOM\"}" |
+        -d "{\"role\":\"booth_station\",\"booth\":\"$BOOTH\",\"device_name\":\"Máy $BOOTH $(date +%s%N)\"}" |
         json 'd["code"]'
 }
 # The wrong ticket: a checked-in student with nothing at this booth.
