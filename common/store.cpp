@@ -1120,7 +1120,8 @@ void Store::move_interview(InterviewId id, InterviewStatus to, std::string_view 
     });
 }
 
-InterviewId Store::add_called_interview(const Interview& interview, std::string_view actor) {
+InterviewId Store::add_called_interview(const Interview& interview, int clear_minutes,
+                                        std::string_view actor) {
     assert(database_ && "use of a moved-from Store");
     SQLite::Database& database = *database_;
     return translating_errors("call a student from standby", [&] {
@@ -1134,6 +1135,14 @@ InterviewId Store::add_called_interview(const Interview& interview, std::string_
         drop_plan.bind(2, interview.seat);
         drop_plan.bind(3, interview.start.minutes());
         drop_plan.exec();
+        SQLite::Statement drop_own(database,
+                                   "DELETE FROM interviews WHERE status = 'planned' AND "
+                                   "student = ? AND (booth = ? OR ABS(start_minute - ?) < ?)");
+        drop_own.bind(1, interview.student.str());
+        drop_own.bind(2, interview.booth.str());
+        drop_own.bind(3, interview.start.minutes());
+        drop_own.bind(4, clear_minutes);
+        drop_own.exec();
         SQLite::Statement insert(
             database,
             "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "

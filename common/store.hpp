@@ -165,7 +165,10 @@ class Store {
     // (the caller has checked the rules). Logs "interview.moved" with both places.
     void reschedule_interview(InterviewId id, const Interview& to, std::string_view actor);
     // A student from the booth's standby queue, called straight away into a free seat.
-    InterviewId add_called_interview(const Interview& interview, std::string_view actor);
+    // The student's own planned interviews at that booth, or starting less than `clear_minutes`
+    // before or after it (rule 2), go too: the plan must never hold a student in two places.
+    InterviewId add_called_interview(const Interview& interview, int clear_minutes,
+                                     std::string_view actor);
 
     // The student went home at `at`: their stay ends there, and their interviews not yet under
     // way (planned, promised, or called and not come) are cancelled ("student_left"), in one

@@ -1,6 +1,8 @@
 #include "scheduler/live/live_fair.hpp"
 
 #include "common/schedule_check.hpp"
+#include "scheduler/live/outlook.hpp"
+#include "scheduler/live/server_views.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -242,9 +244,10 @@ std::vector<CheckInResult> LiveFair::finish_check_ins(const std::vector<StudentI
 }
 
 StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& booth,
-                                     const std::vector<StoredInterview>& all) const {
+                                     const std::vector<StoredInterview>& all,
+                                     std::optional<int> call_into) const {
     const auto& grid = fair_.settings.grid;
-    const int slot = current_slot();
+    const int slot = call_into.value_or(current_slot());
     if (slot < 0 || slot >= grid.slot_count()) return StandbyBlock::outside_hours;
     if (clock_.now() >= student.leave) return StandbyBlock::left;
     if (is_busy(student.id, all)) return StandbyBlock::busy_elsewhere;
@@ -268,11 +271,25 @@ StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& boot
     return StandbyBlock::none;
 }
 
-std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat,
+int LiveFair::call_slot(const BoothId& booth, int seat,
+                        const std::vector<StoredInterview>& all) const {
+    const int slot = current_slot();
+    const auto& grid = fair_.settings.grid;
+    const auto booth_index = model_.booth_index(booth);
+    if (slot < 0 || slot + 1 >= grid.slot_count() || !booth_index) return slot;
+    const bool over = std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+        return row.interview.booth == booth && row.interview.seat == seat &&
+               row.interview.start == grid.slot_start(slot) && row.status == InterviewStatus::done;
+    });
+    const auto& open = model_.booths()[size_t(*booth_index)].open;
+    if (over && open[size_t(slot + 1)] && !is_paused(booth)) return slot + 1;
+    return slot;
+}
+
+std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat, int slot,
                                                            const std::vector<StoredInterview>& all,
                                                            CallResult& result,
                                                            const StudentId* only) const {
-    const int slot = current_slot();
     const auto& grid = fair_.settings.grid;
     if (slot < 0 || slot >= grid.slot_count()) {
         result.nobody_because(CallResult::Nobody::outside_hours,
@@ -292,31 +309,22 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
             return std::nullopt;
         }
     }
-    const Booth* booth_info = fair_.find_booth(booth);
-    const auto check_ins = store_.check_ins();
-
-    using Rank = std::tuple<int, TimeOfDay, std::string>;  // preference rank, arrival, id
-    std::optional<Rank> best;
+    // The one standby order (scheduler/live/outlook.hpp): the estimates assume it.
+    DayState day{fair_, all, store_.check_ins(), {}, clock_.now()};
     std::optional<StoredInterview> best_row;
     StandbyBlock only_blocked_by = StandbyBlock::none;
-    for (const auto& [student_id, arrived] : check_ins) {
-        if (only && student_id != *only) continue;
-        const Student* student = fair_.find_student(student_id);
-        if (!student) continue;
-        const int rank = preference_rank(*student, booth);
-        if (rank == 0 || !is_eligible(*student, *booth_info)) continue;
-        if (const StandbyBlock block = standby_block(*student, booth, all);
+    for (const StandbyEntry& entry : standby_queue(day, booth)) {
+        if (only && entry.id != *only) continue;
+        const Student* student = fair_.find_student(entry.id);
+        if (const StandbyBlock block = standby_block(*student, booth, all, slot);
             block != StandbyBlock::none) {
             if (only) only_blocked_by = block;
             continue;
         }
-        const Rank candidate{rank, arrived, student_id.str()};
-        if (!best || candidate < *best) {
-            best = candidate;
-            StoredInterview row;
-            row.interview = Interview{student_id, booth, seat, start};
-            best_row = row;
-        }
+        StoredInterview row;
+        row.interview = Interview{entry.id, booth, seat, start};
+        best_row = row;
+        break;
     }
     if (!best_row) {
         if (only) {
@@ -339,13 +347,16 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     CallResult result;
     if (seat_is_busy(booth, seat, all, result)) return result;
 
-    // The promised student of the current slot, or of an earlier one who is still waiting.
+    // The promised student of the slot being filled (the current one, or the next when this
+    // seat's interview is over early), or of an earlier one who is still waiting.
     const TimeOfDay now = clock_.now();
+    const int slot = call_slot(booth, seat, all);
+    const TimeOfDay due_by = slot > current_slot() ? fair_.settings.grid.slot_start(slot) : now;
     const auto check_ins = store_.check_ins();
     std::vector<StoredInterview> due;
     for (const auto& row : all) {
         if (row.interview.booth == booth && row.interview.seat == seat &&
-            row.status == InterviewStatus::promised && row.interview.start <= now) {
+            row.status == InterviewStatus::promised && row.interview.start <= due_by) {
             due.push_back(row);
         }
     }
@@ -374,7 +385,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     }
 
     // Otherwise the standby queue: checked-in students who want this booth and are free now.
-    auto candidate = standby_candidate(booth, seat, all, result);
+    auto candidate = standby_candidate(booth, seat, slot, all, result);
     if (!candidate) {
         // Nobody else: a skipped student may be called again.
         for (const auto& row : skipped_ones) {
@@ -399,7 +410,8 @@ CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const Stu
     const auto all = store_.interviews();
     CallResult result;
     if (seat_is_busy(booth, seat, all, result)) return result;
-    const auto candidate = standby_candidate(booth, seat, all, result, &student);
+    const auto candidate =
+        standby_candidate(booth, seat, call_slot(booth, seat, all), all, result, &student);
     if (candidate) call_from_standby(candidate->interview, actor, result);
     return result;
 }
@@ -433,13 +445,22 @@ bool LiveFair::seat_is_busy(const BoothId& booth, int seat, const std::vector<St
 // placement in that seat and slot gives way, and the new one is locked like a promise.
 void LiveFair::call_from_standby(const Interview& interview, std::string_view actor,
                                  CallResult& result) {
-    const InterviewId id = store_.add_called_interview(interview, actor);
+    const int gap = fair_.settings.student_gap_slots;
+    const InterviewId id =
+        store_.add_called_interview(interview, (gap + 1) * fair_.settings.grid.slot_minutes, actor);
     if (const auto placement = model_.to_placement(interview)) {
         auto planned = model_.planned();
+        // The seat's planned interview gives way, and so does the student's own later one here
+        // and in the same slot (a booth meets a student once, a student is in one place); a
+        // re-plan finds the displaced ones another seat.
+        const size_t before = planned.size();
         std::erase_if(planned, [&](const alloc::Placement& p) {
-            return p.booth == placement->booth && p.seat == placement->seat &&
-                   p.slot == placement->slot;
+            return (p.booth == placement->booth && p.seat == placement->seat &&
+                    p.slot == placement->slot) ||
+                   (p.student == placement->student &&
+                    (p.booth == placement->booth || std::abs(p.slot - placement->slot) <= gap));
         });
+        if (planned.size() != before) replan_due_ = true;
         model_.set_planned(std::move(planned));
         model_.lock(*placement);
     }

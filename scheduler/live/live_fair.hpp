@@ -170,9 +170,11 @@ class LiveFair {
     ReplanPreview replan(std::string_view actor);
 
     // Whether `student` (checked in, wanting `booth`, eligible there) can be called into it from
-    // standby now, given the day's interviews `all`; the first rule in the way, if not.
+    // standby now (into `slot`; none: the current one), given the day's interviews `all`; the
+    // first rule in the way, if not.
     StandbyBlock standby_block(const Student& student, const BoothId& booth,
-                               const std::vector<StoredInterview>& all) const;
+                               const std::vector<StoredInterview>& all,
+                               std::optional<int> slot = std::nullopt) const;
 
     const Fair& fair() const { return fair_; }
     bool is_paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
@@ -202,11 +204,16 @@ class LiveFair {
 
     StoredInterview stored(InterviewId id) const;
     bool is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const;
-    // The best student of the booth's standby queue for `seat` now (or only `only`, when given).
-    std::optional<StoredInterview> standby_candidate(const BoothId& booth, int seat,
+    // The best student of the booth's standby queue for `seat` in `slot` (or only `only`, when
+    // given).
+    std::optional<StoredInterview> standby_candidate(const BoothId& booth, int seat, int slot,
                                                      const std::vector<StoredInterview>& all,
                                                      CallResult& result,
                                                      const StudentId* only = nullptr) const;
+    // The slot a call into `seat` now fills: the current one, or, when the seat's interview of
+    // the current slot is already over, the next open slot (its student is called early rather
+    // than the seat standing empty).
+    int call_slot(const BoothId& booth, int seat, const std::vector<StoredInterview>& all) const;
     void check_seat(const BoothId& booth, int seat) const;
     // Each student's commitments, by start, into their result.
     std::vector<CheckInResult> finish_check_ins(const std::vector<StudentId>& students,

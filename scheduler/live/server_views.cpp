@@ -11,6 +11,7 @@
 #include "common/occupations.hpp"
 #include "common/text.hpp"
 #include "common/utc_time.hpp"
+#include "scheduler/live/outlook.hpp"
 
 namespace jobfair {
 
@@ -36,29 +37,6 @@ json optional_text(const std::optional<std::string>& text) {
 
 // Standby: checked-in students who want this booth, are eligible, have nothing with it (no
 // interview other than a cancelled one) and are still here; best rank first, then arrival.
-std::vector<StandbyEntry> standby_of(const DayState& day, const BoothId& booth_id) {
-    const Booth* booth = day.fair.find_booth(booth_id);
-    if (!booth) return {};
-    std::set<StudentId> has_interview;
-    for (const auto& row : day.interviews) {
-        if (row.interview.booth == booth_id && row.status != InterviewStatus::cancelled) {
-            has_interview.insert(row.interview.student);
-        }
-    }
-    std::vector<StandbyEntry> waiting;
-    for (const auto& [id, arrived] : day.check_ins) {
-        const Student* student = day.fair.find_student(id);
-        if (!student || has_interview.count(id) || day.now >= student->leave) continue;
-        const int rank = preference_rank(*student, booth_id);
-        if (rank == 0 || !is_eligible(*student, *booth)) continue;
-        waiting.push_back({rank, arrived, id});
-    }
-    std::sort(waiting.begin(), waiting.end(), [](const StandbyEntry& a, const StandbyEntry& b) {
-        return std::tie(a.rank, a.arrived, a.id) < std::tie(b.rank, b.arrived, b.id);
-    });
-    return waiting;
-}
-
 std::string given_name(const std::string& full_name) {
     const auto end = full_name.find_last_not_of(' ');
     if (end == std::string::npos) return "";
@@ -144,7 +122,7 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         queue.push_back(item);
     }
 
-    const std::vector<StandbyEntry> waiting = standby_of(day, booth_id);
+    const std::vector<StandbyEntry> waiting = standby_queue(day, booth_id);
     json standby = json::array();
     for (const auto& entry : waiting) {
         json item = person(entry.id);
@@ -203,7 +181,7 @@ json overview_view(const DayState& day, const LiveFair& live,
                           {"paused", live.is_paused(booth.id)},
                           {"open", booth.open.str()},
                           {"close", booth.close.str()},
-                          {"standby", standby_of(day, booth.id).size()},
+                          {"standby", standby_queue(day, booth.id).size()},
                           {"current", current},
                           {"next", next_start ? json(next_start->str()) : json()},
                           {"waiting", waiting},

@@ -53,13 +53,6 @@ struct DayState {
 
 DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now);
 
-struct StandbyEntry {
-    int rank = 0;  // the place the student gave the booth, 1 = first choice
-    TimeOfDay arrived;
-    StudentId id;
-};
-std::vector<StandbyEntry> standby_of(const DayState& day, const BoothId& booth);
-
 protocol::ScheduledInterview scheduled(const Fair& fair, const StoredInterview& row);
 
 // A booth's queue: its interviews not over, each with where the student is now, and the

@@ -9,6 +9,7 @@
 #include "common/fair_date.hpp"
 #include "common/occupations.hpp"
 #include "common/ticket.hpp"
+#include "scheduler/live/outlook.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/reports/lost_events.hpp"
 #include "scheduler/reports/reports.hpp"
@@ -226,7 +227,7 @@ struct Sheets {
         std::string html =
             "<section class=\"sheet\">\n" + header(booth, "Danh sách chờ (gọi khi có bàn trống)",
                                                    "Standby queue (call when a seat is free)");
-        const auto waiting = standby_of(day, booth.id);
+        const auto waiting = standby_queue(day, booth.id);
         if (waiting.empty()) {
             html +=
                 "<p>Không có học viên nào đang chờ. / <span class=\"en\">Nobody is waiting."

@@ -436,3 +436,36 @@ TEST_CASE("the standby rule names the first thing in the way of calling a studen
     CHECK(standby_block_code(StandbyBlock::own_interview_near) == "own_interview_near");
     CHECK(standby_block_code(StandbyBlock::none).empty());
 }
+
+TEST_CASE("a seat whose interview ended early calls the next slot's student instead of idling") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    const auto first = live.check_in(StudentId("S1"), "kiosk");
+    const auto second = live.check_in(StudentId("S2"), "kiosk");
+    REQUIRE(first.interviews.size() == 1);
+    REQUIRE(second.interviews.size() == 1);
+    const StoredInterview& early =
+        first.interviews[0].interview.start < second.interviews[0].interview.start
+            ? first.interviews[0]
+            : second.interviews[0];
+    const StoredInterview& later =
+        &early == &first.interviews[0] ? second.interviews[0] : first.interviews[0];
+    clock.set(early.interview.start);
+    auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    live.start(call.called->id, "booth");
+    clock.advance_minutes(8);  // a short interview: seven minutes of its slot are left
+    live.finish(call.called->id, InterviewOutcome::offer, "", "booth");
+
+    call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->id == later.id);
+    CHECK(call.called->interview.start == later.interview.start);  // the promise as given
+    CHECK_FALSE(call.from_standby);
+    require_consistent(fair, store);
+}

@@ -581,7 +581,7 @@ TEST_CASE("a standby call takes a seat that was only planned") {
     const Interview seat{StudentId("S0002"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)};
     store.save_planned_schedule({seat}, "engine");
     const Interview standby{StudentId("S0001"), BoothId("B02"), 0, TimeOfDay::hm(9, 0)};
-    const InterviewId id = store.add_called_interview(standby, "B02");
+    const InterviewId id = store.add_called_interview(standby, 15, "B02");
     CHECK(interviews_with(store, InterviewStatus::called) == std::vector<Interview>{standby});
     CHECK(interviews_with(store, InterviewStatus::planned).empty());
     CHECK(store.interviews().back().id == id);

@@ -358,7 +358,7 @@ TEST_CASE("a standby start gives tickets and ids from round numbers above the co
     const auto registered =
         store.register_walk_in(walk_in, {}, "kiosk1-0001", "digest", "kiosk:Kiosk 1");
     CHECK(registered.ticket_number == 1000);
-    CHECK(store.add_called_interview({registered.student, BoothId("B01"), 0, testing::at(8, 0)},
+    CHECK(store.add_called_interview({registered.student, BoothId("B01"), 0, testing::at(8, 0)}, 15,
                                      "booth") == 10000);
 
     // Survives reopening; a second standby (the standby died too) starts higher again.

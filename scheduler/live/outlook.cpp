@@ -1,0 +1,369 @@
+#include "scheduler/live/outlook.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "common/availability.hpp"
+
+namespace jobfair {
+
+namespace {
+
+bool holds_seat(InterviewStatus status) {
+    return status == InterviewStatus::promised || status == InterviewStatus::called ||
+           status == InterviewStatus::in_progress || status == InterviewStatus::done;
+}
+
+// A pair that is over or taken: met, under way, promised, missed.
+bool ends_pair(InterviewStatus status) {
+    return status != InterviewStatus::planned && status != InterviewStatus::cancelled;
+}
+
+int current_slot(const DayState& day) {
+    const auto& grid = day.fair.settings.grid;
+    const int offset = day.now.minutes() - grid.day_start.minutes();
+    if (offset < 0) return 0;
+    return std::min(offset / grid.slot_minutes, grid.slot_count());
+}
+
+// A booth's seats over the rest of the day, and the seats a standby student can expect there.
+struct BoothSupply {
+    std::vector<double> openings;  // per slot: free seats plus expected no-shows
+    int slots = 0;
+};
+
+BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, double no_show_rate) {
+    const auto& grid = day.fair.settings.grid;
+    BoothSupply supply;
+    supply.slots = grid.slot_count();
+    supply.openings.assign(size_t(supply.slots), 0.0);
+    if (paused) return supply;
+    const int now_slot = current_slot(day);
+    std::vector<int> taken(size_t(supply.slots), 0), promised(size_t(supply.slots), 0);
+    int used_of_cap = 0;
+    for (const auto& row : day.interviews) {
+        if (row.interview.booth != booth.id) continue;
+        const auto slot = grid.slot_at(row.interview.start);
+        if (holds_seat(row.status) || row.status == InterviewStatus::planned) ++used_of_cap;
+        if (!slot || *slot < now_slot) continue;
+        if (holds_seat(row.status) || row.status == InterviewStatus::planned)
+            ++taken[size_t(*slot)];
+        if (row.status == InterviewStatus::promised ||
+            (row.status == InterviewStatus::called && *slot == now_slot)) {
+            ++promised[size_t(*slot)];
+        }
+    }
+    // Free seats count until the booth's cap is reached; a no-show gives its place in the cap
+    // back, so expected no-shows always count.
+    int cap_left = booth.max_interviews ? std::max(0, *booth.max_interviews - used_of_cap)
+                                        : supply.slots * booth.seats();
+    for (int slot : usable_slots(day.fair.settings, booth)) {
+        if (slot < now_slot) continue;
+        const int free = std::min(cap_left, std::max(0, booth.seats() - taken[size_t(slot)]));
+        cap_left -= free;
+        supply.openings[size_t(slot)] = free + no_show_rate * promised[size_t(slot)];
+    }
+    return supply;
+}
+
+// The student's own commitments, by slot, for rule 2 (one place at a time, with the gap).
+std::vector<int> committed_slots(const DayState& day, const StudentId& student) {
+    std::vector<int> slots;
+    for (const auto& row : day.interviews) {
+        if (row.interview.student != student || !holds_seat(row.status) ||
+            row.status == InterviewStatus::done)
+            continue;
+        if (const auto slot = day.fair.settings.grid.slot_at(row.interview.start))
+            slots.push_back(*slot);
+    }
+    return slots;
+}
+
+bool slot_free_for(const std::vector<int>& own, int slot, int gap) {
+    return std::none_of(own.begin(), own.end(),
+                        [&](int other) { return std::abs(other - slot) <= gap; });
+}
+
+// Each standby student of one booth: place in the queue, and when the openings ahead of them
+// likely reach them, walking the queue in call order.
+struct BoothEstimates {
+    std::map<StudentId, StandbyOutlook> by_student;
+    std::vector<StandbyEntry> queue;
+};
+
+BoothEstimates estimate_booth(const DayState& day, const Booth& booth, bool paused,
+                              double no_show_rate, bool ignore_leave = false) {
+    BoothEstimates out;
+    out.queue = standby_queue(day, booth.id);
+    const auto& grid = day.fair.settings.grid;
+    const BoothSupply supply = supply_of(day, booth, paused, no_show_rate);
+    const int now_slot = current_slot(day);
+    const int gap = day.fair.settings.student_gap_slots;
+    double consumed = 0;
+    int position = 0;
+    for (const StandbyEntry& entry : out.queue) {
+        StandbyOutlook standby;
+        standby.booth = booth.id;
+        standby.position = ++position;
+        const Student& student = *day.fair.find_student(entry.id);
+        if (entry.planned_at) {
+            standby.planned = true;
+            standby.estimate = std::max(*entry.planned_at, day.now);
+            out.by_student[entry.id] = standby;
+            continue;
+        }
+        const std::vector<int> own = committed_slots(day, entry.id);
+        double cumulative = 0;
+        for (int slot = now_slot; slot < supply.slots; ++slot) {
+            cumulative += supply.openings[size_t(slot)];
+            // Half an expected seat is where the call becomes more likely than not.
+            if (cumulative < consumed + 0.5) continue;
+            if (!ignore_leave && grid.slot_end(slot) > student.leave) break;
+            if (!slot_free_for(own, slot, gap)) continue;
+            standby.estimate = std::max(grid.slot_start(slot), day.now);
+            consumed += 1;
+            break;
+        }
+        out.by_student[entry.id] = standby;
+    }
+    return out;
+}
+
+bool booth_still_open(const DayState& day, const Booth& booth, bool paused) {
+    if (paused) return false;
+    const auto slots = usable_slots(day.fair.settings, booth);
+    const int now_slot = current_slot(day);
+    return std::any_of(slots.begin(), slots.end(), [&](int slot) { return slot >= now_slot; });
+}
+
+}  // namespace
+
+NoShowRate no_show_rate(const std::vector<StoredInterview>& interviews) {
+    NoShowRate rate;
+    for (const auto& row : interviews) {
+        if (row.status == InterviewStatus::no_show) ++rate.no_shows;
+        if (row.status == InterviewStatus::in_progress || row.status == InterviewStatus::done)
+            ++rate.shows;
+    }
+    return rate;
+}
+
+std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& booth_id) {
+    const Booth* booth = day.fair.find_booth(booth_id);
+    if (!booth) return {};
+    const auto& grid = day.fair.settings.grid;
+    std::set<StudentId> pair_over, covered;
+    std::map<StudentId, TimeOfDay> planned_here;
+    std::set<StudentId> planned_elsewhere_now;
+    const TimeOfDay slot_now = grid.slot_start(current_slot(day));
+    for (const auto& row : day.interviews) {
+        if (holds_seat(row.status)) covered.insert(row.interview.student);
+        if (row.interview.booth != booth_id) {
+            if (row.status == InterviewStatus::planned && row.interview.start == slot_now)
+                planned_elsewhere_now.insert(row.interview.student);
+            continue;
+        }
+        if (ends_pair(row.status)) pair_over.insert(row.interview.student);
+        if (row.status == InterviewStatus::planned) {
+            const auto [it, fresh] =
+                planned_here.emplace(row.interview.student, row.interview.start);
+            if (!fresh) it->second = std::min(it->second, row.interview.start);
+        }
+    }
+    std::vector<StandbyEntry> waiting;
+    for (const auto& [id, arrived] : day.check_ins) {
+        const Student* student = day.fair.find_student(id);
+        if (!student || pair_over.count(id) || day.now >= student->leave) continue;
+        const int rank = preference_rank(*student, booth_id);
+        if (rank == 0 || !is_eligible(*student, *booth)) continue;
+        StandbyEntry entry{id, rank, arrived, covered.count(id) > 0, std::nullopt};
+        if (const auto planned = planned_here.find(id); planned != planned_here.end())
+            entry.planned_at = planned->second;
+        waiting.push_back(entry);
+    }
+    // 0: the plan's choice for now; 1: nothing anywhere yet; 2: not placed here; 3: placed here
+    // later, or placed at another booth now (that booth expects them).
+    const auto group = [&](const StandbyEntry& entry) {
+        if (entry.planned_at && *entry.planned_at <= slot_now) return 0;
+        if (entry.planned_at || planned_elsewhere_now.count(entry.id)) return 3;
+        return entry.covered ? 2 : 1;
+    };
+    std::sort(waiting.begin(), waiting.end(), [&](const StandbyEntry& a, const StandbyEntry& b) {
+        return std::make_tuple(group(a), a.rank, a.arrived, a.id) <
+               std::make_tuple(group(b), b.rank, b.arrived, b.id);
+    });
+    return waiting;
+}
+
+std::string_view no_interview_reason_code(NoInterviewReason reason) {
+    switch (reason) {
+        case NoInterviewReason::none:
+            return "none";
+        case NoInterviewReason::no_booth_for_them:
+            return "no_booth_for_them";
+        case NoInterviewReason::booths_full:
+            return "booths_full";
+        case NoInterviewReason::booths_closed:
+            return "booths_closed";
+        case NoInterviewReason::own_limit_reached:
+            return "own_limit_reached";
+        case NoInterviewReason::leaving:
+            return "leaving";
+    }
+    return "none";
+}
+
+std::optional<TimeOfDay> StudentOutlook::next_expected() const {
+    std::optional<TimeOfDay> next;
+    for (const auto& promise : promises)
+        if (!next || promise.start < *next) next = promise.start;
+    for (const auto& standby : this->standby)
+        if (standby.estimate && (!next || *standby.estimate < *next)) next = standby.estimate;
+    return next;
+}
+
+namespace {
+
+// Per-booth figures shared by every student's outlook of one read of the day.
+class BoothCache {
+  public:
+    BoothCache(const DayState& day, const std::set<BoothId>& paused, double rate)
+        : day_(day), paused_(paused), rate_(rate) {}
+
+    bool paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
+    const BoothEstimates& estimates(const Booth& booth, bool ignore_leave) {
+        auto& cache = ignore_leave ? unbounded_ : bounded_;
+        auto it = cache.find(booth.id);
+        if (it == cache.end())
+            it = cache
+                     .emplace(booth.id,
+                              estimate_booth(day_, booth, paused(booth.id), rate_, ignore_leave))
+                     .first;
+        return it->second;
+    }
+    const BoothSupply& free_seats(const Booth& booth) {
+        auto it = free_.find(booth.id);
+        if (it == free_.end())
+            it = free_.emplace(booth.id, supply_of(day_, booth, paused(booth.id), 0.0)).first;
+        return it->second;
+    }
+
+  private:
+    const DayState& day_;
+    const std::set<BoothId>& paused_;
+    double rate_;
+    std::map<BoothId, BoothEstimates> bounded_, unbounded_;
+    std::map<BoothId, BoothSupply> free_;
+};
+
+StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, BoothCache& cache) {
+    StudentOutlook out;
+    out.student = student_id;
+    const Student* student = day.fair.find_student(student_id);
+    if (!student) return out;
+    const auto& grid = day.fair.settings.grid;
+    const TimeOfDay slot_now = grid.slot_start(current_slot(day));
+
+    int interviews = 0;
+    std::set<BoothId> met;
+    for (const auto& row : day.interviews) {
+        if (row.interview.student != student_id) continue;
+        if (ends_pair(row.status)) met.insert(row.interview.booth);
+        if (holds_seat(row.status)) ++interviews;
+        if (row.status == InterviewStatus::promised || row.status == InterviewStatus::called ||
+            row.status == InterviewStatus::in_progress) {
+            out.promises.push_back({row.id, row.interview.booth, row.interview.start,
+                                    row.interview.start.plus_minutes(-kComeBackMinutesBefore),
+                                    row.status});
+        }
+    }
+    std::sort(out.promises.begin(), out.promises.end(),
+              [](const auto& a, const auto& b) { return a.start < b.start; });
+
+    const bool here = day.check_ins.count(student_id) > 0 && day.now < student->leave;
+    const bool room_for_more = interviews < day.fair.max_interviews_of(*student);
+    bool any_eligible = false, any_open = false, any_after_leave = false;
+    for (const BoothId& booth_id : student->preferences) {
+        const Booth* booth = day.fair.find_booth(booth_id);
+        if (!booth || !is_eligible(*student, *booth)) continue;
+        any_eligible = true;
+        if (met.count(booth_id)) continue;
+        if (!booth_still_open(day, *booth, cache.paused(booth_id))) continue;
+        any_open = true;
+        if (!here || !room_for_more) continue;
+        const BoothEstimates& estimates = cache.estimates(*booth, /*ignore_leave=*/false);
+        const auto mine = estimates.by_student.find(student_id);
+        if (mine == estimates.by_student.end()) continue;
+        out.standby.push_back(mine->second);
+        if (!mine->second.estimate) {
+            const BoothEstimates& later = cache.estimates(*booth, /*ignore_leave=*/true);
+            const auto unbounded = later.by_student.find(student_id);
+            any_after_leave = any_after_leave ||
+                              (unbounded != later.by_student.end() && unbounded->second.estimate);
+        }
+    }
+    std::stable_sort(out.standby.begin(), out.standby.end(), [](const auto& a, const auto& b) {
+        if (a.estimate.has_value() != b.estimate.has_value()) return a.estimate.has_value();
+        return a.estimate && *a.estimate < *b.estimate;
+    });
+
+    // What is still possible elsewhere: booths with a seat nobody holds, now or in the next
+    // slot, and booths that take CVs.
+    for (const Booth& booth : day.fair.booths) {
+        if (!is_eligible(*student, booth) || met.count(booth.id)) continue;
+        if (!booth_still_open(day, booth, cache.paused(booth.id))) continue;
+        if (booth.accepts_cvs) out.takes_cvs.push_back(booth.id);
+        const BoothSupply& supply = cache.free_seats(booth);
+        const int now_slot = current_slot(day);
+        double free_soon = 0;
+        for (int slot = now_slot; slot < std::min(now_slot + 2, supply.slots); ++slot)
+            if (grid.slot_end(slot) <= student->leave) free_soon += supply.openings[size_t(slot)];
+        // Seats the booth's own standby queue will not take first.
+        int unplanned_waiting = 0;
+        for (const auto& entry : cache.estimates(booth, false).queue)
+            unplanned_waiting += !entry.planned_at && entry.id != student_id;
+        if (free_soon > unplanned_waiting) out.free_seats_now.push_back(booth.id);
+    }
+
+    const bool expected = std::any_of(out.promises.begin(), out.promises.end(),
+                                      [&](const auto& p) { return p.start >= slot_now; }) ||
+                          std::any_of(out.standby.begin(), out.standby.end(),
+                                      [](const auto& s) { return s.estimate.has_value(); });
+    if (!expected && !out.promises.empty()) return out;  // one under way or due now
+    if (!expected) {
+        if (!room_for_more) {
+            out.no_interview = NoInterviewReason::own_limit_reached;
+        } else if (!any_eligible) {
+            out.no_interview = NoInterviewReason::no_booth_for_them;
+        } else if (!any_open) {
+            out.no_interview = NoInterviewReason::booths_closed;
+        } else if (any_after_leave) {
+            out.no_interview = NoInterviewReason::leaving;
+        } else {
+            out.no_interview = NoInterviewReason::booths_full;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+StudentOutlook outlook_of(const DayState& day, const StudentId& student,
+                          const std::set<BoothId>& paused, const NoShowRate& rate) {
+    BoothCache cache(day, paused, rate.rate());
+    return outlook_with(day, student, cache);
+}
+
+std::vector<StudentOutlook> outlooks_of(const DayState& day, const std::vector<StudentId>& students,
+                                        const std::set<BoothId>& paused, const NoShowRate& rate) {
+    BoothCache cache(day, paused, rate.rate());
+    std::vector<StudentOutlook> out;
+    out.reserve(students.size());
+    for (const StudentId& student : students)
+        out.push_back(outlook_with(day, student, cache));
+    return out;
+}
+
+}  // namespace jobfair

@@ -1,0 +1,177 @@
+#include <doctest/doctest.h>
+
+#include "fair_builder.hpp"
+#include "scheduler/live/live_fair.hpp"
+#include "scheduler/live/outlook.hpp"
+#include "scheduler/live/server_views.hpp"
+
+using namespace jobfair;
+using namespace jobfair::testing;
+
+namespace {
+
+StoredInterview row(InterviewId id, const char* student, const char* booth, TimeOfDay start,
+                    InterviewStatus status, int seat = 0) {
+    StoredInterview out;
+    out.id = id;
+    out.interview = Interview{StudentId(student), BoothId(booth), seat, start};
+    out.status = status;
+    return out;
+}
+
+std::vector<std::string> ids(const std::vector<StandbyEntry>& queue) {
+    std::vector<std::string> out;
+    for (const auto& entry : queue)
+        out.push_back(entry.id.str());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the no-show rate starts from its prior and follows the day's calls") {
+    CHECK(no_show_rate({}).rate() == doctest::Approx(0.10));
+    std::vector<StoredInterview> day;
+    for (int i = 0; i < 20; ++i)
+        day.push_back(row(i, "S1", "B01", at(8, 0), InterviewStatus::done));
+    for (int i = 0; i < 10; ++i)
+        day.push_back(row(100 + i, "S1", "B01", at(8, 0), InterviewStatus::no_show));
+    // (0.1 * 20 + 10) / (20 + 30) = 0.24
+    CHECK(no_show_rate(day).rate() == doctest::Approx(0.24));
+}
+
+TEST_CASE("a booth's standby queue follows the plan, then students with nothing, then rank") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01"});         // has an interview elsewhere: covered
+    add_student(fair, "S2", {"B02", "B01"});  // nothing yet, B01 second
+    add_student(fair, "S3", {"B01"});         // the plan puts them at B01 now
+    add_student(fair, "S4", {"B01"});         // the plan puts them at B01 later
+    add_student(fair, "S5", {"B02", "B01"});  // the plan expects them at B02 now
+    add_student(fair, "S6", {"B01"});         // not checked in
+    const std::vector<StoredInterview> rows{
+        row(1, "S1", "B02", at(8, 45), InterviewStatus::promised),
+        row(2, "S3", "B01", at(8, 15), InterviewStatus::planned),
+        row(3, "S4", "B01", at(8, 45), InterviewStatus::planned),
+        row(4, "S5", "B02", at(8, 15), InterviewStatus::planned),
+    };
+    const std::map<StudentId, TimeOfDay> here{{StudentId("S1"), at(8, 1)},
+                                              {StudentId("S2"), at(8, 2)},
+                                              {StudentId("S3"), at(8, 3)},
+                                              {StudentId("S4"), at(8, 4)},
+                                              {StudentId("S5"), at(8, 5)}};
+    const DayState day{fair, rows, here, {}, at(8, 20)};
+    CHECK(ids(standby_queue(day, BoothId("B01"))) ==
+          std::vector<std::string>{"S3", "S2", "S1", "S4", "S5"});
+}
+
+TEST_CASE("an outlook gives a come-back time for a promise and an estimate in standby") {
+    Fair fair = small_fair(8);  // 08:00-10:00
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    std::vector<StoredInterview> rows{
+        row(1, "S1", "B01", at(9, 0), InterviewStatus::promised),
+    };
+    // B01 holds S2 and S3's promises in every other slot: the only free seats are 08:00-08:45
+    // and 09:15 onwards minus theirs.
+    rows.push_back(row(2, "S2", "B01", at(8, 0), InterviewStatus::promised));
+    rows.push_back(row(3, "S3", "B01", at(8, 15), InterviewStatus::promised));
+    const std::map<StudentId, TimeOfDay> here{
+        {StudentId("S1"), at(7, 50)}, {StudentId("S2"), at(7, 50)}, {StudentId("S3"), at(7, 50)}};
+    const DayState day{fair, rows, here, {}, at(7, 55)};
+    const StudentOutlook outlook = outlook_of(day, StudentId("S1"), {}, NoShowRate{});
+    REQUIRE(outlook.promises.size() == 1);
+    CHECK(outlook.promises[0].booth == BoothId("B01"));
+    CHECK(outlook.promises[0].be_there_by == at(8, 55));
+    // B02 is free from 08:00: the first slot S1 can take there.
+    REQUIRE(outlook.standby.size() == 1);
+    CHECK(outlook.standby[0].booth == BoothId("B02"));
+    REQUIRE(outlook.standby[0].estimate.has_value());
+    CHECK(*outlook.standby[0].estimate == at(8, 0));
+    CHECK(outlook.no_interview == NoInterviewReason::none);
+    CHECK(outlook.next_expected() == at(8, 0));
+}
+
+TEST_CASE("standby estimates walk the queue through the seats expected to free") {
+    Fair fair = small_fair(4);  // 08:00-09:00, one seat
+    add_booth(fair, "B01");
+    add_student(fair, "A", {"B01"});
+    add_student(fair, "B", {"B01"});
+    add_student(fair, "C", {"B01"});
+    add_student(fair, "D", {"B01"});
+    add_student(fair, "X", {"B01"});
+    add_student(fair, "Y", {"B01"});
+    // A and B are promised 08:00 and 08:15; 08:30 and 08:45 are free.
+    const std::vector<StoredInterview> rows{
+        row(1, "A", "B01", at(8, 0), InterviewStatus::promised),
+        row(2, "B", "B01", at(8, 15), InterviewStatus::promised),
+    };
+    std::map<StudentId, TimeOfDay> here;
+    for (const char* id : {"A", "B", "C", "D", "X", "Y"})
+        here[StudentId(id)] = at(7, 50);
+    const DayState day{fair, rows, here, {}, at(7, 55)};
+    const auto outlooks =
+        outlooks_of(day, {StudentId("C"), StudentId("D"), StudentId("X")}, {}, NoShowRate{});
+    // C and D take the two free seats; the no-shows expected of A and B (0.1 each) do not add
+    // up to half a seat, so X is told plainly that the booth is full.
+    REQUIRE(outlooks[0].standby.size() == 1);
+    CHECK(outlooks[0].standby[0].estimate == at(8, 30));
+    CHECK(outlooks[1].standby[0].estimate == at(8, 45));
+    CHECK_FALSE(outlooks[2].standby[0].estimate.has_value());
+    CHECK(outlooks[2].standby[0].position == 3);
+    CHECK(outlooks[2].no_interview == NoInterviewReason::booths_full);
+
+    // A high no-show rate makes a seat likely to free for X too.
+    NoShowRate flaky;
+    flaky.no_shows = 80;
+    const auto later = outlook_of(day, StudentId("X"), {}, flaky);
+    CHECK(later.standby[0].estimate.has_value());
+}
+
+TEST_CASE("a student no booth can take is told why, with what they can still do") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01").occupations = {"welding"};
+    add_booth(fair, "B02").accepts_cvs = true;
+    Student& student = add_student(fair, "S1", {"B01"});
+    student.occupation = "nursing";
+    const std::map<StudentId, TimeOfDay> here{{StudentId("S1"), at(7, 50)}};
+    const DayState day{fair, {}, here, {}, at(8, 0)};
+    const StudentOutlook outlook = outlook_of(day, StudentId("S1"), {}, NoShowRate{});
+    CHECK(outlook.promises.empty());
+    CHECK(outlook.standby.empty());
+    CHECK(outlook.no_interview == NoInterviewReason::no_booth_for_them);
+    CHECK(outlook.takes_cvs == std::vector<BoothId>{BoothId("B02")});
+    CHECK(outlook.free_seats_now == std::vector<BoothId>{BoothId("B02")});
+
+    // A paused booth opens no seat: not offered, and its standby has nothing to estimate.
+    const StudentOutlook paused = outlook_of(day, StudentId("S1"), {BoothId("B02")}, {});
+    CHECK(paused.free_seats_now.empty());
+}
+
+TEST_CASE("a standby call never leaves the student planned in two places") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_student(fair, "S1", {"B01", "B02"});
+    Store store(":memory:");
+    store.import_fair(fair, "test");
+    store.check_in_many({StudentId("S1")}, at(7, 50), std::nullopt, "kiosk");
+    // A re-plan put S1 at B02 08:15; at 08:15 B01 calls them from standby first.
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B02"), 0, at(8, 15)}},
+                                "replan");
+    ManualClock clock(at(8, 15));
+    LiveFair live(store, clock);
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->interview.student == StudentId("S1"));
+    int at_quarter_past = 0;
+    for (const auto& stored : store.interviews())
+        at_quarter_past += stored.interview.student == StudentId("S1") &&
+                           stored.interview.start == at(8, 15) &&
+                           stored.status != InterviewStatus::cancelled;
+    CHECK(at_quarter_past == 1);
+    CHECK(live.replan_due());
+}
