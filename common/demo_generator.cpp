@@ -924,7 +924,7 @@ std::vector<Interview> promise_interviews(const Fair& fair, int count, DemoRando
 }
 
 // A class as schools write them: level, trade initials, intake year ("CĐ ĐTCN K23").
-std::string demo_class(const Student& student, size_t index) {
+std::string demo_class(const Student& student) {
     std::string name;
     switch (student.level) {
         case Level::none:
@@ -957,7 +957,9 @@ std::string demo_class(const Student& student, size_t index) {
         if (letter >= 0xE0 && letter <= 0xFE && letter != 0xF7) upper = letter - 0x20;
         append_utf8(name, upper);
     }
-    name += index % 3 == 0 ? " K23" : " K24";
+    // The schools bring their final-year classes: the third year of a college course (intake
+    // 2022), the second of the shorter ones (intake 2023).
+    name += student.level == Level::college || student.level == Level::university ? " K22" : " K23";
     return name;
 }
 
@@ -1026,8 +1028,8 @@ Fair generate_demo_fair(const GeneratorOptions& options) {
     fair.settings.date = "2025-03-14";
     fair.settings.venue = "Khu công nghiệp Sông Khoai, thị xã Quảng Yên, Quảng Ninh";
     fair.settings.organizer = "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh";
-    for (size_t s = 0; s < fair.students.size(); ++s)
-        fair.students[s].class_name = demo_class(fair.students[s], s);
+    for (Student& student : fair.students)
+        student.class_name = demo_class(student);
     return fair;
 }
 
