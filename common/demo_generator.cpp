@@ -1,12 +1,12 @@
 // The demo fair generator. Sections:
 //   1. DemoRandom: a portable PRNG with integer-only draws
-//   2. Tables: trades and their employers, enterprise and people's names
+//   2. Tables: trades and their employers, enterprise and people's names, schools
 //   3. Booths: trades, opening hours, seats fitted to the target seat-slots, caps
-//   4. Students: names, trades, levels, hours
+//   4. Students: names, trades, levels, schools, hours from their school's bus
 //   5. Preferences: Zipf-like popularity, mostly among eligible booths
 //   6. Fixed promises: interviews that jointly keep every hard rule
 //   7. The public functions
-//   8. Students' details: schools and phones of the pre-registered students
+//   8. Students' details: phones of the pre-registered students
 #include "common/demo_generator.hpp"
 
 #include "common/store.hpp"
@@ -290,6 +290,67 @@ int digit_count(int number) {
     return static_cast<int>(std::to_string(number).size());
 }
 
+// Vocational schools around Song Khoai (Quang Ninh) and Hai Phong, with the trades each teaches
+// and a weight for how many students it sends. The lists of students are fictional; the names
+// follow the pattern of the region's schools. `general`: also takes students of general
+// programmes, who have no trade.
+struct DemoSchool {
+    std::string_view name;
+    uint64_t weight;
+    bool general;
+    std::array<std::string_view, 8> trades;  // "" = none
+};
+constexpr std::array<DemoSchool, 10> kDemoSchools{{
+    {"Trường Cao đẳng Việt – Hàn Quảng Ninh",
+     6,
+     false,
+     {"industrial-electronics", "industrial-electricity", "welding", "metal-cutting",
+      "mechatronics", "automation", "automotive-technology", "it-software-application"}},
+    {"Trường Cao đẳng Công nghiệp Cẩm Phả",
+     5,
+     false,
+     {"industrial-electricity", "industrial-electronics", "welding", "metal-cutting",
+      "automotive-technology", "mechatronics", "", ""}},
+    {"Trường Cao đẳng Công nghiệp Hải Phòng",
+     4,
+     false,
+     {"industrial-electronics", "automation", "mechatronics", "logistics",
+      "it-software-application", "welding", "", ""}},
+    {"Trường Trung cấp Nghề Hạ Long",
+     3,
+     true,
+     {"welding", "industrial-electricity", "automotive-technology", "garment-technology",
+      "hotel-management", "tourism-services", "", ""}},
+    {"Trường Cao đẳng Hàng hải Hải Phòng",
+     2,
+     false,
+     {"logistics", "welding", "industrial-electricity", "", "", "", "", ""}},
+    {"Trường Cao đẳng Du lịch Hạ Long",
+     3,
+     false,
+     {"hotel-management", "tourism-services", "", "", "", "", "", ""}},
+    {"Trường Cao đẳng Y tế Quảng Ninh", 2, false, {"nursing", "", "", "", "", "", "", ""}},
+    {"Trường Trung cấp Kinh tế – Kỹ thuật Uông Bí",
+     2,
+     false,
+     {"garment-technology", "it-software-application", "logistics", "industrial-electricity", "",
+      "", "", ""}},
+    {"Trường Trung cấp Kỹ thuật Nông nghiệp Quảng Ninh",
+     1,
+     false,
+     {"brackish-water-aquaculture", "", "", "", "", "", "", ""}},
+    {"Trung tâm GDNN – GDTX Quảng Yên",
+     1,
+     true,
+     {"garment-technology", "industrial-electricity", "welding", "", "", "", "", ""}},
+}};
+
+bool teaches(const DemoSchool& school, const std::optional<std::string>& trade) {
+    if (!trade) return school.general;
+    return !trade->empty() &&
+           std::find(school.trades.begin(), school.trades.end(), *trade) != school.trades.end();
+}
+
 // ---- 3. Booths --------------------------------------------------------------------------------
 
 constexpr int kMaxSeats = 6;
@@ -505,7 +566,8 @@ BoothsWithDemand build_booths(int count, const FairSettings& settings, int targe
         result.booths.push_back(std::move(booth));
     }
 
-    // Popularity: the booth of rank r gets weight 1/r. Big names also bring a second interviewer.
+    // Popularity: the booth of rank r gets weight 1/r. The big names bring a third interviewer,
+    // the next ones a second: they expect the queues.
     std::vector<int> ranks(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)
         ranks[static_cast<size_t>(i)] = i + 1;
@@ -513,7 +575,12 @@ BoothsWithDemand build_booths(int count, const FairSettings& settings, int targe
     for (int i = 0; i < count; ++i) {
         const int rank = ranks[static_cast<size_t>(i)];
         result.popularity.push_back(1'000'000 / static_cast<uint64_t>(rank));
-        if (rank * 100 <= count * 15) result.booths[static_cast<size_t>(i)].interviewers = 2;
+        Booth& booth = result.booths[static_cast<size_t>(i)];
+        if (rank * 100 <= count * 10) {
+            booth.interviewers = 3;
+        } else if (rank * 100 <= count * 30) {
+            booth.interviewers = 2;
+        }
     }
 
     fit_seat_slots(result.booths, settings, target_seat_slots, random);
@@ -541,29 +608,119 @@ std::string student_name(DemoRandom& random) {
     return name;
 }
 
-// Students come in school groups at the start, or later from class or work, at any minute.
-// A fifth leave before the end.
-void shape_student_hours(Student& student, const SlotGrid& grid, DemoRandom& random) {
-    const int roll = random.between(1, 100);
-    int arrive = 0;
-    if (roll > 87) {
-        arrive = random.between(150, 210);  // 10:30-11:30
-    } else if (roll > 65) {
-        arrive = random.between(60, 150);  // 09:00-10:30
-    } else if (roll > 30) {
-        arrive = random.between(1, 60);  // 08:01-09:00
+// A school's bus: the group one school (or, at larger scales, one of its campuses) brings to the
+// fair, and when it arrives and leaves. Its students share these times (contract v1.1).
+struct SchoolBus {
+    size_t school = 0;  // into kDemoSchools
+    std::string name;
+    TimeOfDay arrive;
+    TimeOfDay leave;
+};
+
+constexpr int kFirstBusArrival = -15;    // minutes after the day's start: 07:45
+constexpr int kLastBusArrival = 150;     // 10:30
+constexpr int kEarlyReturnPercent = 30;  // buses that go back before the end
+constexpr int kOwnArrivalPercent = 7;    // come by themselves: from an internship, by motorbike
+constexpr int kOwnLeavePercent = 5;      // leave before their bus: a shift, an errand
+
+// One bus per school and campus. Arrivals are spread over the morning from 07:45 to 10:30,
+// denser early: the k-th of n buses (in a shuffled order) comes in the stratum starting
+// 165 * k * (n + k) / (2 n^2) minutes after 07:45, so half are in by about 09:00. Times are
+// announced to five minutes.
+std::vector<SchoolBus> schedule_buses(int scale, const SlotGrid& grid, DemoRandom& random) {
+    const int campuses = scale;
+    const int count = static_cast<int>(kDemoSchools.size()) * campuses;
+    std::vector<int> order(static_cast<size_t>(count));
+    for (int k = 0; k < count; ++k)
+        order[static_cast<size_t>(k)] = k;
+    random.shuffle(order);
+    const int day_length = grid.day_end.minutes() - grid.day_start.minutes();
+
+    std::vector<SchoolBus> buses;
+    for (int g = 0; g < count; ++g) {
+        SchoolBus bus;
+        bus.school = static_cast<size_t>(g / campuses);
+        const int campus = g % campuses;
+        bus.name = std::string(kDemoSchools[bus.school].name);
+        if (campus > 0) bus.name += " – Cơ sở " + std::to_string(campus + 1);
+
+        const int k = order[static_cast<size_t>(g)];
+        const int span = kLastBusArrival - kFirstBusArrival;
+        const int from = kFirstBusArrival + span * k * (count + k) / (2 * count * count);
+        const int to = kFirstBusArrival + span * (k + 1) * (count + k + 1) / (2 * count * count);
+        int arrive = random.between(from, std::max(from, to));
+        arrive -= (arrive - kFirstBusArrival) % 5;
+        // A bus in before the day starts: its students are there from the start.
+        arrive = std::max(arrive, 0);
+        bus.arrive = grid.day_start.plus_minutes(arrive);
+        bus.leave = grid.day_end;
+        buses.push_back(std::move(bus));
     }
-    student.arrive = grid.day_start.plus_minutes(arrive);
-    student.leave = grid.day_end;
-    if (random.chance(1, 5)) {
-        const int earliest = std::max(arrive + 45, 90);  // not before 09:30
-        const int latest = grid.day_end.minutes() - grid.day_start.minutes() - 10;
+    // Some buses go back by lunch (afternoon classes, a long road home): three in ten, chosen
+    // among those in by 09:30, leave at 11:00 to 12:00 after at least two and a half hours.
+    std::vector<size_t> early_enough;
+    for (size_t b = 0; b < buses.size(); ++b) {
+        if (buses[b].arrive.minutes() - grid.day_start.minutes() <= 90) early_enough.push_back(b);
+    }
+    random.shuffle(early_enough);
+    const size_t returning = std::min(
+        early_enough.size(), std::max<size_t>(1, buses.size() * kEarlyReturnPercent / 100));
+    for (size_t r = 0; r < returning; ++r) {
+        SchoolBus& bus = buses[early_enough[r]];
+        const int arrive = bus.arrive.minutes() - grid.day_start.minutes();
+        const int earliest = std::max(arrive + 150, 180);
+        const int latest = std::min(240, day_length - 30);
+        if (earliest > latest) continue;
+        bus.leave =
+            grid.day_start.plus_minutes(15 * random.between((earliest + 14) / 15, latest / 15));
+    }
+    return buses;
+}
+
+// The school a student comes with: one that teaches their trade (by how many students each
+// sends), then one of its campuses.
+size_t choose_bus(const Student& student, int campuses, DemoRandom& random) {
+    std::vector<size_t> schools;
+    std::vector<uint64_t> weights;
+    for (size_t s = 0; s < kDemoSchools.size(); ++s) {
+        if (!teaches(kDemoSchools[s], student.occupation)) continue;
+        schools.push_back(s);
+        weights.push_back(kDemoSchools[s].weight);
+    }
+    if (schools.empty()) {  // a trade outside the catalogue: the schools taking anyone
+        for (size_t s = 0; s < kDemoSchools.size(); ++s) {
+            if (!kDemoSchools[s].general) continue;
+            schools.push_back(s);
+            weights.push_back(kDemoSchools[s].weight);
+        }
+    }
+    const size_t school = schools[random.weighted(weights)];
+    return school * static_cast<size_t>(campuses) +
+           random.index_below(static_cast<size_t>(campuses));
+}
+
+// Students keep their bus's times, except a few who come by themselves (at any minute until
+// 11:00) or leave before their bus (at least an hour after arriving).
+void shape_student_hours(Student& student, const SchoolBus& bus, const SlotGrid& grid,
+                         DemoRandom& random) {
+    student.arrive = bus.arrive;
+    student.leave = bus.leave;
+    if (random.chance(kOwnArrivalPercent, 100)) {
+        student.arrive = grid.day_start.plus_minutes(random.between(0, 180));
+    }
+    if (random.chance(kOwnLeavePercent, 100)) {
+        const int arrive = student.arrive.minutes() - grid.day_start.minutes();
+        const int latest = std::min(student.leave.minutes(), grid.day_end.minutes() - 10) -
+                           grid.day_start.minutes();
+        const int earliest = std::max(arrive + 60, 90);  // not before 09:30
         if (earliest <= latest)
             student.leave = grid.day_start.plus_minutes(random.between(earliest, latest));
     }
+    // Someone coming by themselves after their bus has left goes home at the day's end.
+    if (student.leave <= student.arrive.plus_minutes(60)) student.leave = grid.day_end;
 }
 
-std::vector<Student> build_students(int count, const FairSettings& settings,
+std::vector<Student> build_students(int count, int scale, const FairSettings& settings,
                                     const std::vector<Booth>& booths, DemoRandom& random) {
     // Schools train for the trades employers ask for: a trade's weight follows its booths.
     const auto catalogue = occupation_catalogue();
@@ -576,6 +733,7 @@ std::vector<Student> build_students(int count, const FairSettings& settings,
         }
     }
     constexpr std::array<uint64_t, 4> kLevelWeights{10, 48, 38, 4};  // none .. university
+    const std::vector<SchoolBus> buses = schedule_buses(scale, settings.grid, random);
 
     std::vector<Student> students;
     students.reserve(static_cast<size_t>(count));
@@ -589,7 +747,9 @@ std::vector<Student> build_students(int count, const FairSettings& settings,
             student.occupation = std::string(catalogue[random.weighted(trade_weights)].code);
         }
         student.level = static_cast<Level>(random.weighted(kLevelWeights));
-        shape_student_hours(student, settings.grid, random);
+        const SchoolBus& bus = buses[choose_bus(student, scale, random)];
+        student.school = bus.name;
+        shape_student_hours(student, bus, settings.grid, random);
         if (random.chance(6, 100)) student.max_interviews = 2;
         students.push_back(std::move(student));
     }
@@ -764,7 +924,7 @@ std::vector<Interview> promise_interviews(const Fair& fair, int count, DemoRando
 }
 
 // A class as schools write them: level, trade initials, intake year ("CĐ ĐTCN K23").
-std::string demo_class(const Student& student, size_t index) {
+std::string demo_class(const Student& student) {
     std::string name;
     switch (student.level) {
         case Level::none:
@@ -797,7 +957,9 @@ std::string demo_class(const Student& student, size_t index) {
         if (letter >= 0xE0 && letter <= 0xFE && letter != 0xF7) upper = letter - 0x20;
         append_utf8(name, upper);
     }
-    name += index % 3 == 0 ? " K23" : " K24";
+    // The schools bring their final-year classes: the third year of a college course (intake
+    // 2022), the second of the shorter ones (intake 2023).
+    name += student.level == Level::college || student.level == Level::university ? " K22" : " K23";
     return name;
 }
 
@@ -812,16 +974,21 @@ std::string fair_name(int scale) {
 // ---- 7. Public functions ----------------------------------------------------------------------
 
 int target_seat_slots(const GeneratorOptions& options) {
-    // Seat-slots per student: 540 / 800 at the seed fair, a half when tight, one and a half when
-    // loose.
-    int numerator = 27;
-    int denominator = 40;
+    // Seat-slots per student. The seed fair: 7 for every 8 students (700 for 800). At Song
+    // Khoai more than 500 of 800 students' interviews took place in one morning; a seat-slot
+    // serves at most one interview, and on the day some are always lost (students who did not
+    // come, no-shows when called, interviews that overrun, booths that cap their day or pause),
+    // so the booths must offer well above 500 but far from one per wish (students name 2 to 5
+    // booths): at 7 per 8 students the popular booths are full all morning and the others busy.
+    // Tight: three quarters of that; loose: twice as much.
+    int numerator = 7;
+    int denominator = 8;
     if (options.tightness == GeneratorOptions::Tightness::tight) {
-        numerator = 1;
-        denominator = 2;
+        numerator = 21;
+        denominator = 32;
     } else if (options.tightness == GeneratorOptions::Tightness::loose) {
-        numerator = 3;
-        denominator = 2;
+        numerator = 7;
+        denominator = 4;
     }
     const int students = kDemoStudentsPerScale * options.scale;
     return (students * numerator + denominator / 2) / denominator;
@@ -847,8 +1014,8 @@ Fair generate_demo_fair(const GeneratorOptions& options) {
                                            target_seat_slots(options), booth_random);
 
     DemoRandom student_random(options.seed, Stream::students);
-    fair.students = build_students(kDemoStudentsPerScale * options.scale, fair.settings,
-                                   booths.booths, student_random);
+    fair.students = build_students(kDemoStudentsPerScale * options.scale, options.scale,
+                                   fair.settings, booths.booths, student_random);
 
     DemoRandom preference_random(options.seed, Stream::preferences);
     draw_preferences(fair.students, booths, preference_random);
@@ -857,17 +1024,12 @@ Fair generate_demo_fair(const GeneratorOptions& options) {
     DemoRandom promise_random(options.seed, Stream::promises);
     fair.fixed = promise_interviews(fair, options.fixed_promises, promise_random);
 
-    // Contract v1.1: the day, the place, and each student's school (drawn on the schools' lists'
-    // own stream, so nothing above changes) and class.
+    // Contract v1.1: the day, the place, and each student's class (the school came with the bus).
     fair.settings.date = "2025-03-14";
     fair.settings.venue = "Khu công nghiệp Sông Khoai, thị xã Quảng Yên, Quảng Ninh";
     fair.settings.organizer = "Sở Giáo dục và Đào tạo tỉnh Quảng Ninh";
-    const std::vector<DemoStudentDetails> listed =
-        generate_demo_student_details(fair, options.seed);
-    for (size_t s = 0; s < fair.students.size(); ++s) {
-        fair.students[s].school = listed[s].school;
-        fair.students[s].class_name = demo_class(fair.students[s], s);
-    }
+    for (Student& student : fair.students)
+        student.class_name = demo_class(student);
     return fair;
 }
 
@@ -900,67 +1062,6 @@ DemandFigures demand_figures(const Fair& fair) {
 
 namespace {
 
-// Vocational schools around Song Khoai (Quang Ninh) and Hai Phong, with the trades each teaches
-// and a weight for how many students it sends. The lists of students are fictional; the names
-// follow the pattern of the region's schools. `general`: also takes students of general
-// programmes, who have no trade.
-struct DemoSchool {
-    std::string_view name;
-    uint64_t weight;
-    bool general;
-    std::array<std::string_view, 8> trades;  // "" = none
-};
-constexpr std::array<DemoSchool, 10> kDemoSchools{{
-    {"Trường Cao đẳng Việt – Hàn Quảng Ninh",
-     6,
-     false,
-     {"industrial-electronics", "industrial-electricity", "welding", "metal-cutting",
-      "mechatronics", "automation", "automotive-technology", "it-software-application"}},
-    {"Trường Cao đẳng Công nghiệp Cẩm Phả",
-     5,
-     false,
-     {"industrial-electricity", "industrial-electronics", "welding", "metal-cutting",
-      "automotive-technology", "mechatronics", "", ""}},
-    {"Trường Cao đẳng Công nghiệp Hải Phòng",
-     4,
-     false,
-     {"industrial-electronics", "automation", "mechatronics", "logistics",
-      "it-software-application", "welding", "", ""}},
-    {"Trường Trung cấp Nghề Hạ Long",
-     3,
-     true,
-     {"welding", "industrial-electricity", "automotive-technology", "garment-technology",
-      "hotel-management", "tourism-services", "", ""}},
-    {"Trường Cao đẳng Hàng hải Hải Phòng",
-     2,
-     false,
-     {"logistics", "welding", "industrial-electricity", "", "", "", "", ""}},
-    {"Trường Cao đẳng Du lịch Hạ Long",
-     3,
-     false,
-     {"hotel-management", "tourism-services", "", "", "", "", "", ""}},
-    {"Trường Cao đẳng Y tế Quảng Ninh", 2, false, {"nursing", "", "", "", "", "", "", ""}},
-    {"Trường Trung cấp Kinh tế – Kỹ thuật Uông Bí",
-     2,
-     false,
-     {"garment-technology", "it-software-application", "logistics", "industrial-electricity", "",
-      "", "", ""}},
-    {"Trường Trung cấp Kỹ thuật Nông nghiệp Quảng Ninh",
-     1,
-     false,
-     {"brackish-water-aquaculture", "", "", "", "", "", "", ""}},
-    {"Trung tâm GDNN – GDTX Quảng Yên",
-     1,
-     true,
-     {"garment-technology", "industrial-electricity", "welding", "", "", "", "", ""}},
-}};
-
-bool teaches(const DemoSchool& school, const std::optional<std::string>& trade) {
-    if (!trade) return school.general;
-    return !trade->empty() &&
-           std::find(school.trades.begin(), school.trades.end(), *trade) != school.trades.end();
-}
-
 // Mobile prefixes of the networks (Viettel, VinaPhone, MobiFone, Vietnamobile, Gmobile), weighted
 // roughly by their share of subscribers.
 struct WeightedPrefix {
@@ -985,6 +1086,11 @@ std::string mobile_number(DemoRandom& random) {
     return number;
 }
 
+// For a fair whose students name no school: one that teaches the student's trade.
+std::string listed_school(const Student& student, DemoRandom& random) {
+    return std::string(kDemoSchools[choose_bus(student, 1, random)].name);
+}
+
 }  // namespace
 
 std::vector<DemoStudentDetails> generate_demo_student_details(const Fair& fair, uint64_t seed) {
@@ -995,21 +1101,11 @@ std::vector<DemoStudentDetails> generate_demo_student_details(const Fair& fair, 
     for (const Student& student : fair.students) {
         DemoStudentDetails details;
         details.student = student.id;
-        std::vector<size_t> schools;
-        std::vector<uint64_t> weights;
-        for (size_t s = 0; s < kDemoSchools.size(); ++s) {
-            if (!teaches(kDemoSchools[s], student.occupation)) continue;
-            schools.push_back(s);
-            weights.push_back(kDemoSchools[s].weight);
+        if (student.school) {
+            details.school = *student.school;
+        } else {
+            details.school = listed_school(student, random);
         }
-        if (schools.empty()) {  // a trade outside the catalogue: the schools taking anyone
-            for (size_t s = 0; s < kDemoSchools.size(); ++s) {
-                if (!kDemoSchools[s].general) continue;
-                schools.push_back(s);
-                weights.push_back(kDemoSchools[s].weight);
-            }
-        }
-        details.school = kDemoSchools[schools[random.weighted(weights)]].name;
         if (!random.chance(kNoPhonePercent, 100)) {
             std::string phone = mobile_number(random);
             while (!phones_given.insert(phone).second)

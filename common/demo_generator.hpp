@@ -16,13 +16,15 @@ namespace jobfair {
 
 struct GeneratorOptions {
     enum class Tightness {
-        normal,  // the seed fair's ratio: 540 seat-slots for 800 students
-        tight,   // about 0.5 seat-slots per student
-        loose,   // about 1.5 seat-slots per student
+        normal,  // the seed fair's ratio: 700 seat-slots for 800 students (7 per 8)
+        tight,   // three quarters of normal: about 0.66 seat-slots per student
+        loose,   // twice normal: 1.75 seat-slots per student
     };
 
     uint64_t seed = 2025;
-    int scale = 1;  // multiplies booths (30) and students (800): 1, 3, 10, 30; any of 1..100 works
+    // Multiplies booths (30), students (800) and school buses (10: each school comes with one bus
+    // per campus): 1, 3, 10, 30; any of 1..100 works.
+    int scale = 1;
     Tightness tightness = Tightness::normal;
     int fixed_promises = 0;  // pre-promised interviews to add to `fixed`
 };
@@ -47,7 +49,8 @@ struct DemandFigures {
 DemandFigures demand_figures(const Fair& fair);
 
 // What the schools' lists say about a pre-registered student (not part of the fair contract):
-// the school, chosen among those that teach the student's trade, and a mobile number.
+// the school (the student's own in the fair; for a student without one, a school that teaches
+// their trade), and a mobile number.
 struct DemoStudentDetails {
     StudentId student;
     std::optional<std::string> phone;  // national form "0912345678"; a few lists lack one

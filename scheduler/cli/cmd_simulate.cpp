@@ -1,5 +1,7 @@
 // `jobfair simulate [--server HOST:PORT --password P --db FILE] [--speed 60] [--seed N]
-//                   [--no-show-rate 0.1] [--scale x3] [--booth-pin-file B01=FILE ...]`
+//                   [--no-show-rate 0.05] [--absent-rate 0.07] [--step-aways-per-hour 0.4]
+//                   [--scale x3] [--booth-pin-file B01=FILE ...]`
+// The people it plays and why their figures are plausible: docs/simulation.md.
 // Without --server it starts its own server on a temporary copy of the demo fair.
 #include <sodium.h>
 
@@ -211,8 +213,16 @@ void add_simulate_command(CLI::App& app) {
     sub->add_option("--seed", options->simulation.seed, "seed of the day's randomness")
         ->capture_default_str();
     sub->add_option("--no-show-rate", options->simulation.no_show_rate,
-                    "share of called students who never come")
+                    "share of calls a student at the fair, not away, misses (docs/simulation.md)")
         ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    sub->add_option("--absent-rate", options->simulation.people.absent_rate,
+                    "share of pre-registered students who do not come at all")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    sub->add_option("--step-aways-per-hour", options->simulation.people.step_aways_per_hour,
+                    "how often a waiting student wanders off for 5-20 min, missing calls")
+        ->check(CLI::Range(0.0, 60.0))
         ->capture_default_str();
     sub->add_option("--scale", options->scale, "own server: demo fair scale (x1, x3, x10)")
         ->transform(scale_factor())

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <deque>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -100,11 +101,15 @@ struct Person {
     const Student* student = nullptr;  // nullptr for a walk-in until the server names them
     std::string id;
     std::string ticket;
-    bool will_come = true;
-    std::optional<int> leaves_at;  // fair minute of an early leave
+    std::optional<int> reaches_kiosk_at;    // fair minute; nothing: does not come
+    std::optional<int> leaves_at;           // fair minute of an early leave, told the help desk
+    std::optional<int> leaves_silently_at;  // fair minute of an early leave, told nobody
     std::optional<int> checked_in_at;
     std::optional<int> first_start;
     bool left = false;
+    bool gone_silently = false;
+    bool engaged = false;  // called or in an interview: does not wander off
+    int away_until = 0;    // fair minute a step-away ends
 };
 
 template <class Rng>
@@ -117,15 +122,58 @@ const T& pick(const T (&items)[N], Rng& rng) {
     return items[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
 }
 
+template <class Rng>
+int uniform_minutes(int low, int high, Rng& rng) {
+    return std::uniform_int_distribution<int>(low, std::max(low, high))(rng);
+}
+
+// An exponential delay of the given mean, in whole minutes, capped.
+template <class Rng>
+int exponential_minutes(double mean, int cap, Rng& rng) {
+    if (mean <= 0) return 0;
+    const double drawn = std::exponential_distribution<double>(1.0 / mean)(rng);
+    return static_cast<int>(std::lround(std::min(drawn, double(cap))));
+}
+
+// When each pre-registered student reaches the kiosks, or nothing for those who do not come:
+// their group's bus (same school, same `arrive`) early or late, then the walk in, and for a
+// few stragglers a delay of their own.
+template <class Rng>
+void draw_arrivals(std::vector<Person>& people, const PeopleModel& model, Rng& rng,
+                   SimulationReport& report) {
+    std::map<std::pair<std::string, int>, int> bus_offsets;
+    for (Person& person : people) {
+        const Student& student = *person.student;
+        if (uniform(rng) < model.absent_rate) {
+            ++report.absent;
+            continue;
+        }
+        const auto group =
+            std::make_pair(student.school.value_or(student.id.str()), student.arrive.minutes());
+        auto offset = bus_offsets.find(group);
+        if (offset == bus_offsets.end()) {
+            const int drawn = uniform(rng) < model.group_late_share
+                                  ? exponential_minutes(model.group_late_mean_minutes, 60, rng)
+                                  : -uniform_minutes(0, model.group_early_max_minutes, rng);
+            offset = bus_offsets.emplace(group, drawn).first;
+        }
+        int at = student.arrive.minutes() + offset->second +
+                 uniform_minutes(model.to_kiosk_min_minutes, model.to_kiosk_max_minutes, rng);
+        if (uniform(rng) < model.straggler_share)
+            at += exponential_minutes(model.straggler_late_mean_minutes, 90, rng);
+        person.reaches_kiosk_at = at;
+    }
+}
+
 // --- 3. Booth seats ---------------------------------------------------------------------------
 
 struct Seat {
     enum class State { idle, called, in_progress } state = State::idle;
     long long interview = 0;
     std::string student;
-    int since = 0;  // fair minute the state began
-    int until = 0;  // in progress: when it ends
-    bool student_comes = true;
+    int since = 0;                        // fair minute the state began
+    int until = 0;                        // in progress: when it ends
+    std::optional<int> reaches_booth_at;  // when the called student gets there; nothing: never
 };
 
 }  // namespace
@@ -139,6 +187,7 @@ std::vector<std::string> SimulationReport::lines() const {
         "no-shows: " + std::to_string(no_shows),
         "calls from standby: " + std::to_string(refilled_from_standby),
         "left early: " + std::to_string(left_early),
+        freed_seat_slots.line(),
         "booth pauses: " + std::to_string(booth_pauses),
         "re-plans: " + std::to_string(replans),
         "promises moved by late booths: " + std::to_string(promises_moved_late),
@@ -148,6 +197,20 @@ std::vector<std::string> SimulationReport::lines() const {
                   "wait from check-in to first interview: mean %.1f min, p90 %.1f min",
                   mean_wait_minutes, p90_wait_minutes);
     out.emplace_back(wait);
+    char people[240];
+    std::snprintf(people, sizeof people,
+                  "people: %d absent, check-in %.1f min after the bus time on average, %d "
+                  "step-aways, calls missed: %d away, %d unheard, %d after going home; %d sent "
+                  "back to wait; interviews %.1f min on average",
+                  absent, mean_check_in_delay_minutes, step_aways, calls_missed_away, calls_missed,
+                  calls_after_leaving, skips, mean_interview_minutes);
+    out.emplace_back(people);
+    for (const auto& [why, count] : freed_seat_slots.freed_by) {
+        const auto refilled = freed_seat_slots.refilled_by.find(why);
+        out.push_back(
+            "freed seat-slots (" + why + "): " + std::to_string(count) + ", refilled " +
+            std::to_string(refilled == freed_seat_slots.refilled_by.end() ? 0 : refilled->second));
+    }
     for (const auto& [reason, count] : promises_cancelled)
         out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
     for (const auto& [outcome, count] : outcomes)
@@ -208,12 +271,18 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         person.id = student.id.str();
         person.ticket =
             api.must(api.get("/students/" + person.id + "/ticket", organizer), "ticket")["ticket"];
-        person.will_come = uniform(rng) < 0.93;
-        if (uniform(rng) < options.leave_early_rate) {
-            person.leaves_at =
-                student.arrive.minutes() + 45 + std::uniform_int_distribution<int>(0, 90)(rng);
-        }
         people.push_back(std::move(person));
+    }
+    const PeopleModel& model = options.people;
+    draw_arrivals(people, model, rng, report);
+    for (Person& person : people) {
+        if (!person.reaches_kiosk_at) continue;
+        const int arrived = std::max(*person.reaches_kiosk_at, person.student->arrive.minutes());
+        if (uniform(rng) < options.leave_early_rate) {
+            person.leaves_at = arrived + 45 + uniform_minutes(0, 90, rng);
+        } else if (uniform(rng) < model.silent_leave_rate) {
+            person.leaves_silently_at = arrived + 45 + uniform_minutes(0, 120, rng);
+        }
     }
     std::map<std::string, size_t> person_index;
     for (size_t i = 0; i < people.size(); ++i)
@@ -259,7 +328,42 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             seat.state =
                 status == InterviewStatus::called ? Seat::State::called : Seat::State::in_progress;
             seat.until = now + grid.slot_minutes;
+            seat.reaches_booth_at = now;  // a student already called is taken to be there
         }
+    };
+
+    const auto set_engaged = [&](const std::string& student, bool engaged) {
+        const auto who = person_index.find(student);
+        if (who != person_index.end()) people[who->second].engaged = engaged;
+    };
+    // A called student: when they reach the booth, or nothing when they never come (gone home,
+    // away until after the staff stop waiting, or the call missed).
+    const auto answer_call = [&](const std::string& student, int now) -> std::optional<int> {
+        const auto who = person_index.find(student);
+        Person* person = who == person_index.end() ? nullptr : &people[who->second];
+        if (person && person->left) return std::nullopt;
+        if (person && person->gone_silently) {
+            ++report.calls_after_leaving;
+            return std::nullopt;
+        }
+        int from = now;
+        if (person && person->away_until > now) {
+            ++report.calls_missed_away;
+            from = person->away_until;  // back, they see the call on the board
+        } else if (uniform(rng) < options.no_show_rate) {
+            ++report.calls_missed;
+            return std::nullopt;
+        }
+        if (person) person->engaged = true;
+        return from + uniform_minutes(model.walk_to_booth_min_minutes,
+                                      model.walk_to_booth_max_minutes, rng);
+    };
+    // Log-normal around the median, kept between 3 minutes and three slots.
+    const auto interview_length = [&] {
+        const double median = model.interview_median_share_of_slot * grid.slot_minutes;
+        const double drawn = std::lognormal_distribution<double>(
+            std::log(std::max(median, 1.0)), std::max(model.interview_length_sigma, 0.0))(rng);
+        return std::clamp(static_cast<int>(std::lround(drawn)), 3, 3 * grid.slot_minutes);
     };
 
     // After closing time the booths finish the interviews under way (up to 30 minutes).
@@ -280,6 +384,39 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     // unheard from for 15 s as lost.
     constexpr auto kKioskHelloEvery = std::chrono::seconds(3);
     auto kiosks_said_hello = std::chrono::steady_clock::time_point{};
+    // Students in the order they reach the kiosks.
+    std::vector<std::pair<int, size_t>> arrivals;
+    for (size_t i = 0; i < people.size(); ++i) {
+        if (people[i].reaches_kiosk_at) arrivals.emplace_back(*people[i].reaches_kiosk_at, i);
+    }
+    std::stable_sort(arrivals.begin(), arrivals.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t next_arrival = 0;
+    std::deque<size_t> kiosk_queue;
+    int kiosk_seconds = 0;
+    const int seconds_per_check_in = std::max(1, model.kiosk_seconds_per_check_in);
+    std::vector<int> check_in_delays;
+    std::vector<int> interview_lengths;
+    std::map<long long, int> skips;  // per interview: how often its student was sent back
+    // The audit log, each event with the simulated minute in which it was read (common/seat_use).
+    std::vector<TimedEvent> timed_events;
+    EventId last_event = 0;
+    const auto read_new_events = [&](int now) {
+        const client::Answer answer =
+            api.get("/events?since=" + std::to_string(last_event), organizer);
+        if (!answer.ok()) return;
+        for (const auto& event : answer.json().value("events", json::array())) {
+            TimedEvent timed;
+            timed.at = TimeOfDay(now);
+            timed.event.id = event.value("id", EventId{0});
+            timed.event.kind = event.value("kind", "");
+            timed.event.actor = event.value("actor", "");
+            timed.event.at = event.value("at", "");
+            timed.event.payload_json = event.value("payload", json::object()).dump();
+            last_event = std::max(last_event, timed.event.id);
+            timed_events.push_back(std::move(timed));
+        }
+    };
     for (int now = first_minute;
          now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + 30)); ++now) {
         const auto minute_began = std::chrono::steady_clock::now();
@@ -291,19 +428,26 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             kiosks_said_hello = minute_began;
         }
 
-        // Arrivals of pre-registered students: they scan their tickets at a kiosk.
-        for (Person& person : people) {
-            if (!person.student || person.checked_in_at || !person.will_come || person.left)
-                continue;
-            if (person.student->arrive.minutes() > now) continue;
+        // Arrivals of pre-registered students: they queue at the kiosks and scan their tickets,
+        // as many a minute as the kiosks can take.
+        while (next_arrival < arrivals.size() && arrivals[next_arrival].first <= now)
+            kiosk_queue.push_back(arrivals[next_arrival++].second);
+        kiosk_seconds += 60 * static_cast<int>(kiosks.size());
+        while (!kiosk_queue.empty() && kiosk_seconds >= seconds_per_check_in) {
+            Person& person = people[kiosk_queue.front()];
+            kiosk_queue.pop_front();
+            if (person.checked_in_at || person.left) continue;
+            kiosk_seconds -= seconds_per_check_in;
             const client::Answer answer =
                 api.post("/check-ins", kiosk(), {{"ticket", person.ticket}},
                          "sim-" + person.id + "-checkin");
             if (answer.ok()) {
                 person.checked_in_at = now;
                 ++report.checked_in;
+                check_in_delays.push_back(now - person.student->arrive.minutes());
             }
         }
+        if (kiosk_queue.empty()) kiosk_seconds = std::min(kiosk_seconds, seconds_per_check_in);
         // Walk-ins register at a kiosk and choose up to three booths they are eligible for.
         for (auto [it, end] = walk_in_minutes.equal_range(now); it != end; ++it) {
             const auto trades = occupation_catalogue();
@@ -346,6 +490,22 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             ++report.walk_ins;
             ++report.checked_in;
         }
+        // Checked-in students wander off for a while; a few go home without telling anyone.
+        const double step_away_chance = model.step_aways_per_hour / 60.0;
+        for (Person& person : people) {
+            if (!person.student || !person.checked_in_at || person.left || person.gone_silently)
+                continue;
+            if (person.leaves_silently_at && *person.leaves_silently_at <= now && !person.engaged) {
+                person.gone_silently = true;
+                continue;
+            }
+            if (person.engaged || person.away_until > now) continue;
+            if (uniform(rng) < step_away_chance) {
+                person.away_until = now + uniform_minutes(model.step_away_min_minutes,
+                                                          model.step_away_max_minutes, rng);
+                ++report.step_aways;
+            }
+        }
         // Some students go home early; the organizer marks them so their promises are freed.
         for (Person& person : people) {
             if (!person.student || person.left || !person.leaves_at || *person.leaves_at != now) {
@@ -387,30 +547,35 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                     seat.student = called["called"]["student"];
                     seat.since = now;
                     if (called.value("from_standby", false)) ++report.refilled_from_standby;
-                    const auto who = person_index.find(seat.student);
-                    const bool gone = who != person_index.end() && people[who->second].left;
-                    seat.student_comes = !gone && uniform(rng) >= options.no_show_rate;
+                    seat.reaches_booth_at = answer_call(seat.student, now);
                 } else if (seat.state == Seat::State::called) {
-                    if (seat.student_comes && now >= seat.since + 1) {
+                    if (seat.reaches_booth_at && now >= *seat.reaches_booth_at) {
                         const client::Answer started = api.post(interview + "/start", token);
                         if (!started.ok()) {
                             resync_seat(id, s, now);
                             continue;
                         }
                         seat.state = Seat::State::in_progress;
-                        // Most interviews fit their slot; one in ten runs long.
-                        int length =
-                            grid.slot_minutes - 3 + std::uniform_int_distribution<int>(0, 4)(rng);
-                        if (uniform(rng) < 0.1) length += 6;
+                        const int length = interview_length();
+                        interview_lengths.push_back(length);
                         seat.since = now;
                         seat.until = now + length;
                         const auto who = person_index.find(seat.student);
                         if (who != person_index.end() && !people[who->second].first_start) {
                             people[who->second].first_start = now;
                         }
-                    } else if (!seat.student_comes && now >= seat.since + 3) {
-                        const client::Answer missed = api.post(interview + "/no-show", token);
-                        if (missed.ok()) ++report.no_shows;
+                    } else if (now >= seat.since + model.booth_wait_minutes) {
+                        // Nobody came: sent back to wait the first times, then a no-show.
+                        int& sent_back = skips[seat.interview];
+                        if (sent_back < model.skips_before_no_show) {
+                            if (api.post(interview + "/skip", token).ok()) {
+                                ++sent_back;
+                                ++report.skips;
+                            }
+                        } else if (api.post(interview + "/no-show", token).ok()) {
+                            ++report.no_shows;
+                        }
+                        set_engaged(seat.student, false);
                         seat = Seat{};
                     }
                 } else if (now >= seat.until) {
@@ -419,10 +584,12 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                         api.post(interview + "/finish", token,
                                  {{"outcome", outcome}, {"note", "Phỏng vấn mô phỏng"}});
                     if (finished.ok()) ++report.outcomes[std::string(outcome_code(outcome))];
+                    set_engaged(seat.student, false);
                     seat = Seat{};
                 }
             }
         }
+        read_new_events(now);
 
         if (options.after_minute) {
             SimulationProgress progress;
@@ -478,6 +645,32 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             ++report.promises_cancelled[event["payload"].value("reason", "")];
         }
     }
+    // Seat-slots freed and refilled, from the audit log as read minute by minute.
+    read_new_events(last_minute);
+    std::vector<StoredInterview> stored;
+    const json timeline = api.get("/interviews", organizer).json();
+    for (const auto& row : timeline.value("interviews", json::array())) {
+        const auto start = TimeOfDay::parse(row.value("start", ""));
+        const auto status = parse_status(row.value("status", ""));
+        if (!start || !status) continue;
+        StoredInterview interview;
+        interview.id = row.value("interview", InterviewId{0});
+        interview.interview =
+            Interview{StudentId(row.value("student", "")), BoothId(row.value("booth", "")),
+                      row.value("seat", 0), *start};
+        interview.status = *status;
+        stored.push_back(std::move(interview));
+    }
+    report.freed_seat_slots = count_freed_seat_slots(fair.settings, stored, timed_events);
+    const auto mean_of = [](const std::vector<int>& values) {
+        double sum = 0;
+        for (int value : values)
+            sum += value;
+        return values.empty() ? 0.0 : sum / double(values.size());
+    };
+    report.mean_check_in_delay_minutes = mean_of(check_in_delays);
+    report.mean_interview_minutes = mean_of(interview_lengths);
+
     std::sort(waits.begin(), waits.end());
     if (!waits.empty()) {
         double sum = 0;
@@ -564,6 +757,24 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
     std::map<std::pair<std::string, int>, InterviewId> seat_holder;
     std::map<std::string, InterviewId> student_holder;
     events_replayed = 0;
+    const std::vector<EventRecord> events = store.events();
+
+    // The seat of each interview as the replay goes: a promise sent back to wait (a skip) may
+    // be moved to another seat later, so the stored seat holds only after its last move.
+    std::map<InterviewId, std::pair<std::string, int>> seat_of;
+    for (const auto& row : stored)
+        seat_of[row.id] = {row.interview.booth.str(), row.interview.seat};
+    std::set<InterviewId> moved;
+    for (const EventRecord& event : events) {
+        if (event.kind != "interview.moved") continue;
+        const json payload = json::parse(event.payload_json, nullptr, false);
+        if (!payload.is_object() || !payload.contains("from") || !payload.contains("interview") ||
+            !payload["interview"].is_number_integer())
+            continue;
+        const InterviewId id = payload["interview"].get<InterviewId>();
+        if (!moved.insert(id).second) continue;
+        seat_of[id] = {payload["from"].value("booth", ""), payload["from"].value("seat", 0)};
+    }
 
     const auto apply = [&](const EventRecord& event, InterviewId id, InterviewStatus to) {
         const auto row = rows.find(id);
@@ -573,7 +784,7 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
             return;
         }
         const Interview& interview = row->second->interview;
-        const auto seat = std::make_pair(interview.booth.str(), interview.seat);
+        const auto seat = seat_of[id];
         const std::string student = interview.student.str();
         if (occupies(logged[id])) {
             if (seat_holder[seat] == id) seat_holder.erase(seat);
@@ -598,7 +809,7 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
         logged[id] = to;
     };
 
-    for (const EventRecord& event : store.events()) {
+    for (const EventRecord& event : events) {
         ++events_replayed;
         if (!event.kind.starts_with("interview.") && event.kind != "student.left") continue;
         const json payload = json::parse(event.payload_json, nullptr, false);
@@ -614,6 +825,14 @@ std::vector<std::string> check_event_log(const Store& store, int& events_replaye
         }
         if (!payload.contains("interview") || !payload["interview"].is_number_integer()) continue;
         const InterviewId id = payload["interview"].get<InterviewId>();
+        if (event.kind == "interview.moved") {
+            if (occupies(logged[id])) {
+                violations.push_back("event " + std::to_string(event.id) + " moves interview " +
+                                     std::to_string(id) + " while its student is called or in it");
+            }
+            seat_of[id] = {payload.value("booth", ""), payload.value("seat", 0)};
+            continue;
+        }
         if (event.kind == "interview.called_from_standby") {
             apply(event, id, InterviewStatus::called);
         } else if (payload.contains("to") && payload["to"].is_string()) {

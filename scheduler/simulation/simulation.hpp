@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/fair.hpp"
+#include "common/seat_use.hpp"
 #include "common/store.hpp"
 
 namespace jobfair {
@@ -24,6 +25,47 @@ struct SimulationProgress {
     int walk_ins = 0;                  // walk-in registrations answered 2xx
 };
 
+// The people model (docs/simulation.md says why each figure is plausible). These describe people
+// and booth staff, not the scheduler: they are never tuned to make the day's figures look good.
+struct PeopleModel {
+    double absent_rate = 0.07;  // pre-registered students who do not come at all
+    // A school's bus (students of one school with the same `arrive`; someone coming alone is a
+    // group of one): up to group_early_max_minutes early, or, group_late_share of the time, late
+    // by an exponential delay of mean group_late_mean_minutes (capped at 60).
+    int group_early_max_minutes = 10;
+    double group_late_share = 0.3;
+    double group_late_mean_minutes = 12.0;
+    // From the bus to the kiosks: uniform in [min, max] minutes.
+    int to_kiosk_min_minutes = 2;
+    int to_kiosk_max_minutes = 8;
+    // Students who come in later than their group (breakfast, the toilets, a friend): an extra
+    // exponential delay of mean straggler_late_mean_minutes.
+    double straggler_share = 0.1;
+    double straggler_late_mean_minutes = 15.0;
+    // A kiosk check-in (scan, read the screen, take the slip), per student.
+    int kiosk_seconds_per_check_in = 20;
+    // Called: the student walks to the booth in [min, max] minutes, unless away (below) or the
+    // call is missed (no_show_rate of SimulationOptions).
+    int walk_to_booth_min_minutes = 1;
+    int walk_to_booth_max_minutes = 3;
+    // Step-aways: a checked-in student who is not called or interviewing wanders off (toilets,
+    // a drink, a phone call, the school's teacher) at this rate, for [min, max] minutes, and
+    // misses calls meanwhile.
+    double step_aways_per_hour = 0.4;
+    int step_away_min_minutes = 5;
+    int step_away_max_minutes = 20;
+    // Students who go home early without telling anyone: their later calls are no-shows.
+    double silent_leave_rate = 0.03;
+    // Interview length: log-normal, median interview_median_share_of_slot of a slot, sigma
+    // interview_length_sigma (of the log), at least 3 minutes and at most three slots.
+    double interview_median_share_of_slot = 0.8;
+    double interview_length_sigma = 0.35;
+    // Booth staff wait this long for a called student, then send them back to wait (skip) up
+    // to skips_before_no_show times, then mark a no-show.
+    int booth_wait_minutes = 3;
+    int skips_before_no_show = 1;
+};
+
 struct SimulationOptions {
     std::string host = "127.0.0.1";
     int port = 0;
@@ -31,9 +73,12 @@ struct SimulationOptions {
     // Simulated minutes per real minute; 0: as fast as the server answers.
     double speed = 0.0;
     std::uint64_t seed = 7;
-    double no_show_rate = 0.1;    // called students who never come
-    double walk_in_share = 0.05;  // walk-ins, as a share of pre-registered students
-    double leave_early_rate = 0.02;
+    // A called student, at the fair and not away, who misses the call (did not hear it, was
+    // watching another booth's queue).
+    double no_show_rate = 0.05;
+    double walk_in_share = 0.05;     // walk-ins, as a share of pre-registered students
+    double leave_early_rate = 0.02;  // leave early and tell the help desk (marked left)
+    PeopleModel people;
     int kiosks = 10;
     // Booths whose staff already hold a PIN (the demo's booth stations), by booth id: the
     // simulation logs in with it. Issuing a new PIN would end those stations' sessions.
@@ -57,6 +102,18 @@ struct SimulationReport {
     int no_shows = 0;
     int refilled_from_standby = 0;
     int left_early = 0;
+    // The people model's draws, as they happened.
+    int absent = 0;  // pre-registered students who never came
+    int step_aways = 0;
+    int calls_missed_away = 0;    // calls made while the student was away
+    int calls_missed = 0;         // calls missed by a student at the fair (no_show_rate)
+    int calls_after_leaving = 0;  // calls of students who had gone home unannounced
+    int skips = 0;
+    double mean_check_in_delay_minutes = 0;  // check-in after the student's `arrive`
+    double mean_interview_minutes = 0;
+    // Freed seat-slots (no-show, skip, ended early) before the last hour, and how many another
+    // student used: common/seat_use.hpp, from the server's audit log.
+    FreedSeatSlots freed_seat_slots;
     int booth_pauses = 0;
     int requests = 0;
     int refused_requests = 0;      // 4xx answers the simulation did not expect

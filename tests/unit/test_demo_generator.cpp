@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -129,17 +130,18 @@ TEST_CASE("demo generator: scale 1 has the seed fair's figures") {
     CHECK(fair.fixed.empty());
 
     const int seat_slot_total = total_seat_slots(fair);
-    CHECK(seat_slot_total >= 500);
-    CHECK(seat_slot_total <= 580);
-    CHECK(target_seat_slots({}) == 540);
+    CHECK(seat_slot_total >= 680);
+    CHECK(seat_slot_total <= 720);
+    CHECK(target_seat_slots({}) == 700);
 
-    // Most booths have one seat, some two; a few pause, open late or close early; some cap
-    // their day, some want a level, a few take any trade.
+    // Most booths have one seat, some two or three; a few pause, open late or close early; some
+    // cap their day, some want a level, a few take any trade.
     const auto count_booths = [&](auto&& predicate) {
         return std::count_if(fair.booths.begin(), fair.booths.end(), predicate);
     };
-    CHECK(count_booths([](const Booth& b) { return b.interviewers == 1; }) >= 20);
-    CHECK(count_booths([](const Booth& b) { return b.interviewers >= 2; }) >= 1);
+    CHECK(count_booths([](const Booth& b) { return b.interviewers == 1; }) >= 15);
+    CHECK(count_booths([](const Booth& b) { return b.interviewers == 2; }) >= 3);
+    CHECK(count_booths([](const Booth& b) { return b.interviewers == 3; }) >= 1);
     CHECK(count_booths([](const Booth& b) { return !b.breaks.empty(); }) >= 1);
     CHECK(count_booths([&](const Booth& b) {
               return b.open > fair.settings.grid.day_start || b.close < fair.settings.grid.day_end;
@@ -150,12 +152,14 @@ TEST_CASE("demo generator: scale 1 has the seed fair's figures") {
     CHECK(any_trade >= 2);
     CHECK(any_trade <= 5);
 
-    // Students: many at the start, some at odd minutes off the grid, some leave early.
+    // Students come with their schools' buses over the morning (next test), many at times off
+    // the grid; some leave before the end.
     const auto count_students = [&](auto&& predicate) {
         return std::count_if(fair.students.begin(), fair.students.end(), predicate);
     };
     const SlotGrid& grid = fair.settings.grid;
-    CHECK(count_students([&](const Student& s) { return s.arrive < TimeOfDay::hm(9, 0); }) > 400);
+    CHECK(count_students([&](const Student& s) { return s.arrive < TimeOfDay::hm(9, 0); }) > 150);
+    CHECK(count_students([&](const Student& s) { return s.arrive >= TimeOfDay::hm(9, 0); }) > 300);
     CHECK(count_students([&](const Student& s) {
               return !grid.slot_at(s.arrive) && s.arrive < grid.day_end;
           }) > 100);
@@ -164,6 +168,69 @@ TEST_CASE("demo generator: scale 1 has the seed fair's figures") {
     CHECK(count_students([](const Student& s) {
               return s.level == Level::intermediate || s.level == Level::college;
           }) > 600);
+}
+
+namespace {
+
+// Each school's most common (arrive, leave): its bus.
+std::map<std::string, std::pair<TimeOfDay, TimeOfDay>> bus_times(const Fair& fair) {
+    std::map<std::string, std::map<std::pair<TimeOfDay, TimeOfDay>, int>> seen;
+    for (const Student& student : fair.students)
+        ++seen[student.school.value_or("")][{student.arrive, student.leave}];
+    std::map<std::string, std::pair<TimeOfDay, TimeOfDay>> buses;
+    for (const auto& [school, times] : seen) {
+        buses[school] =
+            std::max_element(times.begin(), times.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+            })->first;
+    }
+    return buses;
+}
+
+}  // namespace
+
+TEST_CASE("demo generator: students arrive with their school's bus, schools at different times") {
+    for (const int scale : {1, 3}) {
+        GeneratorOptions options;
+        options.scale = scale;
+        const Fair fair = generate_demo_fair(options);
+        const SlotGrid& grid = fair.settings.grid;
+        CAPTURE(scale);
+        const auto buses = bus_times(fair);
+        CHECK(buses.count("") == 0);  // every student comes with a school
+        CHECK(buses.size() == static_cast<size_t>(10 * scale));
+
+        // Nearly all students keep their bus's times; a few come or go by themselves.
+        int with_bus = 0;
+        for (const Student& student : fair.students) {
+            const auto& [arrive, leave] = buses.at(*student.school);
+            with_bus += student.arrive == arrive && student.leave == leave;
+        }
+        CHECK(with_bus * 100 >= static_cast<int>(fair.students.size()) * 80);
+        CHECK(with_bus < static_cast<int>(fair.students.size()));
+
+        // Buses come over the morning, from the start to 10:30; some go back before the end.
+        std::set<TimeOfDay> arrivals;
+        int early_returns = 0;
+        for (const auto& [school, times] : buses) {
+            arrivals.insert(times.first);
+            CHECK(times.first <= TimeOfDay::hm(10, 30));
+            CHECK(times.first.plus_minutes(120) <= times.second);
+            early_returns += times.second < grid.day_end;
+        }
+        CHECK(arrivals.size() * 2 >= buses.size());
+        CHECK(*arrivals.begin() <= TimeOfDay::hm(8, 15));
+        CHECK(*arrivals.rbegin() >= TimeOfDay::hm(9, 45));
+        CHECK(early_returns >= 1);
+        CHECK(early_returns * 2 < static_cast<int>(buses.size()));
+
+        // No hour holds most of the students: the morning's arrivals are spread.
+        std::map<int, int> by_hour;
+        for (const Student& student : fair.students)
+            ++by_hour[student.arrive.minutes() / 60];
+        for (const auto& [hour, arriving] : by_hour)
+            CHECK(arriving * 10 < static_cast<int>(fair.students.size()) * 7);
+    }
 }
 
 TEST_CASE("demo generator: every fair keeps the contract") {
@@ -230,7 +297,7 @@ TEST_CASE("demo generator: popular booths are oversubscribed and a few wishes ar
     const DemandFigures demand = demand_figures(fair);
     CHECK(demand.oversubscribed_booths >= 5);
     CHECK(demand.interview_capacity <= total_seat_slots(fair));
-    CHECK(demand.interview_capacity > 450);
+    CHECK(demand.interview_capacity > 600);
 
     int preferences = 0;
     int by_trade = 0;
@@ -306,18 +373,18 @@ TEST_CASE("demo generator: x10 and the tightness ratios") {
     CHECK(large.booths.front().id.str() == "B001");
     CHECK(large.booths.back().id.str() == "B300");
     CHECK(large.students.back().id.str() == "S8000");
-    CHECK(total_seat_slots(large) >= 5300);
-    CHECK(total_seat_slots(large) <= 5500);
+    CHECK(total_seat_slots(large) >= 6900);
+    CHECK(total_seat_slots(large) <= 7100);
 
     options.scale = 1;
     options.tightness = GeneratorOptions::Tightness::tight;
     const int tight = total_seat_slots(generate_demo_fair(options));
-    CHECK(tight >= 380);
-    CHECK(tight <= 420);
+    CHECK(tight >= 500);
+    CHECK(tight <= 550);
     options.tightness = GeneratorOptions::Tightness::loose;
     const int loose = total_seat_slots(generate_demo_fair(options));
-    CHECK(loose >= 1140);
-    CHECK(loose <= 1260);
+    CHECK(loose >= 1330);
+    CHECK(loose <= 1470);
 }
 
 TEST_CASE("demo generator: options it cannot meet are refused") {

@@ -61,3 +61,38 @@ TEST_CASE("replaying the audit log passes a day where each seat holds one studen
     CHECK(check_event_log(day.store, events).empty());
     CHECK(events > 4);
 }
+
+TEST_CASE("replaying the audit log follows a promise sent back to wait and moved to another seat") {
+    // S3 is interviewed in seat 0 while S1 is called into seat 1 and sent back to wait (skip);
+    // S1's promise is then moved to seat 0 at 08:15 and kept there. The stored seat of S1's
+    // interview (0) holds only after the move: its first call was in seat 1, beside S3.
+    Store store{":memory:"};
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01", 2);
+    for (const char* student : {"S1", "S3"})
+        add_student(fair, student, {"B01"});
+    store.import_fair(fair, "test");
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 1, at(8, 0)},
+                                 Interview{StudentId("S3"), BoothId("B01"), 0, at(8, 0)}},
+                                "test");
+    store.check_in_many({StudentId("S1"), StudentId("S3")}, at(7, 50), std::nullopt, "kiosk");
+    InterviewId s1 = 0, s3 = 0;
+    for (const auto& row : store.interviews())
+        (row.interview.student == StudentId("S1") ? s1 : s3) = row.id;
+    store.move_interview(s3, InterviewStatus::called, "booth");
+    store.move_interview(s3, InterviewStatus::in_progress, "booth");
+    store.move_interview(s1, InterviewStatus::called, "booth");
+    store.move_interview(s1, InterviewStatus::promised, "booth");  // skipped
+    Store::MoveDetails finished;
+    finished.outcome = InterviewOutcome::offer;
+    store.move_interview(s3, InterviewStatus::done, "booth", finished);
+    store.reschedule_interview(s1, Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 15)},
+                               "server");
+    store.move_interview(s1, InterviewStatus::called, "booth");
+    store.move_interview(s1, InterviewStatus::in_progress, "booth");
+    int events = 0;
+    const auto violations = check_event_log(store, events);
+    for (const auto& violation : violations)
+        FAIL_CHECK(violation);
+    CHECK(violations.empty());
+}
