@@ -51,4 +51,57 @@ void from_json(const nlohmann::json& in, StandbyBlock& block) {
     block = enum_from_json(in, kStandbyBlockCodes, "lý do chưa gọi được", "standby block");
 }
 
+std::string_view no_interview_reason_code(NoInterviewReason reason) {
+    return code_in(kNoInterviewReasonCodes, reason);
+}
+std::string_view no_interview_reason_vi(NoInterviewReason reason) {
+    switch (reason) {
+        case NoInterviewReason::none:
+            return "";
+        case NoInterviewReason::no_booth_for_them:
+            return "Các doanh nghiệp bạn chọn không tuyển nghề hoặc trình độ của bạn.";
+        case NoInterviewReason::booths_full:
+            return "Các doanh nghiệp bạn chọn đã kín lịch trong thời gian bạn ở hội chợ.";
+        case NoInterviewReason::booths_closed:
+            return "Các doanh nghiệp bạn chọn đã đóng cửa, tạm dừng, hoặc bạn đã phỏng vấn ở đó.";
+        case NoInterviewReason::own_limit_reached:
+            return "Bạn đã có đủ số buổi phỏng vấn tối đa hôm nay.";
+        case NoInterviewReason::leaving:
+            return "Bạn về trước khi có chỗ trống ở các doanh nghiệp bạn chọn.";
+    }
+    return "";
+}
+std::string_view no_interview_reason_en(NoInterviewReason reason) {
+    switch (reason) {
+        case NoInterviewReason::none:
+            return "";
+        case NoInterviewReason::no_booth_for_them:
+            return "The enterprises you chose do not recruit your trade or level.";
+        case NoInterviewReason::booths_full:
+            return "The enterprises you chose are fully booked while you are at the fair.";
+        case NoInterviewReason::booths_closed:
+            return "The enterprises you chose have closed or paused, or you have met them.";
+        case NoInterviewReason::own_limit_reached:
+            return "You have had as many interviews as a student may have today.";
+        case NoInterviewReason::leaving:
+            return "You leave before a seat is expected to free at the enterprises you chose.";
+    }
+    return "";
+}
+void to_json(nlohmann::json& out, NoInterviewReason reason) {
+    if (reason == NoInterviewReason::none) {
+        out = nullptr;
+    } else {
+        out = no_interview_reason_code(reason);
+    }
+}
+void from_json(const nlohmann::json& in, NoInterviewReason& reason) {
+    if (in.is_null()) {
+        reason = NoInterviewReason::none;
+        return;
+    }
+    reason = enum_from_json(in, kNoInterviewReasonCodes, "lý do không có phỏng vấn",
+                            "no-interview reason");
+}
+
 }  // namespace jobfair

@@ -2,7 +2,7 @@
 // 6), each an enum with one code table; the interview's status and outcome are in
 // interview_status.hpp. JSON reads a code once, into the enum; an unknown code throws UnknownCode.
 //
-// Index: Whereabouts · CallNobody · StandbyBlock
+// Index: Whereabouts · CallNobody · StandbyBlock · NoInterviewReason
 #pragma once
 
 #include <optional>
@@ -86,5 +86,33 @@ std::optional<StandbyBlock> parse_standby_block(std::string_view text);
 // JSON: null for none, else the code.
 void to_json(nlohmann::json& out, StandbyBlock block);
 void from_json(const nlohmann::json& in, StandbyBlock& block);
+
+// --- NoInterviewReason: why a student here has nothing promised or estimated for the rest of
+// the day, told plainly and early (scheduler/live/outlook.hpp).
+enum class NoInterviewReason {
+    none,               // something is promised or estimated
+    no_booth_for_them,  // none of their booths takes their trade or level
+    booths_full,        // their booths have no seat left while they are here
+    booths_closed,      // their booths have closed or paused, or they met them all
+    own_limit_reached,  // they have had as many interviews as a student may
+    leaving,            // their stay ends before any seat is expected to free
+};
+
+inline constexpr CodeTable<NoInterviewReason, 6> kNoInterviewReasonCodes{{
+    {NoInterviewReason::none, ""},
+    {NoInterviewReason::no_booth_for_them, "no_booth_for_them"},
+    {NoInterviewReason::booths_full, "booths_full"},
+    {NoInterviewReason::booths_closed, "booths_closed"},
+    {NoInterviewReason::own_limit_reached, "own_limit_reached"},
+    {NoInterviewReason::leaving, "leaving"},
+}};
+
+std::string_view no_interview_reason_code(NoInterviewReason reason);
+// What the student is told, in Vietnamese and in English.
+std::string_view no_interview_reason_vi(NoInterviewReason reason);
+std::string_view no_interview_reason_en(NoInterviewReason reason);
+// JSON: null for none, else the code.
+void to_json(nlohmann::json& out, NoInterviewReason reason);
+void from_json(const nlohmann::json& in, NoInterviewReason& reason);
 
 }  // namespace jobfair

@@ -197,24 +197,6 @@ std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& boot
     return waiting;
 }
 
-std::string_view no_interview_reason_code(NoInterviewReason reason) {
-    switch (reason) {
-        case NoInterviewReason::none:
-            return "none";
-        case NoInterviewReason::no_booth_for_them:
-            return "no_booth_for_them";
-        case NoInterviewReason::booths_full:
-            return "booths_full";
-        case NoInterviewReason::booths_closed:
-            return "booths_closed";
-        case NoInterviewReason::own_limit_reached:
-            return "own_limit_reached";
-        case NoInterviewReason::leaving:
-            return "leaving";
-    }
-    return "none";
-}
-
 std::optional<TimeOfDay> StudentOutlook::next_expected() const {
     std::optional<TimeOfDay> next;
     for (const auto& promise : promises)

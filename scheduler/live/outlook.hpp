@@ -14,6 +14,7 @@
 
 #include "common/fair.hpp"
 #include "common/store.hpp"
+#include "common/wire_codes.hpp"
 #include "scheduler/live/server_views.hpp"
 
 namespace jobfair {
@@ -65,15 +66,7 @@ struct StandbyOutlook {
     std::optional<TimeOfDay> estimate;  // likely call time; none: unlikely today
 };
 
-enum class NoInterviewReason {
-    none,               // something is promised or estimated
-    no_booth_for_them,  // none of their booths takes their trade or level
-    booths_full,        // their booths have no seat left while they are here
-    booths_closed,      // their booths have closed, paused, or they met them all
-    own_limit_reached,  // they have had as many interviews as a student may
-    leaving,            // their stay ends before any seat could free
-};
-std::string_view no_interview_reason_code(NoInterviewReason reason);
+// NoInterviewReason: common/wire_codes.hpp.
 
 struct StudentOutlook {
     StudentId student;
