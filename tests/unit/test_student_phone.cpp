@@ -16,6 +16,7 @@
 #include "common/protocol.hpp"
 #include "common/ticket.hpp"
 #include "fair_builder.hpp"
+#include "kiosk/model/session.hpp"
 #include "scheduler/live/live_fair.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
@@ -418,4 +419,17 @@ TEST_CASE("the status page is served with its token kept out of the request") {
         CHECK(page.find("Referrer-Policy: no-referrer") != std::string::npos);
     }
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("the kiosk shows the phone's QR only for the server's own answer with a page link") {
+    protocol::CheckInAnswer answer;
+    answer.ticket = "JF1TKAAAAACXHHGXDV2V63YO5OSWYSAS2QUB";
+    CHECK_FALSE(kiosk::phone_status_link(answer, false));  // an older server: no second QR
+    answer.status_url = "http://192.168.1.10:8080/p#" + std::string(43, 'a');
+    CHECK(kiosk::phone_status_link(answer, false) == answer.status_url);
+    CHECK_FALSE(kiosk::phone_status_link(answer, true));  // the outbox's provisional answer
+    answer.status_url = "javascript:alert(1)//p#x";
+    CHECK_FALSE(kiosk::phone_status_link(answer, false));
+    answer.status_url = "http://192.168.1.10:8080/" + std::string(200, 'a') + "/p#x";
+    CHECK_FALSE(kiosk::phone_status_link(answer, false));  // too long for a slip's QR
 }
