@@ -146,7 +146,7 @@ TEST_CASE("an away student's promise waits: calls skip them and take them when t
     CHECK_THROWS_AS(live.report_running_late(away, 5, "phone"), LiveFairError);
 }
 
-TEST_CASE("back from an absence early, the student is called again; running late is the same") {
+TEST_CASE("back from an absence early, the student is called again, and running late works the same") {
     const Fair fair = phone_fair();
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
