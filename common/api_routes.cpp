@@ -62,6 +62,35 @@ constexpr std::array kRoutes{
     Route{ticket_status, M::get, "/tickets/{ticket}/status", G::permission,
           P::read_student_status_by_ticket, false, "", "{ticket_label, checked_in, interviews}",
           ""},
+    // The student's own phone: the token of the status QR, never a ticket or a device token.
+    Route{my_status, M::get, "/me/status", G::status_token, {}, false, "", "StudentStatus", ""},
+    Route{my_running_late,
+          M::post,
+          "/me/running-late",
+          G::status_token,
+          {},
+          true,
+          "{minutes}",
+          "StudentStatus",
+          "student.running_late"},
+    Route{my_step_away,
+          M::post,
+          "/me/step-away",
+          G::status_token,
+          {},
+          true,
+          "{minutes}",
+          "StudentStatus",
+          "student.stepped_away"},
+    Route{my_return,
+          M::post,
+          "/me/back",
+          G::status_token,
+          {},
+          true,
+          "{}",
+          "StudentStatus",
+          "student.back"},
     Route{booth_queue, M::get, "/booths/{booth}/queue", G::permission, P::read_booth_queue, false,
           "", "BoothQueue", ""},
     Route{call_next, M::post, "/booths/{booth}/seats/{seat}/call-next", G::permission, P::call_next,
@@ -149,6 +178,8 @@ std::string_view gate_words(const Route& route) {
             return "a booth station's token (role `booth_station`)";
         case Gate::any_token:
             return "any valid token (events: what is shown depends on the role)";
+        case Gate::status_token:
+            return "a student's status token (the second QR of the kiosk): that student only";
         case Gate::permission:
             break;
     }
@@ -164,6 +195,7 @@ std::string_view cell(const Route& route, Role role) {
         case Gate::enrolment_code:
         case Gate::password_place:
         case Gate::booth_station:
+        case Gate::status_token:
             return "–";
         case Gate::permission:
             break;

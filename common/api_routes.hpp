@@ -28,6 +28,8 @@ enum class Gate {
     booth_station,   // an enrolled booth station's token
     any_token,       // any valid token; what is shown may depend on the role
     permission,      // a token whose role holds `permission` (for the booth concerned)
+    status_token,    // a student's read-only status token (the kiosk's second QR): that student
+                     // only, never a device's or person's token (docs/security.md)
 };
 
 enum class RouteId {
@@ -45,6 +47,10 @@ enum class RouteId {
     check_in,
     walk_in,
     ticket_status,
+    my_status,
+    my_running_late,
+    my_step_away,
+    my_return,
     booth_queue,
     call_next,
     take_walk_in,

@@ -28,12 +28,14 @@ void to_json(json& out, const Hello& value) {
     out = {{"protocol", value.protocol}, {"fair_name", value.fair_name}, {"now", value.now}};
     write_optional(out, "date", value.date);
     write_optional(out, "venue", value.venue);
+    write_optional(out, "public_url", value.public_url);
 }
 void from_json(const json& in, Hello& value) {
     in.at("protocol").get_to(value.protocol);
     value.fair_name = in.value("fair_name", "");
     read_optional(in, "date", value.date);
     read_optional(in, "venue", value.venue);
+    read_optional(in, "public_url", value.public_url);
     value.now = in.value("now", "");
 }
 
@@ -100,6 +102,7 @@ void to_json(json& out, const CheckInAnswer& value) {
            {"phone_masked", value.phone_masked},
            {"already_checked_in", value.already_checked_in},
            {"interviews", value.interviews}};
+    write_optional(out, "status_url", value.status_url);
 }
 void from_json(const json& in, CheckInAnswer& value) {
     in.at("ticket").get_to(value.ticket);
@@ -108,6 +111,7 @@ void from_json(const json& in, CheckInAnswer& value) {
     value.phone_masked = in.value("phone_masked", "");
     value.already_checked_in = in.value("already_checked_in", false);
     in.at("interviews").get_to(value.interviews);
+    read_optional(in, "status_url", value.status_url);
 }
 
 json error_body(std::string_view code, std::string_view message, std::string_view message_vi) {
@@ -196,6 +200,79 @@ json to_json(const EventRecord& event) {
             {"actor", event.actor},
             {"kind", event.kind},
             {"payload", json::parse(event.payload_json, nullptr, false)}};
+}
+
+// --- 4. The student's own phone ---------------------------------------------------------------
+// `estimate` is always on the wire, null when unknown, so the page can tell "not yet" from an
+// older server.
+
+void to_json(json& out, const PhoneInterview& value) {
+    out = {{"booth", value.booth},
+           {"enterprise", value.enterprise},
+           {"location", value.location ? json(*value.location) : json()},
+           {"seat", value.seat},
+           {"start", value.start},
+           {"end", value.end},
+           {"be_there_by", value.be_there_by},
+           {"status", value.status},
+           {"queue_position", value.queue_position ? json(*value.queue_position) : json()},
+           {"estimate", value.estimate ? json(*value.estimate) : json()}};
+}
+void from_json(const json& in, PhoneInterview& value) {
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+    read_optional(in, "location", value.location);
+    value.seat = in.value("seat", 0);
+    in.at("start").get_to(value.start);
+    in.at("end").get_to(value.end);
+    value.be_there_by = in.value("be_there_by", "");
+    in.at("status").get_to(value.status);
+    read_optional(in, "queue_position", value.queue_position);
+    read_optional(in, "estimate", value.estimate);
+}
+
+void to_json(json& out, const PhoneStandby& value) {
+    out = {{"booth", value.booth},
+           {"enterprise", value.enterprise},
+           {"location", value.location ? json(*value.location) : json()},
+           {"queue_position", value.queue_position},
+           {"estimate", value.estimate ? json(*value.estimate) : json()}};
+}
+void from_json(const json& in, PhoneStandby& value) {
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+    read_optional(in, "location", value.location);
+    in.at("queue_position").get_to(value.queue_position);
+    read_optional(in, "estimate", value.estimate);
+}
+
+void to_json(json& out, const PhoneAbsence& value) {
+    out = {{"kind", value.kind}, {"until", value.until}};
+}
+void from_json(const json& in, PhoneAbsence& value) {
+    in.at("kind").get_to(value.kind);
+    in.at("until").get_to(value.until);
+}
+
+void to_json(json& out, const StudentStatus& value) {
+    out = {{"ticket_label", value.ticket_label},
+           {"fair_name", value.fair_name},
+           {"now", value.now},
+           {"checked_in", value.checked_in},
+           {"interviews", value.interviews},
+           {"standby", value.standby},
+           {"away", value.away ? json(*value.away) : json()},
+           {"max_absence_minutes", value.max_absence_minutes}};
+}
+void from_json(const json& in, StudentStatus& value) {
+    in.at("ticket_label").get_to(value.ticket_label);
+    value.fair_name = in.value("fair_name", "");
+    in.at("now").get_to(value.now);
+    value.checked_in = in.value("checked_in", false);
+    in.at("interviews").get_to(value.interviews);
+    value.standby = in.value("standby", std::vector<PhoneStandby>{});
+    read_optional(in, "away", value.away);
+    value.max_absence_minutes = in.value("max_absence_minutes", 60);
 }
 
 }  // namespace jobfair::protocol

@@ -6,6 +6,7 @@
 //   1. Version, limits, headers
 //   2. Messages the kiosk exchanges (hello, enterprises, check-in, walk-in registration)
 //   3. Stored rows as the API gives them, and the booth's call answer
+//   4. The student's own phone (the status page and its two buttons)
 #pragma once
 
 #include <cstdint>
@@ -51,6 +52,9 @@ struct Hello {
     // show the machine's date), and its venue, absent when not given.
     std::optional<std::string> date = std::nullopt;
     std::optional<std::string> venue = std::nullopt;
+    // Where phones on the venue's network reach this server ("http://192.168.1.10:8080"):
+    // `jobfair serve --public-url`, or found from the interface it listens on.
+    std::optional<std::string> public_url = std::nullopt;
 };
 
 // GET /api/v1/enterprises: one card per booth, for choosing where to interview.
@@ -109,6 +113,9 @@ struct CheckInAnswer {
     std::string phone_masked;  // "09•••••678"; empty when no phone is known
     bool already_checked_in = false;
     std::vector<ScheduledInterview> interviews;  // by start time
+    // The student's own status page: the server's public URL, "/p#" and the student's read-only
+    // status token (never the ticket). Absent from a provisional (outbox) answer.
+    std::optional<std::string> status_url = std::nullopt;
 };
 
 void to_json(nlohmann::json& out, const Hello& value);
@@ -160,5 +167,71 @@ struct CallAnswer {
 };
 void to_json(nlohmann::json& out, const CallAnswer& value);
 void from_json(const nlohmann::json& in, CallAnswer& value);
+
+// --- 4. The student's own phone --------------------------------------------------------------
+// GET /api/v1/me/status with "Authorization: Bearer <status token>": the token holder's status
+// and nobody else's. No name, phone or internal student id: a link shown on a screen or seen on
+// open Wi-Fi gives away no more than the ticket label printed on the slip.
+
+// Minutes before an interview's start that the student is asked to be at the booth.
+inline constexpr int kComeBackMinutesBeforeStart = 5;
+
+// One of the student's interviews.
+struct PhoneInterview {
+    std::string booth;                    // "B07"
+    std::string enterprise;               // display name
+    std::optional<std::string> location;  // the booth's place in the hall, when given
+    int seat = 0;                         // from 0, as everywhere on the wire
+    std::string start;                    // "HH:MM"
+    std::string end;                      // "HH:MM"
+    std::string be_there_by;              // "HH:MM": start - kComeBackMinutesBeforeStart
+    InterviewStatus status = InterviewStatus::promised;
+    // Waiting students of this booth before this one, plus one (1: next); none once called.
+    std::optional<int> queue_position;
+    // "HH:MM" when the interview is expected to begin; null until the live fair's estimate
+    // (scheduler/live) fills it.
+    std::optional<std::string> estimate;
+};
+
+// A booth whose standby queue the student is in.
+struct PhoneStandby {
+    std::string booth;
+    std::string enterprise;
+    std::optional<std::string> location;
+    int queue_position = 0;  // place in the booth's standby queue, 1 = first
+    // "HH:MM" when a seat is expected for them; null until the live fair's estimate fills it.
+    std::optional<std::string> estimate;
+};
+
+// What the student reported from the phone, while in force.
+struct PhoneAbsence {
+    std::string kind;   // "running_late" or "step_away"
+    std::string until;  // "HH:MM"
+};
+
+struct StudentStatus {
+    std::string ticket_label;  // "A-0087"
+    std::string fair_name;
+    std::string now;  // the server's fair clock, "HH:MM": the time the page shows its state at
+    bool checked_in = false;
+    std::vector<PhoneInterview> interviews;  // by start, cancelled ones left out
+    std::vector<PhoneStandby> standby;       // by queue position
+    std::optional<PhoneAbsence> away;
+    int max_absence_minutes = 60;  // the buttons offer no more than this
+};
+
+// POST /api/v1/me/running-late and /api/v1/me/step-away.
+struct AbsenceReport {
+    int minutes = 0;
+};
+
+void to_json(nlohmann::json& out, const PhoneInterview& value);
+void from_json(const nlohmann::json& in, PhoneInterview& value);
+void to_json(nlohmann::json& out, const PhoneStandby& value);
+void from_json(const nlohmann::json& in, PhoneStandby& value);
+void to_json(nlohmann::json& out, const PhoneAbsence& value);
+void from_json(const nlohmann::json& in, PhoneAbsence& value);
+void to_json(nlohmann::json& out, const StudentStatus& value);
+void from_json(const nlohmann::json& in, StudentStatus& value);
 
 }  // namespace jobfair::protocol

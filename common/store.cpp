@@ -250,8 +250,25 @@ CREATE TABLE standby_starts (
 ) STRICT;
 )sql";
 
+// The student's own phone (docs/security.md): the digest of each ticket's status token (never
+// the token), and the absences students report from it. A revoked ticket's row is deleted.
+constexpr std::string_view kMigration8 = R"sql(
+CREATE TABLE status_tokens (
+    digest TEXT NOT NULL PRIMARY KEY CHECK (length(digest) = 64),
+    ticket_number INTEGER NOT NULL UNIQUE CHECK (ticket_number > 0),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE student_absences (
+    student TEXT NOT NULL PRIMARY KEY REFERENCES students(id),
+    kind TEXT NOT NULL CHECK (kind IN ('running_late', 'step_away')),
+    reported_minute INTEGER NOT NULL CHECK (reported_minute >= 0),
+    until_minute INTEGER NOT NULL CHECK (until_minute >= reported_minute),
+    updated_at TEXT NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                 kMigration5, kMigration6, kMigration7};
+                                 kMigration5, kMigration6, kMigration7, kMigration8};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -1355,6 +1372,9 @@ void Store::revoke_ticket(std::uint32_t number, const std::string& reason, std::
             throw StoreError("unknown_ticket", "there is no valid ticket " + std::to_string(number),
                              "Không có vé hợp lệ số " + std::to_string(number));
         }
+        SQLite::Statement withdraw(database, "DELETE FROM status_tokens WHERE ticket_number = ?");
+        withdraw.bind(1, static_cast<int64_t>(number));
+        withdraw.exec();  // the phone's link of a revoked ticket ends with it
         insert_event(database, now, actor, "ticket.revoked",
                      {{"ticket", number}, {"reason", reason}});
         transaction.commit();
@@ -1388,6 +1408,102 @@ std::uint32_t Store::reissue_ticket(const StudentId& student, std::string_view a
                      {{"student", student.str()}, {"ticket", number}});
         transaction.commit();
         return number;
+    });
+}
+
+void Store::record_status_token(std::uint32_t ticket_number, const std::string& digest) {
+    assert(database_ && "use of a moved-from Store");
+    translating_errors("record a status token", [&] {
+        SQLite::Statement insert(*database_,
+                                 "INSERT OR IGNORE INTO status_tokens (digest, ticket_number, "
+                                 "created_at) VALUES (?, ?, ?)");
+        insert.bind(1, digest);
+        insert.bind(2, static_cast<int64_t>(ticket_number));
+        insert.bind(3, iso_utc(clock_()));
+        insert.exec();
+    });
+}
+
+std::optional<std::uint32_t> Store::status_token_ticket(const std::string& digest) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read a status token", [&] {
+        SQLite::Statement row(*database_,
+                              "SELECT ticket_number FROM status_tokens WHERE digest = ?");
+        row.bind(1, digest);
+        std::optional<std::uint32_t> number;
+        if (row.executeStep()) number = static_cast<std::uint32_t>(row.getColumn(0).getInt64());
+        return number;
+    });
+}
+
+namespace {
+
+std::string_view absence_code(Store::AbsenceKind kind) {
+    return kind == Store::AbsenceKind::running_late ? "running_late" : "step_away";
+}
+
+}  // namespace
+
+void Store::set_student_absence(const StudentId& student, const StudentAbsence& absence,
+                                std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("record a student's absence", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::string now = iso_utc(clock_());
+        SQLite::Statement upsert(database,
+                                 "INSERT INTO student_absences (student, kind, reported_minute, "
+                                 "until_minute, updated_at) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (student) DO UPDATE SET kind = excluded.kind, "
+                                 "reported_minute = excluded.reported_minute, "
+                                 "until_minute = excluded.until_minute, "
+                                 "updated_at = excluded.updated_at");
+        upsert.bind(1, student.str());
+        upsert.bind(2, std::string(absence_code(absence.kind)));
+        upsert.bind(3, absence.reported.minutes());
+        upsert.bind(4, absence.until.minutes());
+        upsert.bind(5, now);
+        upsert.exec();
+        insert_event(database, now, actor,
+                     absence.kind == AbsenceKind::running_late ? "student.running_late"
+                                                               : "student.stepped_away",
+                     {{"student", student.str()}, {"until", absence.until.str()}});
+        transaction.commit();
+    });
+}
+
+bool Store::end_student_absence(const StudentId& student, TimeOfDay at, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    return translating_errors("end a student's absence", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement remove(database, "DELETE FROM student_absences WHERE student = ?");
+        remove.bind(1, student.str());
+        if (remove.exec() == 0) return false;
+        insert_event(database, iso_utc(clock_()), actor, "student.back",
+                     {{"student", student.str()}, {"at", at.str()}});
+        transaction.commit();
+        return true;
+    });
+}
+
+std::map<StudentId, Store::StudentAbsence> Store::student_absences() const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read the students' absences", [&] {
+        SQLite::Statement rows(*database_,
+                               "SELECT student, kind, reported_minute, until_minute "
+                               "FROM student_absences");
+        std::map<StudentId, StudentAbsence> result;
+        while (rows.executeStep()) {
+            StudentAbsence absence;
+            absence.kind = rows.getColumn(1).getString() == "running_late"
+                               ? AbsenceKind::running_late
+                               : AbsenceKind::step_away;
+            absence.reported = TimeOfDay(rows.getColumn(2).getInt());
+            absence.until = TimeOfDay(rows.getColumn(3).getInt());
+            result.emplace(StudentId(rows.getColumn(0).getString()), absence);
+        }
+        return result;
     });
 }
 

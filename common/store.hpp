@@ -193,6 +193,34 @@ class Store {
     // A fresh number for the student (after a revocation). Logs "ticket.reissued".
     std::uint32_t reissue_ticket(const StudentId& student, std::string_view actor);
 
+    // --- the student's own phone: status tokens and absences (docs/security.md) ------------
+    // Records the digest (status_token_digest) of the status token of ticket `ticket_number`;
+    // recording it again changes nothing. The token itself is never stored.
+    void record_status_token(std::uint32_t ticket_number, const std::string& digest);
+    // The ticket whose status token has this digest, if one was recorded and not withdrawn (a
+    // revoked or reissued ticket's token is withdrawn with it). The caller still checks the ticket.
+    std::optional<std::uint32_t> status_token_ticket(const std::string& digest) const;
+
+    // A checked-in student said from their phone that they are away until `until`: running late
+    // to their interviews, or stepping out for a while. Calls skip them until then; their promises
+    // stay (docs/api.md, "The student's own phone").
+    enum class AbsenceKind { running_late, step_away };
+    struct StudentAbsence {
+        AbsenceKind kind = AbsenceKind::step_away;
+        TimeOfDay reported;  // on the fair clock
+        TimeOfDay until;
+        friend bool operator==(const StudentAbsence&, const StudentAbsence&) = default;
+    };
+    // Replaces the student's absence, in one transaction with a "student.running_late" or
+    // "student.stepped_away" event {student, until}.
+    void set_student_absence(const StudentId& student, const StudentAbsence& absence,
+                             std::string_view actor);
+    // The student is back at `at`: their absence ends, with a "student.back" event {student}.
+    // False, writing nothing, when they had none.
+    bool end_student_absence(const StudentId& student, TimeOfDay at, std::string_view actor);
+    // Every absence recorded, ended ones excluded (past ones included: callers compare `until`).
+    std::map<StudentId, StudentAbsence> student_absences() const;
+
     // --- people: walk-ins and personal details (not part of the fair contract) -----------
     struct StudentDetails {
         std::optional<std::string> phone;   // normalised, "0912345678"

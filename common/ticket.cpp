@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -198,6 +200,17 @@ struct TicketKeyAccess {
         std::memcpy(mac.data(), full.data(), kMacBytes);
         return mac;
     }
+
+    static std::array<std::uint8_t, 32> status_token_of(const TicketKey& key,
+                                                        std::uint32_t ticket_number) {
+        // A context of its own, so a status token can never equal any ticket's MAC.
+        const std::string message = "jobfair status token v1:" + std::to_string(ticket_number);
+        std::array<std::uint8_t, 32> token{};
+        crypto_generichash(token.data(), token.size(),
+                           reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                           key.bytes_.data(), key.bytes_.size());
+        return token;
+    }
 };
 
 TicketKey TicketKey::generate() {
@@ -366,6 +379,36 @@ std::string ticket_label(std::uint32_t ticket_number) {
     const std::string digits = std::to_string(ticket_number % 10000);
     return block_letters(ticket_number / 10000) + "-" + std::string(4 - digits.size(), '0') +
            digits;
+}
+
+std::string status_token_for(const TicketKey& key, std::uint32_t ticket_number) {
+    ensure_sodium();
+    const auto bytes = TicketKeyAccess::status_token_of(key, ticket_number);
+    std::string text(
+        sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    text.resize(std::strlen(text.c_str()));
+    return text;
+}
+
+std::string status_token_digest(std::string_view token) {
+    ensure_sodium();
+    std::array<unsigned char, 32> digest{};
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                       0);
+    std::string hex(digest.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    hex.pop_back();
+    return hex;
+}
+
+bool looks_like_status_token(std::string_view token) {
+    return token.size() == kStatusTokenLength &&
+           std::all_of(token.begin(), token.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+           });
 }
 
 }  // namespace jobfair

@@ -114,4 +114,17 @@ TicketCheck verify_ticket(const TicketKey& key, std::string_view payload,
 // ticket 427, "B-0000" for 10000. Letters skip I and O (read as 1 and 0); after Z come AA, AB...
 std::string ticket_label(std::uint32_t ticket_number);
 
+// --- Status tokens: the read-only link of the student's own phone (docs/security.md) ----------
+// 43 characters of base64url: 32 bytes derived from the ticket key and the ticket number, so each
+// ticket has exactly one, the kiosk can be handed it again on a repeated check-in, a standby
+// server started from the online copy (which holds the key) gives the same, and a reissued ticket
+// (a new number) gets a new one. It reads that student's status and presses the phone's buttons;
+// it is never a ticket: no check-in takes it.
+inline constexpr std::size_t kStatusTokenLength = 43;
+std::string status_token_for(const TicketKey& key, std::uint32_t ticket_number);
+// What the database keeps of a status token: its BLAKE2b-256 digest in hex, never the token.
+std::string status_token_digest(std::string_view token);
+// Exactly kStatusTokenLength characters of [A-Za-z0-9_-]: anything else is not looked up.
+bool looks_like_status_token(std::string_view token);
+
 }  // namespace jobfair

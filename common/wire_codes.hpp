@@ -19,12 +19,14 @@ enum class Whereabouts {
     not_arrived,  // not checked in
     checked_in,   // here and free for this interview
     busy,         // called to or interviewing at another booth (busy_at says which)
+    away,         // said from their phone they are late or stepped out (away_until says till when)
 };
 
-inline constexpr CodeTable<Whereabouts, 3> kWhereaboutsCodes{{
+inline constexpr CodeTable<Whereabouts, 4> kWhereaboutsCodes{{
     {Whereabouts::not_arrived, "not_arrived"},
     {Whereabouts::checked_in, "checked_in"},
     {Whereabouts::busy, "busy"},
+    {Whereabouts::away, "away"},
 }};
 
 std::string_view whereabouts_code(Whereabouts whereabouts);
@@ -68,9 +70,10 @@ enum class StandbyBlock {
     met_booth,           // already called, interviewed or missed here (a pair meets once)
     interview_limit,     // as many interviews as the student may have
     own_interview_near,  // one of their own promises is too close to now (the gap rule)
+    away,                // said from their phone they are late or stepped out, until a time
 };
 
-inline constexpr CodeTable<StandbyBlock, 7> kStandbyBlockCodes{{
+inline constexpr CodeTable<StandbyBlock, 8> kStandbyBlockCodes{{
     {StandbyBlock::none, ""},
     {StandbyBlock::outside_hours, "outside_hours"},
     {StandbyBlock::left, "left"},
@@ -78,6 +81,7 @@ inline constexpr CodeTable<StandbyBlock, 7> kStandbyBlockCodes{{
     {StandbyBlock::met_booth, "met_booth"},
     {StandbyBlock::interview_limit, "interview_limit"},
     {StandbyBlock::own_interview_near, "own_interview_near"},
+    {StandbyBlock::away, "away"},
 }};
 
 // "busy_elsewhere", ...: the code the API names it by; "" for none.

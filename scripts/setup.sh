@@ -25,6 +25,8 @@ packages=(
   libreoffice-calc-nogui python3-openpyxl sqlite3
   # HTTP calls of the end-to-end tests (serve_password_file.sh, standby.sh)
   curl
+  # a real browser for the students' status page (tests/e2e/phone_page.py, headless)
+  chromium
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "kiosk/model/session.hpp"
 #include "kiosk/model/text.hpp"
 
 extern char** environ;
@@ -172,6 +173,12 @@ GrayImage SlipRenderer::render(const protocol::CheckInAnswer& answer, bool provi
                            "   " + tr_fill(Text::booth_number, language, {interview.booth}),
                        32);
         slip.text_line(interview.enterprise, 24);
+    }
+    if (const auto link = phone_status_link(answer, provisional)) {
+        slip.gap(16);
+        slip.text_line(tr(Text::phone_status_qr, language), 24);
+        slip.gap(8);
+        slip.qr(encode_qr(*link));
     }
     return slip.finish();
 }

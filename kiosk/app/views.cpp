@@ -167,6 +167,8 @@ void KioskView::draw(const KioskState& state, TimePoint now, std::vector<Intent>
     if (screen != Screen::result || !state.student->answer) {
         qr_payload_.clear();
         qr_ = QrMatrix{};
+        phone_qr_payload_.clear();
+        phone_qr_ = QrMatrix{};
     }
     if (screen != Screen::register_form) trade_picker_open_ = false;
 
@@ -777,6 +779,11 @@ void KioskView::result(Frame& frame) {
         qr_ = encode_qr(answer.ticket);
         qr_payload_ = answer.ticket;
     }
+    const auto phone_link = phone_status_link(answer, student.provisional);
+    if (phone_link && phone_qr_payload_ != *phone_link) {
+        phone_qr_ = encode_qr(*phone_link);
+        phone_qr_payload_ = *phone_link;
+    }
     const auto details = [&] {
         wrapped_in(fonts_.huge, frame.fill(Text::greeting, {answer.given_name}));
         if (!answer.phone_masked.empty())
@@ -810,17 +817,30 @@ void KioskView::result(Frame& frame) {
             ImGui::PopID();
         }
     };
+    // A QR centred in the room left, at most `largest` px, with its caption under it.
+    const auto centred_qr = [&](const QrMatrix& matrix, float largest, const char* target,
+                                Text caption) {
+        const float room = std::min(ImGui::GetContentRegionAvail().x, largest);
+        const int pixels = ui::qr_pixels_per_module_to_fit(matrix, room);
+        const float side = static_cast<float>(ui::qr_side_px(matrix, pixels));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                             std::max(0.0f, (ImGui::GetContentRegionAvail().x - side) / 2));
+        ui::qr_code(matrix, pixels);
+        remember(target);
+        wrapped_in(fonts_.body, frame.text(caption));
+    };
     const auto ticket = [&] {
-        if (qr_.size > 0) {
-            const float room =
-                std::min(ImGui::GetContentRegionAvail().x, layout.portrait ? 520.0f : 600.0f);
-            const int pixels = ui::qr_pixels_per_module_to_fit(qr_, room);
-            const float side = static_cast<float>(ui::qr_side_px(qr_, pixels));
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                                 std::max(0.0f, (ImGui::GetContentRegionAvail().x - side) / 2));
-            ui::qr_code(qr_, pixels);
-            remember("ticket_qr");
-            wrapped_in(fonts_.body, frame.text(Text::photograph_qr));
+        const bool both = qr_.size > 0 && phone_qr_.size > 0;
+        // Two codes side by side: the ticket for the booths, the phone's link for the student.
+        if (both && ImGui::BeginTable("codes", 2)) {
+            ImGui::TableNextColumn();
+            centred_qr(qr_, layout.portrait ? 480.0f : 420.0f, "ticket_qr", Text::photograph_qr);
+            ImGui::TableNextColumn();
+            centred_qr(phone_qr_, layout.portrait ? 480.0f : 420.0f, "phone_qr",
+                       Text::phone_status_qr);
+            ImGui::EndTable();
+        } else if (qr_.size > 0) {
+            centred_qr(qr_, layout.portrait ? 520.0f : 600.0f, "ticket_qr", Text::photograph_qr);
         }
         if (frame.state.config.printer_configured)
             wrapped_in(fonts_.body, frame.text(Text::slip_printing));

@@ -73,6 +73,8 @@ class KioskView {
     bool trade_picker_open_ = false;
     std::string qr_payload_;  // the ticket whose matrix is cached, to encode it once
     QrMatrix qr_;
+    std::string phone_qr_payload_;  // the status link whose matrix is cached
+    QrMatrix phone_qr_;
     std::map<std::string, std::pair<ImVec2, ImVec2>> targets_;
 };
 

@@ -494,6 +494,16 @@ std::string error_text(const ShownError& error, Language language) {
     return text;
 }
 
+std::optional<std::string> phone_status_link(const protocol::CheckInAnswer& answer,
+                                             bool provisional) {
+    if (provisional || !answer.status_url) return std::nullopt;
+    const std::string& url = *answer.status_url;
+    const bool web = url.starts_with("http://") || url.starts_with("https://");
+    // A QR at version 7 or below stays easy to scan from a slip: about 120 bytes.
+    if (!web || url.find("/p#") == std::string::npos || url.size() > 120) return std::nullopt;
+    return url;
+}
+
 std::string given_name_of(std::string_view full_name) {
     const std::string name = collapse_spaces(to_nfc(full_name));
     const auto space = name.rfind(' ');

@@ -232,6 +232,11 @@ bool is_eligible(const protocol::EnterpriseCard& card, std::string_view occupati
 std::vector<const protocol::EnterpriseCard*> visible_enterprises(const KioskState& state);
 
 std::string error_text(const ShownError& error, Language language);
+// The link for the second QR (the student's own status page) of a result or slip: the server's
+// `status_url`, never built here, and only for the server's own answer (a provisional one from
+// the outbox has none). Nothing when it is missing or not an http(s) link to the page.
+std::optional<std::string> phone_status_link(const protocol::CheckInAnswer& answer,
+                                             bool provisional);
 // "Lan" for "Nguyễn Thị Lan".
 std::string given_name_of(std::string_view full_name);
 // The registration the form and the choices describe (names NFC with spaces collapsed, phone in

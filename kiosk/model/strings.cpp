@@ -43,6 +43,11 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
     {Text::seat_number, "Bàn {}", "Seat {}"},
     {Text::photograph_qr, "Hãy chụp ảnh mã QR này để dùng ở các gian hàng.",
      "Take a photo of this QR code to use at the booths."},
+    {Text::phone_status_qr,
+     "Quét bằng điện thoại để xem lịch của bạn và báo đến muộn (Wi-Fi hội chợ, không cần "
+     "Internet).",
+     "Scan with your phone to follow your interviews and say you're late (fair Wi-Fi, no "
+     "internet)."},
     {Text::slip_printing, "Đang in phiếu của bạn…", "Printing your slip…"},
     {Text::done, "Xong", "Done"},
     // Registration form

@@ -36,6 +36,7 @@ enum class Text {
     booth_number,    // {} = booth
     seat_number,     // {} = seat
     photograph_qr,
+    phone_status_qr,
     slip_printing,
     done,
     // Registration form

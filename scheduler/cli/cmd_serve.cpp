@@ -1,5 +1,5 @@
-// `jobfair serve --db FILE [--listen HOST:PORT] [--demo] [--tls-cert F --tls-key F] [--clock-start
-// HH:MM --clock-speed X]`
+// `jobfair serve --db FILE [--listen HOST:PORT] [--public-url URL] [--demo] [--tls-cert F --tls-key
+// F] [--clock-start HH:MM --clock-speed X]`
 #include <fcntl.h>
 #include <pthread.h>
 #include <sodium.h>
@@ -20,6 +20,7 @@
 #include "scheduler/cli/commands.hpp"
 #include "scheduler/cli/serve_backup.hpp"
 #include "scheduler/server/fair_server.hpp"
+#include "scheduler/server/public_url.hpp"
 
 namespace jobfair::cli {
 
@@ -32,6 +33,7 @@ struct ServeOptions {
     std::string tls_certificate;  // both set: HTTPS
     std::string tls_private_key;
     bool demo = false;
+    std::string public_url;   // empty: found from the listening interface
     std::string clock_start;  // set: a simulated day starting then
     double clock_speed = 1.0;
     ServeBackupOptions backup;  // --backup-to, --backup-every (serve_backup.hpp)
@@ -99,6 +101,11 @@ void run_serve(const ServeOptions& options) {
     ServerOptions server_options;
     server_options.tls_certificate = options.tls_certificate;
     server_options.tls_private_key = options.tls_private_key;
+    if (!options.public_url.empty()) {
+        const auto url = normalised_public_url(options.public_url);
+        if (!url) fail("--public-url must be http://HOST[:PORT] or https://HOST[:PORT]", 2);
+        server_options.public_url = *url;
+    }
     std::unique_ptr<FairClock> clock;
     std::unique_ptr<SteerableClock> steerable;
     if (!options.clock_start.empty()) {
@@ -150,6 +157,14 @@ void run_serve(const ServeOptions& options) {
     const char* scheme = options.tls_certificate.empty() ? "http" : "https";
     std::cout << "jobfair server for \"" << store->load_fair().settings.name << "\" on " << scheme
               << "://" << host << ':' << server.port() << "/api/v1 (Ctrl-C stops)" << std::endl;
+    std::cout << "Điện thoại của sinh viên / students' phones: " << server.public_url() << "/p"
+              << std::endl;
+    if (!listens_beyond_this_machine(host)) {
+        std::cout << "  (chỉ nghe trên máy này: điện thoại không vào được; hãy dùng --listen "
+                     "0.0.0.0:PORT / listening on this machine only: phones cannot reach it; use "
+                     "--listen 0.0.0.0:PORT)"
+                  << std::endl;
+    }
 
     std::thread signal_waiter([&] {
         int received = 0;
@@ -176,6 +191,9 @@ void add_serve_command(CLI::App& app) {
         ->check(CLI::ExistingFile);
     sub->add_option("--tls-key", options->tls_private_key, "the PEM private key of --tls-cert")
         ->check(CLI::ExistingFile);
+    sub->add_option("--public-url", options->public_url,
+                    "where students' phones reach this server, for the status QR (default: "
+                    "found from the listening interface, e.g. http://192.168.1.10:8080)");
     sub->add_flag("--demo", options->demo, "load the demo fair when the database has none");
     sub->add_option("--ticket-key", options->ticket_key_path,
                     "ticket signing key file (default: DB.ticket-key, created when missing)");

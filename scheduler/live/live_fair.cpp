@@ -27,7 +27,8 @@ LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
       clock_(clock),
       keep_weight_(keep_weight),
       fair_(store.load_fair()),
-      model_(alloc::AllocationModel::from_fair(fair_)) {
+      model_(alloc::AllocationModel::from_fair(fair_)),
+      absences_(store.student_absences()) {
     rebuild_model();
 }
 
@@ -251,6 +252,7 @@ StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& boot
     if (slot < 0 || slot >= grid.slot_count()) return StandbyBlock::outside_hours;
     if (clock_.now() >= student.leave) return StandbyBlock::left;
     if (is_busy(student.id, all)) return StandbyBlock::busy_elsewhere;
+    if (is_away(student.id)) return StandbyBlock::away;
     const int gap = fair_.settings.student_gap_slots;
     int interviews = 0;
     bool near = false;
@@ -375,8 +377,9 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     std::vector<StoredInterview> skipped_ones(first_skipped, due.end());
     due.erase(first_skipped, due.end());
     for (const auto& row : due) {
-        if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all)) {
-            continue;
+        if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all) ||
+            is_away(row.interview.student)) {
+            continue;  // an away student's promise waits for them (report_running_late)
         }
         store_.move_interview(row.id, InterviewStatus::called, actor);
         called_at_[row.id] = now;
@@ -389,7 +392,8 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     if (!candidate) {
         // Nobody else: a skipped student may be called again.
         for (const auto& row : skipped_ones) {
-            if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all))
+            if (check_ins.count(row.interview.student) == 0 ||
+                is_busy(row.interview.student, all) || is_away(row.interview.student))
                 continue;
             store_.move_interview(row.id, InterviewStatus::called, actor);
             called_at_[row.id] = now;
@@ -840,6 +844,62 @@ void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeO
         if (new_placement) planned.push_back(*new_placement);
         model_.set_planned(std::move(planned));
     }
+}
+
+// --- The student's own phone: running late, stepping away --------------------------------------
+// Kept apart from the calling rules: those only ask is_away() (call_next, standby_block).
+
+Store::StudentAbsence LiveFair::report_running_late(const StudentId& student, int minutes,
+                                                    std::string_view actor) {
+    return report_absence(student, Store::AbsenceKind::running_late, minutes, actor);
+}
+
+Store::StudentAbsence LiveFair::step_away(const StudentId& student, int minutes,
+                                          std::string_view actor) {
+    return report_absence(student, Store::AbsenceKind::step_away, minutes, actor);
+}
+
+Store::StudentAbsence LiveFair::report_absence(const StudentId& student, Store::AbsenceKind kind,
+                                               int minutes, std::string_view actor) {
+    if (minutes < 1 || minutes > kMaxAbsenceMinutes) {
+        throw LiveFairError("bad_minutes",
+                            "give 1 to " + std::to_string(kMaxAbsenceMinutes) + " minutes",
+                            "Hãy chọn từ 1 đến " + std::to_string(kMaxAbsenceMinutes) + " phút");
+    }
+    const Student* known = fair_.find_student(student);
+    if (!known || store_.check_ins().count(student) == 0) {
+        throw LiveFairError("not_checked_in", "check in at a kiosk first",
+                            "Bạn cần làm thủ tục tại máy kiosk trước");
+    }
+    const TimeOfDay now = clock_.now();
+    if (now >= known->leave) {
+        throw LiveFairError("student_left", "you have left the fair for today",
+                            "Bạn đã rời hội chợ hôm nay");
+    }
+    if (is_busy(student, store_.interviews())) {
+        throw LiveFairError("being_called",
+                            "a booth is calling or interviewing you now: go there, or tell the "
+                            "booth's staff",
+                            "Một gian hàng đang gọi hoặc đang phỏng vấn bạn: hãy đến đó, hoặc báo "
+                            "với nhân viên gian hàng");
+    }
+    const Store::StudentAbsence absence{kind, now, now.plus_minutes(minutes)};
+    store_.set_student_absence(student, absence, actor);
+    absences_[student] = absence;
+    return absence;
+}
+
+bool LiveFair::come_back(const StudentId& student, std::string_view actor) {
+    const bool was_away = is_away(student);
+    if (absences_.erase(student) == 0) return false;
+    store_.end_student_absence(student, clock_.now(), actor);
+    return was_away;
+}
+
+std::optional<Store::StudentAbsence> LiveFair::absence_now(const StudentId& student) const {
+    const auto found = absences_.find(student);
+    if (found == absences_.end() || found->second.until <= clock_.now()) return std::nullopt;
+    return found->second;
 }
 
 }  // namespace jobfair

@@ -176,6 +176,23 @@ class LiveFair {
                                const std::vector<StoredInterview>& all,
                                std::optional<int> slot = std::nullopt) const;
 
+    // --- the student's own phone (docs/api.md "The student's own phone") -------------------
+    // The student reports from their phone that they will be `minutes` late, or must step away
+    // for `minutes` (1 to kMaxAbsenceMinutes): until then calls skip them (the seat calls the
+    // next due student or standby) and booth queues show them away. Their promises keep their
+    // slots; once a slot has passed, the rules for any late student apply (shift_late_promises,
+    // a booth that closes). A new report replaces the last. Refused unless the student is checked
+    // in, has not left, and is not being called or interviewed. Logs "student.running_late" /
+    // "student.stepped_away".
+    static constexpr int kMaxAbsenceMinutes = 60;
+    Store::StudentAbsence report_running_late(const StudentId& student, int minutes,
+                                              std::string_view actor);
+    Store::StudentAbsence step_away(const StudentId& student, int minutes, std::string_view actor);
+    // Back before the time they gave: calls take them again. False when they were not away.
+    bool come_back(const StudentId& student, std::string_view actor);
+    // The student's absence in force now (its `until` still ahead), if any.
+    std::optional<Store::StudentAbsence> absence_now(const StudentId& student) const;
+
     const Fair& fair() const { return fair_; }
     bool is_paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
     int replans() const { return replans_; }
@@ -195,6 +212,11 @@ class LiveFair {
     std::map<InterviewId, TimeOfDay> called_at_;
     // Skipped students keep their promise but wait behind the other due students for a slot.
     std::map<InterviewId, TimeOfDay> skipped_at_;
+    // Absences reported from students' phones, as stored (loaded at start, kept in step).
+    std::map<StudentId, Store::StudentAbsence> absences_;
+    bool is_away(const StudentId& student) const { return absence_now(student).has_value(); }
+    Store::StudentAbsence report_absence(const StudentId& student, Store::AbsenceKind kind,
+                                         int minutes, std::string_view actor);
 
     // Builds the engine's model from the store: after loading, and after changes of the
     // fair's shape (a walk-in, a booth's hours or seats).

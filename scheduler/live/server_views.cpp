@@ -115,6 +115,9 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         } else if (busy && busy->id != row->id) {
             item["whereabouts"] = Whereabouts::busy;
             item["busy_at"] = busy->interview.booth.str();
+        } else if (const auto away = live.absence_now(student)) {
+            item["whereabouts"] = Whereabouts::away;  // their promise waits (LiveFair::step_away)
+            item["away_until"] = away->until.str();
         } else {
             item["whereabouts"] = Whereabouts::checked_in;
         }
@@ -133,6 +136,7 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         const StandbyBlock block =
             live.standby_block(*day.fair.find_student(entry.id), booth_id, day.interviews);
         item["blocked"] = block;  // null for none
+        if (const auto away = live.absence_now(entry.id)) item["away_until"] = away->until.str();
         standby.push_back(item);
     }
     return {{"booth", booth_id.str()},  {"enterprise", booth.enterprise},

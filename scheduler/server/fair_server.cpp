@@ -27,7 +27,10 @@
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
 #include "scheduler/live/server_views.hpp"
+#include "scheduler/live/student_status.hpp"
 #include "scheduler/reports/reports.hpp"
+#include "scheduler/server/phone_page.hpp"
+#include "scheduler/server/public_url.hpp"
 
 namespace jobfair {
 
@@ -238,6 +241,10 @@ bool FairServer::has_organizer_password() const {
 bool FairServer::bind(const std::string& host, int port) {
     if (!http_->bind(host, port)) return false;
     port_ = http_->port();
+    public_url_ = options_.public_url.empty()
+                      ? default_public_url(host, port_, !options_.tls_certificate.empty(),
+                                           interface_addresses())
+                      : options_.public_url;
     return true;
 }
 
@@ -540,6 +547,11 @@ struct FairServer::Routes {
         answer.already_checked_in = result.already_checked_in;
         for (const auto& row : result.interviews)
             answer.interviews.push_back(scheduled(fair, row));
+        // The same token on every answer for this ticket (it is derived, not drawn): a repeated
+        // scan prints the same phone link. Only its digest is stored.
+        const std::string token = status_token_for(server.ticket_key_, ticket_number);
+        server.store_.record_status_token(ticket_number, status_token_digest(token));
+        answer.status_url = server.public_url_ + "/p#" + token;
         return answer;
     }
 
@@ -619,6 +631,7 @@ struct FairServer::Routes {
         booth_routes();
         organizer_routes();
         board_and_event_routes();
+        phone_routes();
         check_every_route_bound();
     }
 
@@ -653,6 +666,9 @@ struct FairServer::Routes {
         std::optional<StoredInterview> interview;
         json body = json::object();
         std::map<std::string_view, std::string> parameters;
+        // With Gate::status_token: the student whose status token was shown, and their ticket.
+        std::optional<StudentId> student;
+        std::uint32_t ticket_number = 0;
 
         const std::string& parameter(std::string_view name) const { return parameters.at(name); }
         const std::string& actor() const { return principal->device_or_user; }
@@ -691,8 +707,8 @@ struct FairServer::Routes {
             at = close + 1;
         }
         auto bound = [this, &route, handler](const Request& request, Response& response) {
-            Call call{request,      response,     route,          std::nullopt,
-                      std::nullopt, std::nullopt, json::object(), {}};
+            Call call{request,      response,       route, std::nullopt, std::nullopt,
+                      std::nullopt, json::object(), {},    std::nullopt, 0};
             const auto names = protocol::path_parameters(route);
             for (size_t i = 0; i < names.size(); ++i)
                 call.parameters[names[i]] = request.matches[i + 1];
@@ -733,6 +749,8 @@ struct FairServer::Routes {
             case protocol::Gate::any_token:
                 call.principal = who(call.request, call.response);
                 return call.principal.has_value();
+            case protocol::Gate::status_token:
+                return status_holder(call);
             case protocol::Gate::permission:
                 break;
         }
@@ -759,6 +777,33 @@ struct FairServer::Routes {
             return call.booth.has_value();
         }
         return decide(call, authorize(*call.principal, permission));
+    }
+
+    // The student whose status token the phone sent, or a 401 already written. Only the digest
+    // is looked up; a revoked or reissued ticket's token is refused. A device's or person's
+    // token is never a status token, nor the other way round (their digests live apart).
+    bool status_holder(Call& call) {
+        const std::string header =
+            call.request.get_header_value(protocol::kAuthorizationHeader.data());
+        const std::string token = header.rfind("Bearer ", 0) == 0 ? header.substr(7) : "";
+        if (looks_like_status_token(token)) {
+            std::lock_guard lock(server.mutex_);
+            if (const auto number = server.store_.status_token_ticket(status_token_digest(token))) {
+                if (const auto record = server.store_.ticket(*number);
+                    record && !record->revoked_reason) {
+                    call.student = record->student;
+                    call.ticket_number = *number;
+                    return true;
+                }
+            }
+        }
+        if (!header.empty()) server.security_.record("bad_status_token", call.request.remote_addr);
+        refuse(call.response, 401, "status_link_invalid",
+               "this status link is not valid (any more): scan the QR on your slip again, or ask "
+               "the help desk",
+               "Đường dẫn này không hợp lệ hoặc đã hết hiệu lực: hãy quét lại mã QR trên phiếu, "
+               "hoặc hỏi bàn hướng dẫn");
+        return false;
     }
 
     static bool decide(Call& call, const AccessDecision& decision) {
@@ -808,6 +853,7 @@ struct FairServer::Routes {
             hello.date = settings.date;
             hello.venue = settings.venue;
             hello.now = server.clock_.now().str();
+            if (!server.public_url_.empty()) hello.public_url = server.public_url_;
             reply(call.response, 200, hello);
         });
     }
@@ -1574,6 +1620,107 @@ struct FairServer::Routes {
                 std::make_shared<EventFeed>(server, principal, header.substr(7), since);
         });
     }
+    // --- The student's own phone: its page and the routes its status token opens --------------
+    void phone_routes() {
+        // The page itself: static, the same for everyone; the token stays in the URL's fragment,
+        // which browsers never send, so it is in no request line and no log.
+        server.http_->Get("/p", [](const Request&, Response& response) {
+            response.status = 200;
+            response.set_header("Cache-Control", "no-cache");
+            response.set_header("Referrer-Policy", "no-referrer");
+            response.set_header("X-Content-Type-Options", "nosniff");
+            response.set_header("X-Frame-Options", "DENY");
+            response.set_header("Content-Security-Policy",
+                                "default-src 'none'; script-src 'unsafe-inline'; style-src "
+                                "'unsafe-inline'; connect-src 'self'; img-src data:; "
+                                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            response.set_content(std::string(phone_status_page()), "text/html; charset=utf-8");
+        });
+        on(RouteId::my_status, [this](Call& call) {
+            std::lock_guard lock(server.mutex_);
+            reply(call.response, 200, status_of(call));
+        });
+        const auto absence_route = [this](RouteId id, auto&& report) {
+            on(id, [this, report](Call& call) {
+                const auto minutes = minutes_field(call.body);
+                if (!minutes) {
+                    return refuse(call.response, 400, "bad_minutes",
+                                  "give the minutes as a whole number: {\"minutes\": 10}",
+                                  "Hãy chọn số phút (số nguyên)");
+                }
+                if (!allow_press(call)) return;
+                changing([&] {
+                    report(call, *minutes);
+                    reply(call.response, 200, status_of(call));
+                });
+            });
+        };
+        absence_route(RouteId::my_running_late, [this](Call& call, int minutes) {
+            server.live_.report_running_late(*call.student, minutes, phone_actor(call));
+        });
+        absence_route(RouteId::my_step_away, [this](Call& call, int minutes) {
+            server.live_.step_away(*call.student, minutes, phone_actor(call));
+        });
+        on(RouteId::my_return, [this](Call& call) {
+            if (!allow_press(call)) return;
+            changing([&] {
+                server.live_.come_back(*call.student, phone_actor(call));
+                reply(call.response, 200, status_of(call));
+            });
+        });
+    }
+
+    static std::string phone_actor(const Call& call) {
+        return "phone:" + ticket_label(call.ticket_number);
+    }
+
+    static std::optional<int> minutes_field(const json& body) {
+        const auto it = body.find("minutes");
+        if (it == body.end() || !it->is_number_integer()) return std::nullopt;
+        const auto value = it->get<std::int64_t>();
+        if (value < -1'000'000 || value > 1'000'000) return std::nullopt;
+        return static_cast<int>(value);  // the live fair says which minutes it takes
+    }
+
+    // The status answer, from one read of the day shared by every phone until the next event or
+    // the next fair minute: hundreds of phones polling cost one read, not hundreds. Mutex held.
+    protocol::StudentStatus status_of(const Call& call) {
+        const TimeOfDay now = server.clock_.now();
+        if (!phone_day_ || phone_day_event_ != server.last_event_ || phone_day_->now != now) {
+            phone_day_.emplace(day_state(server.store_, server.live_, now));
+            phone_day_event_ = server.last_event_;
+        }
+        return student_status_view(*phone_day_, server.live_, *call.student, call.ticket_number);
+    }
+    std::optional<DayState> phone_day_;  // guarded by server.mutex_
+    EventId phone_day_event_ = -1;
+
+    // The buttons of one status token: at most phone_presses_per_ten_minutes in ten minutes,
+    // or a 429 already written with the seconds to wait.
+    bool allow_press(Call& call) {
+        using namespace std::chrono;
+        const auto now = steady_clock::now();
+        std::lock_guard lock(presses_mutex_);
+        auto& presses = presses_[call.ticket_number];
+        std::erase_if(presses,
+                      [&](steady_clock::time_point at) { return now - at >= minutes(10); });
+        if (static_cast<int>(presses.size()) < server.options_.phone_presses_per_ten_minutes) {
+            presses.push_back(now);
+            return true;
+        }
+        const auto wait = duration_cast<seconds>(presses.front() + minutes(10) - now).count() + 1;
+        call.response.set_header("Retry-After", std::to_string(wait));
+        server.security_.record("too_many_phone_presses", call.request.remote_addr);
+        refuse(call.response, 429, "too_many_presses",
+               "too many presses in a short time: wait " + std::to_string((wait + 59) / 60) +
+                   " min, or tell a booth's staff",
+               "Bạn đã bấm quá nhiều lần: hãy đợi " + std::to_string((wait + 59) / 60) +
+                   " phút, hoặc báo với nhân viên gian hàng");
+        return false;
+    }
+    std::mutex presses_mutex_;
+    std::map<std::uint32_t, std::vector<std::chrono::steady_clock::time_point>> presses_;
+
     static std::optional<EventId> event_cursor(const std::string& text) {
         if (text.empty()) return EventId{0};
         if (text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {

@@ -62,6 +62,12 @@ struct ServerOptions {
     // and private key. Clients check the certificate against the system's trusted authorities.
     std::filesystem::path tls_certificate;
     std::filesystem::path tls_private_key;
+    // Where students' phones reach this server ("http://192.168.1.10:8080"), for the status QR;
+    // empty: found from the address bind() listens on (public_url.hpp).
+    std::string public_url;
+    // Presses of a phone's buttons (running late, step away, back) one status token may make in
+    // ten minutes; more are refused with 429 until the oldest is ten minutes old.
+    int phone_presses_per_ten_minutes = 6;
 };
 
 class FairServer {
@@ -80,6 +86,8 @@ class FairServer {
     // Binds to host:port (port 0 picks a free one); false when the address cannot be used.
     bool bind(const std::string& host, int port);
     int port() const { return port_; }
+    // The URL in the students' status QR: the option, or the one found by bind().
+    const std::string& public_url() const { return public_url_; }
     // Serves until stop(); call after bind().
     void run();
     void stop();
@@ -108,6 +116,7 @@ class FairServer {
     void write_security_events();  // mutex_ held
     std::unique_ptr<http::Server> http_;
     int port_ = 0;
+    std::string public_url_;
 
     // One writer at a time: the engine's model and the database connection are not shared
     // between threads.

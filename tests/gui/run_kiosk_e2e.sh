@@ -161,14 +161,27 @@ walk_in=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM students WHERE id = 'W00
 [[ "$walk_in" -eq 1 ]] || fail "the walk-in W0001 is not in the database"
 echo "database: S0087 has $check_ins check-in row(s); W0001 registered"
 
-# The QR on the result screen, read by a real decoder and accepted by the server.
+# The two QRs on the result screen, read by a real decoder: the ticket, accepted by the server,
+# and the student's status link (issue 16), which opens that student's status and is no ticket.
 result_png="$out_dir/result-vi-portrait.png"
-scanned=$(zbarimg --raw -q "$result_png")
+codes=$(zbarimg --raw -q "$result_png")
+scanned=$(grep '^JF' <<<"$codes" || true)
+status_link=$(grep '/p#' <<<"$codes" || true)
+[[ -n "$scanned" && -n "$status_link" ]] || fail "the result screen's codes are not a ticket and a status link: $codes"
+status_token=${status_link#*#}
+[[ "$status_link" != *"$scanned"* ]] || fail "the status link carries the ticket"
+mine=$(curl -sf "$base/api/v1/me/status" -H "Authorization: Bearer $status_token" | json_field '["ticket_label"]')
+refused=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/check-ins" \
+    -H "Authorization: Bearer $status_token" -d "{\"ticket\": \"$status_token\"}")
+[[ "$refused" == 401 ]] || fail "a status token checked in: HTTP $refused"
+echo "zbarimg read the status link $status_link: it shows $mine and checks nobody in"
 kiosk_token=$(cat "$work/outbox.db.token")
 answer=$(curl -s -w '\n%{http_code}' -X POST "$base/api/v1/check-ins" -H "Authorization: Bearer $kiosk_token" \
     -H "Idempotency-Key: e2e-rescan-0001" -d "{\"ticket\": \"$scanned\"}")
 status=$(tail -n1 <<<"$answer")
 already=$(head -n1 <<<"$answer" | json_field '["already_checked_in"]')
 [[ "$status" == 200 && "$already" == True ]] || fail "the server answered $status: $answer"
+label=$(head -n1 <<<"$answer" | json_field '["ticket_label"]')
+[[ "$mine" == "$label" ]] || fail "the status link shows '$mine', the ticket beside it is '$label'"
 echo "zbarimg read $scanned from $result_png; the server answered 200, already_checked_in true"
 echo "PASS (screenshots in $out_dir)"

@@ -146,13 +146,16 @@ struct WhereaboutsWords {
     ui::Tone tone = ui::Tone::neutral;
 };
 
-WhereaboutsWords whereabouts_of(Whereabouts whereabouts, const std::string& busy_at,
-                                Language language) {
-    switch (whereabouts) {
+WhereaboutsWords whereabouts_of(const QueuedInterview& interview, Language language) {
+    switch (interview.whereabouts) {
         case Whereabouts::checked_in:
             return {tr(BoothText::whereabouts_checked_in, language), ui::Tone::ok};
         case Whereabouts::busy:
-            return {tr_fill(BoothText::whereabouts_busy, language, {busy_at}), ui::Tone::warning};
+            return {tr_fill(BoothText::whereabouts_busy, language, {interview.busy_at}),
+                    ui::Tone::warning};
+        case Whereabouts::away:
+            return {tr_fill(BoothText::whereabouts_away, language, {interview.away_until}),
+                    ui::Tone::warning};
         case Whereabouts::not_arrived:
             break;
     }
@@ -618,8 +621,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
             muted(), slot);
     x = left + text_width(fonts_.body, slot) + frame.gap;
     if (interview->status == InterviewStatus::called) {
-        const WhereaboutsWords where =
-            whereabouts_of(interview->whereabouts, interview->busy_at, frame.language);
+        const WhereaboutsWords where = whereabouts_of(*interview, frame.language);
         x += pill_at(fonts_.body_bold, ImVec2(x, y), where.words, where.tone) + frame.gap;
     }
     const bool checked = state.ticket_check && state.ticket_check->interview == interview->id &&
@@ -728,8 +730,7 @@ void BoothView::next_list(Frame& frame, ImVec2 origin, ImVec2 size) {
         // Line 2: where the student is, the status, the seat.
         const float line2 = row_y + fonts_.body_bold->FontSize + 8;
         x = left + text_width(fonts_.body_bold, "00:00") + frame.gap;
-        const WhereaboutsWords where =
-            whereabouts_of(interview.whereabouts, interview.busy_at, frame.language);
+        const WhereaboutsWords where = whereabouts_of(interview, frame.language);
         x += pill_at(fonts_.small, ImVec2(x, line2), where.words, where.tone) + frame.gap;
         std::string detail =
             frame.text(interview.status == InterviewStatus::promised ? BoothText::status_promised

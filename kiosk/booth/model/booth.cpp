@@ -207,6 +207,7 @@ BoothQueue parse_booth_queue(std::string_view body) {
             if (const auto where = entry.find("whereabouts"); where != entry.end())
                 where->get_to(interview.whereabouts);
             interview.busy_at = text_or_empty(entry, "busy_at");
+            interview.away_until = text_or_empty(entry, "away_until");
             if (const auto seconds = entry.find("status_seconds");
                 seconds != entry.end() && seconds->is_number_integer())
                 interview.status_seconds = seconds->get<std::int64_t>();

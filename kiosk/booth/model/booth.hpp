@@ -45,7 +45,8 @@ struct QueuedInterview {
     std::string end;
     InterviewStatus status = InterviewStatus::planned;  // never one that is over
     Whereabouts whereabouts = Whereabouts::not_arrived;
-    std::string busy_at;  // the other booth, when busy
+    std::string busy_at;     // the other booth, when busy
+    std::string away_until;  // "HH:MM", when away
     // Called or in progress: seconds since the call or the start, by the server's clock.
     std::optional<std::int64_t> status_seconds;
     Person person;

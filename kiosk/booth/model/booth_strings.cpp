@@ -125,6 +125,7 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::whereabouts_checked_in, "Đã đến", "Checked in"},
     {BoothText::whereabouts_busy, "Đang ở gian {}", "Busy at booth {}"},
     {BoothText::whereabouts_not_arrived, "Chưa đến", "Not arrived"},
+    {BoothText::whereabouts_away, "Ra ngoài, quay lại lúc {}", "Away until {}"},
     // Standby
     {BoothText::standby_title, "Hàng chờ dự bị ({})", "Standby ({})"},
     {BoothText::standby_explained, "Đã đến hội chợ, chọn gian này, chưa có lượt ở đây.",
@@ -134,6 +135,7 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::blocked_outside_hours, "Ngoài giờ phỏng vấn", "Outside interview hours"},
     {BoothText::blocked_interview_limit, "Đã đủ số lượt", "Has all their interviews"},
     {BoothText::blocked_own_interview_near, "Sắp có lượt khác", "Another interview soon"},
+    {BoothText::blocked_away, "Đang ra ngoài", "Stepped away"},
     {BoothText::blocked_other, "Chưa mời được lúc này", "Cannot be invited now"},
     {BoothText::walk_in_blocked, "Chưa mời được {}: {}.", "{} cannot be invited now: {}."},
     // Finish dialog
@@ -184,6 +186,8 @@ std::optional<BoothText> standby_block_text(StandbyBlock block) {
             return BoothText::blocked_interview_limit;
         case StandbyBlock::own_interview_near:
             return BoothText::blocked_own_interview_near;
+        case StandbyBlock::away:
+            return BoothText::blocked_away;
         case StandbyBlock::left:
         case StandbyBlock::busy_elsewhere:  // shows busy_at
         case StandbyBlock::met_booth:

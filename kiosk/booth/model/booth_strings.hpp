@@ -98,6 +98,7 @@ enum class BoothText {
     whereabouts_checked_in,
     whereabouts_busy,  // {} = booth
     whereabouts_not_arrived,
+    whereabouts_away,  // {} = HH:MM: said from their phone they are late or stepped out
     // Standby
     standby_title,  // {} = how many
     standby_explained,
@@ -106,6 +107,7 @@ enum class BoothText {
     blocked_outside_hours,  // why a standby student cannot be invited now
     blocked_interview_limit,
     blocked_own_interview_near,
+    blocked_away,
     blocked_other,
     walk_in_blocked,  // {} = ticket label, {} = one of the blocked_ words
     // Finish dialog

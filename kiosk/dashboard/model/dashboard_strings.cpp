@@ -152,6 +152,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::where_not_arrived, "Chưa đến", "Not arrived"},
     {T::where_checked_in, "Đã đến", "Checked in"},
     {T::where_busy, "Đang ở gian {}", "Busy at booth {}"},
+    {T::where_away, "Ra ngoài (báo từ điện thoại)", "Away (told from their phone)"},
     {T::seat_number, "Bàn {}", "Seat {}"},
     // Interview statuses and outcomes
     {T::status_planned, "Dự kiến", "Planned"},
@@ -368,6 +369,8 @@ std::string whereabouts_words(Whereabouts whereabouts, std::string_view busy_at,
             return tr(T::where_checked_in, language);
         case Whereabouts::busy:
             return tr_fill(T::where_busy, language, {busy_at});
+        case Whereabouts::away:
+            return tr(T::where_away, language);
     }
     return std::string(whereabouts_code(whereabouts));
 }

@@ -132,6 +132,7 @@ enum class DashText {
     where_not_arrived,
     where_checked_in,
     where_busy,
+    where_away,
     seat_number,
     // Interview statuses and outcomes
     status_planned,

@@ -1,0 +1,102 @@
+#include "scheduler/live/student_status.hpp"
+
+#include "scheduler/live/outlook.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace jobfair {
+
+namespace {
+
+bool is_waiting(InterviewStatus status) {
+    return status == InterviewStatus::promised || status == InterviewStatus::called;
+}
+
+// The booth's waiting students before `mine` (by start, then seat), plus one; none when `mine`
+// is not waiting for a call.
+std::optional<int> queue_position(const DayState& day, const StoredInterview& mine) {
+    if (mine.status != InterviewStatus::promised) return std::nullopt;
+    const auto key = [](const StoredInterview& row) {
+        return std::make_tuple(row.interview.start, row.interview.seat, row.id);
+    };
+    int ahead = 0;
+    for (const auto& row : day.interviews) {
+        if (row.interview.booth == mine.interview.booth && is_waiting(row.status) &&
+            key(row) < key(mine)) {
+            ++ahead;
+        }
+    }
+    return ahead + 1;
+}
+
+}  // namespace
+
+protocol::StudentStatus student_status_view(const DayState& day, const LiveFair& live,
+                                            const StudentId& student, std::uint32_t ticket_number) {
+    const Fair& fair = day.fair;
+    protocol::StudentStatus status;
+    status.ticket_label = ticket_label(ticket_number);
+    status.fair_name = fair.settings.name;
+    status.now = day.now.str();
+    status.checked_in = day.check_ins.count(student) > 0;
+    status.max_absence_minutes = LiveFair::kMaxAbsenceMinutes;
+
+    std::vector<const StoredInterview*> mine;
+    for (const auto& row : day.interviews) {
+        // Planned rows are the engine's draft, not told to anyone; cancelled ones are gone.
+        if (row.interview.student == student && row.status != InterviewStatus::planned &&
+            row.status != InterviewStatus::cancelled) {
+            mine.push_back(&row);
+        }
+    }
+    std::sort(mine.begin(), mine.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
+    });
+    for (const StoredInterview* row : mine) {
+        protocol::PhoneInterview shown;
+        shown.booth = row->interview.booth.str();
+        if (const Booth* booth = fair.find_booth(row->interview.booth)) {
+            shown.enterprise = booth->enterprise;
+            shown.location = booth->location;
+        }
+        shown.seat = row->interview.seat;
+        shown.start = row->interview.start.str();
+        shown.end = day.end_of(row->interview);
+        shown.be_there_by =
+            row->interview.start.plus_minutes(-protocol::kComeBackMinutesBeforeStart).str();
+        shown.status = row->status;
+        shown.queue_position = queue_position(day, *row);
+        status.interviews.push_back(std::move(shown));
+    }
+
+    // The standby queues and their estimates, by the one standby order (outlook.hpp).
+    std::set<BoothId> paused;
+    for (const Booth& booth : fair.booths)
+        if (live.is_paused(booth.id)) paused.insert(booth.id);
+    const StudentOutlook outlook = outlook_of(day, student, paused, no_show_rate(day.interviews));
+    for (const StandbyOutlook& waiting : outlook.standby) {
+        const Booth* booth = fair.find_booth(waiting.booth);
+        if (!booth) continue;
+        protocol::PhoneStandby shown;
+        shown.booth = booth->id.str();
+        shown.enterprise = booth->enterprise;
+        shown.location = booth->location;
+        shown.queue_position = waiting.position;
+        if (waiting.estimate) shown.estimate = waiting.estimate->str();
+        status.standby.push_back(std::move(shown));
+    }
+    std::sort(status.standby.begin(), status.standby.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.queue_position, a.booth) < std::tie(b.queue_position, b.booth);
+    });
+
+    if (const auto absence = live.absence_now(student)) {
+        status.away = protocol::PhoneAbsence{
+            absence->kind == Store::AbsenceKind::running_late ? "running_late" : "step_away",
+            absence->until.str()};
+    }
+    return status;
+}
+
+}  // namespace jobfair

@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+"""The student's own phone, end to end (issue 16, item 4).
+
+A real `jobfair serve` on a fresh demo database; a student checks in (as the kiosk would, the
+organizer's token standing in for the kiosk's); Debian's headless Chromium opens the status URL
+of the check-in answer at 360x640, as a cheap Android phone would, and this script checks what
+the page shows, presses "Tôi đến muộn / I'm running late" with a real tap (DevTools Input
+events), checks the server took it, then stops the server and checks that the page keeps the
+last state under "Mất kết nối — thông tin lúc HH:MM".
+
+Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe): no
+WebSocket library, no network port for the browser.
+
+Usage: phone_page.py BIN_DIR WORK_DIR [SCREENSHOT_DIR]
+Exit 77 (skipped) without chromium. Screenshots land in WORK_DIR (and SCREENSHOT_DIR if given).
+"""
+import base64
+import fcntl
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+BIN, WORK = sys.argv[1], sys.argv[2]
+SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
+PASSWORD = "phone-e2e-organizer-password"
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# Students of the demo fair's first bus, earliest first: one of them gets a promise at check-in.
+with open(os.path.join(REPO, "assets", "demo-fair.json"), encoding="utf-8") as demo:
+    EARLY = [s["id"] for s in sorted(json.load(demo)["students"],
+                                     key=lambda s: (s.get("arrive", "00:00"), s["id"]))][:20]
+TIMEOUT = 20
+
+
+def fail(message):
+    print("FAIL: " + message, flush=True)
+    sys.exit(1)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http(method, url, token=None, body=None):
+    request = urllib.request.Request(url, method=method,
+                                     data=None if body is None else json.dumps(body).encode())
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, json.loads(answer.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+class Browser:
+    """Chromium over --remote-debugging-pipe: JSON messages ended by NUL on fds 3 and 4."""
+
+    def __init__(self, profile):
+        to_browser_read, self.to_browser = os.pipe()
+        self.from_browser, from_browser_write = os.pipe()
+        os.set_inheritable(to_browser_read, True)
+        os.set_inheritable(from_browser_write, True)
+
+        def wire_pipes():
+            # Out of the way first, so neither end is overwritten by the other's dup2.
+            reading = fcntl.fcntl(to_browser_read, fcntl.F_DUPFD, 10)
+            writing = fcntl.fcntl(from_browser_write, fcntl.F_DUPFD, 10)
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
+
+        self.process = subprocess.Popen(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--hide-scrollbars", "--remote-debugging-pipe", "--user-data-dir=" + profile,
+             "--lang=vi", "about:blank"],
+            pass_fds=(3, 4), preexec_fn=wire_pipes,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self.buffer = b""
+        self.next_id = 0
+        self.session = None
+
+    def send(self, method, params=None, session=True):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session and self.session:
+            message["sessionId"] = self.session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            while b"\0" not in self.buffer:
+                chunk = os.read(self.from_browser, 1 << 16)
+                if not chunk:
+                    fail("chromium closed the DevTools pipe")
+                self.buffer += chunk
+            raw, self.buffer = self.buffer.split(b"\0", 1)
+            reply = json.loads(raw)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    fail(method + ": " + json.dumps(reply["error"]))
+                return reply.get("result", {})
+        fail(method + ": no answer from chromium")
+
+    def open_phone(self):
+        target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)
+        self.session = self.send("Target.attachToTarget",
+                                 {"targetId": target["targetId"], "flatten": True},
+                                 session=False)["sessionId"]
+        # A small Android phone: 360x640 CSS pixels, twice as many device pixels.
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": True})
+        self.send("Page.enable")
+        self.send("Runtime.enable")
+
+    def go(self, url):
+        self.send("Page.navigate", {"url": url})
+
+    def js(self, expression, while_loading=False):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in result:
+            if while_loading:
+                return None  # the page is not there yet
+            fail("page script failed: " + expression)
+        return result["result"].get("value")
+
+    def wait_for(self, expression, what):
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            value = self.js(expression, while_loading=True)
+            if value:
+                return value
+            time.sleep(0.2)
+        fail("the page never showed " + what + "; it shows:\n" +
+             str(self.js("document.body.innerText")))
+
+    def tap(self, selector):
+        """A finger's tap at the middle of the element, as touch-sized mouse events."""
+        box = self.js("(function(){var e=document.querySelector(%s);e.scrollIntoView({block:"
+                      "'center'});var r=e.getBoundingClientRect();return [r.x+r.width/2,"
+                      "r.y+r.height/2, r.width > 0 && !e.disabled];})()" % json.dumps(selector))
+        if not box or not box[2]:
+            fail(selector + " is not there to tap")
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent",
+                      {"type": kind, "x": box[0], "y": box[1], "button": "left", "clickCount": 1})
+
+    def screenshot(self, name):
+        self.js("window.scrollTo(0, 0)")
+        time.sleep(0.2)
+        png = base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"])
+        for folder in filter(None, (WORK, SHOTS)):
+            with open(os.path.join(folder, name), "wb") as out:
+                out.write(png)
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def main():
+    if not shutil.which("chromium"):
+        print("chromium is not installed (scripts/setup.sh installs it): skipped")
+        sys.exit(77)
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+    port = free_port()
+    base = "http://127.0.0.1:%d" % port
+    environment = dict(os.environ, JOBFAIR_ORGANIZER_PASSWORD=PASSWORD)
+    log = open(os.path.join(WORK, "serve.log"), "w")
+    server = subprocess.Popen(
+        [os.path.join(BIN, "jobfair"), "serve", "--db", os.path.join(WORK, "fair.db"), "--demo",
+         "--listen", "127.0.0.1:%d" % port, "--public-url", base, "--clock-start", "07:50",
+         "--clock-speed", "0"], stdout=log, stderr=subprocess.STDOUT, env=environment)
+    browser = None
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                if http("GET", base + "/api/v1/hello")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.time() > deadline or server.poll() is not None:
+                fail("the server did not start: " + open(os.path.join(WORK, "serve.log")).read())
+            time.sleep(0.2)
+        status, hello = http("GET", base + "/api/v1/hello")
+        if hello.get("public_url") != base:
+            fail("hello gives public_url %r, not %r" % (hello.get("public_url"), base))
+
+        status, login = http("POST", base + "/api/v1/auth/login", body={"password": PASSWORD})
+        organizer = login["token"]
+        for STUDENT in EARLY:
+            status, ticket = http("GET", base + "/api/v1/students/%s/ticket" % STUDENT, organizer)
+            status, answer = http("POST", base + "/api/v1/check-ins", organizer,
+                                  {"ticket": ticket["ticket"]})
+            if status != 201 or not answer.get("status_url", "").startswith(base + "/p#"):
+                fail("check-in answer without a status URL: %d %s" % (status, answer))
+            if any(i["status"] == "promised" for i in answer["interviews"]):
+                break
+        url = answer["status_url"]
+        token = url.split("#", 1)[1]
+        label = answer["ticket_label"]
+        if answer["ticket"] in url:
+            fail("the status URL carries the ticket")
+        promised = [i for i in answer["interviews"] if i["status"] == "promised"]
+        if not promised:
+            fail("the demo student got no promised interview to show")
+        first = promised[0]
+
+        browser = Browser(os.path.join(WORK, "chromium-profile"))
+        browser.open_phone()
+        browser.go(url)
+        browser.wait_for("document.getElementById('line').textContent.indexOf('Cập nhật lúc 07:50')"
+                         " >= 0", "'Cập nhật lúc 07:50'")
+        text = browser.js("document.body.innerText")
+        for expected in ("Số vé " + label, "Gian " + first["booth"], first["enterprise"],
+                         "Có mặt tại %s trước" % first["booth"], first["start"], "Tôi đến muộn",
+                         "Tôi cần ra ngoài N phút", "Đã hẹn"):
+            if expected not in text:
+                fail("the page lacks %r; it shows:\n%s" % (expected, text))
+        # Nobody else's data: no other student's ticket label, no internal id, no name.
+        other = next(s for s in EARLY if s != STUDENT)
+        status, other_ticket = http("GET", base + "/api/v1/students/%s/ticket" % other, organizer)
+        for foreign in (STUDENT, other_ticket["ticket_label"], answer["given_name"]):
+            if foreign in text:
+                fail("the page shows %r" % foreign)
+        width = browser.js("document.documentElement.scrollWidth")
+        if width > 360:
+            fail("the page is %d px wide on a 360 px screen" % width)
+        browser.screenshot("phone-status-vi.png")
+
+        browser.tap("#lang")
+        browser.wait_for("document.getElementById('line').textContent.indexOf('Updated at 07:50')"
+                         " >= 0", "the English words")
+        if "I'm running late" not in browser.js("document.body.innerText"):
+            fail("no English button")
+        browser.screenshot("phone-status-en.png")
+        browser.tap("#lang")
+        browser.wait_for("document.documentElement.lang === 'vi'", "Vietnamese again")
+
+        browser.tap("#late")
+        browser.tap("#late-choices button[data-minutes='10']")
+        browser.wait_for("document.getElementById('away-text').textContent.indexOf("
+                         "'Bạn đã báo đến muộn, đến lúc 08:00') >= 0", "the late report")
+        status, mine = http("GET", base + "/api/v1/me/status", token)
+        if status != 200 or (mine.get("away") or {}).get("kind") != "running_late":
+            fail("the server did not keep the report: %s" % mine)
+        status, queue = http("GET", base + "/api/v1/booths/%s/queue" % first["booth"], organizer)
+        shown = [q for q in queue["queue"] if q["id"] == first["id"]]
+        if not shown or shown[0].get("whereabouts") != "away":
+            fail("the booth's queue does not show the student away: %s" % shown)
+        browser.screenshot("phone-running-late-vi.png")
+
+        # The server goes away: the page keeps the last state, with its time.
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        browser.tap("#refresh")
+        browser.wait_for("document.getElementById('line').textContent === "
+                         "'Mất kết nối — thông tin lúc 07:50'", "the offline line")
+        text = browser.js("document.body.innerText")
+        if "Số vé " + label not in text or first["enterprise"] not in text:
+            fail("offline, the page lost the last state:\n" + text)
+        browser.screenshot("phone-offline-vi.png")
+        # A reload with the server still gone: the state comes back from the phone's storage.
+        stored = browser.js("Object.keys(localStorage).filter(function(k){return "
+                            "k.indexOf('jobfair.status.')===0}).length")
+        if stored != 1:
+            fail("the page keeps %s states in storage, not its own one" % stored)
+        print("phone page: %s shown at 360x640 in Vietnamese and English, running late taken "
+              "by the server and shown at the booth, last state kept offline" % label)
+    finally:
+        if browser:
+            browser.close()
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+main()
