@@ -1,10 +1,12 @@
 #include "scheduler/engine/allocator.hpp"
 
 #include "scheduler/engine/candidates.hpp"
+#include "scheduler/engine/idle.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -47,6 +49,39 @@ class PlanIndex {
 // Costs are integers: one preference point is kCostScale units, so keep_weight can be fractional.
 constexpr long long kCostScale = 100;
 
+// The relaxation's costs, in three tiers that never trade against each other: the score first,
+// then interviews kept from the previous plan (keep_weight points each), then the idle time. An
+// idle minute is 1 unit and a point kCostScale x (more than all idle minutes together), so the
+// flow's score is the best score whatever the idle terms say.
+struct CostTiers {
+    long long point = kCostScale;
+    long long keep_bonus = 0;
+    bool idle = false;
+};
+
+CostTiers cost_tiers(const AllocationModel& model, const CandidateSet& candidates,
+                     double keep_weight, bool idle_aware) {
+    CostTiers tiers;
+    if (idle_aware) {
+        // Most idle the flow can count: each student waits at most the whole day per interview.
+        const long long day = model.grid().day_end.minutes() - model.grid().day_start.minutes();
+        long long most_idle = 0;
+        for (size_t s = 0; s < candidates.room.size(); ++s)
+            most_idle += day * (1 + candidates.room[s]);
+        // Keep every cost sum far from overflow (it is ~1e13 for 24,000 students).
+        const long long supply =
+            std::max<long long>(1, static_cast<long long>(candidates.room.size()) * 10);
+        const long long largest = (most_idle + 1) * kCostScale * kCoverageWeight;
+        if (largest / (most_idle + 1) == kCostScale * kCoverageWeight &&
+            largest < (1LL << 62) / supply) {
+            tiers.point = kCostScale * (most_idle + 1);
+            tiers.idle = true;
+        }
+    }
+    tiers.keep_bonus = std::llround(keep_weight * double(tiers.point));
+    return tiers;
+}
+
 // The relaxation: all constraints but rule 2 between new interviews, as a min-cost flow.
 struct FlowOutcome {
     std::vector<Placement> placements;  // seat not yet chosen (0)
@@ -56,11 +91,26 @@ struct FlowOutcome {
 
 FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& locked,
                              const std::vector<char>& covered_by_locked, const PlanIndex& previous,
-                             long long keep_bonus) {
+                             double keep_weight, bool idle_aware) {
     using Graph = lemon::SmartDigraph;
     const int slots = model.slot_count();
     const auto& booths = model.booths();
     const CandidateSet candidates = candidate_interviews(model, locked);
+    const CostTiers tiers = cost_tiers(model, candidates, keep_weight, idle_aware);
+    const long long keep_bonus = tiers.keep_bonus;
+    // Idle, as the flow sees it: a covered student waits from arrival to their first possible
+    // slot, and each interview in slot k adds (k - that first slot) x slot_minutes. Exact for one
+    // interview, an over-estimate for more; the idle pass afterwards counts exactly.
+    const long long slot_minutes = tiers.idle ? model.grid().slot_minutes : 0;
+    auto first_possible_slot = [&](size_t s) {
+        return std::max(model.students()[s].window_begin, model.now_slot());
+    };
+    auto wait_before_first_slot = [&](size_t s) -> long long {
+        if (!tiers.idle) return 0;
+        const int first = std::min(first_possible_slot(s), slots);
+        return std::max(
+            0, model.grid().slot_start(first).minutes() - model.students()[s].arrive.minutes());
+    };
 
     Graph graph;
     Graph::ArcMap<int> capacity(graph);
@@ -118,7 +168,8 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             hub_nodes.push_back(hub_node);
             for (size_t j = 0; j < targets.size(); ++j) {
                 const Graph::Arc arc =
-                    add_arc(hub_node, targets[j], booths[size_t(pair.booth)].seats, 0);
+                    add_arc(hub_node, targets[j], booths[size_t(pair.booth)].seats,
+                            pair.slots[j] * slot_minutes);
                 if (j == 0) hub.first_arc = Graph::id(arc);
             }
             hubs.push_back(std::move(hub));
@@ -143,7 +194,8 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             student_node[s] = graph.addNode();
             const int room = candidates.room[s];
             if (!covered_by_locked[s]) {
-                add_arc(source, student_node[s], 1, -kCoverageWeight * kCostScale);
+                add_arc(source, student_node[s], 1,
+                        -kCoverageWeight * tiers.point + wait_before_first_slot(s));
                 if (room > 1) add_arc(source, student_node[s], room - 1, 0);
             } else {
                 add_arc(source, student_node[s], room, 0);
@@ -152,7 +204,8 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
         }
         // Rule 5: one unit at most per (student, booth); it earns the preference points.
         const Graph::Node pair_node = graph.addNode();
-        add_arc(student_node[s], pair_node, 1, -points_for_rank(pair.rank) * kCostScale);
+        add_arc(student_node[s], pair_node, 1,
+                -points_for_rank(pair.rank) * tiers.point - first_possible_slot(s) * slot_minutes);
         PairArcs& arcs = pair_arcs[i];
         arcs.hub = hub_for(pair);
         hubs[arcs.hub].pairs.push_back(i);
@@ -162,8 +215,8 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             for (int k : pair.slots) {
                 if (!previous.contains(pair.student, pair.booth, k)) continue;
                 arcs.keep_slot = k;
-                arcs.keep_arc =
-                    Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, k), 1, -keep_bonus));
+                arcs.keep_arc = Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, k), 1,
+                                                  -keep_bonus + k * slot_minutes));
                 break;
             }
         }
@@ -247,7 +300,9 @@ class Repairer {
         }
         for (const auto& p : displaced) {
             if (out_of_time()) break;
-            if (!relocate_within_booth(p)) swap_within_booth(p);
+            if (!relocate_within_booth(p) && !swap_within_booth(p) && !move_own_blocker(p)) {
+                reassign_booth(p);
+            }
         }
         return static_cast<int>(displaced.size());
     }
@@ -376,6 +431,93 @@ class Repairer {
         return false;
     }
 
+    // The student's own interview that blocks `p` moves to another slot of its booth (or swaps
+    // there), and `p` takes the freed time.
+    bool move_own_blocker(const Placement& p) {
+        for (int k : slots_to_try(p.student, p.booth, p.slot)) {
+            if (!seat_free(p.booth, k)) continue;
+            std::optional<Placement> blocker;
+            int blockers = 0;
+            for (int b = 0; b < int(model_.booths().size()) && blockers < 2; ++b) {
+                for (int near = std::max(0, k - gap_); near <= std::min(slots_ - 1, k + gap_);
+                     ++near) {
+                    for (const Placement& q : planned_at(b, near)) {
+                        if (q.student != p.student) continue;
+                        blocker = q;
+                        ++blockers;
+                    }
+                }
+            }
+            // Only one blocker, and nothing locked in the way: locked interviews never move.
+            if (blockers != 1 || !occ_.student_free(p.student, k, gap_, blocker->slot)) continue;
+            unplace(*blocker);
+            place({p.student, p.booth, 0, k});
+            if (relocate_within_booth(*blocker) || swap_within_booth(*blocker)) return true;
+            unplace({p.student, p.booth, 0, k});
+            place(*blocker);
+        }
+        return false;
+    }
+
+    // Exact last resort for one booth: all its planned interviews and `p` are matched anew to its
+    // seat-slots (each student's other interviews held), moving as few as possible.
+    bool reassign_booth(const Placement& p) {
+        using Graph = lemon::SmartDigraph;
+        Graph graph;
+        Graph::ArcMap<int> capacity(graph);
+        Graph::ArcMap<long long> cost(graph);
+        const Graph::Node source = graph.addNode();
+        const Graph::Node sink = graph.addNode();
+        auto add_arc = [&](Graph::Node from, Graph::Node to, int cap, long long arc_cost) {
+            const Graph::Arc arc = graph.addArc(from, to);
+            capacity[arc] = cap;
+            cost[arc] = arc_cost;
+            return arc;
+        };
+        std::vector<Placement> at_booth{p};
+        for (int k = 0; k < slots_; ++k) {
+            for (const Placement& q : planned_at(p.booth, k))
+                at_booth.push_back(q);
+        }
+        const int seats = model_.booths()[size_t(p.booth)].seats;
+        std::vector<Graph::Node> slot_node(static_cast<size_t>(slots_));
+        for (int k = 0; k < slots_; ++k) {
+            slot_node[size_t(k)] = graph.addNode();
+            const int held_by_locked =
+                occ_.seats_at(p.booth, k) - int(planned_at(p.booth, k).size());
+            add_arc(slot_node[size_t(k)], sink, std::max(0, seats - held_by_locked), 0);
+        }
+        struct Choice {
+            size_t interview;
+            int slot;
+            Graph::Arc arc;
+        };
+        std::vector<Choice> choices;
+        for (size_t i = 0; i < at_booth.size(); ++i) {
+            const Placement& q = at_booth[i];
+            const Graph::Node node = graph.addNode();
+            add_arc(source, node, 1, 0);
+            const int own_slot = i == 0 ? -1 : q.slot;
+            for (int k = 0; k < slots_; ++k) {
+                if (!slot_possible(q.student, p.booth, k)) continue;
+                if (!occ_.student_free(q.student, k, gap_, own_slot)) continue;
+                choices.push_back(
+                    {i, k, add_arc(node, slot_node[size_t(k)], 1, k == own_slot ? 0 : 1)});
+            }
+        }
+        lemon::NetworkSimplex<Graph, int, long long> simplex(graph);
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, int(at_booth.size()));
+        if (simplex.run() != lemon::NetworkSimplex<Graph, int, long long>::OPTIMAL) return false;
+        for (size_t i = 1; i < at_booth.size(); ++i)
+            unplace(at_booth[i]);
+        for (const Choice& choice : choices) {
+            if (simplex.flow(choice.arc) > 0) {
+                place({at_booth[choice.interview].student, p.booth, 0, choice.slot});
+            }
+        }
+        return true;
+    }
+
     // Places the student's best still-possible preference; returns whether one was placed.
     bool insert_best(int student, bool may_shift) {
         const auto& state = model_.students()[size_t(student)];
@@ -489,30 +631,80 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
     const PlanIndex previous(model, model.planned());
     const long long keep_bonus = std::llround(options.keep_weight * double(kCostScale));
 
-    FlowOutcome flow = solve_relaxation(model, occupancy, covered_by_locked, previous, keep_bonus);
-    if (keep_bonus == 0) {
-        result.upper_bound = locked_score + flow.relaxed_score;
-    } else if (options.compute_bound) {
-        const PlanIndex none(model, {});
-        result.upper_bound =
-            locked_score +
-            solve_relaxation(model, occupancy, covered_by_locked, none, 0).relaxed_score;
-    }
-
     std::optional<std::chrono::steady_clock::time_point> deadline;
     if (options.time_limit_seconds > 0) {
         deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                  std::chrono::duration<double>(options.time_limit_seconds));
     }
-    Repairer repairer(model, occupancy, previous, deadline);
-    result.repaired_collisions = repairer.repair(std::move(flow.placements));
-    repairer.fill();
-    result.planned = repairer.planned();
-    result.stopped_by_time_limit = repairer.out_of_time();
+    // Relaxation, repair and fill; `idle_aware` picks, among the relaxation's best-score flows,
+    // one that starts students' interviews early.
+    struct Attempt {
+        std::vector<Placement> planned;
+        long long relaxed_score = 0;  // locked included
+        long long score = 0;
+        int repaired_collisions = 0;
+        bool out_of_time = false;
+    };
+    auto attempt = [&](bool idle_aware) {
+        Attempt outcome;
+        Occupancy taken = occupancy;
+        FlowOutcome flow = solve_relaxation(model, taken, covered_by_locked, previous,
+                                            options.keep_weight, idle_aware);
+        outcome.relaxed_score = locked_score + flow.relaxed_score;
+        Repairer repairer(model, taken, previous, deadline);
+        outcome.repaired_collisions = repairer.repair(std::move(flow.placements));
+        repairer.fill();
+        outcome.planned = repairer.planned();
+        outcome.out_of_time = repairer.out_of_time();
+        std::vector<Placement> all = model.locked();
+        all.insert(all.end(), outcome.planned.begin(), outcome.planned.end());
+        outcome.score = score_of_placements(model, all);
+        return outcome;
+    };
+    Attempt chosen = attempt(options.reduce_idle);
+    if (keep_bonus == 0) {
+        result.upper_bound = chosen.relaxed_score;
+    } else if (options.compute_bound) {
+        const PlanIndex none(model, {});
+        result.upper_bound =
+            locked_score +
+            solve_relaxation(model, occupancy, covered_by_locked, none, 0.0, false).relaxed_score;
+    }
+    // The score comes first: when the early-start flow repairs to less than its relaxation, the
+    // plain flow may repair better, and the better score wins.
+    if (options.reduce_idle && chosen.score < chosen.relaxed_score) {
+        Attempt plain = attempt(false);
+        if (plain.score > chosen.score) chosen = std::move(plain);
+    }
+    result.planned = std::move(chosen.planned);
+    result.repaired_collisions = chosen.repaired_collisions;
+    result.stopped_by_time_limit = chosen.out_of_time;
+    if (options.reduce_idle) {
+        // Held in place: promises, and with minimum change on, what the previous plan kept.
+        std::vector<Placement> held = result.locked;
+        std::vector<Placement> movable;
+        for (const auto& p : result.planned) {
+            const bool kept = keep_bonus > 0 && previous.contains(p.student, p.booth, p.slot);
+            (kept ? held : movable).push_back(p);
+        }
+        const size_t kept_count = held.size() - result.locked.size();
+        IdleReduction idle = reduce_idle(model, held, std::move(movable), deadline);
+        result.planned.assign(held.end() - std::ptrdiff_t(kept_count), held.end());
+        result.planned.insert(result.planned.end(), idle.movable.begin(), idle.movable.end());
+        std::sort(result.planned.begin(), result.planned.end(),
+                  [](const Placement& a, const Placement& b) {
+                      return std::tie(a.booth, a.slot, a.student) <
+                             std::tie(b.booth, b.slot, b.student);
+                  });
+        result.idle_lower_bound = idle.lower_bound;
+        result.idle_moves = idle.moved;
+        result.stopped_by_time_limit = result.stopped_by_time_limit || idle.stopped_by_time_limit;
+    }
     assign_seats(model, previous, result.locked, result.planned);
 
     const auto all = result.all();
     result.score = score_of_placements(model, all);
+    result.idle_minutes = total_idle_minutes(model, all);
     result.interviews = static_cast<int>(all.size());
     std::vector<char> covered(model.students().size(), 0);
     for (const auto& p : all)

@@ -28,6 +28,10 @@ struct AllocateOptions {
     // Wall-clock budget for the repair and fill passes (0: none). The flow solve itself is not
     // interrupted; it takes under a second even for 24,000 students.
     double time_limit_seconds = 0.0;
+    // Second objective: re-time the new interviews (same pairs, so the same score) to lower the
+    // students' total idle time. Interviews kept from the previous plan (when keep_weight > 0)
+    // stay where they are: a change to what a student was told weighs more than idle.
+    bool reduce_idle = true;
 };
 
 struct AllocationResult {
@@ -41,6 +45,11 @@ struct AllocationResult {
     int kept_from_previous = 0;       // previous planned interviews kept exactly
     int moved_from_previous = 0;      // previous planned interviews changed or dropped
     int repaired_collisions = 0;      // relaxation interviews that needed moving
+    long long idle_minutes = 0;  // total idle of locked + planned (the spec's second objective)
+    // No schedule with the same (student, booth) pairs, locked and kept interviews has less idle;
+    // -1 when the idle pass did not run.
+    long long idle_lower_bound = -1;
+    int idle_moves = 0;  // interviews the idle pass re-timed
     double seconds = 0.0;
     bool stopped_by_time_limit = false;
     std::vector<BrokenPromise> broken_promises;
