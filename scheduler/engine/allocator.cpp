@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,40 +47,44 @@ class PlanIndex {
     }
 };
 
-// Costs are integers: one preference point is kCostScale units, so keep_weight can be fractional.
-constexpr long long kCostScale = 100;
-
-// The relaxation's costs, in three tiers that never trade against each other: the score first,
-// then interviews kept from the previous plan (keep_weight points each), then the idle time. An
-// idle minute is 1 unit and a point kCostScale x (more than all idle minutes together), so the
-// flow's score is the best score whatever the idle terms say.
+// The relaxation's costs, in three tiers that never trade against each other, as the issue
+// orders them: the score first, then interviews kept from the previous plan (minimum change),
+// then idle time. An idle minute costs 1; keeping one interview costs more than all idle minutes
+// together; a preference point more than all kept interviews together. So the flow's score is
+// the best score whatever the lower tiers say, and so is its count of kept interviews.
 struct CostTiers {
-    long long point = kCostScale;
+    long long point = 1;
     long long keep_bonus = 0;
     bool idle = false;
 };
 
-CostTiers cost_tiers(const AllocationModel& model, const CandidateSet& candidates,
-                     double keep_weight, bool idle_aware) {
-    CostTiers tiers;
+CostTiers cost_tiers(const AllocationModel& model, const CandidateSet& candidates, bool keep,
+                     bool idle_aware) {
+    const long long supply = std::max<long long>(
+        1, std::accumulate(candidates.room.begin(), candidates.room.end(), 0LL));
+    const long long keeps = static_cast<long long>(model.planned().size());
+    auto tiers_with = [&](long long most_idle) {
+        CostTiers tiers;
+        tiers.idle = most_idle > 0;
+        const long long keep_unit = most_idle + 1;
+        tiers.keep_bonus = keep ? keep_unit : 0;
+        tiers.point = keep ? keep_unit * (keeps + 1) : keep_unit;
+        return tiers;
+    };
+    // Keep every cost sum (points x coverage x supply) far from overflow.
+    auto fits = [&](const CostTiers& tiers) {
+        return tiers.point < (1LL << 60) / (kCoverageWeight * supply);
+    };
     if (idle_aware) {
         // Most idle the flow can count: each student waits at most the whole day per interview.
         const long long day = model.grid().day_end.minutes() - model.grid().day_start.minutes();
         long long most_idle = 0;
-        for (size_t s = 0; s < candidates.room.size(); ++s)
-            most_idle += day * (1 + candidates.room[s]);
-        // Keep every cost sum far from overflow (it is ~1e13 for 24,000 students).
-        const long long supply =
-            std::max<long long>(1, static_cast<long long>(candidates.room.size()) * 10);
-        const long long largest = (most_idle + 1) * kCostScale * kCoverageWeight;
-        if (largest / (most_idle + 1) == kCostScale * kCoverageWeight &&
-            largest < (1LL << 62) / supply) {
-            tiers.point = kCostScale * (most_idle + 1);
-            tiers.idle = true;
-        }
+        for (int room : candidates.room)
+            most_idle += day * (1 + room);
+        const CostTiers tiers = tiers_with(most_idle);
+        if (most_idle < (1LL << 40) && fits(tiers)) return tiers;
     }
-    tiers.keep_bonus = std::llround(keep_weight * double(tiers.point));
-    return tiers;
+    return tiers_with(0);  // the idle pass after the repair still lowers idle
 }
 
 // The relaxation: all constraints but rule 2 between new interviews, as a min-cost flow.
@@ -91,12 +96,12 @@ struct FlowOutcome {
 
 FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& locked,
                              const std::vector<char>& covered_by_locked, const PlanIndex& previous,
-                             double keep_weight, bool idle_aware) {
+                             bool keep, bool idle_aware) {
     using Graph = lemon::SmartDigraph;
     const int slots = model.slot_count();
     const auto& booths = model.booths();
     const CandidateSet candidates = candidate_interviews(model, locked);
-    const CostTiers tiers = cost_tiers(model, candidates, keep_weight, idle_aware);
+    const CostTiers tiers = cost_tiers(model, candidates, keep, idle_aware);
     const long long keep_bonus = tiers.keep_bonus;
     // Idle, as the flow sees it: a covered student waits from arrival to their first possible
     // slot, and each interview in slot k adds (k - that first slot) x slot_minutes. Exact for one
@@ -629,7 +634,7 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
     const long long locked_score = score_of_placements(model, model.locked());
 
     const PlanIndex previous(model, model.planned());
-    const long long keep_bonus = std::llround(options.keep_weight * double(kCostScale));
+    const bool keep = options.keep_weight > 0;
 
     std::optional<std::chrono::steady_clock::time_point> deadline;
     if (options.time_limit_seconds > 0) {
@@ -648,8 +653,8 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
     auto attempt = [&](bool idle_aware) {
         Attempt outcome;
         Occupancy taken = occupancy;
-        FlowOutcome flow = solve_relaxation(model, taken, covered_by_locked, previous,
-                                            options.keep_weight, idle_aware);
+        FlowOutcome flow =
+            solve_relaxation(model, taken, covered_by_locked, previous, keep, idle_aware);
         outcome.relaxed_score = locked_score + flow.relaxed_score;
         Repairer repairer(model, taken, previous, deadline);
         outcome.repaired_collisions = repairer.repair(std::move(flow.placements));
@@ -662,13 +667,13 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
         return outcome;
     };
     Attempt chosen = attempt(options.reduce_idle);
-    if (keep_bonus == 0) {
+    if (!keep) {
         result.upper_bound = chosen.relaxed_score;
     } else if (options.compute_bound) {
         const PlanIndex none(model, {});
         result.upper_bound =
             locked_score +
-            solve_relaxation(model, occupancy, covered_by_locked, none, 0.0, false).relaxed_score;
+            solve_relaxation(model, occupancy, covered_by_locked, none, false, false).relaxed_score;
     }
     // The score comes first: when the early-start flow repairs to less than its relaxation, the
     // plain flow may repair better, and the better score wins.
@@ -684,7 +689,7 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
         std::vector<Placement> held = result.locked;
         std::vector<Placement> movable;
         for (const auto& p : result.planned) {
-            const bool kept = keep_bonus > 0 && previous.contains(p.student, p.booth, p.slot);
+            const bool kept = keep && previous.contains(p.student, p.booth, p.slot);
             (kept ? held : movable).push_back(p);
         }
         const size_t kept_count = held.size() - result.locked.size();

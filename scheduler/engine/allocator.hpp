@@ -20,8 +20,10 @@
 namespace jobfair::alloc {
 
 struct AllocateOptions {
-    // Minimum change as a secondary aim: preference points a kept interview of the previous plan
-    // is worth (same student, booth and slot). 0 ignores the previous plan.
+    // Minimum change as a secondary aim when > 0: among plans of the best score, the one that
+    // keeps the most interviews of the previous plan (same student, booth and slot), strictly
+    // before idle time. The score always comes first, whatever the value; 0 ignores the previous
+    // plan.
     double keep_weight = 0.0;
     // Compute the upper bound even when keep_weight > 0 (costs a second flow solve).
     bool compute_bound = true;

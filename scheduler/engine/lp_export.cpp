@@ -299,6 +299,7 @@ struct CbcRun {
     bool ran = false;
     bool optimal = false;
     double objective = 0.0;
+    double best_bound = 0.0;  // equals objective when optimal
     double seconds = 0.0;
 };
 
@@ -323,6 +324,11 @@ CbcRun run_cbc(const std::string& lp_path, double time_limit_seconds) {
         run.ran = true;
         run.objective = std::stod(match[1]);
         run.optimal = body.find("Optimal solution found") != std::string::npos;
+        // Cut short, cbc still proves how good any solution can be (for a minimisation).
+        run.best_bound = run.objective;
+        if (std::regex_search(body, match, std::regex(R"(Lower bound:\s+(-?[0-9.eE+-]+))"))) {
+            run.best_bound = std::stod(match[1]);
+        }
     }
     return run;
 }
@@ -365,7 +371,13 @@ CbcIdleOutcome solve_idle_with_cbc(const AllocationModel& model, const IdleLpTar
     outcome.ran = run.ran;
     outcome.optimal = run.optimal;
     outcome.seconds = run.seconds;
-    if (run.ran) outcome.idle_minutes = std::llround(run.objective) + stats.objective_constant;
+    if (run.ran) {
+        outcome.idle_minutes = std::llround(run.objective) + stats.objective_constant;
+        // Idle minutes are whole numbers: round a fractional bound up.
+        outcome.lower_bound =
+            static_cast<long long>(std::ceil(run.best_bound - 1e-6)) + stats.objective_constant;
+        if (outcome.optimal) outcome.lower_bound = outcome.idle_minutes;
+    }
     return outcome;
 }
 

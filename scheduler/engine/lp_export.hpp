@@ -42,6 +42,7 @@ struct CbcIdleOutcome {
     bool ran = false;
     bool optimal = false;
     long long idle_minutes = 0;  // of the best schedule cbc found
+    long long lower_bound = 0;   // cbc's proof: no schedule of the MIP has less idle
     double seconds = 0.0;
 };
 CbcIdleOutcome solve_idle_with_cbc(const AllocationModel& model, const IdleLpTarget& target,
