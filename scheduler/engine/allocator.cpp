@@ -26,8 +26,17 @@ class PlanIndex {
   public:
     PlanIndex(const AllocationModel& model, const std::vector<Placement>& plan)
         : booths_(static_cast<long long>(model.booths().size())), slots_(model.slot_count()) {
-        for (const auto& p : plan)
+        for (const auto& p : plan) {
             seat_by_key_.emplace(key(p.student, p.booth, p.slot), p.seat);
+            slot_by_pair_.emplace(p.student * booths_ + p.booth, p.slot);
+        }
+    }
+    // The previous plan's slot for a pair (a plan meets a booth once per student).
+    std::optional<int> slot_of(int student, int booth) const {
+        if (slot_by_pair_.empty()) return std::nullopt;
+        auto it = slot_by_pair_.find(student * booths_ + booth);
+        if (it == slot_by_pair_.end()) return std::nullopt;
+        return it->second;
     }
     bool contains(int student, int booth, int slot) const {
         return seat_by_key_.count(key(student, booth, slot)) > 0;
@@ -42,6 +51,7 @@ class PlanIndex {
     long long booths_;
     long long slots_;
     std::unordered_map<long long, int> seat_by_key_;
+    std::unordered_map<long long, int> slot_by_pair_;
     long long key(int student, int booth, int slot) const {
         return (student * booths_ + booth) * slots_ + slot;
     }
@@ -393,18 +403,23 @@ class Repairer {
         return slot >= std::max(s.window_begin, model_.now_slot()) && slot < s.window_end &&
                model_.booths()[size_t(booth)].open[size_t(slot)];
     }
-    // Slots to try for a student at a booth: the previous plan's slot first, then nearest first.
+    // Slots to try for a student at a booth: the previous plan's slot first, then nearest to
+    // `around` first (the earlier of two as near). Built in order: this runs for every probe.
     std::vector<int> slots_to_try(int student, int booth, int around) const {
         std::vector<int> order;
-        for (int k = 0; k < slots_; ++k) {
-            if (slot_possible(student, booth, k)) order.push_back(k);
+        const std::optional<int> kept = previous_.slot_of(student, booth);
+        if (kept && slot_possible(student, booth, *kept)) order.push_back(*kept);
+        auto consider = [&](int k) {
+            if (k >= 0 && k < slots_ && k != kept && slot_possible(student, booth, k)) {
+                order.push_back(k);
+            }
+        };
+        const int farthest = std::max(std::abs(around), std::abs(slots_ - 1 - around));
+        consider(around);
+        for (int distance = 1; distance <= farthest; ++distance) {
+            consider(around - distance);
+            consider(around + distance);
         }
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            const bool pa = previous_.contains(student, booth, a);
-            const bool pb = previous_.contains(student, booth, b);
-            if (pa != pb) return pa;
-            return std::abs(a - around) < std::abs(b - around);
-        });
         return order;
     }
 
