@@ -217,23 +217,29 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             }
             total_supply += room;
         }
-        // Rule 5: one unit at most per (student, booth); it earns the preference points.
-        const Graph::Node pair_node = graph.addNode();
-        add_arc(student_node[s], pair_node, 1,
-                -points_for_rank(pair.rank) * tiers.point - first_possible_slot(s) * slot_minutes);
         PairArcs& arcs = pair_arcs[i];
         arcs.hub = hub_for(pair);
         hubs[arcs.hub].pairs.push_back(i);
-        arcs.hub_arc = Graph::id(add_arc(pair_node, hub_nodes[arcs.hub], 1, 0));
-        // Minimum change: the previous plan's slot is worth keep_bonus.
+        const long long pair_cost =
+            -points_for_rank(pair.rank) * tiers.point - first_possible_slot(s) * slot_minutes;
+        // Minimum change: the previous plan's slot, when still possible, is worth keep_bonus.
         if (keep_bonus > 0) {
-            for (int k : pair.slots) {
-                if (!previous.contains(pair.student, pair.booth, k)) continue;
-                arcs.keep_slot = k;
-                arcs.keep_arc = Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, k), 1,
-                                                  -keep_bonus + k * slot_minutes));
-                break;
+            const std::optional<int> kept = previous.slot_of(pair.student, pair.booth);
+            if (kept && std::binary_search(pair.slots.begin(), pair.slots.end(), *kept)) {
+                arcs.keep_slot = *kept;
             }
+        }
+        // Rule 5: one unit at most per (student, booth); it earns the preference points. A pair
+        // with a previous slot needs a node of its own to choose between the hub and that slot.
+        if (arcs.keep_slot < 0) {
+            arcs.hub_arc = Graph::id(add_arc(student_node[s], hub_nodes[arcs.hub], 1, pair_cost));
+        } else {
+            const Graph::Node pair_node = graph.addNode();
+            add_arc(student_node[s], pair_node, 1, pair_cost);
+            arcs.hub_arc = Graph::id(add_arc(pair_node, hub_nodes[arcs.hub], 1, 0));
+            arcs.keep_arc =
+                Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, arcs.keep_slot), 1,
+                                  -keep_bonus + arcs.keep_slot * slot_minutes));
         }
     }
 
