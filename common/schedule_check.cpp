@@ -407,7 +407,31 @@ CheckReport check_schedule(const Fair& fair, const Schedule& schedule) {
     report.violations = ScheduleChecker(fair, schedule).run();
     report.claimed_score = schedule.score;
     report.recomputed_score = score_of(fair, schedule.interviews);
+    report.total_idle_minutes = total_idle_minutes(fair, schedule.interviews);
     return report;
+}
+
+long long total_idle_minutes(const Fair& fair, const std::vector<Interview>& interviews) {
+    struct Day {
+        TimeOfDay last_end;
+        int interviews = 0;
+    };
+    std::unordered_map<std::string_view, Day> days;
+    for (const Interview& interview : interviews) {
+        Day& day = days[interview.student.str()];
+        const TimeOfDay end = interview.start.plus_minutes(fair.settings.grid.slot_minutes);
+        if (day.interviews == 0 || day.last_end < end) day.last_end = end;
+        ++day.interviews;
+    }
+    long long total = 0;
+    for (const Student& student : fair.students) {
+        const auto day = days.find(student.id.str());
+        if (day == days.end()) continue;
+        total += day->second.last_end.minutes() - student.arrive.minutes() -
+                 static_cast<long long>(fair.settings.grid.slot_minutes) * day->second.interviews;
+        days.erase(day);  // a student listed twice counts once
+    }
+    return total;
 }
 
 }  // namespace jobfair

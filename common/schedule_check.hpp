@@ -20,6 +20,7 @@ struct CheckReport {
     std::vector<Violation> violations;
     long long claimed_score = 0;
     long long recomputed_score = 0;
+    long long total_idle_minutes = 0;  // the spec's second objective, lower is better
 
     bool score_matches() const { return claimed_score == recomputed_score; }
     bool valid() const { return violations.empty() && score_matches(); }
@@ -28,5 +29,10 @@ struct CheckReport {
 // Reports every violation (not only the first), grouped by rule 0..7, and recomputes the score
 // with score_of. Runs in O(n log n) for n interviews.
 CheckReport check_schedule(const Fair& fair, const Schedule& schedule);
+
+// The spec's second objective: over students with at least one interview, the end of their last
+// interview minus their arrival minus slot_minutes per interview, in minutes. Interviews naming
+// an unknown student are left out.
+long long total_idle_minutes(const Fair& fair, const std::vector<Interview>& interviews);
 
 }  // namespace jobfair

@@ -25,6 +25,9 @@ void print_report(const CheckReport& report, std::ostream& out) {
         out << violation.message << '\n';
     out << "score: claimed " << report.claimed_score << ", recomputed " << report.recomputed_score
         << (report.score_matches() ? "" : " (the claim is wrong)") << '\n';
+    out << "total idle: " << report.total_idle_minutes
+        << " min (students' time between arrival and the end of their last interview not spent "
+           "in an interview)\n";
     if (report.valid()) {
         out << "valid\n";
     } else {

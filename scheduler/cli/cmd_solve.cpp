@@ -53,6 +53,14 @@ void print_result(const Fair& fair, const alloc::AllocationResult& result) {
         std::printf("gap:              %.4f%%%s\n", 100.0 * result.gap(),
                     result.proven_optimal() ? " (proven optimal)" : "");
     }
+    if (result.idle_lower_bound >= 0) {
+        std::printf(
+            "total idle:       %lld min (lower bound for these pairs: %lld min; %d "
+            "interviews re-timed)\n",
+            result.idle_minutes, result.idle_lower_bound, result.idle_moves);
+    } else {
+        std::printf("total idle:       %lld min\n", result.idle_minutes);
+    }
     std::printf("time:             %.3f s%s\n", result.seconds,
                 result.stopped_by_time_limit ? " (time limit reached: the schedule is valid but "
                                                "not fully improved)"

@@ -43,6 +43,7 @@ AllocationModel AllocationModel::from_fair(const Fair& fair) {
     for (const auto& student : fair.students) {
         StudentState state;
         state.id = student.id;
+        state.arrive = student.arrive;
         state.window_begin = first_slot_inside(model.grid_, student.arrive);
         state.window_end = std::max(state.window_begin, model.grid_.slots_ending_by(student.leave));
         state.max_interviews = fair.max_interviews_of(student);
@@ -168,6 +169,7 @@ void AllocationModel::set_student_window(const StudentId& id, TimeOfDay arrive, 
     auto index = student_index(id);
     if (!index) throw std::invalid_argument("unknown student " + id.str());
     auto& student = students_[size_t(*index)];
+    student.arrive = arrive;
     student.window_begin = first_slot_inside(grid_, arrive);
     student.window_end = std::max(student.window_begin, grid_.slots_ending_by(leave));
 }

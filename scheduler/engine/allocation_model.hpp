@@ -27,6 +27,7 @@ struct PreferenceEntry {
 
 struct StudentState {
     StudentId id;
+    TimeOfDay arrive;      // idle time is counted from here (the spec's second objective)
     int window_begin = 0;  // first slot wholly inside [arrive, leave)
     int window_end = 0;    // one past the last such slot
     int max_interviews = 0;

@@ -1,12 +1,15 @@
 #include "scheduler/engine/allocator.hpp"
 
 #include "scheduler/engine/candidates.hpp"
+#include "scheduler/engine/idle.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,8 +26,17 @@ class PlanIndex {
   public:
     PlanIndex(const AllocationModel& model, const std::vector<Placement>& plan)
         : booths_(static_cast<long long>(model.booths().size())), slots_(model.slot_count()) {
-        for (const auto& p : plan)
+        for (const auto& p : plan) {
             seat_by_key_.emplace(key(p.student, p.booth, p.slot), p.seat);
+            slot_by_pair_.emplace(p.student * booths_ + p.booth, p.slot);
+        }
+    }
+    // The previous plan's slot for a pair (a plan meets a booth once per student).
+    std::optional<int> slot_of(int student, int booth) const {
+        if (slot_by_pair_.empty()) return std::nullopt;
+        auto it = slot_by_pair_.find(student * booths_ + booth);
+        if (it == slot_by_pair_.end()) return std::nullopt;
+        return it->second;
     }
     bool contains(int student, int booth, int slot) const {
         return seat_by_key_.count(key(student, booth, slot)) > 0;
@@ -39,13 +51,51 @@ class PlanIndex {
     long long booths_;
     long long slots_;
     std::unordered_map<long long, int> seat_by_key_;
+    std::unordered_map<long long, int> slot_by_pair_;
     long long key(int student, int booth, int slot) const {
         return (student * booths_ + booth) * slots_ + slot;
     }
 };
 
-// Costs are integers: one preference point is kCostScale units, so keep_weight can be fractional.
-constexpr long long kCostScale = 100;
+// The relaxation's costs, in three tiers that never trade against each other, as the issue
+// orders them: the score first, then interviews kept from the previous plan (minimum change),
+// then idle time. An idle minute costs 1; keeping one interview costs more than all idle minutes
+// together; a preference point more than all kept interviews together. So the flow's score is
+// the best score whatever the lower tiers say, and so is its count of kept interviews.
+struct CostTiers {
+    long long point = 1;
+    long long keep_bonus = 0;
+    bool idle = false;
+};
+
+CostTiers cost_tiers(const AllocationModel& model, const CandidateSet& candidates, bool keep,
+                     bool idle_aware) {
+    const long long supply = std::max<long long>(
+        1, std::accumulate(candidates.room.begin(), candidates.room.end(), 0LL));
+    const long long keeps = static_cast<long long>(model.planned().size());
+    auto tiers_with = [&](long long most_idle) {
+        CostTiers tiers;
+        tiers.idle = most_idle > 0;
+        const long long keep_unit = most_idle + 1;
+        tiers.keep_bonus = keep ? keep_unit : 0;
+        tiers.point = keep ? keep_unit * (keeps + 1) : keep_unit;
+        return tiers;
+    };
+    // Keep every cost sum (points x coverage x supply) far from overflow.
+    auto fits = [&](const CostTiers& tiers) {
+        return tiers.point < (1LL << 60) / (kCoverageWeight * supply);
+    };
+    if (idle_aware) {
+        // Most idle the flow can count: each student waits at most the whole day per interview.
+        const long long day = model.grid().day_end.minutes() - model.grid().day_start.minutes();
+        long long most_idle = 0;
+        for (int room : candidates.room)
+            most_idle += day * (1 + room);
+        const CostTiers tiers = tiers_with(most_idle);
+        if (most_idle < (1LL << 40) && fits(tiers)) return tiers;
+    }
+    return tiers_with(0);  // the idle pass after the repair still lowers idle
+}
 
 // The relaxation: all constraints but rule 2 between new interviews, as a min-cost flow.
 struct FlowOutcome {
@@ -56,11 +106,26 @@ struct FlowOutcome {
 
 FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& locked,
                              const std::vector<char>& covered_by_locked, const PlanIndex& previous,
-                             long long keep_bonus) {
+                             bool keep, bool idle_aware) {
     using Graph = lemon::SmartDigraph;
     const int slots = model.slot_count();
     const auto& booths = model.booths();
     const CandidateSet candidates = candidate_interviews(model, locked);
+    const CostTiers tiers = cost_tiers(model, candidates, keep, idle_aware);
+    const long long keep_bonus = tiers.keep_bonus;
+    // Idle, as the flow sees it: a covered student waits from arrival to their first possible
+    // slot, and each interview in slot k adds (k - that first slot) x slot_minutes. Exact for one
+    // interview, an over-estimate for more; the idle pass afterwards counts exactly.
+    const long long slot_minutes = tiers.idle ? model.grid().slot_minutes : 0;
+    auto first_possible_slot = [&](size_t s) {
+        return std::max(model.students()[s].window_begin, model.now_slot());
+    };
+    auto wait_before_first_slot = [&](size_t s) -> long long {
+        if (!tiers.idle) return 0;
+        const int first = std::min(first_possible_slot(s), slots);
+        return std::max(
+            0, model.grid().slot_start(first).minutes() - model.students()[s].arrive.minutes());
+    };
 
     Graph graph;
     Graph::ArcMap<int> capacity(graph);
@@ -118,7 +183,8 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             hub_nodes.push_back(hub_node);
             for (size_t j = 0; j < targets.size(); ++j) {
                 const Graph::Arc arc =
-                    add_arc(hub_node, targets[j], booths[size_t(pair.booth)].seats, 0);
+                    add_arc(hub_node, targets[j], booths[size_t(pair.booth)].seats,
+                            pair.slots[j] * slot_minutes);
                 if (j == 0) hub.first_arc = Graph::id(arc);
             }
             hubs.push_back(std::move(hub));
@@ -143,29 +209,37 @@ FlowOutcome solve_relaxation(const AllocationModel& model, const Occupancy& lock
             student_node[s] = graph.addNode();
             const int room = candidates.room[s];
             if (!covered_by_locked[s]) {
-                add_arc(source, student_node[s], 1, -kCoverageWeight * kCostScale);
+                add_arc(source, student_node[s], 1,
+                        -kCoverageWeight * tiers.point + wait_before_first_slot(s));
                 if (room > 1) add_arc(source, student_node[s], room - 1, 0);
             } else {
                 add_arc(source, student_node[s], room, 0);
             }
             total_supply += room;
         }
-        // Rule 5: one unit at most per (student, booth); it earns the preference points.
-        const Graph::Node pair_node = graph.addNode();
-        add_arc(student_node[s], pair_node, 1, -points_for_rank(pair.rank) * kCostScale);
         PairArcs& arcs = pair_arcs[i];
         arcs.hub = hub_for(pair);
         hubs[arcs.hub].pairs.push_back(i);
-        arcs.hub_arc = Graph::id(add_arc(pair_node, hub_nodes[arcs.hub], 1, 0));
-        // Minimum change: the previous plan's slot is worth keep_bonus.
+        const long long pair_cost =
+            -points_for_rank(pair.rank) * tiers.point - first_possible_slot(s) * slot_minutes;
+        // Minimum change: the previous plan's slot, when still possible, is worth keep_bonus.
         if (keep_bonus > 0) {
-            for (int k : pair.slots) {
-                if (!previous.contains(pair.student, pair.booth, k)) continue;
-                arcs.keep_slot = k;
-                arcs.keep_arc =
-                    Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, k), 1, -keep_bonus));
-                break;
+            const std::optional<int> kept = previous.slot_of(pair.student, pair.booth);
+            if (kept && std::binary_search(pair.slots.begin(), pair.slots.end(), *kept)) {
+                arcs.keep_slot = *kept;
             }
+        }
+        // Rule 5: one unit at most per (student, booth); it earns the preference points. A pair
+        // with a previous slot needs a node of its own to choose between the hub and that slot.
+        if (arcs.keep_slot < 0) {
+            arcs.hub_arc = Graph::id(add_arc(student_node[s], hub_nodes[arcs.hub], 1, pair_cost));
+        } else {
+            const Graph::Node pair_node = graph.addNode();
+            add_arc(student_node[s], pair_node, 1, pair_cost);
+            arcs.hub_arc = Graph::id(add_arc(pair_node, hub_nodes[arcs.hub], 1, 0));
+            arcs.keep_arc =
+                Graph::id(add_arc(pair_node, booth_slot_node(pair.booth, arcs.keep_slot), 1,
+                                  -keep_bonus + arcs.keep_slot * slot_minutes));
         }
     }
 
@@ -247,7 +321,9 @@ class Repairer {
         }
         for (const auto& p : displaced) {
             if (out_of_time()) break;
-            if (!relocate_within_booth(p)) swap_within_booth(p);
+            if (!relocate_within_booth(p) && !swap_within_booth(p) && !move_own_blocker(p)) {
+                reassign_booth(p);
+            }
         }
         return static_cast<int>(displaced.size());
     }
@@ -333,18 +409,23 @@ class Repairer {
         return slot >= std::max(s.window_begin, model_.now_slot()) && slot < s.window_end &&
                model_.booths()[size_t(booth)].open[size_t(slot)];
     }
-    // Slots to try for a student at a booth: the previous plan's slot first, then nearest first.
+    // Slots to try for a student at a booth: the previous plan's slot first, then nearest to
+    // `around` first (the earlier of two as near). Built in order: this runs for every probe.
     std::vector<int> slots_to_try(int student, int booth, int around) const {
         std::vector<int> order;
-        for (int k = 0; k < slots_; ++k) {
-            if (slot_possible(student, booth, k)) order.push_back(k);
+        const std::optional<int> kept = previous_.slot_of(student, booth);
+        if (kept && slot_possible(student, booth, *kept)) order.push_back(*kept);
+        auto consider = [&](int k) {
+            if (k >= 0 && k < slots_ && k != kept && slot_possible(student, booth, k)) {
+                order.push_back(k);
+            }
+        };
+        const int farthest = std::max(std::abs(around), std::abs(slots_ - 1 - around));
+        consider(around);
+        for (int distance = 1; distance <= farthest; ++distance) {
+            consider(around - distance);
+            consider(around + distance);
         }
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-            const bool pa = previous_.contains(student, booth, a);
-            const bool pb = previous_.contains(student, booth, b);
-            if (pa != pb) return pa;
-            return std::abs(a - around) < std::abs(b - around);
-        });
         return order;
     }
 
@@ -374,6 +455,93 @@ class Repairer {
             }
         }
         return false;
+    }
+
+    // The student's own interview that blocks `p` moves to another slot of its booth (or swaps
+    // there), and `p` takes the freed time.
+    bool move_own_blocker(const Placement& p) {
+        for (int k : slots_to_try(p.student, p.booth, p.slot)) {
+            if (!seat_free(p.booth, k)) continue;
+            std::optional<Placement> blocker;
+            int blockers = 0;
+            for (int b = 0; b < int(model_.booths().size()) && blockers < 2; ++b) {
+                for (int near = std::max(0, k - gap_); near <= std::min(slots_ - 1, k + gap_);
+                     ++near) {
+                    for (const Placement& q : planned_at(b, near)) {
+                        if (q.student != p.student) continue;
+                        blocker = q;
+                        ++blockers;
+                    }
+                }
+            }
+            // Only one blocker, and nothing locked in the way: locked interviews never move.
+            if (blockers != 1 || !occ_.student_free(p.student, k, gap_, blocker->slot)) continue;
+            unplace(*blocker);
+            place({p.student, p.booth, 0, k});
+            if (relocate_within_booth(*blocker) || swap_within_booth(*blocker)) return true;
+            unplace({p.student, p.booth, 0, k});
+            place(*blocker);
+        }
+        return false;
+    }
+
+    // Exact last resort for one booth: all its planned interviews and `p` are matched anew to its
+    // seat-slots (each student's other interviews held), moving as few as possible.
+    bool reassign_booth(const Placement& p) {
+        using Graph = lemon::SmartDigraph;
+        Graph graph;
+        Graph::ArcMap<int> capacity(graph);
+        Graph::ArcMap<long long> cost(graph);
+        const Graph::Node source = graph.addNode();
+        const Graph::Node sink = graph.addNode();
+        auto add_arc = [&](Graph::Node from, Graph::Node to, int cap, long long arc_cost) {
+            const Graph::Arc arc = graph.addArc(from, to);
+            capacity[arc] = cap;
+            cost[arc] = arc_cost;
+            return arc;
+        };
+        std::vector<Placement> at_booth{p};
+        for (int k = 0; k < slots_; ++k) {
+            for (const Placement& q : planned_at(p.booth, k))
+                at_booth.push_back(q);
+        }
+        const int seats = model_.booths()[size_t(p.booth)].seats;
+        std::vector<Graph::Node> slot_node(static_cast<size_t>(slots_));
+        for (int k = 0; k < slots_; ++k) {
+            slot_node[size_t(k)] = graph.addNode();
+            const int held_by_locked =
+                occ_.seats_at(p.booth, k) - int(planned_at(p.booth, k).size());
+            add_arc(slot_node[size_t(k)], sink, std::max(0, seats - held_by_locked), 0);
+        }
+        struct Choice {
+            size_t interview;
+            int slot;
+            Graph::Arc arc;
+        };
+        std::vector<Choice> choices;
+        for (size_t i = 0; i < at_booth.size(); ++i) {
+            const Placement& q = at_booth[i];
+            const Graph::Node node = graph.addNode();
+            add_arc(source, node, 1, 0);
+            const int own_slot = i == 0 ? -1 : q.slot;
+            for (int k = 0; k < slots_; ++k) {
+                if (!slot_possible(q.student, p.booth, k)) continue;
+                if (!occ_.student_free(q.student, k, gap_, own_slot)) continue;
+                choices.push_back(
+                    {i, k, add_arc(node, slot_node[size_t(k)], 1, k == own_slot ? 0 : 1)});
+            }
+        }
+        lemon::NetworkSimplex<Graph, int, long long> simplex(graph);
+        simplex.upperMap(capacity).costMap(cost).stSupply(source, sink, int(at_booth.size()));
+        if (simplex.run() != lemon::NetworkSimplex<Graph, int, long long>::OPTIMAL) return false;
+        for (size_t i = 1; i < at_booth.size(); ++i)
+            unplace(at_booth[i]);
+        for (const Choice& choice : choices) {
+            if (simplex.flow(choice.arc) > 0) {
+                place({at_booth[choice.interview].student, p.booth, 0, choice.slot});
+            }
+        }
+        return true;
     }
 
     // Places the student's best still-possible preference; returns whether one was placed.
@@ -487,32 +655,82 @@ AllocationResult allocate(const AllocationModel& model, const AllocateOptions& o
     const long long locked_score = score_of_placements(model, model.locked());
 
     const PlanIndex previous(model, model.planned());
-    const long long keep_bonus = std::llround(options.keep_weight * double(kCostScale));
-
-    FlowOutcome flow = solve_relaxation(model, occupancy, covered_by_locked, previous, keep_bonus);
-    if (keep_bonus == 0) {
-        result.upper_bound = locked_score + flow.relaxed_score;
-    } else if (options.compute_bound) {
-        const PlanIndex none(model, {});
-        result.upper_bound =
-            locked_score +
-            solve_relaxation(model, occupancy, covered_by_locked, none, 0).relaxed_score;
-    }
+    const bool keep = options.keep_weight > 0;
 
     std::optional<std::chrono::steady_clock::time_point> deadline;
     if (options.time_limit_seconds > 0) {
         deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                  std::chrono::duration<double>(options.time_limit_seconds));
     }
-    Repairer repairer(model, occupancy, previous, deadline);
-    result.repaired_collisions = repairer.repair(std::move(flow.placements));
-    repairer.fill();
-    result.planned = repairer.planned();
-    result.stopped_by_time_limit = repairer.out_of_time();
+    // Relaxation, repair and fill; `idle_aware` picks, among the relaxation's best-score flows,
+    // one that starts students' interviews early.
+    struct Attempt {
+        std::vector<Placement> planned;
+        long long relaxed_score = 0;  // locked included
+        long long score = 0;
+        int repaired_collisions = 0;
+        bool out_of_time = false;
+    };
+    auto attempt = [&](bool idle_aware) {
+        Attempt outcome;
+        Occupancy taken = occupancy;
+        FlowOutcome flow =
+            solve_relaxation(model, taken, covered_by_locked, previous, keep, idle_aware);
+        outcome.relaxed_score = locked_score + flow.relaxed_score;
+        Repairer repairer(model, taken, previous, deadline);
+        outcome.repaired_collisions = repairer.repair(std::move(flow.placements));
+        repairer.fill();
+        outcome.planned = repairer.planned();
+        outcome.out_of_time = repairer.out_of_time();
+        std::vector<Placement> all = model.locked();
+        all.insert(all.end(), outcome.planned.begin(), outcome.planned.end());
+        outcome.score = score_of_placements(model, all);
+        return outcome;
+    };
+    Attempt chosen = attempt(options.reduce_idle);
+    if (!keep) {
+        result.upper_bound = chosen.relaxed_score;
+    } else if (options.compute_bound) {
+        const PlanIndex none(model, {});
+        result.upper_bound =
+            locked_score +
+            solve_relaxation(model, occupancy, covered_by_locked, none, false, false).relaxed_score;
+    }
+    // The score comes first: when the early-start flow repairs to less than its relaxation, the
+    // plain flow may repair better, and the better score wins.
+    if (options.reduce_idle && chosen.score < chosen.relaxed_score) {
+        Attempt plain = attempt(false);
+        if (plain.score > chosen.score) chosen = std::move(plain);
+    }
+    result.planned = std::move(chosen.planned);
+    result.repaired_collisions = chosen.repaired_collisions;
+    result.stopped_by_time_limit = chosen.out_of_time;
+    if (options.reduce_idle) {
+        // Held in place: promises, and with minimum change on, what the previous plan kept.
+        std::vector<Placement> held = result.locked;
+        std::vector<Placement> movable;
+        for (const auto& p : result.planned) {
+            const bool kept = keep && previous.contains(p.student, p.booth, p.slot);
+            (kept ? held : movable).push_back(p);
+        }
+        const size_t kept_count = held.size() - result.locked.size();
+        IdleReduction idle = reduce_idle(model, held, std::move(movable), deadline);
+        result.planned.assign(held.end() - std::ptrdiff_t(kept_count), held.end());
+        result.planned.insert(result.planned.end(), idle.movable.begin(), idle.movable.end());
+        std::sort(result.planned.begin(), result.planned.end(),
+                  [](const Placement& a, const Placement& b) {
+                      return std::tie(a.booth, a.slot, a.student) <
+                             std::tie(b.booth, b.slot, b.student);
+                  });
+        result.idle_lower_bound = idle.lower_bound;
+        result.idle_moves = idle.moved;
+        result.stopped_by_time_limit = result.stopped_by_time_limit || idle.stopped_by_time_limit;
+    }
     assign_seats(model, previous, result.locked, result.planned);
 
     const auto all = result.all();
     result.score = score_of_placements(model, all);
+    result.idle_minutes = total_idle_minutes(model, all);
     result.interviews = static_cast<int>(all.size());
     std::vector<char> covered(model.students().size(), 0);
     for (const auto& p : all)

@@ -20,14 +20,20 @@
 namespace jobfair::alloc {
 
 struct AllocateOptions {
-    // Minimum change as a secondary aim: preference points a kept interview of the previous plan
-    // is worth (same student, booth and slot). 0 ignores the previous plan.
+    // Minimum change as a secondary aim when > 0: among plans of the best score, the one that
+    // keeps the most interviews of the previous plan (same student, booth and slot), strictly
+    // before idle time. The score always comes first, whatever the value; 0 ignores the previous
+    // plan.
     double keep_weight = 0.0;
     // Compute the upper bound even when keep_weight > 0 (costs a second flow solve).
     bool compute_bound = true;
     // Wall-clock budget for the repair and fill passes (0: none). The flow solve itself is not
     // interrupted; it takes under a second even for 24,000 students.
     double time_limit_seconds = 0.0;
+    // Second objective: re-time the new interviews (same pairs, so the same score) to lower the
+    // students' total idle time. Interviews kept from the previous plan (when keep_weight > 0)
+    // stay where they are: a change to what a student was told weighs more than idle.
+    bool reduce_idle = true;
 };
 
 struct AllocationResult {
@@ -41,6 +47,11 @@ struct AllocationResult {
     int kept_from_previous = 0;       // previous planned interviews kept exactly
     int moved_from_previous = 0;      // previous planned interviews changed or dropped
     int repaired_collisions = 0;      // relaxation interviews that needed moving
+    long long idle_minutes = 0;  // total idle of locked + planned (the spec's second objective)
+    // No schedule with the same (student, booth) pairs, locked and kept interviews has less idle;
+    // -1 when the idle pass did not run.
+    long long idle_lower_bound = -1;
+    int idle_moves = 0;  // interviews the idle pass re-timed
     double seconds = 0.0;
     bool stopped_by_time_limit = false;
     std::vector<BrokenPromise> broken_promises;

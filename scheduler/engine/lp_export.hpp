@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <vector>
 
 #include "scheduler/engine/allocation_model.hpp"
 
@@ -11,7 +12,8 @@ namespace jobfair::alloc {
 struct LpStats {
     long long variables = 0;
     long long constraints = 0;
-    long long locked_score = 0;  // objective constant of the locked interviews, not in the LP
+    long long locked_score = 0;        // objective constant of the locked interviews, not in the LP
+    long long objective_constant = 0;  // idle model: add to the LP's objective to get minutes
 };
 
 // Variables x_s_b_k (student s meets booth b in slot k; seats are interchangeable, so a count per
@@ -26,6 +28,25 @@ struct CbcOutcome {
     long long score = 0;   // the LP objective plus the locked interviews' score
     double seconds = 0.0;  // wall time of the cbc process
 };
+
+// The second objective as a MIP: least total idle (minutes, the spec's definition) among the
+// schedules of the full model whose score is at least `min_score`, or, with `pairs`, among those
+// that have exactly these (student, booth) pairs besides the locked ones.
+struct IdleLpTarget {
+    long long min_score = 0;
+    const std::vector<Placement>* pairs = nullptr;
+};
+LpStats write_idle_lp(const AllocationModel& model, const IdleLpTarget& target, std::ostream& out);
+
+struct CbcIdleOutcome {
+    bool ran = false;
+    bool optimal = false;
+    long long idle_minutes = 0;  // of the best schedule cbc found
+    long long lower_bound = 0;   // cbc's proof: no schedule of the MIP has less idle
+    double seconds = 0.0;
+};
+CbcIdleOutcome solve_idle_with_cbc(const AllocationModel& model, const IdleLpTarget& target,
+                                   double time_limit_seconds);
 
 // Writes the model to a temporary LP file and solves it with `cbc` on one thread.
 // Used by the benchmark and the tests to compare the engine with an exact MIP solver.

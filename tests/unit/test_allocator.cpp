@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
+#include "common/demo_generator.hpp"
 #include "common/schedule_check.hpp"
 #include "fair_builder.hpp"
 #include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/idle.hpp"
 
 using namespace jobfair;
 using namespace jobfair::testing;
@@ -258,4 +262,220 @@ TEST_CASE("a student leaving early frees only their own later interviews") {
         CHECK(p.student != 0);
     CHECK(replanned.covered_students == 2);
     CHECK(replanned.moved_from_previous == 0);  // S1's interview was withdrawn, not moved
+}
+
+// --- second objective: idle time ----------------------------------------------------------
+
+TEST_CASE("idle: the spec's definition, counted from arrival") {
+    Fair fair = small_fair(6);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    auto& early = add_student(fair, "S1", {"B01", "B02"});
+    early.arrive = at(8, 7);  // the first slot inside the stay starts 08:15
+    add_student(fair, "S2", {"B01"});
+    const std::vector<Interview> interviews{
+        {StudentId("S1"), BoothId("B01"), 0, at(8, 15)},
+        {StudentId("S1"), BoothId("B02"), 0, at(9, 0)},
+        {StudentId("S2"), BoothId("B01"), 0, at(8, 30)},
+    };
+    // S1: ends 09:15, arrived 08:07, two interviews of 15 min: 68 - 30 = 38. S2: 45 - 15 = 30.
+    CHECK(total_idle_minutes(fair, interviews) == 38 + 30);
+    const auto model = AllocationModel::from_fair(fair);
+    std::vector<alloc::Placement> placements;
+    for (const auto& interview : interviews)
+        placements.push_back(*model.to_placement(interview));
+    CHECK(alloc::total_idle_minutes(model, placements) == 38 + 30);
+}
+
+TEST_CASE("idle: interviews move to the start of each student's stay, the score unchanged") {
+    // Two students, one booth each, the whole morning free: both should start at once.
+    Fair fair = small_fair(8);
+    add_booth(fair, "B01");
+    add_booth(fair, "B02", 2);
+    add_student(fair, "S1", {"B01", "B02"});
+    add_student(fair, "S2", {"B02", "B01"}).arrive = at(8, 30);
+    add_student(fair, "S3", {"B02"});
+    const auto model = AllocationModel::from_fair(fair);
+    const auto result = allocate(model);
+    REQUIRE(result.proven_optimal());
+    require_valid(fair, model, result);
+    // S1 and S2 meet both booths back to back from their arrival; S3 starts at 08:00.
+    CHECK(result.idle_minutes == 0);
+    CHECK(result.idle_lower_bound == 0);
+    CHECK(result.idle_minutes == total_idle_minutes(fair, to_schedule(model, result).interviews));
+}
+
+TEST_CASE("idle: random fairs never lose score for idle, and stay above the bound") {
+    long long before_total = 0, after_total = 0;
+    for (uint64_t seed = 1; seed <= 40; ++seed) {
+        CAPTURE(seed);
+        Fair fair = random_fair(seed, 3 + int(seed % 6), 10 + int(seed % 40));
+        auto model = AllocationModel::from_fair(fair);
+        AllocateOptions plain;
+        plain.reduce_idle = false;
+        const auto without = allocate(model, plain);
+        const auto with = allocate(model);
+        require_valid(fair, model, with);
+        CHECK(with.score >= without.score);
+        CHECK(with.upper_bound == without.upper_bound);
+        CHECK(with.idle_minutes >= with.idle_lower_bound);
+        CHECK(with.idle_lower_bound >= 0);
+        before_total += without.idle_minutes;
+        after_total += with.idle_minutes;
+    }
+    MESSAGE("total idle over 40 random fairs: " << before_total << " -> " << after_total);
+    CHECK(after_total < before_total);
+}
+
+TEST_CASE("idle: the re-timing pass keeps every pair and the fixed interviews") {
+    for (uint64_t seed = 1; seed <= 30; ++seed) {
+        CAPTURE(seed);
+        Fair fair = random_fair(seed, 3 + int(seed % 6), 10 + int(seed % 40));
+        auto model = AllocationModel::from_fair(fair);
+        AllocateOptions plain;
+        plain.reduce_idle = false;
+        const auto result = allocate(model, plain);
+        // Hold every third interview as if promised; the pass may move only the others.
+        std::vector<alloc::Placement> fixed, movable;
+        for (size_t i = 0; i < result.planned.size(); ++i)
+            (i % 3 == 0 ? fixed : movable).push_back(result.planned[i]);
+        const auto reduced = alloc::reduce_idle(model, fixed, movable, std::nullopt);
+        REQUIRE(reduced.movable.size() == movable.size());
+        for (size_t i = 0; i < movable.size(); ++i) {
+            CHECK(reduced.movable[i].student == movable[i].student);
+            CHECK(reduced.movable[i].booth == movable[i].booth);
+        }
+        std::vector<alloc::Placement> before = fixed, after = fixed;
+        before.insert(before.end(), movable.begin(), movable.end());
+        after.insert(after.end(), reduced.movable.begin(), reduced.movable.end());
+        CHECK(reduced.idle_minutes == alloc::total_idle_minutes(model, after));
+        CHECK(reduced.idle_minutes <= alloc::total_idle_minutes(model, before));
+        CHECK(reduced.idle_minutes >= reduced.lower_bound);
+        // Still a valid schedule: seats are handed out again by slot.
+        Schedule schedule;
+        std::map<std::pair<int, int>, int> seat_use;
+        for (auto p : after) {
+            p.seat = seat_use[{p.booth, p.slot}]++;
+            schedule.interviews.push_back(model.to_interview(p));
+        }
+        schedule.score = alloc::score_of_placements(model, after);
+        const auto report = check_schedule(fair, schedule);
+        for (const auto& violation : report.violations)
+            MESSAGE(violation.message);
+        CHECK(report.valid());
+    }
+}
+
+TEST_CASE("idle: a re-plan moves neither promises, nor kept interviews, nor anything before now") {
+    Fair fair = random_fair(11, 6, 45);
+    auto model = AllocationModel::from_fair(fair);
+    const auto first = allocate(model);
+    REQUIRE(first.planned.size() > 6);
+    model.set_planned(first.planned);
+    model.lock(first.planned[0]);
+    model.lock(first.planned[3]);
+    model.set_now(fair.settings.grid.slot_start(2));
+    // A student drops out, freeing seats the idle pass could fill with earlier interviews.
+    model.student_left(fair.students[size_t(first.planned[1].student)].id, at(8, 0));
+
+    AllocateOptions keep;
+    keep.keep_weight = 0.5;
+    const auto replanned = allocate(model, keep);
+    const auto all = replanned.all();
+    CHECK(std::find(all.begin(), all.end(), first.planned[0]) != all.end());
+    CHECK(std::find(all.begin(), all.end(), first.planned[3]) != all.end());
+    AllocateOptions keep_no_idle = keep;
+    keep_no_idle.reduce_idle = false;
+    const auto plain = allocate(model, keep_no_idle);
+    CHECK(replanned.score == plain.score);
+    CHECK(replanned.kept_from_previous >= plain.kept_from_previous);
+    CHECK(replanned.idle_minutes <= plain.idle_minutes);
+    for (const auto& p : replanned.planned) {
+        const bool was_planned = std::any_of(
+            model.planned().begin(), model.planned().end(), [&](const alloc::Placement& q) {
+                return q.student == p.student && q.booth == p.booth && q.slot == p.slot;
+            });
+        if (!was_planned) CHECK(p.slot >= model.now_slot());
+    }
+}
+
+// --- re-plans after single events ----------------------------------------------------------
+
+namespace {
+
+// One event of the fair floor on the live model, its target drawn at random: a check-in that
+// makes the student's plan a promise, an early leave, a booth pause, an added seat, a missed call,
+// or the clock moving on.
+void random_event(AllocationModel& model, const Fair& fair, int kind, TestRandom& rng) {
+    const auto& grid = fair.settings.grid;
+    const auto& student = fair.students[size_t(rng.below(int(fair.students.size())))];
+    const auto& booth = fair.booths[size_t(rng.below(int(fair.booths.size())))];
+    const TimeOfDay when = grid.slot_start(rng.below(grid.slot_count()));
+    switch (kind) {
+        case 0: {  // a planned student checks in; what the plan holds for them becomes a promise
+            if (model.planned().empty()) break;
+            const int s = model.planned()[size_t(rng.below(int(model.planned().size())))].student;
+            const Student& arriving = fair.students[size_t(s)];
+            model.set_student_window(arriving.id, arriving.arrive, arriving.leave);
+            for (const auto& p : std::vector<alloc::Placement>(model.planned())) {
+                if (p.student == s && p.slot >= model.now_slot() &&
+                    p.slot >= model.students()[size_t(s)].window_begin) {
+                    model.lock(p);
+                }
+            }
+            break;
+        }
+        case 1:
+            model.student_left(student.id, std::max(when, student.arrive));
+            break;
+        case 2:
+            model.close_booth_between(booth.id, when, when.plus_minutes(30));
+            break;
+        case 3:
+            model.add_seat(booth.id);
+            break;
+        case 4:
+            if (!model.planned().empty()) {
+                const auto& p = model.planned()[size_t(rng.below(int(model.planned().size())))];
+                model.block_pair(p.student, p.booth);
+            }
+            break;
+        case 5:
+            model.set_now(std::max(grid.slot_start(model.now_slot()), when.plus_minutes(-45)));
+            break;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("re-plans after random events score as a full re-solve with the same promises") {
+    GeneratorOptions options;  // the seed fair: 30 booths, 800 students
+    const Fair fair = generate_demo_fair(options);
+    auto model = AllocationModel::from_fair(fair);
+    model.set_planned(allocate(model).planned);
+    AllocateOptions replan;
+    replan.keep_weight = 0.5;
+    replan.compute_bound = false;
+    TestRandom rng(16);
+    // Each kind of event twice, in a random order.
+    std::vector<int> kinds{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
+    for (size_t i = kinds.size() - 1; i > 0; --i)
+        std::swap(kinds[i], kinds[size_t(rng.below(int(i) + 1))]);
+    size_t promised = 0;
+    for (size_t step = 0; step < kinds.size(); ++step) {
+        CAPTURE(step);
+        random_event(model, fair, kinds[step], rng);
+        const auto repaired = allocate(model, replan);
+        AllocationModel fresh = model;  // the same promises, no previous plan to keep
+        fresh.set_planned({});
+        const auto resolved = allocate(fresh);
+        CHECK(repaired.score == resolved.score);
+        CHECK(repaired.broken_promises.empty());
+        const auto all = repaired.all();
+        for (const auto& promise : model.locked())
+            CHECK(std::find(all.begin(), all.end(), promise) != all.end());
+        model.set_planned(repaired.planned);
+        promised = model.locked().size();
+    }
+    CHECK(promised > 0);  // the sequence did make promises
 }

@@ -341,7 +341,8 @@ TEST_CASE("a booth running late takes its waiting student's promise along to the
     Fair fair = small_fair(4);  // one booth of one seat, S1 and S2 want only it
     add_booth(fair, "B01");
     add_student(fair, "S1", {"B01"});
-    add_student(fair, "S2", {"B01"});
+    // S2 comes later, so that S2's promise is not yet due when S1's late promise is called.
+    add_student(fair, "S2", {"B01"}).arrive = at(8, 30);
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
     LiveFair live(store, clock);
