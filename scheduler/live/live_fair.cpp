@@ -20,6 +20,12 @@ bool is_commitment(InterviewStatus status) {
            status == InterviewStatus::in_progress || status == InterviewStatus::done;
 }
 
+alloc::AllocateOptions replan_options(double keep_weight) {
+    alloc::AllocateOptions options;
+    options.keep_weight = keep_weight;
+    return options;
+}
+
 }  // namespace
 
 LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
@@ -28,6 +34,7 @@ LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
       keep_weight_(keep_weight),
       fair_(store.load_fair()),
       model_(alloc::AllocationModel::from_fair(fair_)),
+      replanner_(replan_options(keep_weight)),
       absences_(store.student_absences()) {
     rebuild_model();
 }
@@ -66,10 +73,7 @@ bool LiveFair::replan_if_due(std::string_view actor) {
 alloc::AllocationResult LiveFair::replan_now(std::string_view actor) {
     replan_due_ = false;
     model_.set_now(clock_.now());
-    alloc::AllocateOptions options;
-    options.keep_weight = keep_weight_;
-    options.compute_bound = false;
-    auto plan = alloc::allocate(model_, options);
+    auto plan = replanner_.replan(model_);
     ++replans_;
     std::vector<Interview> planned;
     for (const auto& placement : plan.planned)

@@ -13,6 +13,7 @@
 #include "common/store.hpp"
 #include "common/wire_codes.hpp"
 #include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/replanner.hpp"
 
 namespace jobfair {
 
@@ -203,6 +204,9 @@ class LiveFair {
     double keep_weight_;
     Fair fair_;
     alloc::AllocationModel model_;
+    // Keeps the relaxation's network between re-plans, so one event repairs it
+    // (docs/allocation.md).
+    alloc::Replanner replanner_;
     int replans_ = 0;
     bool replan_due_ = false;
     std::map<BoothId, TimeOfDay> paused_;

@@ -1,0 +1,273 @@
+#include "scheduler/engine/replanner.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+
+#include "scheduler/engine/plan_repair.hpp"
+
+namespace jobfair::alloc {
+
+namespace {
+
+// Changes above this share of the network are cheaper to solve from scratch.
+constexpr double kRepairShare = 0.25;
+
+// The arc id in `slot`, created on first use.
+int& find_pair_arc(std::vector<std::pair<int, int>>& arcs, int what) {
+    for (auto& [key, arc] : arcs) {
+        if (key == what) return arc;
+    }
+    arcs.emplace_back(what, -1);
+    return arcs.back().second;
+}
+
+}  // namespace
+
+Replanner::Replanner(AllocateOptions options) : options_(options) {}
+
+int Replanner::node(int& slot) {
+    if (slot < 0) slot = flow_.add_node();
+    return slot;
+}
+
+void Replanner::set(int& arc, int from, int to, int capacity, long long cost) {
+    if (arc < 0) {
+        arc = flow_.add_arc(from, to);
+        seen_in_round_.push_back(0);
+    }
+    seen_in_round_[size_t(arc)] = round_;
+    flow_.set_arc(arc, capacity, cost);
+}
+
+int Replanner::hub_for(const AllocationModel& model, int booth, const std::vector<int>& slots) {
+    auto [it, inserted] = hub_by_window_.try_emplace({booth, slots}, int(hubs_.size()));
+    if (inserted) {
+        Hub hub;
+        hub.booth = booth;
+        hub.slots = slots;
+        hub.node = flow_.add_node();
+        for (int k : slots) {
+            const int target = node(slot_node_[size_t(booth * slots_ + k)]);
+            hub.arcs.push_back(flow_.add_arc(hub.node, target));
+            seen_in_round_.push_back(0);
+        }
+        hubs_.push_back(std::move(hub));
+    }
+    return hub_for_known(model, it->second);
+}
+
+int Replanner::hub_for_known(const AllocationModel& model, int index) {
+    // A hub passes a booth's seats to each of its slots (the booth-slot arc holds the limit).
+    Hub& hub = hubs_[size_t(index)];
+    if (hub.round == round_) return index;
+    hub.round = round_;
+    for (int arc : hub.arcs) {
+        seen_in_round_[size_t(arc)] = round_;
+        flow_.set_arc(arc, model.booths()[size_t(hub.booth)].seats, 0);
+    }
+    return index;
+}
+
+void Replanner::reset(const AllocationModel& model) {
+    flow_ = IncrementalFlow();
+    students_ = model.students().size();
+    booths_ = model.booths().size();
+    slots_ = model.slot_count();
+    supply_ = 0;
+    for (const auto& student : model.students())
+        supply_ += std::max(0, student.max_interviews);
+    // One preference point outweighs every interview kept from the previous plan, which has at
+    // most one per unit of supply.
+    point_ = static_cast<long long>(std::bit_ceil(static_cast<unsigned long long>(supply_ + 1)));
+    source_ = flow_.add_node();
+    sink_ = flow_.add_node();
+    flow_.add_supply(source_, supply_);
+    flow_.add_supply(sink_, -supply_);
+    student_node_.assign(students_, -1);
+    booth_node_.assign(booths_, -1);
+    slot_node_.assign(booths_ * size_t(slots_), -1);
+    pairs_of_student_.assign(students_, {});
+    cover_arc_.assign(students_, -1);
+    extra_arc_.assign(students_, -1);
+    booth_arc_.assign(booths_, -1);
+    slot_arc_.assign(booths_ * size_t(slots_), -1);
+    bypass_arc_ = -1;
+    hub_by_window_.clear();
+    hubs_.clear();
+    seen_in_round_.clear();
+    round_ = 0;
+    dead_arcs_ = 0;
+    built_ = true;
+}
+
+std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
+                                                 const Occupancy& locked,
+                                                 const std::vector<char>& covered_by_locked,
+                                                 const std::vector<Placement>& previous_plan) {
+    ++round_;
+    const auto& booths = model.booths();
+    const CandidateSet candidates = candidate_interviews(model, locked);
+    const bool keep = options_.keep_weight > 0;
+    std::unordered_map<long long, int> previous_slot;  // student * booths + booth -> slot
+    if (keep) {
+        for (const auto& p : previous_plan)
+            previous_slot.emplace(p.student * (long long)booths_ + p.booth, p.slot);
+    }
+
+    std::vector<Pair> pairs;
+    pairs.reserve(candidates.pairs.size());
+    int last_student = -1;
+    for (const Candidate& candidate : candidates.pairs) {
+        const size_t s = size_t(candidate.student);
+        const int student = node(student_node_[s]);
+        if (candidate.student != last_student) {
+            last_student = candidate.student;
+            const int room = candidates.room[s];
+            const int first = covered_by_locked[s] ? 0 : std::min(room, 1);
+            set(cover_arc_[s], source_, student, first, -kCoverageWeight * point_);
+            set(extra_arc_[s], source_, student, room - first, 0);
+        }
+        Pair pair;
+        pair.student = candidate.student;
+        pair.booth = candidate.booth;
+        pair.rank = candidate.rank;
+        PairArcs* arcs = nullptr;
+        for (auto& known : pairs_of_student_[s]) {
+            if (known.booth == candidate.booth) arcs = &known;
+        }
+        if (!arcs) {
+            arcs = &pairs_of_student_[s].emplace_back();
+            arcs->booth = candidate.booth;
+            arcs->node = flow_.add_node();
+        }
+        set(arcs->pair_arc, student, arcs->node, 1, -points_for_rank(candidate.rank) * point_);
+        // Most pairs keep their possible slots from one re-plan to the next, and so their hub.
+        if (arcs->last_hub >= 0 && hubs_[size_t(arcs->last_hub)].slots == candidate.slots) {
+            pair.hub = hub_for_known(model, arcs->last_hub);
+        } else {
+            pair.hub = hub_for(model, candidate.booth, candidate.slots);
+            arcs->last_hub = pair.hub;
+        }
+        const Hub& hub = hubs_[size_t(pair.hub)];
+        int& hub_arc = find_pair_arc(arcs->hub_arcs, pair.hub);
+        set(hub_arc, arcs->node, hub.node, 1, 0);
+        pair.hub_arc = hub_arc;
+        if (keep) {
+            const auto it =
+                previous_slot.find(candidate.student * (long long)booths_ + candidate.booth);
+            if (it != previous_slot.end() &&
+                std::binary_search(candidate.slots.begin(), candidate.slots.end(), it->second)) {
+                pair.keep_slot = it->second;
+                const int slot = slot_node_[size_t(candidate.booth * slots_ + pair.keep_slot)];
+                int& keep_arc = find_pair_arc(arcs->keep_arcs, pair.keep_slot);
+                set(keep_arc, arcs->node, slot, 1, -1);
+                pair.keep_arc = keep_arc;
+            }
+        }
+        pairs.push_back(pair);
+    }
+    for (size_t b = 0; b < booths.size(); ++b) {
+        const int booth = node(booth_node_[b]);
+        set(booth_arc_[b], booth, sink_, candidates.booth_room[b], 0);
+        for (int k = 0; k < slots_; ++k) {
+            const size_t at = b * size_t(slots_) + size_t(k);
+            if (slot_node_[at] < 0) continue;  // created with the first hub that reaches it
+            set(slot_arc_[at], slot_node_[at], booth,
+                std::max(0, booths[b].seats - locked.seats_at(int(b), k)), 0);
+        }
+    }
+    set(bypass_arc_, source_, sink_, int(supply_), 0);
+    // Whatever the model no longer implies carries nothing.
+    dead_arcs_ = 0;
+    for (int a = 0; a < flow_.arc_count(); ++a) {
+        if (seen_in_round_[size_t(a)] == round_) continue;
+        ++dead_arcs_;
+        if (flow_.capacity(a) != 0) flow_.set_arc(a, 0, flow_.cost(a));
+    }
+    return pairs;
+}
+
+AllocationResult Replanner::replan(const AllocationModel& model) {
+    const auto started = std::chrono::steady_clock::now();
+    AllocationResult result;
+    result.locked = model.locked();
+    result.broken_promises = model.broken_promises();
+
+    Occupancy occupancy(model, model.locked());
+    std::vector<char> covered_by_locked(model.students().size(), 0);
+    for (const auto& p : model.locked()) {
+        if (placement_points(model, p) > 0) covered_by_locked[size_t(p.student)] = 1;
+    }
+    const PlanIndex previous(model, model.planned());
+
+    const bool grew = !built_ || model.students().size() != students_ ||
+                      model.booths().size() != booths_ || model.slot_count() != slots_;
+    const bool weight_too_small = (long long)model.planned().size() + 1 > point_;
+    bool rebuild = grew || weight_too_small || dead_arcs_ > flow_.arc_count() / 2;
+    if (rebuild) reset(model);
+    std::vector<Pair> pairs = describe(model, occupancy, covered_by_locked, model.planned());
+    last_changed_arcs_ = 0;
+    if (!rebuild) {
+        rebuild = double(flow_.pending_changes()) > kRepairShare * flow_.arc_count();
+        last_changed_arcs_ = flow_.pending_changes();
+    }
+    if (rebuild || !flow_.restore_optimality()) {
+        if (!flow_.solve_from_scratch()) {
+            // Cannot happen with the bypass arc; a plain solve keeps the fair going regardless.
+            return allocate(model, options_);
+        }
+        rebuild = true;
+    }
+    last_was_repair_ = !rebuild;
+    ++(rebuild ? counts_.rebuilt : counts_.repaired);
+
+    // A hub's flow is handed out to its pairs in order, as allocate() does.
+    std::vector<int> slot_of_pair(pairs.size(), -1);
+    std::vector<std::vector<size_t>> pairs_of_hub(hubs_.size());
+    for (size_t i = 0; i < pairs.size(); ++i)
+        pairs_of_hub[size_t(pairs[i].hub)].push_back(i);
+    for (size_t h = 0; h < hubs_.size(); ++h) {
+        const Hub& hub = hubs_[h];
+        if (pairs_of_hub[h].empty() || hub.arcs.empty()) continue;
+        size_t next_slot = 0;
+        int left_in_slot = flow_.flow(hub.arcs[0]);
+        for (size_t i : pairs_of_hub[h]) {
+            if (flow_.flow(pairs[i].hub_arc) == 0) continue;
+            while (left_in_slot == 0 && next_slot + 1 < hub.slots.size()) {
+                ++next_slot;
+                left_in_slot = flow_.flow(hub.arcs[next_slot]);
+            }
+            slot_of_pair[i] = hub.slots[next_slot];
+            --left_in_slot;
+        }
+    }
+    std::vector<Placement> relaxed;
+    long long relaxed_score = score_of_placements(model, model.locked());
+    std::vector<char> covered(model.students().size(), 0);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        const Pair& pair = pairs[i];
+        if (pair.keep_arc >= 0 && flow_.flow(pair.keep_arc) > 0) slot_of_pair[i] = pair.keep_slot;
+        if (slot_of_pair[i] < 0) continue;
+        relaxed.push_back({pair.student, pair.booth, 0, slot_of_pair[i]});
+        relaxed_score += points_for_rank(pair.rank);
+        if (!covered[size_t(pair.student)] && !covered_by_locked[size_t(pair.student)]) {
+            covered[size_t(pair.student)] = 1;
+            relaxed_score += kCoverageWeight;
+        }
+    }
+    result.upper_bound = relaxed_score;
+
+    const Deadline deadline = deadline_after(started, options_.time_limit_seconds);
+    RepairOutcome repaired =
+        repair_and_fill(model, occupancy, previous, deadline, std::move(relaxed));
+    result.planned = std::move(repaired.planned);
+    result.repaired_collisions = repaired.repaired_collisions;
+    result.stopped_by_time_limit = repaired.out_of_time;
+    complete_result(model, options_, previous, deadline, result);
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace jobfair::alloc

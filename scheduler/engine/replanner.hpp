@@ -1,0 +1,109 @@
+// The live re-plan: after one event of the fair floor the plan is repaired, not rebuilt.
+//
+// allocate() builds the relaxation's network and solves it from scratch every time. The
+// Replanner keeps that network and its optimal flow (IncrementalFlow) from one re-plan to the
+// next: each call lists the network the model implies now, changes only the arcs that differ,
+// and restores optimality along a few shortest paths. Its costs have the live order: promises
+// are locked (hard), then the score, then the interviews kept from the previous plan; idle time
+// comes last, from the idle pass on the interviews that moved. Repair, fill, idle pass and seats
+// are allocate()'s own (plan_repair.hpp).
+//
+// The network is rebuilt (solved from scratch by LEMON) on the first call, when the fair grows
+// (a walk-in), when the minimum-change weight needs room, and when the changes are too many for
+// a repair to pay (the clock moving into a new slot changes most students' possible slots).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "scheduler/engine/allocation_model.hpp"
+#include "scheduler/engine/allocator.hpp"
+#include "scheduler/engine/candidates.hpp"
+#include "scheduler/engine/incremental_flow.hpp"
+
+namespace jobfair::alloc {
+
+class Replanner {
+  public:
+    // `options.keep_weight > 0` keeps the previous plan's interviews where the score allows;
+    // `reduce_idle` runs the idle pass; the bound is always computed (it comes free).
+    explicit Replanner(AllocateOptions options = {});
+
+    // The plan for `model` (its planned() is the previous plan). Deterministic for the same
+    // sequence of models.
+    AllocationResult replan(const AllocationModel& model);
+
+    struct Counts {
+        int repaired = 0;  // re-plans that repaired the kept network
+        int rebuilt = 0;   // re-plans that solved it from scratch
+    };
+    const Counts& counts() const { return counts_; }
+    bool last_was_repair() const { return last_was_repair_; }
+    // Arcs changed and flow units re-routed by the last repair.
+    int last_changed_arcs() const { return last_changed_arcs_; }
+    long long last_rerouted_units() const { return flow_.last_augmented_units(); }
+
+  private:
+    struct Hub {
+        int booth = -1;
+        int node = -1;
+        std::vector<int> slots;
+        std::vector<int> arcs;  // hub -> booth-slot, in slot order
+        int round = 0;          // the last describe() that used it
+    };
+    struct Pair {
+        int student = -1;
+        int booth = -1;
+        int rank = 0;
+        int hub = -1;
+        int hub_arc = -1;
+        int keep_arc = -1;
+        int keep_slot = -1;
+    };
+
+    AllocateOptions options_;
+    IncrementalFlow flow_;
+    bool built_ = false;
+    bool last_was_repair_ = false;
+    int last_changed_arcs_ = 0;
+    Counts counts_;
+    // What the network was built for; a change to any of these rebuilds it.
+    size_t students_ = 0, booths_ = 0;
+    int slots_ = 0;
+    long long point_ = 0;  // cost of one preference point: more than all kept interviews
+    long long supply_ = 0;
+    // The network's nodes and arcs by what they stand for.
+    int source_ = -1, sink_ = -1;
+    std::vector<int> student_node_, booth_node_, slot_node_;
+    struct PairArcs {  // one (student, booth) pair's node and the arcs leaving it
+        int booth = -1;
+        int node = -1;
+        int pair_arc = -1;                           // student -> pair
+        std::vector<std::pair<int, int>> hub_arcs;   // (hub, pair -> hub)
+        std::vector<std::pair<int, int>> keep_arcs;  // (slot, pair -> booth-slot)
+        int last_hub = -1;
+    };
+    std::vector<std::vector<PairArcs>> pairs_of_student_;
+    std::vector<int> cover_arc_, extra_arc_;  // per student
+    std::vector<int> booth_arc_, slot_arc_;   // booth -> sink; booth-slot -> booth
+    int bypass_arc_ = -1;
+    std::map<std::pair<int, std::vector<int>>, int> hub_by_window_;
+    std::vector<Hub> hubs_;
+    std::vector<int> seen_in_round_;  // per arc: the last describe() that set it
+    int round_ = 0;
+    int dead_arcs_ = 0;
+
+    void reset(const AllocationModel& model);
+    int node(int& slot);
+    // Sets the arc in `arc` (created on first use) and marks it as part of this round's network.
+    void set(int& arc, int from, int to, int capacity, long long cost);
+    int hub_for(const AllocationModel& model, int booth, const std::vector<int>& slots);
+    int hub_for_known(const AllocationModel& model, int index);
+    std::vector<Pair> describe(const AllocationModel& model, const Occupancy& locked,
+                               const std::vector<char>& covered_by_locked,
+                               const std::vector<Placement>& previous_plan);
+};
+
+}  // namespace jobfair::alloc

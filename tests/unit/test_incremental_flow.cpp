@@ -1,0 +1,80 @@
+#include <doctest/doctest.h>
+
+#include "fair_builder.hpp"
+#include "scheduler/engine/incremental_flow.hpp"
+
+using jobfair::alloc::IncrementalFlow;
+using jobfair::testing::TestRandom;
+
+namespace {
+
+// A random network with a source, a sink and a bypass arc between them, so it stays feasible
+// whatever the other arcs become; costs of both signs.
+IncrementalFlow random_network(TestRandom& rng, int nodes, int arcs, int supply) {
+    IncrementalFlow flow;
+    for (int v = 0; v < nodes; ++v)
+        flow.add_node();
+    flow.add_supply(0, supply);
+    flow.add_supply(1, -supply);
+    flow.set_arc(flow.add_arc(0, 1), supply, 0);
+    for (int a = 0; a < arcs; ++a) {
+        const int from = rng.below(nodes);
+        int to = rng.below(nodes);
+        if (to == from) to = (to + 1) % nodes;
+        flow.set_arc(flow.add_arc(from, to), rng.below(4), rng.below(41) - 20);
+    }
+    return flow;
+}
+
+long long cost_from_scratch(const IncrementalFlow& flow) {
+    IncrementalFlow fresh = flow;
+    REQUIRE(fresh.solve_from_scratch());
+    return fresh.total_cost();
+}
+
+}  // namespace
+
+TEST_CASE("incremental flow: LEMON's flow and potentials are taken over as an optimum") {
+    TestRandom rng(3);
+    IncrementalFlow flow = random_network(rng, 30, 120, 12);
+    REQUIRE(flow.solve_from_scratch());
+    CHECK(flow.is_optimal());
+    CHECK(flow.restore_optimality());  // nothing changed: nothing to do
+    CHECK(flow.last_augmented_units() == 0);
+}
+
+TEST_CASE(
+    "incremental flow: after random changes the repaired flow costs what a fresh solve does") {
+    for (uint64_t seed = 1; seed <= 25; ++seed) {
+        CAPTURE(seed);
+        TestRandom rng(seed);
+        const int nodes = 8 + int(seed % 20);
+        IncrementalFlow flow = random_network(rng, nodes, nodes * 4, 5 + int(seed % 7));
+        REQUIRE(flow.solve_from_scratch());
+        for (int round = 0; round < 30; ++round) {
+            CAPTURE(round);
+            // One event's worth: a few arcs change capacity or cost, sometimes a new arc or node.
+            const int changes = 1 + rng.below(4);
+            for (int i = 0; i < changes; ++i) {
+                const int arc = 1 + rng.below(flow.arc_count() - 1);  // never the bypass
+                flow.set_arc(arc, rng.below(4),
+                             rng.chance(50) ? flow.cost(arc) : rng.below(41) - 20);
+            }
+            if (rng.chance(20)) {
+                const int fresh = flow.add_node();
+                flow.set_arc(flow.add_arc(rng.below(fresh), fresh), 1 + rng.below(3),
+                             rng.below(21) - 10);
+                flow.set_arc(flow.add_arc(fresh, rng.below(fresh)), 1 + rng.below(3),
+                             rng.below(21) - 10);
+            }
+            if (rng.chance(10)) {  // the supply moves (a student's room changes)
+                flow.add_supply(0, 1);
+                flow.add_supply(1, -1);
+                flow.set_arc(0, flow.capacity(0) + 1, 0);
+            }
+            REQUIRE(flow.restore_optimality());
+            CHECK(flow.is_optimal());
+            CHECK(flow.total_cost() == cost_from_scratch(flow));
+        }
+    }
+}
