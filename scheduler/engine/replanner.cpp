@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <memory>
 
 #include "scheduler/engine/plan_repair.hpp"
 
@@ -265,6 +266,28 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
     result.repaired_collisions = repaired.repaired_collisions;
     result.stopped_by_time_limit = repaired.out_of_time;
     complete_result(model, options_, previous, deadline, result);
+    // Short of the bound, the repair lost points to rule 2 from a flow that favours the previous
+    // plan's slots. A second network without that preference (kept incrementally too) gives
+    // another flow to repair, as allocate() tries two; a better score wins over fewer changes.
+    if (result.score < result.upper_bound && options_.keep_weight > 0) {
+        if (!without_keep_) {
+            AllocateOptions plain = options_;
+            plain.keep_weight = 0;
+            plain.reduce_idle = false;  // done below, for the plan that wins, holding kept ones
+            without_keep_ = std::make_unique<Replanner>(plain);
+        }
+        AllocationResult other = without_keep_->replan(model);
+        if (other.score > result.score) {
+            AllocationResult better;
+            better.locked = std::move(result.locked);
+            better.broken_promises = std::move(result.broken_promises);
+            better.upper_bound = result.upper_bound;
+            better.planned = std::move(other.planned);
+            better.repaired_collisions = other.repaired_collisions;
+            complete_result(model, options_, previous, deadline, better);
+            result = std::move(better);
+        }
+    }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,9 @@ class Replanner {
 
     AllocateOptions options_;
     IncrementalFlow flow_;
+    // The same network without minimum change, for a second opinion when the repair falls short
+    // of the bound (created on first need).
+    std::unique_ptr<Replanner> without_keep_;
     bool built_ = false;
     bool last_was_repair_ = false;
     int last_changed_arcs_ = 0;

@@ -450,41 +450,51 @@ void random_event(AllocationModel& model, const Fair& fair, int kind, TestRandom
 }  // namespace
 
 TEST_CASE("re-plans after random events score as a full re-solve with the same promises") {
-    GeneratorOptions options;  // the seed fair: 30 booths, 800 students
-    const Fair fair = generate_demo_fair(options);
-    auto model = AllocationModel::from_fair(fair);
-    AllocateOptions replan;
-    replan.keep_weight = 0.5;
-    alloc::Replanner replanner(replan);
-    model.set_planned(replanner.replan(model).planned);  // the server's start: built from scratch
-    TestRandom rng(16);
-    // Each kind of event three times, in a random order.
-    std::vector<int> kinds{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
-    for (size_t i = kinds.size() - 1; i > 0; --i)
-        std::swap(kinds[i], kinds[size_t(rng.below(int(i) + 1))]);
-    size_t promised = 0;
-    for (size_t step = 0; step < kinds.size(); ++step) {
-        CAPTURE(step);
-        CAPTURE(kinds[step]);
-        random_event(model, fair, kinds[step], rng);
-        const auto repaired = replanner.replan(model);
-        AllocationModel fresh = model;  // the same promises, no previous plan to keep
-        fresh.set_planned({});
-        const auto resolved = allocate(fresh);
-        CHECK(repaired.score == resolved.score);
-        CHECK(repaired.score <= repaired.upper_bound);
-        CHECK(repaired.broken_promises.empty());
-        const auto all = repaired.all();
-        for (const auto& promise : model.locked())
-            CHECK(std::find(all.begin(), all.end(), promise) != all.end());
-        model.set_planned(repaired.planned);
-        promised = model.locked().size();
+    using Tightness = GeneratorOptions::Tightness;
+    for (const Tightness tightness : {Tightness::normal, Tightness::tight, Tightness::loose}) {
+        GeneratorOptions options;  // the seed fair: 30 booths, 800 students
+        options.tightness = tightness;
+        CAPTURE(int(tightness));
+        const Fair fair = generate_demo_fair(options);
+        auto model = AllocationModel::from_fair(fair);
+        AllocateOptions replan;
+        replan.keep_weight = 0.5;
+        alloc::Replanner replanner(replan);
+        model.set_planned(replanner.replan(model).planned);  // the server's start: from scratch
+        TestRandom rng(16);
+        // Each kind of event twice (three times on the normal fair), in a random order.
+        std::vector<int> kinds{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
+        if (tightness == Tightness::normal) kinds.insert(kinds.end(), {0, 1, 2, 3, 4, 5});
+        for (size_t i = kinds.size() - 1; i > 0; --i)
+            std::swap(kinds[i], kinds[size_t(rng.below(int(i) + 1))]);
+        size_t promised = 0;
+        for (size_t step = 0; step < kinds.size(); ++step) {
+            CAPTURE(step);
+            CAPTURE(kinds[step]);
+            random_event(model, fair, kinds[step], rng);
+            const auto repaired = replanner.replan(model);
+            AllocationModel fresh = model;  // the same promises, no previous plan to keep
+            fresh.set_planned({});
+            const auto resolved = allocate(fresh);
+            // Never below a full re-solve; equal whenever that one is proven optimal (where it is
+            // not, the repair may find more: both are then short of the same exact bound).
+            CHECK(repaired.score >= resolved.score);
+            if (resolved.proven_optimal()) CHECK(repaired.score == resolved.score);
+            CHECK(repaired.upper_bound == resolved.upper_bound);
+            CHECK(repaired.score <= repaired.upper_bound);
+            CHECK(repaired.broken_promises.empty());
+            const auto all = repaired.all();
+            for (const auto& promise : model.locked())
+                CHECK(std::find(all.begin(), all.end(), promise) != all.end());
+            model.set_planned(repaired.planned);
+            promised = model.locked().size();
+        }
+        CHECK(promised > 0);  // the sequence did make promises
+        // Repaired, not rebuilt: only the clock moving on may need the network solved afresh.
+        MESSAGE("repaired " << replanner.counts().repaired << ", rebuilt "
+                            << replanner.counts().rebuilt);
+        CHECK(replanner.counts().repaired >= int(kinds.size()) - 3);
     }
-    CHECK(promised > 0);  // the sequence did make promises
-    // Repaired, not rebuilt: only the clock moving on may need the network solved afresh.
-    MESSAGE("repaired " << replanner.counts().repaired << ", rebuilt "
-                        << replanner.counts().rebuilt);
-    CHECK(replanner.counts().repaired >= 15);
 }
 
 TEST_CASE("re-plans at three times the seed scale never score below a full re-solve") {
