@@ -785,7 +785,8 @@ void KioskView::result(Frame& frame) {
         phone_qr_payload_ = *phone_link;
     }
     const auto details = [&] {
-        wrapped_in(fonts_.huge, frame.fill(Text::greeting, {answer.given_name}));
+        // The come-back times below are the point of this screen: nothing is larger than them.
+        wrapped_in(fonts_.large, frame.fill(Text::greeting, {answer.given_name}));
         if (!answer.phone_masked.empty())
             wrapped_in(fonts_.body, frame.fill(Text::phone_on_file, {answer.phone_masked}));
         wrapped_in(fonts_.large, frame.fill(student.provisional ? Text::provisional_ticket_label
@@ -803,6 +804,8 @@ void KioskView::result(Frame& frame) {
             wrapped_in(fonts_.body, frame.text(Text::no_interviews_yet));
         for (const auto& interview : answer.interviews) {
             ImGui::PushID(static_cast<int>(interview.id));
+            wrapped_in(fonts_.huge, frame.fill(Text::be_at_booth_by,
+                                               {interview.booth, come_back_time(interview)}));
             {
                 const ScopedFont font(fonts_.body_bold);
                 // Seats are numbered from 0 on the wire, from 1 for people.

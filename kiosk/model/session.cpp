@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/occupations.hpp"
+#include "common/time_of_day.hpp"
 #include "kiosk/model/outbox.hpp"
 #include "kiosk/model/phone.hpp"
 #include "kiosk/model/text.hpp"
@@ -502,6 +503,12 @@ std::optional<std::string> phone_status_link(const protocol::CheckInAnswer& answ
     // A QR at version 7 or below stays easy to scan from a slip: about 120 bytes.
     if (!web || url.find("/p#") == std::string::npos || url.size() > 120) return std::nullopt;
     return url;
+}
+
+std::string come_back_time(const protocol::ScheduledInterview& interview) {
+    const auto start = TimeOfDay::parse(interview.start);
+    if (!start) return interview.start;
+    return start->plus_minutes(-protocol::kComeBackMinutesBeforeStart).str();
 }
 
 std::string given_name_of(std::string_view full_name) {

@@ -237,6 +237,9 @@ std::string error_text(const ShownError& error, Language language);
 // the outbox has none). Nothing when it is missing or not an http(s) link to the page.
 std::optional<std::string> phone_status_link(const protocol::CheckInAnswer& answer,
                                              bool provisional);
+// "HH:MM" the student is asked to be at the booth: kComeBackMinutesBeforeStart before the start,
+// as the phone page says; the start itself when it cannot be read.
+std::string come_back_time(const protocol::ScheduledInterview& interview);
 // "Lan" for "Nguyễn Thị Lan".
 std::string given_name_of(std::string_view full_name);
 // The registration the form and the choices describe (names NFC with spaces collapsed, phone in

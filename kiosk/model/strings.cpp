@@ -39,6 +39,7 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
      "Bạn chưa có lịch phỏng vấn. Hệ thống sẽ xếp lịch và gọi số vé của bạn trên bảng.",
      "No interviews yet. The fair will schedule you and call your ticket on the board."},
     {Text::interview_time, "{} – {}", "{} – {}"},
+    {Text::be_at_booth_by, "Có mặt tại gian {} trước {}", "Be at booth {} by {}"},
     {Text::booth_number, "Gian {}", "Booth {}"},
     {Text::seat_number, "Bàn {}", "Seat {}"},
     {Text::photograph_qr, "Hãy chụp ảnh mã QR này để dùng ở các gian hàng.",

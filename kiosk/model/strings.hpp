@@ -33,6 +33,7 @@ enum class Text {
     your_interviews,
     no_interviews_yet,
     interview_time,  // {} = start, {} = end
+    be_at_booth_by,  // {} = booth, {} = come-back time
     booth_number,    // {} = booth
     seat_number,     // {} = seat
     photograph_qr,

@@ -146,7 +146,8 @@ TEST_CASE("an away student's promise waits: calls skip them and take them when t
     CHECK_THROWS_AS(live.report_running_late(away, 5, "phone"), LiveFairError);
 }
 
-TEST_CASE("back from an absence early, the student is called again, and running late works the same") {
+TEST_CASE(
+    "back from an absence early, the student is called again, and running late works the same") {
     const Fair fair = phone_fair();
     Store store = loaded_store(fair);
     ManualClock clock(at(7, 50));
@@ -432,4 +433,14 @@ TEST_CASE("the kiosk shows the phone's QR only for the server's own answer with 
     CHECK_FALSE(kiosk::phone_status_link(answer, false));
     answer.status_url = "http://192.168.1.10:8080/" + std::string(200, 'a') + "/p#x";
     CHECK_FALSE(kiosk::phone_status_link(answer, false));  // too long for a slip's QR
+}
+
+TEST_CASE("the kiosk's come-back time is the phone page's: five minutes before the start") {
+    protocol::ScheduledInterview interview;
+    interview.start = "09:45";
+    CHECK(kiosk::come_back_time(interview) == "09:40");
+    interview.start = "10:00";
+    CHECK(kiosk::come_back_time(interview) == "09:55");
+    interview.start = "soon";  // unreadable: shown as it came, never a made-up time
+    CHECK(kiosk::come_back_time(interview) == "soon");
 }
