@@ -297,6 +297,13 @@ std::optional<StoredInterview> LiveFair::standby_candidate(
                               "the fair's interview hours are over or have not begun");
         return std::nullopt;
     }
+    // Not into a break or after the booth's hours (rule 3): the slot must be open at the booth.
+    if (const auto index = model_.booth_index(booth);
+        !index || !model_.booths()[size_t(*index)].open[size_t(slot)]) {
+        result.nobody_because(CallResult::Nobody::outside_hours,
+                              "the booth does not interview in this slot (a break, or its hours)");
+        return std::nullopt;
+    }
     const TimeOfDay start = grid.slot_start(slot);
     // The seat in this slot must not be held by a commitment (a promise of a student who is
     // busy elsewhere keeps its place).

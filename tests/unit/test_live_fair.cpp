@@ -555,3 +555,20 @@ TEST_CASE("a skipped student with no later seat at the booth keeps the seat") {
     CHECK(next.called->interview.start == at(8, 0));
     require_consistent(day.fair, day.store);
 }
+
+TEST_CASE("standby is never called into a slot the booth has a break in") {
+    Fair fair = small_fair(3);  // 08:00, 08:15, 08:30
+    add_booth(fair, "B01").breaks.push_back({at(8, 15), at(8, 30)});
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"}).leave = at(8, 30);  // nothing the plan can give them
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    // S2 waits in standby (S1 has not come) while the booth's seat is free during its break.
+    clock.set(at(8, 16));
+    live.check_in(StudentId("S2"), "kiosk");
+    live.replan_if_due("server");
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    if (call.called) CHECK(call.called->interview.start != at(8, 15));
+    require_consistent(fair, store);
+}
