@@ -113,7 +113,8 @@ class LiveFair {
                                              std::string_view actor);
 
     // "Call next" for a booth seat: the promised student of the current slot (or an earlier one)
-    // when checked in and not busy elsewhere, otherwise the best student from the standby queue.
+    // when checked in and not busy elsewhere, otherwise the best student from the standby queue
+    // (never into a slot the booth does not interview in).
     CallResult call_next(const BoothId& booth, int seat, std::string_view actor);
     // Booth staff pick one student from the booth's standby queue (a walk-in at the booth, say)
     // and call them into the seat now, as call_next does for the best one. Nobody is called,
@@ -128,7 +129,8 @@ class LiveFair {
     void no_show(InterviewId interview, std::string_view actor);
 
     // The called student is not at the booth yet: back to promised, keeping their place in the
-    // booth's queue; the seat can call the next student meanwhile.
+    // booth's queue; the seat can call the next student meanwhile. When that is a standby
+    // student, call_next moves the skipped promise to the booth's next free seat-slot first.
     void skip(InterviewId interview, std::string_view actor);
     // Calls the same student again (the board shows the call anew).
     void recall(InterviewId interview, std::string_view actor);
