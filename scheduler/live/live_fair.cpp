@@ -445,9 +445,35 @@ CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const Stu
     const auto all = store_.interviews();
     CallResult result;
     if (seat_is_busy(booth, seat, all, result)) return result;
-    const auto candidate =
-        standby_candidate(booth, seat, call_slot(booth, seat, all), all, result, &student);
-    if (candidate) call_from_standby(candidate->interview, actor, result);
+    const int slot = call_slot(booth, seat, all);
+    // As in call_next: a promise skipped in this seat-slot moves on rather than keep it empty.
+    std::optional<StoredInterview> skipped;
+    const auto& grid = fair_.settings.grid;
+    for (const auto& row : all) {
+        const auto when = skipped_at_.find(row.id);
+        if (slot >= 0 && slot < grid.slot_count() && row.status == InterviewStatus::promised &&
+            row.interview.booth == booth && row.interview.seat == seat &&
+            row.interview.start == grid.slot_start(slot) && when != skipped_at_.end() &&
+            clock_.now().minutes() - when->second.minutes() < grid.slot_minutes)
+            skipped = row;
+    }
+    std::optional<InterviewId> movable;
+    if (skipped) movable = skipped->id;
+    const auto candidate = standby_candidate(booth, seat, slot, all, result, &student, movable);
+    if (!candidate) return result;
+    if (skipped) {
+        std::optional<InterviewId> planned_in_the_way;
+        const auto to = later_seat(*skipped, slot + 1, all, planned_in_the_way);
+        if (!to) {
+            result.nobody_because(CallResult::Nobody::seat_held,
+                                  "the seat is held for " + skipped->interview.student.str() +
+                                      ", who was skipped and has no later seat here",
+                                  skipped->interview.student);
+            return result;
+        }
+        relocate_promise(*skipped, *to, planned_in_the_way, all, actor);
+    }
+    call_from_standby(candidate->interview, actor, result);
     return result;
 }
 

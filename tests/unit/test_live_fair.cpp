@@ -572,3 +572,23 @@ TEST_CASE("standby is never called into a slot the booth has a break in") {
     if (call.called) CHECK(call.called->interview.start != at(8, 15));
     require_consistent(fair, store);
 }
+
+TEST_CASE("booth staff can take a standby student into a seat freed by a skip") {
+    SkipMorning day(3);
+    day.clock.set(at(8, 0));
+    const auto first = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    day.clock.set(at(8, 3));
+    day.live.skip(first.called->id, "booth");
+    const auto taken = day.live.take_from_standby(BoothId("B01"), 0, StudentId("S3"), "booth");
+    REQUIRE(taken.called);
+    CHECK(taken.from_standby);
+    CHECK(taken.called->interview.start == at(8, 0));
+    for (const auto& row : day.store.interviews()) {
+        if (row.id == first.called->id) {
+            CHECK(row.status == InterviewStatus::promised);
+            CHECK(row.interview.start == at(8, 30));
+        }
+    }
+    require_consistent(day.fair, day.store);
+}
