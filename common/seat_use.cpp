@@ -81,9 +81,15 @@ FreedSeatSlots count_freed_seat_slots(const FairSettings& settings,
     const auto free_seat = [&](const Place& place, int at, int window_end, const StudentId& who,
                                const std::string& why) {
         if (at >= counted_until) return;
+        // One seat-slot is freed once: a promise called early into a seat whose interview ended
+        // early, then missed, frees nothing the early end had not freed already.
+        auto& in_seat = open[{place.booth, place.seat}];
+        if (std::any_of(in_seat.begin(), in_seat.end(),
+                        [&](const OpenFreed& freed) { return freed.window_end == window_end; }))
+            return;
         ++result.freed;
         ++result.freed_by[why];
-        open[{place.booth, place.seat}].push_back(OpenFreed{at, window_end, who, why, {}});
+        in_seat.push_back(OpenFreed{at, window_end, who, why, {}});
     };
 
     for (const TimedEvent& timed : events) {
@@ -133,7 +139,8 @@ FreedSeatSlots count_freed_seat_slots(const FairSettings& settings,
             const int into_day = now - grid.day_start.minutes();
             const int window_end =
                 into_day < 0 ? now : grid.slot_end(into_day / grid.slot_minutes).minutes();
-            if (window_end > now)
+            // As for an early end: a minute or two left is only the change of students.
+            if (window_end - now >= rules.min_free_minutes)
                 free_seat(place->second, now, window_end, student,
                           *to == InterviewStatus::no_show ? "no_show" : "skip");
         } else if (*to == InterviewStatus::done) {

@@ -9,9 +9,12 @@
 //
 // The rules, per seat of a booth:
 //   - freed: at time t before the last hour of the day (t < day_end - last_hour_minutes),
-//     * a no-show or a skip in the seat frees the rest of the slot under way at t;
+//     * a no-show or a skip in the seat frees the rest of the slot under way at t, when at
+//       least min_free_minutes of it are left;
 //     * an interview finished at t frees the rest of its own slot when at least
-//       min_free_minutes of it are left (a minute or two is only the change of students).
+//       min_free_minutes of it are left (a minute or two is only the change of students);
+//     * a seat-slot is freed once: while it is freed and not refilled, a later miss in the same
+//       seat and slot (a student called early into it) adds nothing.
 //   - refilled: another student is called into the same seat at or after t and before that
 //     slot ends, and their interview starts (a call that ends in a no-show refills nothing).
 //     Who it is does not matter: a standby student, or a promised one called early.
@@ -34,7 +37,7 @@ struct TimedEvent {
 
 struct FreedSeatSlotRules {
     int last_hour_minutes = 60;  // freed this close to the day's end: not counted
-    int min_free_minutes = 5;    // an interview ending earlier than this before its slot's end
+    int min_free_minutes = 5;    // freed with less of the slot left than this: not counted
 };
 
 struct FreedSeatSlots {

@@ -292,14 +292,20 @@ int LiveFair::call_slot(const BoothId& booth, int seat,
     return slot;
 }
 
-std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth, int seat, int slot,
-                                                           const std::vector<StoredInterview>& all,
-                                                           CallResult& result,
-                                                           const StudentId* only) const {
+std::optional<StoredInterview> LiveFair::standby_candidate(
+    const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
+    CallResult& result, const StudentId* only, std::optional<InterviewId> movable) const {
     const auto& grid = fair_.settings.grid;
     if (slot < 0 || slot >= grid.slot_count()) {
         result.nobody_because(CallResult::Nobody::outside_hours,
                               "the fair's interview hours are over or have not begun");
+        return std::nullopt;
+    }
+    // Not into a break or after the booth's hours (rule 3): the slot must be open at the booth.
+    if (const auto index = model_.booth_index(booth);
+        !index || !model_.booths()[size_t(*index)].open[size_t(slot)]) {
+        result.nobody_because(CallResult::Nobody::outside_hours,
+                              "the booth does not interview in this slot (a break, or its hours)");
         return std::nullopt;
     }
     const TimeOfDay start = grid.slot_start(slot);
@@ -307,7 +313,7 @@ std::optional<StoredInterview> LiveFair::standby_candidate(const BoothId& booth,
     // busy elsewhere keeps its place).
     for (const auto& row : all) {
         if (row.interview.booth == booth && row.interview.seat == seat &&
-            row.interview.start == start && is_commitment(row.status)) {
+            row.interview.start == start && is_commitment(row.status) && row.id != movable) {
             result.nobody_because(CallResult::Nobody::seat_held,
                                   "the seat is held for " + row.interview.student.str() +
                                       ", who is busy at another booth",
@@ -392,7 +398,32 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     }
 
     // Otherwise the standby queue: checked-in students who want this booth and are free now.
-    auto candidate = standby_candidate(booth, seat, slot, all, result);
+    // A student just skipped in this seat-slot does not keep it empty: when someone in standby
+    // can take it, their promise moves to the booth's next seat-slot they can take.
+    const auto& grid = fair_.settings.grid;
+    const auto skipped_here =
+        std::find_if(skipped_ones.begin(), skipped_ones.end(), [&](auto& row) {
+            return slot >= 0 && slot < grid.slot_count() &&
+                   row.interview.start == grid.slot_start(slot);
+        });
+    std::optional<InterviewId> movable;
+    if (skipped_here != skipped_ones.end()) movable = skipped_here->id;
+    auto candidate = standby_candidate(booth, seat, slot, all, result, nullptr, movable);
+    if (candidate && movable) {
+        std::optional<InterviewId> planned_in_the_way;
+        const auto to = later_seat(*skipped_here, slot + 1, all, planned_in_the_way);
+        if (to) {
+            relocate_promise(*skipped_here, *to, planned_in_the_way, all, actor);
+            skipped_ones.erase(skipped_here);
+        } else {
+            // Nowhere later to keep the promise: the seat stays theirs.
+            candidate.reset();
+            result.nobody_because(CallResult::Nobody::seat_held,
+                                  "the seat is held for " + skipped_here->interview.student.str() +
+                                      ", who was skipped and has no later seat here",
+                                  skipped_here->interview.student);
+        }
+    }
     if (!candidate) {
         // Nobody else: a skipped student may be called again.
         for (const auto& row : skipped_ones) {
@@ -418,9 +449,35 @@ CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const Stu
     const auto all = store_.interviews();
     CallResult result;
     if (seat_is_busy(booth, seat, all, result)) return result;
-    const auto candidate =
-        standby_candidate(booth, seat, call_slot(booth, seat, all), all, result, &student);
-    if (candidate) call_from_standby(candidate->interview, actor, result);
+    const int slot = call_slot(booth, seat, all);
+    // As in call_next: a promise skipped in this seat-slot moves on rather than keep it empty.
+    std::optional<StoredInterview> skipped;
+    const auto& grid = fair_.settings.grid;
+    for (const auto& row : all) {
+        const auto when = skipped_at_.find(row.id);
+        if (slot >= 0 && slot < grid.slot_count() && row.status == InterviewStatus::promised &&
+            row.interview.booth == booth && row.interview.seat == seat &&
+            row.interview.start == grid.slot_start(slot) && when != skipped_at_.end() &&
+            clock_.now().minutes() - when->second.minutes() < grid.slot_minutes)
+            skipped = row;
+    }
+    std::optional<InterviewId> movable;
+    if (skipped) movable = skipped->id;
+    const auto candidate = standby_candidate(booth, seat, slot, all, result, &student, movable);
+    if (!candidate) return result;
+    if (skipped) {
+        std::optional<InterviewId> planned_in_the_way;
+        const auto to = later_seat(*skipped, slot + 1, all, planned_in_the_way);
+        if (!to) {
+            result.nobody_because(CallResult::Nobody::seat_held,
+                                  "the seat is held for " + skipped->interview.student.str() +
+                                      ", who was skipped and has no later seat here",
+                                  skipped->interview.student);
+            return result;
+        }
+        relocate_promise(*skipped, *to, planned_in_the_way, all, actor);
+    }
+    call_from_standby(candidate->interview, actor, result);
     return result;
 }
 
@@ -729,69 +786,98 @@ int LiveFair::shift_late_promises(std::string_view actor) {
         return std::tie(a.interview.start, a.id) < std::tie(b.interview.start, b.id);
     });
 
-    const int gap = fair_.settings.student_gap_slots;
-    // Whether `student` has a commitment other than `except` within the gap around `slot`.
-    const auto student_clashes = [&](const StudentId& student, int slot, InterviewId except) {
-        return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
-            if (row.id == except || row.interview.student != student || !is_commitment(row.status))
-                return false;
-            const auto other = grid.slot_at(row.interview.start);
-            return other && std::abs(*other - slot) <= gap;
-        });
-    };
     int moved = 0;
     for (const auto& late : overdue) {
-        const auto booth_index = model_.booth_index(late.interview.booth);
-        const auto student_index = model_.student_index(late.interview.student);
-        if (!booth_index || !student_index) continue;
-        const auto& booth = model_.booths()[size_t(*booth_index)];
-        const auto& window = model_.students()[size_t(*student_index)];
-        std::optional<Interview> to;
         std::optional<InterviewId> planned_in_the_way;
-        for (int slot = current; slot < grid.slot_count() && !to; ++slot) {
-            if (!booth.open[size_t(slot)] || slot < window.window_begin ||
-                slot >= window.window_end ||
-                student_clashes(late.interview.student, slot, late.id)) {
-                continue;
-            }
-            const TimeOfDay start = grid.slot_start(slot);
-            // A seat no commitment holds; a planned interview there gives way to the promise.
-            for (int seat = 0; seat < booth.seats && !to; ++seat) {
-                std::optional<InterviewId> occupant;
-                bool committed = false;
-                for (const auto& row : all) {
-                    if (row.interview.booth != late.interview.booth || row.interview.seat != seat ||
-                        row.interview.start != start || row.status == InterviewStatus::cancelled ||
-                        row.status == InterviewStatus::no_show) {
-                        continue;
-                    }
-                    if (is_commitment(row.status)) committed = true;
-                    occupant = row.id;
-                }
-                if (committed) continue;
-                to = Interview{late.interview.student, late.interview.booth, seat, start};
-                planned_in_the_way = occupant;
-            }
-        }
+        const auto to = later_seat(late, current, all, planned_in_the_way);
         if (!to) continue;  // no later seat: the promise stays due and is called when possible
-        if (planned_in_the_way) {
-            std::vector<Interview> planned;
-            for (const auto& row : all) {
-                if (row.status == InterviewStatus::planned && row.id != *planned_in_the_way)
-                    planned.push_back(row.interview);
-            }
-            store_.save_planned_schedule(planned, actor);
-        }
-        store_.reschedule_interview(late.id, *to, actor);
-        if (const auto old_placement = model_.to_placement(late.interview)) {
-            model_.unlock(*old_placement);
-        }
-        if (const auto new_placement = model_.to_placement(*to)) model_.lock(*new_placement);
+        relocate_promise(late, *to, planned_in_the_way, all, actor);
         all = store_.interviews();
         ++moved;
     }
     if (moved > 0) replan_now(actor);
     return moved;
+}
+
+std::optional<Interview> LiveFair::later_seat(
+    const StoredInterview& promise, int first_slot, const std::vector<StoredInterview>& all,
+    std::optional<InterviewId>& planned_in_the_way) const {
+    const auto& grid = fair_.settings.grid;
+    planned_in_the_way.reset();
+    const auto booth_index = model_.booth_index(promise.interview.booth);
+    const auto student_index = model_.student_index(promise.interview.student);
+    if (!booth_index || !student_index) return std::nullopt;
+    const auto& booth = model_.booths()[size_t(*booth_index)];
+    const auto& window = model_.students()[size_t(*student_index)];
+    const int gap = fair_.settings.student_gap_slots;
+    // Whether the student has a commitment other than this promise within the gap around `slot`.
+    const auto student_clashes = [&](int slot) {
+        return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+            if (row.id == promise.id || row.interview.student != promise.interview.student ||
+                !is_commitment(row.status))
+                return false;
+            const auto other = grid.slot_at(row.interview.start);
+            return other && std::abs(*other - slot) <= gap;
+        });
+    };
+    for (int slot = std::max(first_slot, 0); slot < grid.slot_count(); ++slot) {
+        if (!booth.open[size_t(slot)] || slot < window.window_begin || slot >= window.window_end ||
+            student_clashes(slot)) {
+            continue;
+        }
+        const TimeOfDay start = grid.slot_start(slot);
+        // A seat no commitment holds; a planned interview there gives way to the promise.
+        for (int seat = 0; seat < booth.seats; ++seat) {
+            std::optional<InterviewId> occupant;
+            bool committed = false;
+            for (const auto& row : all) {
+                if (row.interview.booth != promise.interview.booth || row.interview.seat != seat ||
+                    row.interview.start != start || row.status == InterviewStatus::cancelled ||
+                    row.status == InterviewStatus::no_show) {
+                    continue;
+                }
+                if (is_commitment(row.status)) committed = true;
+                occupant = row.id;
+            }
+            if (committed) continue;
+            planned_in_the_way = occupant;
+            return Interview{promise.interview.student, promise.interview.booth, seat, start};
+        }
+    }
+    return std::nullopt;
+}
+
+void LiveFair::relocate_promise(const StoredInterview& promise, const Interview& to,
+                                std::optional<InterviewId> planned_in_the_way,
+                                const std::vector<StoredInterview>& all, std::string_view actor) {
+    if (planned_in_the_way) {
+        std::vector<Interview> planned;
+        std::optional<Interview> gone;
+        for (const auto& row : all) {
+            if (row.status != InterviewStatus::planned) continue;
+            if (row.id == *planned_in_the_way) {
+                gone = row.interview;
+            } else {
+                planned.push_back(row.interview);
+            }
+        }
+        store_.save_planned_schedule(planned, actor);
+        // The engine's plan drops it too, so a standby call made before the next re-plan
+        // does not see a planned interview that is no longer stored.
+        if (gone) {
+            if (const auto placement = model_.to_placement(*gone)) {
+                auto in_model = model_.planned();
+                std::erase(in_model, *placement);
+                model_.set_planned(std::move(in_model));
+            }
+        }
+    }
+    store_.reschedule_interview(promise.id, to, actor);
+    if (const auto old_placement = model_.to_placement(promise.interview)) {
+        model_.unlock(*old_placement);
+    }
+    if (const auto new_placement = model_.to_placement(to)) model_.lock(*new_placement);
+    replan_due_ = true;
 }
 
 void LiveFair::move(InterviewId interview, const BoothId& booth, int seat, TimeOfDay start,

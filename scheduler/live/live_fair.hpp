@@ -114,7 +114,8 @@ class LiveFair {
                                              std::string_view actor);
 
     // "Call next" for a booth seat: the promised student of the current slot (or an earlier one)
-    // when checked in and not busy elsewhere, otherwise the best student from the standby queue.
+    // when checked in and not busy elsewhere, otherwise the best student from the standby queue
+    // (never into a slot the booth does not interview in).
     CallResult call_next(const BoothId& booth, int seat, std::string_view actor);
     // Booth staff pick one student from the booth's standby queue (a walk-in at the booth, say)
     // and call them into the seat now, as call_next does for the best one. Nobody is called,
@@ -129,7 +130,8 @@ class LiveFair {
     void no_show(InterviewId interview, std::string_view actor);
 
     // The called student is not at the booth yet: back to promised, keeping their place in the
-    // booth's queue; the seat can call the next student meanwhile.
+    // booth's queue; the seat can call the next student meanwhile. When that is a standby
+    // student, call_next moves the skipped promise to the booth's next free seat-slot first.
     void skip(InterviewId interview, std::string_view actor);
     // Calls the same student again (the board shows the call anew).
     void recall(InterviewId interview, std::string_view actor);
@@ -231,11 +233,23 @@ class LiveFair {
     StoredInterview stored(InterviewId id) const;
     bool is_busy(const StudentId& student, const std::vector<StoredInterview>& all) const;
     // The best student of the booth's standby queue for `seat` in `slot` (or only `only`, when
-    // given).
-    std::optional<StoredInterview> standby_candidate(const BoothId& booth, int seat, int slot,
-                                                     const std::vector<StoredInterview>& all,
-                                                     CallResult& result,
-                                                     const StudentId* only = nullptr) const;
+    // given). `movable`: a promise in that seat-slot the caller will move out of the way, so it
+    // does not hold the seat.
+    std::optional<StoredInterview> standby_candidate(
+        const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
+        CallResult& result, const StudentId* only = nullptr,
+        std::optional<InterviewId> movable = std::nullopt) const;
+    // The booth's first seat-slot from `first_slot` on that the promise's student can take: open,
+    // inside their stay, clear of their other commitments (rule 2), held by no commitment. A
+    // planned interview there gives way: its id goes into `planned_in_the_way`.
+    std::optional<Interview> later_seat(const StoredInterview& promise, int first_slot,
+                                        const std::vector<StoredInterview>& all,
+                                        std::optional<InterviewId>& planned_in_the_way) const;
+    // Moves the promise there (logs "interview.moved"), the planned interview in the way goes,
+    // and the engine keeps the promise in its new place; a re-plan is due.
+    void relocate_promise(const StoredInterview& promise, const Interview& to,
+                          std::optional<InterviewId> planned_in_the_way,
+                          const std::vector<StoredInterview>& all, std::string_view actor);
     // The slot a call into `seat` now fills: the current one, or, when the seat's interview of
     // the current slot is already over, the next open slot (its student is called early rather
     // than the seat standing empty).

@@ -470,3 +470,125 @@ TEST_CASE("a seat whose interview ended early calls the next slot's student inst
     CHECK_FALSE(call.from_standby);
     require_consistent(fair, store);
 }
+
+// Issue 16, item 2: a seat freed by a skip is used by another student while the slot is on.
+namespace {
+
+// One booth of one seat and `slots` slots; S1 and S2 are promised at B01, S3 wants B01 too but
+// leaves at 08:15, so only the first slot could take them: they wait in standby.
+struct SkipMorning {
+    Fair fair;
+    Store store;
+    ManualClock clock{at(7, 50)};
+    LiveFair live;
+    explicit SkipMorning(int slots)
+        : fair(make(slots)), store(loaded_store(fair)), live(store, clock) {
+        live.check_in(StudentId("S1"), "kiosk");
+        live.check_in(StudentId("S2"), "kiosk");
+        live.check_in(StudentId("S3"), "kiosk");
+        live.replan_if_due("server");
+    }
+    static Fair make(int slots) {
+        Fair fair = small_fair(slots);
+        add_booth(fair, "B01");
+        add_student(fair, "S1", {"B01"});
+        add_student(fair, "S2", {"B01"});
+        add_student(fair, "S3", {"B01"}).leave = at(8, 15);
+        return fair;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a skip frees the seat for standby and the skipped promise moves to a later slot") {
+    SkipMorning day(3);  // 08:00, 08:15, 08:30
+    REQUIRE(with_status(day.store, InterviewStatus::promised).size() == 2);
+    day.clock.set(at(8, 0));
+    const auto first = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    CHECK(first.called->interview.start == at(8, 0));
+    day.clock.set(at(8, 3));
+    day.live.skip(first.called->id, "booth");
+
+    const auto next = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(next.called);
+    CHECK(next.from_standby);
+    CHECK(next.called->interview.student == StudentId("S3"));
+    CHECK(next.called->interview.start == at(8, 0));
+    // The skipped student keeps a promise at the booth, in the free slot after the others.
+    std::optional<StoredInterview> kept;
+    for (const auto& row : day.store.interviews()) {
+        if (row.id == first.called->id) kept = row;
+    }
+    REQUIRE(kept);
+    CHECK(kept->status == InterviewStatus::promised);
+    CHECK(kept->interview.start == at(8, 30));
+    CHECK(day.store.events().size() > 0);
+    bool logged = false;
+    for (const auto& event : day.store.events())
+        logged = logged || event.kind == "interview.moved";
+    CHECK(logged);
+    require_consistent(day.fair, day.store);
+
+    // The moved promise is called in its new slot.
+    day.live.start(next.called->id, "booth");
+    day.live.finish(next.called->id, InterviewOutcome::offer, "", "booth");
+    day.clock.set(at(8, 30));
+    day.live.shift_late_promises("server");
+    const auto later = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(later.called);
+    CHECK_FALSE(later.from_standby);
+    require_consistent(day.fair, day.store);
+}
+
+TEST_CASE("a skipped student with no later seat at the booth keeps the seat") {
+    SkipMorning day(2);  // 08:00, 08:15: both seats promised, nowhere to move to
+    day.clock.set(at(8, 0));
+    const auto first = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    day.clock.set(at(8, 3));
+    day.live.skip(first.called->id, "booth");
+    const auto next = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(next.called);
+    CHECK_FALSE(next.from_standby);
+    CHECK(next.called->id == first.called->id);
+    CHECK(next.called->interview.start == at(8, 0));
+    require_consistent(day.fair, day.store);
+}
+
+TEST_CASE("standby is never called into a slot the booth has a break in") {
+    Fair fair = small_fair(3);  // 08:00, 08:15, 08:30
+    add_booth(fair, "B01").breaks.push_back({at(8, 15), at(8, 30)});
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"}).leave = at(8, 30);  // nothing the plan can give them
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    // S2 waits in standby (S1 has not come) while the booth's seat is free during its break.
+    clock.set(at(8, 16));
+    live.check_in(StudentId("S2"), "kiosk");
+    live.replan_if_due("server");
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    if (call.called) CHECK(call.called->interview.start != at(8, 15));
+    require_consistent(fair, store);
+}
+
+TEST_CASE("booth staff can take a standby student into a seat freed by a skip") {
+    SkipMorning day(3);
+    day.clock.set(at(8, 0));
+    const auto first = day.live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    day.clock.set(at(8, 3));
+    day.live.skip(first.called->id, "booth");
+    const auto taken = day.live.take_from_standby(BoothId("B01"), 0, StudentId("S3"), "booth");
+    REQUIRE(taken.called);
+    CHECK(taken.from_standby);
+    CHECK(taken.called->interview.start == at(8, 0));
+    for (const auto& row : day.store.interviews()) {
+        if (row.id == first.called->id) {
+            CHECK(row.status == InterviewStatus::promised);
+            CHECK(row.interview.start == at(8, 30));
+        }
+    }
+    require_consistent(day.fair, day.store);
+}

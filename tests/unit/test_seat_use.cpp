@@ -123,9 +123,30 @@ TEST_CASE("freed seat-slots: an early finish used by the next student called ear
     log.move(t(8, 44), 3, "called", "in_progress");
 
     const FreedSeatSlots figures = count_freed_seat_slots(morning(), rows, log.events());
-    // S1's early end and S2's no-show both freed the 08:30 seat-slot; S3 used both.
-    CHECK(figures.freed == 2);
-    CHECK(figures.refilled == 2);
+    // S1's early end freed the 08:30 seat-slot; S2's no-show in it frees nothing more (one
+    // seat-slot is counted once); S3 used it.
+    CHECK(figures.freed == 1);
+    CHECK(figures.refilled == 1);
     CHECK(figures.refilled_by.at("ended_early") == 1);
-    CHECK(figures.refilled_by.at("no_show") == 1);
+    CHECK(figures.freed_by.count("no_show") == 0);
+}
+
+TEST_CASE("freed seat-slots: a miss with a minute or two of the slot left frees nothing") {
+    const auto t = TimeOfDay::hm;
+    std::vector<StoredInterview> rows{interview(1, "S1", 0, t(9, 0)),
+                                      interview(2, "S2", 1, t(9, 0)),
+                                      interview(3, "S3", 1, t(9, 0))};
+    Log log;
+    log.move(t(9, 10), 1, "promised", "called");
+    log.move(t(9, 13), 1, "called", "no_show");  // 2 minutes left: nobody could walk over
+    log.move(t(9, 0), 2, "promised", "called");
+    log.move(t(9, 3), 2, "called", "promised");  // a skip with 12 minutes left: freed
+    log.standby_call(t(9, 4), 3, 1, t(9, 0));
+    log.move(t(9, 8), 3, "called", "no_show");  // the same seat-slot: not freed twice
+
+    const FreedSeatSlots figures = count_freed_seat_slots(morning(), rows, log.events());
+    CHECK(figures.freed == 1);
+    CHECK(figures.freed_by.at("skip") == 1);
+    CHECK(figures.freed_by.count("no_show") == 0);
+    CHECK(figures.refilled == 0);
 }
