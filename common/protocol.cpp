@@ -262,7 +262,8 @@ void to_json(json& out, const StudentStatus& value) {
            {"interviews", value.interviews},
            {"standby", value.standby},
            {"away", value.away ? json(*value.away) : json()},
-           {"max_absence_minutes", value.max_absence_minutes}};
+           {"max_absence_minutes", value.max_absence_minutes},
+           {"no_interview", value.no_interview ? json(*value.no_interview) : json()}};
 }
 void from_json(const json& in, StudentStatus& value) {
     in.at("ticket_label").get_to(value.ticket_label);
@@ -273,6 +274,7 @@ void from_json(const json& in, StudentStatus& value) {
     value.standby = in.value("standby", std::vector<PhoneStandby>{});
     read_optional(in, "away", value.away);
     value.max_absence_minutes = in.value("max_absence_minutes", 60);
+    read_optional(in, "no_interview", value.no_interview);
 }
 
 }  // namespace jobfair::protocol

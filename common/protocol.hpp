@@ -218,6 +218,9 @@ struct StudentStatus {
     std::vector<PhoneStandby> standby;       // by queue position
     std::optional<PhoneAbsence> away;
     int max_absence_minutes = 60;  // the buttons offer no more than this
+    // Why nothing is promised or estimated for the rest of the day (a NoInterviewReason code,
+    // common/wire_codes.hpp); null when something is, or before check-in.
+    std::optional<std::string> no_interview = std::nullopt;
 };
 
 // POST /api/v1/me/running-late and /api/v1/me/step-away.

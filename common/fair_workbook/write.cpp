@@ -517,6 +517,71 @@ void write_fair_book(const FairBook& book, WriteMode mode, const std::filesystem
     Writer(book, mode, path).write();
 }
 
+void write_list_book(const ListSheet& list, const std::filesystem::path& path) {
+    lxw_workbook_options options{};
+    lxw_workbook* workbook = workbook_new_opt(path.string().c_str(), &options);
+    if (workbook == nullptr) {
+        throw WorkbookWriteError("Không tạo được tệp " + path.string() + " / Cannot create " +
+                                 path.string());
+    }
+    lxw_doc_properties properties{};
+    properties.title = const_cast<char*>("jobfair");
+    properties.created = 1735689600;  // fixed, as in write_fair_book: same list, same file
+    workbook_set_properties(workbook, &properties);
+    lxw_format* title = workbook_add_format(workbook);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    lxw_format* header = workbook_add_format(workbook);
+    format_set_bold(header);
+    format_set_text_wrap(header);
+    format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(header, 0xDDEBF7);
+    format_set_border(header, LXW_BORDER_THIN);
+    lxw_format* text = workbook_add_format(workbook);
+    format_set_num_format(text, "@");
+    format_set_text_wrap(text);
+    format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
+
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, list.name.c_str());
+    const lxw_col_t last =
+        static_cast<lxw_col_t>(list.columns.empty() ? 0 : list.columns.size() - 1);
+    if (last > 0) {
+        worksheet_merge_range(sheet, kTitleRow, 0, kTitleRow, last, list.title.c_str(), title);
+    } else {
+        worksheet_write_string(sheet, kTitleRow, 0, list.title.c_str(), title);
+    }
+    worksheet_set_row(sheet, kHeaderRow, 32, nullptr);
+    for (lxw_col_t c = 0; c < list.columns.size(); ++c) {
+        const ListColumn& column = list.columns[c];
+        worksheet_set_column(sheet, c, c, column.width, nullptr);
+        worksheet_write_string(sheet, kHeaderRow, c, column.header.c_str(), header);
+        if (!column.note.empty()) {
+            lxw_comment_options note{};
+            note.author = const_cast<char*>("jobfair");
+            note.width = 320;
+            note.height = 90;
+            worksheet_write_comment_opt(sheet, kHeaderRow, c, column.note.c_str(), &note);
+        }
+    }
+    lxw_row_t row = kFirstDataRow;
+    for (const auto& cells : list.rows) {
+        for (lxw_col_t c = 0; c < cells.size() && c < list.columns.size(); ++c) {
+            if (!cells[c].empty()) worksheet_write_string(sheet, row, c, cells[c].c_str(), text);
+        }
+        ++row;
+    }
+    worksheet_freeze_panes(sheet, kFirstDataRow, 0);
+    worksheet_set_paper(sheet, 9);  // A4
+    worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);
+    worksheet_repeat_rows(sheet, kTitleRow, kHeaderRow);
+    const lxw_error closed = workbook_close(workbook);
+    if (closed != LXW_NO_ERROR) {
+        throw WorkbookWriteError("Không ghi được tệp " + path.string() + " / Cannot write " +
+                                 path.string() + ": " + lxw_strerror(closed));
+    }
+}
+
 FairBook book_of(const Fair& fair) {
     FairBook book;
     book.fair = fair;

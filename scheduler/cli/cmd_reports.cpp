@@ -1,6 +1,7 @@
 // The day's files and the schools' lists from the command line:
 //   `jobfair export-day --db FILE --out DIR [--now HH:MM]`
-//       writes the day's exports and the one-page summary (scheduler/reports/reports.hpp) into DIR;
+//       writes the day's exports and the summary (scheduler/reports/reports.hpp) into DIR, and
+//       each enterprise's follow-up list into DIR/follow-up/ (scheduler/reports/follow_up.hpp);
 //       --now is the fair clock the summary states (default: the end of the fair's day)
 //   `jobfair import-details --db FILE --csv FILE`
 //       records phones and schools of pre-registered students (common/student_details_csv.hpp)
@@ -15,9 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/fair_workbook/write.hpp"
 #include "common/store.hpp"
 #include "common/student_details_csv.hpp"
 #include "scheduler/cli/commands.hpp"
+#include "scheduler/reports/follow_up.hpp"
 #include "scheduler/reports/reports.hpp"
 
 namespace jobfair::cli {
@@ -71,6 +74,31 @@ void run_export_day(const ExportDayOptions& options) {
             std::cout << "wrote " << path.string() << " (" << file->content.size() << " bytes, "
                       << file->content_type << ")\n";
         }
+        // Each enterprise's follow-up list: its interviewees, phones only where consented.
+        const std::filesystem::path follow_up = folder / "follow-up";
+        std::filesystem::create_directories(follow_up, error);
+        if (error) {
+            fail(kCommand,
+                 "không tạo được thư mục / cannot create " + follow_up.string() + ": " +
+                     error.message(),
+                 kExitUnusable);
+        }
+        const std::string fair_name = store.load_fair().settings.name;
+        int lists = 0, rows = 0, phones = 0;
+        for (const reports::FollowUpList& list : reports::follow_up_lists(store)) {
+            try {
+                sheets::write_list_book(reports::follow_up_sheet(list, fair_name),
+                                        follow_up / list.file_name);
+            } catch (const sheets::WorkbookWriteError& write_error) {
+                fail(kCommand, write_error.what(), kExitUnusable);
+            }
+            ++lists;
+            rows += static_cast<int>(list.rows.size());
+            for (const auto& row : list.rows)
+                phones += row.phone.has_value();
+        }
+        std::cout << "wrote " << lists << " follow-up lists into " << follow_up.string() << " ("
+                  << rows << " interviewees, " << phones << " phones given with consent)\n";
     } catch (const StoreError& store_error) {
         fail(kCommand, store_error.what(), kExitRefused);
     }

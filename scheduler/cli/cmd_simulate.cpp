@@ -18,6 +18,7 @@
 #include "common/demo_generator.hpp"
 #include "common/store.hpp"
 #include "scheduler/cli/commands.hpp"
+#include "scheduler/reports/day_report.hpp"
 #include "scheduler/server/fair_server.hpp"
 #include "scheduler/simulation/simulation.hpp"
 
@@ -93,6 +94,16 @@ void print(const SimulationReport& report) {
         std::cout << line << '\n';
 }
 
+// The simulator's measurements go into the day's audit log, so `jobfair export-day` and
+// summary.html show the same report; then the report of the day, read back from the database.
+void store_and_print_day(Store& store, const SimulationReport& report) {
+    store.append_event("simulation", reports::kSimulationMeasuredKind,
+                       simulation_measured_payload(report));
+    std::cout << '\n';
+    for (const auto& line : reports::day_report_lines(reports::day_report(store)))
+        std::cout << line << '\n';
+}
+
 // "B01=FILE" -> the booth and the PIN on the first line of FILE (written by whoever issued it).
 std::pair<std::string, std::string> read_booth_pin_file(const std::string& spec) {
     const auto equals = spec.find('=');
@@ -136,6 +147,8 @@ void run_simulate(SimulateCommandOptions options) {
             const Fair fair = Store(options.database_path).load_fair();
             const SimulationReport report = simulate_morning(fair, options.simulation);
             print(report);
+            Store store(options.database_path);
+            store_and_print_day(store, report);
             if (options.check && !watch.finish(report)) fail("invariants violated", 1);
         } catch (const std::exception& error) {
             fail(error.what(), 1);
@@ -187,6 +200,7 @@ void run_simulate(SimulateCommandOptions options) {
     serving.join();
     if (!report) fail(failure, 1);
     print(*report);
+    store_and_print_day(store, *report);
     const bool invariants_hold = !options.check || watch.finish(*report);
     if (options.keep_database.empty()) {
         std::filesystem::remove_all(folder);

@@ -90,6 +90,9 @@ protocol::StudentStatus student_status_view(const DayState& day, const LiveFair&
     std::sort(status.standby.begin(), status.standby.end(), [](const auto& a, const auto& b) {
         return std::tie(a.queue_position, a.booth) < std::tie(b.queue_position, b.booth);
     });
+    // Told plainly: only to a student who is here (before check-in nothing is planned yet).
+    if (status.checked_in && outlook.no_interview != NoInterviewReason::none)
+        status.no_interview = std::string(no_interview_reason_code(outlook.no_interview));
 
     if (const auto absence = live.absence_now(student)) {
         status.away = protocol::PhoneAbsence{

@@ -21,6 +21,7 @@
 #include "common/occupations.hpp"
 #include "common/text.hpp"
 #include "common/ticket.hpp"
+#include "scheduler/reports/day_report.hpp"
 
 namespace jobfair::reports {
 
@@ -612,6 +613,11 @@ td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabul
 footer { margin-top: 3mm; font-size: 7.5pt; color: #444; border-top: 1px solid #b8c4d0;
          padding-top: 1mm; }
 footer p { margin: 0.5mm 0; }
+.chart { margin: 1mm 0 2mm; }
+.chart svg { width: 100%; height: auto; }
+.chart text { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; }
+.note { font-size: 8pt; color: #444; margin: 0.5mm 0; }
+.page { break-before: page; }
 @media print {
   body { margin: 0; max-width: none; }
   section, table, tr { break-inside: avoid; }
@@ -653,6 +659,254 @@ std::string ranked_table(std::string_view title_vi, std::string_view title_en,
 std::string outcome_row(std::string_view vi, std::string_view en, int count, int done) {
     return "<tr><td>" + both(vi, en) + "</td><td class=\"n\">" + grouped(count) +
            "</td><td class=\"n\">" + percent(count, done) + "</td></tr>\n";
+}
+
+// ---- Charts: inline SVG drawn here (no script, no internet; prints as it shows). Inline SVG in
+// HTML needs no namespace attribute, so the page names no address at all. ---------------------
+
+std::string svg_text(double x, double y, const std::string& text, std::string_view anchor,
+                     double size = 9, std::string_view fill = "#222") {
+    char head[160];
+    std::snprintf(head, sizeof head,
+                  "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\" text-anchor=\"%s\" "
+                  "fill=\"%s\">",
+                  x, y, size, std::string(anchor).c_str(), std::string(fill).c_str());
+    return head + html_escape(text) + "</text>";
+}
+
+std::string svg_rect(double x, double y, double w, double h, std::string_view fill) {
+    char rect[160];
+    std::snprintf(rect, sizeof rect,
+                  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                  "fill=\"%s\"/>",
+                  x, y, w, std::max(0.0, h), std::string(fill).c_str());
+    return rect;
+}
+
+// Vertical bars with their values above and labels below; `caption` names the axis.
+std::string column_chart(const std::vector<std::string>& labels, const std::vector<int>& values,
+                         const std::string& caption, std::string_view fill) {
+    constexpr double kWidth = 680, kHeight = 190, kLeft = 8, kTop = 14, kBottom = 36;
+    const int top =
+        std::max(1, values.empty() ? 1 : *std::max_element(values.begin(), values.end()));
+    const double plot = kHeight - kTop - kBottom;
+    const double step = values.empty() ? 0 : (kWidth - 2 * kLeft) / double(values.size());
+    std::string svg = "<div class=\"chart\"><svg viewBox=\"0 0 680 190\" role=\"img\">";
+    svg += "<line x1=\"8\" y1=\"" + std::to_string(int(kTop + plot)) + "\" x2=\"672\" y2=\"" +
+           std::to_string(int(kTop + plot)) + "\" stroke=\"#888\"/>";
+    for (size_t i = 0; i < values.size(); ++i) {
+        const double h = plot * values[i] / top;
+        const double x = kLeft + step * double(i);
+        svg += svg_rect(x + step * 0.12, kTop + plot - h, step * 0.76, h, fill);
+        svg += svg_text(x + step / 2, kTop + plot - h - 2, std::to_string(values[i]), "middle", 8);
+        svg += svg_text(x + step / 2, kTop + plot + 11, labels[i], "middle", 7.5, "#444");
+    }
+    svg += svg_text(kWidth / 2, kHeight - 4, caption, "middle", 8.5, "#555");
+    svg += "</svg></div>\n";
+    return svg;
+}
+
+// One row per booth: its seat-slots within the cap (light) and the interviews done (dark).
+std::string booth_use_chart(const std::vector<BoothUse>& booths) {
+    constexpr double kWidth = 680, kRow = 13, kLabel = 190, kRight = 70;
+    const double height = 20 + kRow * double(booths.size());
+    int top = 1;
+    for (const BoothUse& booth : booths)
+        top = std::max({top, booth.capacity, booth.done});
+    const double plot = kWidth - kLabel - kRight;
+    char head[200];
+    std::snprintf(head, sizeof head,
+                  "<div class=\"chart\"><svg viewBox=\"0 0 680 %.0f\" role=\"img\">", height);
+    std::string svg = head;
+    double y = 4;
+    for (const BoothUse& booth : booths) {
+        std::string name = booth.booth + " " + booth.enterprise;
+        if (name.size() > 40) {  // cut at a character boundary, never inside a UTF-8 sequence
+            size_t cut = 38;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+                --cut;
+            name = name.substr(0, cut) + "…";
+        }
+        svg += svg_text(kLabel - 4, y + 9.5, name, "end", 8);
+        svg += svg_rect(kLabel, y + 1, plot * booth.capacity / top, kRow - 3, "#c9d7e6");
+        svg += svg_rect(kLabel, y + 1, plot * booth.done / top, kRow - 3, "#1f4e79");
+        const int used =
+            booth.capacity > 0 ? (100 * booth.done + booth.capacity / 2) / booth.capacity : 0;
+        svg += svg_text(kLabel + plot * std::max(booth.capacity, booth.done) / top + 4, y + 9.5,
+                        std::to_string(booth.done) + "/" + std::to_string(booth.capacity) + " (" +
+                            std::to_string(used) + "%)",
+                        "start", 8);
+        y += kRow;
+    }
+    svg += svg_rect(kLabel, y + 4, 10, 8, "#1f4e79") +
+           svg_text(kLabel + 14, y + 11, "đã phỏng vấn / done", "start", 8) +
+           svg_rect(kLabel + 130, y + 4, 10, 8, "#c9d7e6") +
+           svg_text(kLabel + 144, y + 11, "chỗ trong giới hạn / seat-slots within the cap", "start",
+                    8);
+    svg += "</svg></div>\n";
+    return svg;
+}
+
+// Counts of `minutes` in buckets of `width`, the last open-ended.
+std::pair<std::vector<std::string>, std::vector<int>> buckets(const std::vector<int>& minutes,
+                                                              int width, int count) {
+    std::vector<std::string> labels;
+    std::vector<int> values(static_cast<size_t>(count), 0);
+    for (int b = 0; b < count; ++b) {
+        labels.push_back(b + 1 == count ? "≥" + std::to_string(b * width)
+                         : width == 1   ? std::to_string(b)
+                                        : std::to_string(b * width) + "–" +
+                                            std::to_string((b + 1) * width - 1));
+    }
+    for (int value : minutes)
+        ++values[static_cast<size_t>(std::clamp(value / width, 0, count - 1))];
+    return {labels, values};
+}
+
+std::string minutes_text(std::optional<int> value) {
+    return value ? grouped(*value) + " phút / min" : "—";
+}
+
+// The report of the day (day_report.hpp) with its charts, after the one-page summary.
+std::string day_report_html(const DayReport& d) {
+    std::string html = "<div class=\"page\">\n<section>\n<h2>" +
+                       both("Báo cáo trong ngày", "Report of the day") +
+                       "</h2>\n<table class=\"key\">\n";
+    html += key_row("Lượt phỏng vấn đã thực hiện", "Interviews done", grouped(d.interviews_done));
+    html += key_row("Học viên được phỏng vấn / đã check-in", "Students covered / checked in",
+                    grouped(d.students_covered) + " / " + grouped(d.checked_in) + " (" +
+                        percent(d.students_covered, d.checked_in) + ")");
+    html += key_row("Sử dụng chỗ phỏng vấn (bàn × ca)", "Seat-slot use (seats × slots)",
+                    grouped(d.interviews_done) + " / " + grouped(d.seat_slots) + " (" +
+                        percent(d.interviews_done, d.seat_slots) + ")");
+    html += key_row("Trong giới hạn của gian hàng", "Within the booths' caps",
+                    grouped(d.interviews_done) + " / " + grouped(d.capacity) + " (" +
+                        percent(d.interviews_done, d.capacity) + ")");
+    html += key_row("Chỗ trống (vắng mặt, bỏ lượt, xong sớm) được lấp, trước giờ cuối",
+                    "Freed seat-slots (no-show, skip, ended early) refilled, before the last hour",
+                    grouped(d.freed.refilled) + " / " + grouped(d.freed.freed) + " (" +
+                        percent(d.freed.refilled, d.freed.freed) + ")");
+    const auto freed_line = [&](const std::string& why, std::string_view vi, std::string_view en) {
+        const auto freed = d.freed.freed_by.find(why);
+        if (freed == d.freed.freed_by.end()) return std::string();
+        const auto refilled = d.freed.refilled_by.find(why);
+        const int again = refilled == d.freed.refilled_by.end() ? 0 : refilled->second;
+        return key_row(vi, en,
+                       grouped(again) + " / " + grouped(freed->second) + " (" +
+                           percent(again, freed->second) + ")");
+    };
+    html += freed_line("no_show", "— do vắng mặt", "— freed by no-shows");
+    html += freed_line("skip", "— do bỏ lượt", "— freed by skips");
+    html += freed_line("ended_early", "— do xong sớm", "— freed by interviews ending early");
+    html += key_row("Chờ từ check-in đến lượt đầu: trung bình / p90",
+                    "Wait, check-in to first interview: mean / p90",
+                    (d.check_in_to_first.mean() ? decimal(*d.check_in_to_first.mean()) : "—") +
+                        " / " + minutes_text(d.check_in_to_first.p90()));
+    html += key_row("Đứng chờ tại gian hàng, từ lúc gọi đến lúc bắt đầu: trung bình / p90",
+                    "At the booth, from the call to the start: mean / p90",
+                    (d.call_to_start.mean() ? decimal(*d.call_to_start.mean()) : "—") + " / " +
+                        minutes_text(d.call_to_start.p90()));
+    html += "</table>\n</section>\n";
+
+    html += "<section>\n<h2>" +
+            both("Học viên đã đến nhưng chưa được phỏng vấn, theo lý do",
+                 "Students who came and had no interview, by reason") +
+            "</h2>\n<table>\n<tr><th>" + both("Lý do", "Reason") + "</th><th class=\"n\">" +
+            both("Học viên", "Students") + "</th></tr>\n";
+    for (std::string_view reason : kNoInterviewReasons) {
+        const auto count = d.no_interview_by_reason.find(std::string(reason));
+        html += "<tr><td>" + both(no_interview_reason_vi(reason), no_interview_reason_en(reason)) +
+                "</td><td class=\"n\">" +
+                grouped(count == d.no_interview_by_reason.end() ? 0 : count->second) +
+                "</td></tr>\n";
+    }
+    html += "<tr><th>" + both("Tổng", "Total") + "</th><th class=\"n\">" + grouped(d.no_interview) +
+            "</th></tr>\n</table>\n</section>\n";
+
+    html += "<section>\n<h2>" +
+            both("Độ chính xác của giờ dự kiến báo cho học viên",
+                 "How well the times students were shown foretold their interviews") +
+            "</h2>\n";
+    if (!d.estimates) {
+        html += "<p class=\"note\">" +
+                both(
+                    "Chỉ đo được trong mô phỏng (jobfair simulate); ngày hội thật không lưu các "
+                    "giờ đã hiển thị.",
+                    "Measured by the simulator only (jobfair simulate); a real fair does not "
+                    "store the times it showed.") +
+                "</p>\n";
+    } else {
+        const MeasuredEstimates& e = *d.estimates;
+        html += "<table>\n<tr><th>" + both("Giờ dự kiến", "Estimate") + "</th><th class=\"n\">" +
+                both("Học viên", "Students") + "</th><th class=\"n\">" +
+                both("Bắt đầu trong ±" + std::to_string(e.within_minutes) + " phút",
+                     "Started within " + std::to_string(e.within_minutes) + " min") +
+                "</th><th class=\"n\">" + both("Sai số p90", "p90 error") +
+                "</th><th class=\"n\">" + both("Không có phỏng vấn", "No interview followed") +
+                "</th></tr>\n";
+        for (const MeasuredEstimates::Row& row : e.rows) {
+            const bool first = row.when == "first";
+            const bool promise = row.kind == "promise";
+            html += "<tr><td>" +
+                    both(std::string(first ? "Lúc check-in" : "Muộn nhất, ≥30 phút trước") + ", " +
+                             (promise ? "giờ hẹn" : "chờ lượt (dự kiến)"),
+                         std::string(first ? "First, at check-in" : "Latest, ≥30 min before") +
+                             ", " + (promise ? "promised time" : "standby estimate")) +
+                    "</td><td class=\"n\">" + grouped(row.students) + "</td><td class=\"n\">" +
+                    grouped(row.within) + " (" + percent(row.within, row.students) +
+                    ")</td><td class=\"n\">" + minutes_text(row.p90_error_minutes) +
+                    "</td><td class=\"n\">" + grouped(row.no_interview_followed) + "</td></tr>\n";
+        }
+        html += "</table>\n<p class=\"note\">" +
+                both("Được báo “không thể phỏng vấn hôm nay”: " + grouped(e.told_no_interview) +
+                         " học viên; đúng (không có phỏng vấn sau đó): " +
+                         grouped(e.told_no_interview_right) +
+                         ". Mục tiêu: 90% trong ±10 phút, sai số p90 ≤ 15 phút. Đo bởi trình mô "
+                         "phỏng.",
+                     "Told “no interview possible today”: " + grouped(e.told_no_interview) +
+                         " students; right (no interview afterwards): " +
+                         grouped(e.told_no_interview_right) +
+                         ". Target: 90% within 10 min, p90 error 15 min or less. Measured by the "
+                         "simulator.") +
+                "</p>\n";
+    }
+    html += "</section>\n";
+
+    std::vector<std::string> halves;
+    for (size_t i = 0; i < d.started_per_half_hour.size(); ++i)
+        halves.push_back(TimeOfDay(d.day_start_minutes + 30 * int(i)).str());
+    html += "<section>\n<h2>" +
+            both("Lượt phỏng vấn đã xong, theo nửa giờ bắt đầu",
+                 "Interviews done, by the half hour they started") +
+            "</h2>\n" +
+            column_chart(halves, d.started_per_half_hour, "giờ bắt đầu / start time", "#1f4e79") +
+            "</section>\n";
+    const auto [wait_labels, wait_values] = buckets(d.check_in_to_first.minutes, 15, 13);
+    html += "<section>\n<h2>" +
+            both("Thời gian chờ từ check-in đến lượt phỏng vấn đầu",
+                 "Wait from check-in to the first interview") +
+            "</h2>\n" +
+            column_chart(wait_labels, wait_values, "phút / minutes — số học viên / students",
+                         "#5b8db8") +
+            "</section>\n";
+    const auto [call_labels, call_values] = buckets(d.call_to_start.minutes, 1, 11);
+    html +=
+        "<section>\n<h2>" +
+        both("Đứng chờ tại gian hàng, từ lúc gọi đến lúc bắt đầu",
+             "At the booth, from the call to the start") +
+        "</h2>\n" +
+        column_chart(call_labels, call_values, "phút / minutes — số lượt / interviews", "#7a9a3a") +
+        "</section>\n</div>\n";
+    html += "<div class=\"page\">\n<section>\n<h2>" +
+            both("Sử dụng chỗ phỏng vấn theo gian hàng", "Seat-slot use per booth") + "</h2>\n" +
+            booth_use_chart(d.booths) + "</section>\n";
+    html += "<p class=\"note\">" +
+            both(d.simulated ? "Giờ của các sự kiện: phút mô phỏng do trình mô phỏng ghi lại."
+                             : "Giờ của các sự kiện: giờ Việt Nam (UTC+7) theo nhật ký.",
+                 d.simulated ? "Event times: the simulated minutes the simulator recorded."
+                             : "Event times: Viet Nam time (UTC+7) of the audit log.") +
+            "</p>\n</div>\n";
+    return html;
 }
 
 }  // namespace
@@ -758,7 +1012,9 @@ std::string summary_html(const Store& store, TimeOfDay now) {
         grouped(f.waits_counted) +
         " students interviewed. Details: the CSV files exported with this report.</p>\n"
         "<p>Lập bởi hệ thống jobfair / <span class=\"en\">Produced by jobfair</span></p>\n"
-        "</footer>\n</body>\n</html>\n";
+        "</footer>\n";
+    html += day_report_html(day_report(store));
+    html += "</body>\n</html>\n";
     return html;
 }
 

@@ -7,7 +7,8 @@
 //   outcomes-by-enterprise.csv    per booth, in the fair's order
 //   outcomes-by-trade.csv         per student trade, most interviews done first
 //   attendance-by-school.csv      per school, most pre-registered first; no school last
-//   summary.html                  one printable A4 page, Vietnamese first, English second
+//   summary.html                  a printable A4 summary page, Vietnamese first, English second,
+//                                 then the report of the day with SVG charts (day_report.hpp)
 // interviews.csv names students (full name, school; never phones): personal data, for the
 // organizer role only. The other files hold counts and enterprise, trade and school names.
 //

@@ -110,7 +110,25 @@ struct Person {
     bool gone_silently = false;
     bool engaged = false;  // called or in an interview: does not wander off
     int away_until = 0;    // fair minute a step-away ends
+    // What the student's phone shows (GET /me/status), read until their first interview starts.
+    std::string status_token;
+    std::string ticket_label;
+    struct Shown {
+        int at = 0;        // fair minute it was read
+        int expected = 0;  // the earliest start or estimate shown
+        bool promise = false;
+    };
+    std::vector<Shown> shown;
+    std::optional<int> told_no_interview_at;  // first time "no interview possible" was shown
+    std::string told_no_interview_reason;
 };
+
+// The token after "/p#" in the check-in answer's status_url: what the kiosk's second QR holds.
+std::string status_token_of(const json& answer) {
+    const std::string url = answer.value("status_url", "");
+    const auto hash = url.find("/p#");
+    return hash == std::string::npos ? "" : url.substr(hash + 3);
+}
 
 template <class Rng>
 double uniform(Rng& rng) {
@@ -176,7 +194,94 @@ struct Seat {
     std::optional<int> reaches_booth_at;  // when the called student gets there; nothing: never
 };
 
+// Nearest rank: ceil(0.9 n), the definition the reports use for waits.
+std::optional<int> p90_of(std::vector<std::optional<int>> errors) {
+    if (errors.empty()) return std::nullopt;
+    std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) {
+        if (a.has_value() != b.has_value()) return a.has_value();  // misses last
+        return a < b;
+    });
+    return errors[(9 * errors.size() + 9) / 10 - 1];
+}
+
 }  // namespace
+
+EstimateAccuracy::Row accuracy_row(std::string when, std::string kind,
+                                   const std::vector<std::optional<int>>& errors) {
+    EstimateAccuracy::Row row;
+    row.when = std::move(when);
+    row.kind = std::move(kind);
+    row.students = static_cast<int>(errors.size());
+    for (const auto& error : errors) {
+        if (!error) {
+            ++row.no_interview_followed;
+        } else if (*error <= kEstimateWithinMinutes) {
+            ++row.within;
+        }
+    }
+    row.p90_error_minutes = p90_of(errors);
+    return row;
+}
+
+std::vector<std::string> EstimateAccuracy::lines() const {
+    std::vector<std::string> out;
+    for (const Row& row : rows) {
+        char line[240];
+        const std::string p90 = row.p90_error_minutes
+                                    ? std::to_string(*row.p90_error_minutes) + " min"
+                                    : std::string(row.students == 0 ? "-" : "none (a miss)");
+        std::snprintf(
+            line, sizeof line,
+            "estimates, %s %s: %d students, started within %d min: %d (%.1f%%), p90 "
+            "error %s, no interview followed: %d",
+            row.when == "first" ? "first shown at check-in," : "latest shown >= 30 min before,",
+            row.kind == "promise" ? "promised start" : "standby estimate", row.students,
+            kEstimateWithinMinutes, row.within,
+            row.students == 0 ? 0.0 : 100.0 * row.within / row.students, p90.c_str(),
+            row.no_interview_followed);
+        out.emplace_back(line);
+    }
+    out.push_back("told \"no interview possible\": " + std::to_string(told_no_interview) +
+                  " students, of whom " + std::to_string(told_no_interview_right) +
+                  " indeed had none afterwards");
+    for (const auto& [reason, count] : told_no_interview_by_reason)
+        out.push_back("  told no interview (" + reason + "): " + std::to_string(count));
+    out.push_back("estimates not measured, the student left before any interview: " +
+                  std::to_string(left_before_interview) +
+                  "; status reads: " + std::to_string(polls));
+    return out;
+}
+
+std::string simulation_measured_payload(const SimulationReport& report) {
+    json minutes = json::array();
+    const auto& events = report.timed_events;
+    for (size_t i = 0; i < events.size(); ++i) {
+        if (i + 1 == events.size() || events[i + 1].at != events[i].at)
+            minutes.push_back({events[i].event.id, events[i].at.minutes()});
+    }
+    json rows = json::array();
+    for (const EstimateAccuracy::Row& row : report.estimates.rows) {
+        rows.push_back(
+            {{"when", row.when},
+             {"kind", row.kind},
+             {"students", row.students},
+             {"within", row.within},
+             {"no_interview_followed", row.no_interview_followed},
+             {"p90_error_minutes", row.p90_error_minutes ? json(*row.p90_error_minutes) : json()}});
+    }
+    const EstimateAccuracy& estimates = report.estimates;
+    return json{{"event_minutes", minutes},
+                {"estimates",
+                 {{"within_minutes", kEstimateWithinMinutes},
+                  {"latest_before_minutes", kEstimateLatestBeforeMinutes},
+                  {"poll_minutes", kEstimatePollMinutes},
+                  {"rows", rows},
+                  {"told_no_interview", estimates.told_no_interview},
+                  {"told_no_interview_right", estimates.told_no_interview_right},
+                  {"told_no_interview_by_reason", estimates.told_no_interview_by_reason},
+                  {"left_before_interview", estimates.left_before_interview}}}}
+        .dump();
+}
 
 std::vector<std::string> SimulationReport::lines() const {
     std::vector<std::string> out{
@@ -215,6 +320,8 @@ std::vector<std::string> SimulationReport::lines() const {
         out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
     for (const auto& [outcome, count] : outcomes)
         out.push_back("outcome " + outcome + ": " + std::to_string(count));
+    for (std::string& line : estimates.lines())
+        out.push_back(std::move(line));
     out.push_back("requests: " + std::to_string(requests) + " (" +
                   std::to_string(refused_requests) + " answered 4xx)");
     return out;
@@ -287,6 +394,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     std::map<std::string, size_t> person_index;
     for (size_t i = 0; i < people.size(); ++i)
         person_index[people[i].id] = i;
+    std::map<std::string, size_t> label_index;  // walk-ins, by ticket label
 
     const auto& grid = fair.settings.grid;
     const int day_start = grid.day_start.minutes();
@@ -335,6 +443,36 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     const auto set_engaged = [&](const std::string& student, bool engaged) {
         const auto who = person_index.find(student);
         if (who != person_index.end()) people[who->second].engaged = engaged;
+    };
+    // What the student's phone shows now: the earliest promised start or standby estimate, or
+    // "no interview possible". Read as the phone reads it, with the student's status token.
+    const auto read_status = [&](Person& person, int now) {
+        if (person.status_token.empty()) return;
+        const client::Answer answer = api.get("/me/status", person.status_token);
+        ++report.estimates.polls;
+        if (!answer.ok()) return;
+        const json status = answer.json();
+        std::optional<Person::Shown> shown;
+        const auto consider = [&](const std::string& at, bool promise) {
+            const auto time = TimeOfDay::parse(at);
+            if (time && (!shown || time->minutes() < shown->expected))
+                shown = Person::Shown{now, time->minutes(), promise};
+        };
+        for (const auto& row : status.value("interviews", json::array())) {
+            const std::string state = row.value("status", "");
+            if (state == "promised" || state == "called") consider(row.value("start", ""), true);
+        }
+        for (const auto& row : status.value("standby", json::array())) {
+            if (row.contains("estimate") && row["estimate"].is_string())
+                consider(row["estimate"].get<std::string>(), false);
+        }
+        if (shown) {
+            person.shown.push_back(*shown);
+        } else if (status.contains("no_interview") && status["no_interview"].is_string() &&
+                   !person.told_no_interview_at) {
+            person.told_no_interview_at = now;
+            person.told_no_interview_reason = status["no_interview"].get<std::string>();
+        }
     };
     // A called student: when they reach the booth, or nothing when they never come (gone home,
     // away until after the staff stop waiting, or the call missed).
@@ -445,6 +583,10 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                 person.checked_in_at = now;
                 ++report.checked_in;
                 check_in_delays.push_back(now - person.student->arrive.minutes());
+                const json told = answer.json();
+                person.status_token = status_token_of(told);
+                person.ticket_label = told.value("ticket_label", "");
+                read_status(person, now);
             }
         }
         if (kiosk_queue.empty()) kiosk_seconds = std::min(kiosk_seconds, seconds_per_check_in);
@@ -480,12 +622,17 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                 "sim-walkin-" + std::to_string(it->second) + "-" + std::to_string(options.seed));
             if (!answer.ok()) continue;
             Person person;
-            person.ticket = answer.json()["ticket"];
+            const json told = answer.json();
+            person.ticket = told["ticket"];
             person.checked_in_at = now;
+            person.status_token = status_token_of(told);
+            person.ticket_label = told.value("ticket_label", "");
+            read_status(person, now);
             // The server names walk-ins W0001...; the kiosk answer does not say the id, so the
             // simulation tracks them by ticket only.
             person.id = "walk-in:" + person.ticket;
             person_index[person.id] = people.size();
+            label_index[person.ticket_label] = people.size();
             people.push_back(std::move(person));
             ++report.walk_ins;
             ++report.checked_in;
@@ -522,6 +669,17 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         if (now == pause_until)
             api.post("/booths/" + paused_booth->id.str() + "/resume", organizer);
 
+        // Students waiting for their first interview look at their phones every few minutes
+        // (spread over the minutes, so the server is not asked all at once).
+        for (size_t i = 0; i < people.size(); ++i) {
+            Person& person = people[i];
+            if (!person.checked_in_at || *person.checked_in_at == now || person.first_start ||
+                person.left || person.gone_silently || person.engaged)
+                continue;
+            if ((static_cast<size_t>(now) + i) % kEstimatePollMinutes == 0)
+                read_status(person, now);
+        }
+
         // Booth seats.
         for (const Booth& booth : fair.booths) {
             const std::string id = booth.id.str();
@@ -546,6 +704,11 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                     seat.interview = called["called"]["id"];
                     seat.student = called["called"]["student"];
                     seat.since = now;
+                    // Walk-ins are known by their ticket label until a booth names them.
+                    if (!person_index.count(seat.student)) {
+                        const auto label = label_index.find(called.value("ticket_label", ""));
+                        if (label != label_index.end()) person_index[seat.student] = label->second;
+                    }
                     if (called.value("from_standby", false)) ++report.refilled_from_standby;
                     seat.reaches_booth_at = answer_call(seat.student, now);
                 } else if (seat.state == Seat::State::called) {
@@ -630,6 +793,42 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         }
     }
     report.students_covered = overview.value("students_interviewed", 0);
+    // The estimates against what happened: the first shown and the latest shown at least 30
+    // minutes before the first interview began, per kind.
+    std::map<std::pair<std::string, std::string>, std::vector<std::optional<int>>> errors;
+    for (const Person& person : people) {
+        if (person.shown.empty()) continue;
+        if (!person.first_start && (person.left || person.gone_silently)) {
+            ++report.estimates.left_before_interview;
+            continue;
+        }
+        const auto error_of = [&](const Person::Shown& shown) -> std::optional<int> {
+            if (!person.first_start) return std::nullopt;
+            return std::abs(*person.first_start - shown.expected);
+        };
+        const Person::Shown& first = person.shown.front();
+        errors[{"first", first.promise ? "promise" : "standby"}].push_back(error_of(first));
+        const Person::Shown* latest = nullptr;
+        for (const Person::Shown& shown : person.shown) {
+            if (!person.first_start ||
+                shown.at <= *person.first_start - kEstimateLatestBeforeMinutes)
+                latest = &shown;
+        }
+        if (latest)
+            errors[{"latest", latest->promise ? "promise" : "standby"}].push_back(
+                error_of(*latest));
+    }
+    for (const char* when : {"first", "latest"}) {
+        for (const char* kind : {"promise", "standby"})
+            report.estimates.rows.push_back(accuracy_row(when, kind, errors[{when, kind}]));
+    }
+    for (const Person& person : people) {
+        if (!person.told_no_interview_at) continue;
+        if (person.first_start && *person.first_start < *person.told_no_interview_at) continue;
+        ++report.estimates.told_no_interview;
+        ++report.estimates.told_no_interview_by_reason[person.told_no_interview_reason];
+        if (!person.first_start) ++report.estimates.told_no_interview_right;
+    }
     // Re-plans never cancel a promise (promises are locked): every cancelled promise has a
     // reason a person gave or the day imposed (the student left, the booth closed).
     const json log = api.get("/events?since=0", organizer).json();
@@ -662,6 +861,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         stored.push_back(std::move(interview));
     }
     report.freed_seat_slots = count_freed_seat_slots(fair.settings, stored, timed_events);
+    report.timed_events = std::move(timed_events);
     const auto mean_of = [](const std::vector<int>& values) {
         double sum = 0;
         for (int value : values)

@@ -93,6 +93,40 @@ struct SimulationOptions {
     std::function<void(const std::string&)> report_line;
 };
 
+// How well the times students were shown foretold their interviews (issue 16, item 3). Read as a
+// student's phone reads them (GET /api/v1/me/status with the status token of the check-in
+// answer): at check-in, then every kEstimatePollMinutes until their first interview starts.
+// "The estimate" at a moment is the earliest time the status shows: a promised interview's start
+// (its come-back time is kComeBackMinutesBeforeStart earlier) or a standby estimate; it is
+// compared with the start of the student's first interview. docs/reports.md has the rules.
+inline constexpr int kEstimatePollMinutes = 5;
+inline constexpr int kEstimateWithinMinutes = 10;
+inline constexpr int kEstimateLatestBeforeMinutes = 30;
+
+struct EstimateAccuracy {
+    struct Row {
+        std::string when;  // "first": shown at check-in; "latest": last shown >= 30 min before
+        std::string kind;  // "promise" or "standby"
+        int students = 0;  // with such an estimate (students who left before are not counted)
+        int within = 0;    // the interview started within kEstimateWithinMinutes of it
+        int no_interview_followed = 0;  // no interview started at all (counted as not within)
+        std::optional<int> p90_error_minutes;  // nearest rank; none when it falls on a miss
+    };
+    std::vector<Row> rows;      // first/promise, first/standby, latest/promise, latest/standby
+    int told_no_interview = 0;  // told "no interview possible" before any interview
+    int told_no_interview_right = 0;  // ... and indeed none started afterwards
+    std::map<std::string, int> told_no_interview_by_reason;
+    int left_before_interview = 0;  // had an estimate, left (told or not) before any interview
+    int polls = 0;                  // status reads
+
+    std::vector<std::string> lines() const;
+};
+
+// Errors in minutes, none for an estimate no interview followed: the share within `within` and
+// the p90 by nearest rank (none when the rank falls on a miss). Exposed for the tests.
+EstimateAccuracy::Row accuracy_row(std::string when, std::string kind,
+                                   const std::vector<std::optional<int>>& errors);
+
 // The day's figures, each as the report prints it ("interviews done: 512").
 struct SimulationReport {
     int checked_in = 0;
@@ -124,9 +158,18 @@ struct SimulationReport {
     // Promises (interviews past planned) cancelled, by the reason recorded with them.
     std::map<std::string, int> promises_cancelled;
     std::map<std::string, int> outcomes;
+    EstimateAccuracy estimates;
+    // The audit log as read, each event with the simulated minute it was read in: the fair time
+    // of events whose `at` is the real clock (scheduler/reports/day_report.hpp).
+    std::vector<TimedEvent> timed_events;
 
     std::vector<std::string> lines() const;
 };
+
+// What the simulator stores with the day at its end, as the payload of an audit-log event
+// "simulation.measured" (scheduler/reports/day_report.hpp reads it): the simulated minute each
+// event was read in, as [last event id, minute] pairs, and the estimate accuracy.
+std::string simulation_measured_payload(const SimulationReport& report);
 
 // Runs the morning against the server at options.host:port, whose database holds `fair` and
 // whose clock can be moved (started with --clock-start). Throws std::runtime_error with the

@@ -402,7 +402,7 @@ TEST_CASE("reports: the date is the fair's own, never the machine's nor a check-
     CHECK(reports::summary_html(quiet, at(9, 0)).find("Chưa có số liệu") != std::string::npos);
 }
 
-TEST_CASE("reports: the summary is one printable page with every text from the data escaped") {
+TEST_CASE("reports: the summary is printable with every text from the data escaped") {
     const Store store = sample_day();
     const std::string html = reports::summary_html(store, at(9, 10));
     CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
