@@ -242,6 +242,9 @@ void add_simulate_command(CLI::App& app) {
         ->transform(scale_factor())
         ->check(CLI::Range(1, 30))
         ->capture_default_str();
+    sub->add_option("--estimate-poll-minutes", options->simulation.estimate_poll_minutes,
+                    "minutes between two status reads of a waiting student (default 5)")
+        ->check(CLI::Range(1, 60));
     sub->add_option("--until", options->until,
                     "stop at this fair time (HH:MM), leaving the morning in progress");
     sub->add_option("--booth-pin-file", options->booth_pin_files,

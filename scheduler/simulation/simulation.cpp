@@ -274,7 +274,7 @@ std::string simulation_measured_payload(const SimulationReport& report) {
                 {"estimates",
                  {{"within_minutes", kEstimateWithinMinutes},
                   {"latest_before_minutes", kEstimateLatestBeforeMinutes},
-                  {"poll_minutes", kEstimatePollMinutes},
+                  {"poll_minutes", estimates.poll_minutes},
                   {"rows", rows},
                   {"told_no_interview", estimates.told_no_interview},
                   {"told_no_interview_right", estimates.told_no_interview_right},
@@ -329,6 +329,8 @@ std::vector<std::string> SimulationReport::lines() const {
 
 SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& options) {
     SimulationReport report;
+    const int poll_minutes = std::max(1, options.estimate_poll_minutes);
+    report.estimates.poll_minutes = poll_minutes;
     Api api(options.host, options.port, report);
     std::mt19937_64 rng(options.seed);
 
@@ -676,7 +678,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             if (!person.checked_in_at || *person.checked_in_at == now || person.first_start ||
                 person.left || person.gone_silently || person.engaged)
                 continue;
-            if ((static_cast<size_t>(now) + i) % kEstimatePollMinutes == 0)
+            if ((static_cast<size_t>(now) + i) % size_t(poll_minutes) == 0)
                 read_status(person, now);
         }
 

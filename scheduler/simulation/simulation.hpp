@@ -91,6 +91,9 @@ struct SimulationOptions {
     std::function<void(const SimulationProgress&)> after_minute;
     // Prints one line per simulated 15 minutes.
     std::function<void(const std::string&)> report_line;
+    // Minutes between two status reads of a waiting student (the estimate-accuracy figures);
+    // larger values make a long run cheaper and the figures coarser.
+    int estimate_poll_minutes = 5;
 };
 
 // How well the times students were shown foretold their interviews (issue 16, item 3). Read as a
@@ -112,9 +115,10 @@ struct EstimateAccuracy {
         int no_interview_followed = 0;  // no interview started at all (counted as not within)
         std::optional<int> p90_error_minutes;  // nearest rank; none when it falls on a miss
     };
-    std::vector<Row> rows;      // first/promise, first/standby, latest/promise, latest/standby
-    int told_no_interview = 0;  // told "no interview possible" before any interview
-    int told_no_interview_right = 0;  // ... and indeed none started afterwards
+    std::vector<Row> rows;  // first/promise, first/standby, latest/promise, latest/standby
+    int poll_minutes = kEstimatePollMinutes;  // between two status reads of a waiting student
+    int told_no_interview = 0;                // told "no interview possible" before any interview
+    int told_no_interview_right = 0;          // ... and indeed none started afterwards
     std::map<std::string, int> told_no_interview_by_reason;
     int left_before_interview = 0;  // had an estimate, left (told or not) before any interview
     int polls = 0;                  // status reads

@@ -53,7 +53,7 @@ start_server() {  # $1: fair time to start the clock at
 
 start_server 07:30
 "$bin/jobfair" simulate --server "127.0.0.1:$port" --password "$password" --db "$work/fair.db" \
-  --speed 0 --seed 11 --check >"$work/simulation.log" 2>&1 &
+  --speed 0 --seed 11 --check --estimate-poll-minutes 15 >"$work/simulation.log" 2>&1 &
 simulation_pid=$!
 
 # Kill the server when the simulated morning reaches these times (one report line per 15 min).
