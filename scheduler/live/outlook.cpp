@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "common/availability.hpp"
 
@@ -69,17 +70,23 @@ BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, doub
 }
 
 // The student's own commitments, by slot, for rule 2 (one place at a time, with the gap).
-std::vector<int> committed_slots(const DayState& day, const StudentId& student) {
-    std::vector<int> slots;
-    for (const auto& row : day.interviews) {
-        if (row.interview.student != student || !holds_seat(row.status) ||
-            row.status == InterviewStatus::done)
-            continue;
-        if (const auto slot = day.fair.settings.grid.slot_at(row.interview.start))
-            slots.push_back(*slot);
+// The fair's students by id: Fair::find_student scans the list, and a status read looks up every
+// student of every booth's queue.
+class StudentIndex {
+  public:
+    explicit StudentIndex(const Fair& fair) {
+        by_id_.reserve(fair.students.size());
+        for (const Student& student : fair.students)
+            by_id_.emplace(student.id, &student);
     }
-    return slots;
-}
+    const Student* find(const StudentId& id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+  private:
+    std::unordered_map<StudentId, const Student*> by_id_;
+};
 
 bool slot_free_for(const std::vector<int>& own, int slot, int gap) {
     return std::none_of(own.begin(), own.end(),
@@ -103,18 +110,28 @@ BoothEstimates estimate_booth(const DayState& day, const Booth& booth, bool paus
     const int gap = day.fair.settings.student_gap_slots;
     double consumed = 0;
     int position = 0;
+    const StudentIndex students(day.fair);
+    // Every student's committed slots in one pass: a queue can hold hundreds of students.
+    std::unordered_map<StudentId, std::vector<int>> committed;
+    for (const auto& row : day.interviews) {
+        if (!holds_seat(row.status) || row.status == InterviewStatus::done) continue;
+        if (const auto slot = grid.slot_at(row.interview.start))
+            committed[row.interview.student].push_back(*slot);
+    }
+    const std::vector<int> none;
     for (const StandbyEntry& entry : out.queue) {
         StandbyOutlook standby;
         standby.booth = booth.id;
         standby.position = ++position;
-        const Student& student = *day.fair.find_student(entry.id);
+        const Student& student = *students.find(entry.id);
         if (entry.planned_at) {
             standby.planned = true;
             standby.estimate = std::max(*entry.planned_at, day.now);
             out.by_student[entry.id] = standby;
             continue;
         }
-        const std::vector<int> own = committed_slots(day, entry.id);
+        const auto found = committed.find(entry.id);
+        const std::vector<int>& own = found == committed.end() ? none : found->second;
         double cumulative = 0;
         for (int slot = now_slot; slot < supply.slots; ++slot) {
             cumulative += supply.openings[size_t(slot)];
@@ -173,8 +190,9 @@ std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& boot
         }
     }
     std::vector<StandbyEntry> waiting;
+    const StudentIndex students(day.fair);
     for (const auto& [id, arrived] : day.check_ins) {
-        const Student* student = day.fair.find_student(id);
+        const Student* student = students.find(id);
         if (!student || pair_over.count(id) || day.now >= student->leave) continue;
         const int rank = preference_rank(*student, booth_id);
         if (rank == 0 || !is_eligible(*student, *booth)) continue;
