@@ -323,6 +323,14 @@ void assign_seats(const AllocationModel& model, const PlanIndex& previous,
     }
 }
 
+std::vector<char> covered_by_locked_interviews(const AllocationModel& model) {
+    std::vector<char> covered(model.students().size(), 0);
+    for (const auto& p : model.locked()) {
+        if (placement_points(model, p) > 0) covered[size_t(p.student)] = 1;
+    }
+    return covered;
+}
+
 RepairOutcome repair_and_fill(const AllocationModel& model, Occupancy& taken,
                               const PlanIndex& previous, Deadline deadline,
                               std::vector<Placement> relaxed) {

@@ -59,6 +59,9 @@ class PlanIndex {
     }
 };
 
+// Per student: 1 when a locked interview already earns them the coverage weight.
+std::vector<char> covered_by_locked_interviews(const AllocationModel& model);
+
 struct RepairOutcome {
     std::vector<Placement> planned;
     int repaired_collisions = 0;  // relaxation interviews that needed moving

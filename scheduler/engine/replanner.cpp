@@ -196,10 +196,7 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
     result.broken_promises = model.broken_promises();
 
     Occupancy occupancy(model, model.locked());
-    std::vector<char> covered_by_locked(model.students().size(), 0);
-    for (const auto& p : model.locked()) {
-        if (placement_points(model, p) > 0) covered_by_locked[size_t(p.student)] = 1;
-    }
+    const std::vector<char> covered_by_locked = covered_by_locked_interviews(model);
     const PlanIndex previous(model, model.planned());
 
     const bool grew = !built_ || model.students().size() != students_ ||

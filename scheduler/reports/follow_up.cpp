@@ -9,6 +9,7 @@
 #include "common/occupations.hpp"
 #include "common/text.hpp"
 #include "common/ticket.hpp"
+#include "scheduler/reports/reports.hpp"
 
 namespace jobfair::reports {
 
@@ -17,17 +18,7 @@ namespace {
 std::string outcome_text(const StoredInterview& row) {
     if (row.status != InterviewStatus::done) return "Đang phỏng vấn / in progress";
     if (!row.outcome) return "Chưa ghi kết quả / no outcome recorded";
-    switch (*row.outcome) {
-        case InterviewOutcome::offer:
-            return "Nhận việc / offer";
-        case InterviewOutcome::internship:
-            return "Thực tập / internship";
-        case InterviewOutcome::next_round:
-            return "Vòng sau / next round";
-        case InterviewOutcome::not_suitable:
-            return "Chưa phù hợp / not suitable";
-    }
-    return std::string(outcome_code(*row.outcome));
+    return outcome_label(row.outcome);
 }
 
 // "Công ty TNHH Đại Dương" -> "cong-ty-tnhh-dai-duong": a file name any computer can open.

@@ -90,21 +90,6 @@ std::string status_label(InterviewStatus status) {
     return std::string(status_code(status));
 }
 
-std::string outcome_label(const std::optional<InterviewOutcome>& outcome) {
-    if (!outcome) return "";
-    switch (*outcome) {
-        case InterviewOutcome::offer:
-            return "Nhận việc / offer";
-        case InterviewOutcome::internship:
-            return "Thực tập / internship";
-        case InterviewOutcome::next_round:
-            return "Vòng sau / next round";
-        case InterviewOutcome::not_suitable:
-            return "Chưa phù hợp / not suitable";
-    }
-    return std::string(outcome_code(*outcome));
-}
-
 // ---- 2. The day -------------------------------------------------------------------------------
 
 struct Day {
@@ -289,6 +274,21 @@ std::map<std::optional<std::string>, SchoolRow> tally_by_school(const Day& day) 
 }
 
 }  // namespace
+
+std::string outcome_label(const std::optional<InterviewOutcome>& outcome) {
+    if (!outcome) return "";
+    switch (*outcome) {
+        case InterviewOutcome::offer:
+            return "Nhận việc / offer";
+        case InterviewOutcome::internship:
+            return "Thực tập / internship";
+        case InterviewOutcome::next_round:
+            return "Vòng sau / next round";
+        case InterviewOutcome::not_suitable:
+            return "Chưa phù hợp / not suitable";
+    }
+    return std::string(outcome_code(*outcome));
+}
 
 // ---- 1. Writing (continued): the public building blocks -----------------------------------
 

@@ -55,6 +55,8 @@ struct ExportFile {
 
 // The names served at GET /api/v1/exports/{name}, in the order above.
 std::span<const std::string_view> export_names();
+// "Nhận việc / offer": an outcome as the exports and the follow-up lists show it; "" for none.
+std::string outcome_label(const std::optional<InterviewOutcome>& outcome);
 // The file called `name` at fair-clock time `now`; nullopt for a name not in export_names().
 // Throws StoreError when the store holds no fair or cannot be read.
 std::optional<ExportFile> render_export(const Store& store, std::string_view name, TimeOfDay now);
