@@ -42,15 +42,17 @@ enum class CallNobody {
     outside_hours,   // the fair's interview hours are over or have not begun
     nobody_waiting,  // nobody checked in is waiting for this booth
     not_in_standby,  // the student asked for is not in the booth's standby queue
+    booth_full,      // the booth has reached its max_interviews for the day
 };
 
-inline constexpr CodeTable<CallNobody, 6> kCallNobodyCodes{{
+inline constexpr CodeTable<CallNobody, 7> kCallNobodyCodes{{
     {CallNobody::none, ""},
     {CallNobody::seat_busy, "seat_busy"},
     {CallNobody::seat_held, "seat_held"},
     {CallNobody::outside_hours, "outside_hours"},
     {CallNobody::nobody_waiting, "nobody_waiting"},
     {CallNobody::not_in_standby, "not_in_standby"},
+    {CallNobody::booth_full, "booth_full"},
 }};
 
 // "seat_busy", ...: the code the API names it by; "" for none.

@@ -308,6 +308,20 @@ std::optional<StoredInterview> LiveFair::standby_candidate(
                               "the booth does not interview in this slot (a break, or its hours)");
         return std::nullopt;
     }
+    // Never past the booth's cap for the day (rule 6): its promises, calls and interviews done
+    // all count, so a standby call only fills what a no-show or a cancellation gave back.
+    if (const auto index = model_.booth_index(booth)) {
+        const int cap = model_.booths()[size_t(*index)].max_interviews;
+        const auto taken = std::count_if(all.begin(), all.end(), [&](const StoredInterview& row) {
+            return row.interview.booth == booth && is_commitment(row.status);
+        });
+        if (cap != alloc::kNoCap && taken >= cap) {
+            result.nobody_because(CallResult::Nobody::booth_full,
+                                  "the booth has reached its cap of " + std::to_string(cap) +
+                                      " interviews for the day");
+            return std::nullopt;
+        }
+    }
     const TimeOfDay start = grid.slot_start(slot);
     // The seat in this slot must not be held by a commitment (a promise of a student who is
     // busy elsewhere keeps its place).

@@ -1375,6 +1375,9 @@ struct FairServer::Routes {
             case Nobody::outside_hours:
                 return refuse(response, 409, "outside_hours", call.why_nobody,
                               "Ngoài giờ phỏng vấn của hội chợ");
+            case Nobody::booth_full:
+                return refuse(response, 409, "booth_full", call.why_nobody,
+                              "Gian hàng đã đủ số buổi phỏng vấn trong ngày");
             default:
                 return refuse(response, 409, "not_in_standby", call.why_nobody,
                               "Sinh viên này không thể được gọi từ hàng chờ lúc này");

@@ -338,6 +338,7 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
         {CallNobody::outside_hours, "", BoothText::why_outside_hours, {}},
         {CallNobody::seat_held, "S0123", BoothText::why_seat_held, {"S0123"}},
         {CallNobody::not_in_standby, "W0003", BoothText::why_not_in_standby, {"W0003", "B07"}},
+        {CallNobody::booth_full, "", BoothText::why_booth_full, {}},
         {CallNobody::none, "", BoothText::why_other, {"something new"}},
     };
     for (const Reason& reason : reasons) {

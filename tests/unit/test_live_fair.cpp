@@ -592,3 +592,34 @@ TEST_CASE("booth staff can take a standby student into a seat freed by a skip") 
     }
     require_consistent(day.fair, day.store);
 }
+
+TEST_CASE("standby never takes a booth past its cap for the day — a no-show gives a place back") {
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01", 2).max_interviews = 1;
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    const auto s1 = live.check_in(StudentId("S1"), "kiosk");
+    REQUIRE(s1.interviews.size() == 1);
+    const auto s2 = live.check_in(StudentId("S2"), "kiosk");
+    CHECK(s2.interviews.empty());  // the booth's one interview is S1's
+
+    clock.set(s1.interviews.front().interview.start);
+    const int promised_seat = s1.interviews.front().interview.seat;
+    const auto other_seat = live.call_next(BoothId("B01"), 1 - promised_seat, "booth");
+    CHECK_FALSE(other_seat.called.has_value());
+    CHECK(other_seat.nobody == CallNobody::booth_full);
+    require_consistent(fair, store);
+
+    const auto call = live.call_next(BoothId("B01"), promised_seat, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->interview.student == StudentId("S1"));
+    clock.advance_minutes(6);
+    live.no_show(call.called->id, "booth");
+    const auto refill = live.call_next(BoothId("B01"), promised_seat, "booth");
+    REQUIRE(refill.called.has_value());
+    CHECK(refill.called->interview.student == StudentId("S2"));
+    require_consistent(fair, store);
+}

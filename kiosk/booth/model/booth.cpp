@@ -69,6 +69,8 @@ Notice why_nobody_notice(const intent::ActionAnswered& answered, const std::stri
         case CallNobody::not_in_standby:
             return table_notice(Notice::Kind::info, BoothText::why_not_in_standby,
                                 {student, booth});
+        case CallNobody::booth_full:
+            return table_notice(Notice::Kind::info, BoothText::why_booth_full);
         case CallNobody::none:
             break;
     }

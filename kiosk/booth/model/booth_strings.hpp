@@ -58,11 +58,12 @@ enum class BoothText {
     why_outside_hours,
     why_seat_held,       // {} = student
     why_not_in_standby,  // {} = student, {} = booth
-    why_other,           // {} = the server's own words
-    walk_in_busy,        // {} = ticket label, {} = booth
-    walk_in_seat_busy,   // {} = seat number from 1
-    finished_saved,      // {} = ticket label, {} = outcome words
-    ticket_match,        // {} = ticket label, {} = given name
+    why_booth_full,
+    why_other,          // {} = the server's own words
+    walk_in_busy,       // {} = ticket label, {} = booth
+    walk_in_seat_busy,  // {} = seat number from 1
+    finished_saved,     // {} = ticket label, {} = outcome words
+    ticket_match,       // {} = ticket label, {} = given name
     ticket_mismatch_title,
     ticket_mismatch_body,  // {} = scanned label, {} = called label, {} = given name
     // Seat cards
