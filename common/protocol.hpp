@@ -188,8 +188,8 @@ struct PhoneInterview {
     InterviewStatus status = InterviewStatus::promised;
     // Waiting students of this booth before this one, plus one (1: next); none once called.
     std::optional<int> queue_position;
-    // "HH:MM" when the interview is expected to begin; null until the live fair's estimate
-    // (scheduler/live) fills it.
+    // "HH:MM" when the interview will likely begin, from how its seat is running today
+    // (scheduler/live/outlook.hpp expected_starts); null once under way.
     std::optional<std::string> estimate;
 };
 

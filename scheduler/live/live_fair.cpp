@@ -36,6 +36,7 @@ LiveFair::LiveFair(Store& store, const FairClock& clock, double keep_weight)
       model_(alloc::AllocationModel::from_fair(fair_)),
       replanner_(replan_options(keep_weight)),
       absences_(store.student_absences()) {
+    pace_.slot_minutes = fair_.settings.grid.slot_minutes;
     rebuild_model();
 }
 
@@ -336,7 +337,7 @@ std::optional<StoredInterview> LiveFair::standby_candidate(
         }
     }
     // The one standby order (scheduler/live/outlook.hpp): the estimates assume it.
-    DayState day{fair_, all, store_.check_ins(), {}, clock_.now()};
+    DayState day{fair_, all, store_.check_ins(), {}, clock_.now(), {}};
     std::optional<StoredInterview> best_row;
     StandbyBlock only_blocked_by = StandbyBlock::none;
     for (const StandbyEntry& entry : standby_queue(day, booth)) {
@@ -407,6 +408,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
         }
         store_.move_interview(row.id, InterviewStatus::called, actor);
         called_at_[row.id] = now;
+        pace_.record_call(row.id, now);
         result.called = stored(row.id);
         return result;
     }
@@ -446,6 +448,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
                 continue;
             store_.move_interview(row.id, InterviewStatus::called, actor);
             called_at_[row.id] = now;
+            pace_.record_call(row.id, now);
             skipped_at_.erase(row.id);
             result.called = stored(row.id);
             result.nobody_because(CallResult::Nobody::none, "");
@@ -544,12 +547,14 @@ void LiveFair::call_from_standby(const Interview& interview, std::string_view ac
         model_.lock(*placement);
     }
     called_at_[id] = clock_.now();
+    pace_.record_call(id, clock_.now());
     result.called = stored(id);
     result.from_standby = true;
 }
 
 void LiveFair::start(InterviewId interview, std::string_view actor) {
     store_.move_interview(interview, InterviewStatus::in_progress, actor);
+    pace_.record_start(interview, clock_.now());
 }
 
 void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
@@ -558,6 +563,7 @@ void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std
     details.outcome = outcome;
     if (!note.empty()) details.note = note;
     store_.move_interview(interview, InterviewStatus::done, actor, details);
+    pace_.record_finish(interview, clock_.now());
 }
 
 void LiveFair::no_show(InterviewId interview, std::string_view actor) {
@@ -606,6 +612,7 @@ void LiveFair::recall(InterviewId interview, std::string_view actor) {
                 " đang ở trạng thái " + std::string(status_code(row.status)));
     }
     called_at_[interview] = clock_.now();  // the student gets the full wait again
+    pace_.record_call(interview, clock_.now());
     store_.append_event(actor, "interview.recalled",
                         nlohmann::json{{"interview", interview},
                                        {"student", row.interview.student.str()},

@@ -14,6 +14,7 @@
 #include "common/wire_codes.hpp"
 #include "scheduler/engine/allocator.hpp"
 #include "scheduler/engine/replanner.hpp"
+#include "scheduler/live/day_pace.hpp"
 
 namespace jobfair {
 
@@ -199,6 +200,8 @@ class LiveFair {
     const Fair& fair() const { return fair_; }
     bool is_paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
     int replans() const { return replans_; }
+    // How long interviews and walks to the booth take today (day_pace.hpp).
+    const DayPace& pace() const { return pace_; }
 
   private:
     Store& store_;
@@ -218,6 +221,8 @@ class LiveFair {
     std::map<InterviewId, TimeOfDay> called_at_;
     // Skipped students keep their promise but wait behind the other due students for a slot.
     std::map<InterviewId, TimeOfDay> skipped_at_;
+    // Learnt from the calls, starts and finishes seen since this process started.
+    DayPace pace_;
     // Absences reported from students' phones, as stored (loaded at start, kept in step).
     std::map<StudentId, Store::StudentAbsence> absences_;
     bool is_away(const StudentId& student) const { return absence_now(student).has_value(); }

@@ -215,6 +215,89 @@ std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& boot
     return waiting;
 }
 
+std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth_id,
+                                                 bool paused) {
+    std::map<InterviewId, TimeOfDay> out;
+    const Booth* booth = day.fair.find_booth(booth_id);
+    if (!booth) return out;
+    const auto& grid = day.fair.settings.grid;
+    const double length = day.pace.interview_minutes();
+    const double walk = day.pace.call_to_start_minutes();
+    const double now = day.now.minutes();
+    const int now_slot = current_slot(day);
+    std::vector<bool> open(size_t(grid.slot_count()), false);
+    if (!paused)
+        for (int slot : usable_slots(day.fair.settings, *booth))
+            open[size_t(slot)] = true;
+    const bool standby_waiting = !standby_queue(day, booth_id).empty();
+    const auto rounded = [](double minutes) { return TimeOfDay(int(std::lround(minutes))); };
+
+    for (int seat = 0; seat < booth->seats(); ++seat) {
+        double free_at = now;  // when the seat is next free
+        bool busy = false;     // taken right up to free_at (so its next call may come early)
+        std::vector<const StoredInterview*> waiting;
+        std::set<int> planned_slots;
+        for (const auto& row : day.interviews) {
+            if (row.interview.booth != booth_id || row.interview.seat != seat) continue;
+            if (row.status == InterviewStatus::in_progress) {
+                const auto started = day.pace.started_at.find(row.id);
+                const double from = started != day.pace.started_at.end()
+                                        ? started->second.minutes()
+                                        : row.interview.start.minutes();
+                // One running long is expected to end soon, not at once.
+                free_at = std::max(free_at, std::max(from + length, now + 1));
+                busy = true;
+            } else if (row.status == InterviewStatus::called) {
+                const auto called = day.pace.called_at.find(row.id);
+                const double from =
+                    called != day.pace.called_at.end() ? called->second.minutes() : now;
+                const double begin = std::max(now, from + walk);
+                out[row.id] = rounded(begin);
+                free_at = std::max(free_at, begin + length);
+                busy = true;
+            } else if (row.status == InterviewStatus::promised) {
+                waiting.push_back(&row);
+            } else if (row.status == InterviewStatus::planned &&
+                       day.check_ins.count(row.interview.student)) {
+                if (const auto slot = grid.slot_at(row.interview.start))
+                    planned_slots.insert(*slot);
+            }
+        }
+        std::sort(waiting.begin(), waiting.end(), [](const auto* a, const auto* b) {
+            return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
+        });
+        size_t next = 0;
+        for (int slot = now_slot; slot < grid.slot_count() && next < waiting.size(); ++slot) {
+            const double slot_start = grid.slot_start(slot).minutes();
+            // A seat still busy calls the slot's student as soon as it frees, even early.
+            const auto call_at = [&] {
+                return busy ? std::max(free_at, slot_start - grid.slot_minutes)
+                            : std::max(free_at, slot_start);
+            };
+            bool filled = false;
+            // Promises of this slot, and overdue ones still waiting, in order.
+            while (next < waiting.size() &&
+                   waiting[next]->interview.start.minutes() <= slot_start) {
+                const double begin = std::max(now, call_at() + walk);
+                out[waiting[next]->id] = rounded(begin);
+                free_at = begin + length;
+                busy = filled = true;
+                ++next;
+            }
+            if (filled) continue;
+            // No promise here: someone from standby (or the plan) likely takes the seat.
+            if (open[size_t(slot)] && (standby_waiting || planned_slots.count(slot)) &&
+                free_at < slot_start + grid.slot_minutes - walk) {
+                free_at = std::max(now, call_at() + walk) + length;
+                busy = true;
+            } else if (free_at <= slot_start + grid.slot_minutes) {
+                busy = false;
+            }
+        }
+    }
+    return out;
+}
+
 std::optional<TimeOfDay> StudentOutlook::next_expected() const {
     std::optional<TimeOfDay> next;
     for (const auto& promise : promises)
@@ -250,12 +333,20 @@ class BoothCache {
         return it->second;
     }
 
+    const std::map<InterviewId, TimeOfDay>& starts(const BoothId& booth) {
+        auto it = starts_.find(booth);
+        if (it == starts_.end())
+            it = starts_.emplace(booth, expected_starts(day_, booth, paused(booth))).first;
+        return it->second;
+    }
+
   private:
     const DayState& day_;
     const std::set<BoothId>& paused_;
     double rate_;
     std::map<BoothId, BoothEstimates> bounded_, unbounded_;
     std::map<BoothId, BoothSupply> free_;
+    std::map<BoothId, std::map<InterviewId, TimeOfDay>> starts_;
 };
 
 StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, BoothCache& cache) {
@@ -276,11 +367,16 @@ StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, Bo
             row.status == InterviewStatus::in_progress) {
             out.promises.push_back({row.id, row.interview.booth, row.interview.start,
                                     row.interview.start.plus_minutes(-kComeBackMinutesBefore),
-                                    row.status});
+                                    row.status, std::nullopt});
         }
     }
     std::sort(out.promises.begin(), out.promises.end(),
               [](const auto& a, const auto& b) { return a.start < b.start; });
+    for (PromiseOutlook& promise : out.promises) {
+        const auto& starts = cache.starts(promise.booth);
+        if (const auto it = starts.find(promise.interview); it != starts.end())
+            promise.expected = it->second;
+    }
 
     const bool here = day.check_ins.count(student_id) > 0 && day.now < student->leave;
     const bool room_for_more = interviews < day.fair.max_interviews_of(*student);

@@ -7,6 +7,7 @@
 // be applied. docs/estimates.md explains the arithmetic and how it is measured.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -49,6 +50,14 @@ struct StandbyEntry {
 // preference rank, then arrival, then id within each group.
 std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& booth);
 
+// When each promised or called interview at `booth` will likely begin: each seat's interviews
+// in order from now, the one under way ending after the day's usual interview length, each call
+// taking the usual minutes to answer, and a seat freed early calling the next slot's student at
+// once (LiveFair::call_next). A slot without a promise is taken to be filled from standby while
+// anyone waits there. docs/estimates.md.
+std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth,
+                                                 bool paused);
+
 // A promised interview still to come: when to be at the booth.
 struct PromiseOutlook {
     InterviewId interview = 0;
@@ -56,6 +65,8 @@ struct PromiseOutlook {
     TimeOfDay start;
     TimeOfDay be_there_by;  // a few minutes before the start: "be at B07 by 09:40"
     InterviewStatus status = InterviewStatus::promised;
+    // When it will likely begin, from how the booth's seat is running (expected_starts).
+    std::optional<TimeOfDay> expected;
 };
 
 // A booth the student waits for in standby.

@@ -46,7 +46,7 @@ std::string given_name(const std::string& full_name) {
 }
 
 DayState day_state(const Store& store, const LiveFair& live, TimeOfDay now) {
-    DayState day{live.fair(), store.interviews(), store.check_ins(), {}, now};
+    DayState day{live.fair(), store.interviews(), store.check_ins(), {}, now, live.pace()};
     for (const auto& ticket : store.tickets()) {
         if (!ticket.revoked_reason) day.tickets[ticket.student] = ticket.number;
     }

@@ -18,6 +18,7 @@
 #include "common/protocol.hpp"
 #include "common/store.hpp"
 #include "common/ticket.hpp"
+#include "scheduler/live/day_pace.hpp"
 #include "scheduler/live/live_fair.hpp"
 
 namespace jobfair {
@@ -32,6 +33,7 @@ struct DayState {
     std::map<StudentId, TimeOfDay> check_ins;
     std::map<StudentId, std::uint32_t> tickets;
     TimeOfDay now;
+    DayPace pace;  // how long interviews and walks to the booth take today
 
     std::string label_of(const StudentId& student) const {
         const auto it = tickets.find(student);

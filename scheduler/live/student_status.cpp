@@ -76,6 +76,13 @@ protocol::StudentStatus student_status_view(const DayState& day, const LiveFair&
     for (const Booth& booth : fair.booths)
         if (live.is_paused(booth.id)) paused.insert(booth.id);
     const StudentOutlook outlook = outlook_of(day, student, paused, no_show_rate(day.interviews));
+    for (const PromiseOutlook& promise : outlook.promises) {
+        for (size_t i = 0; i < mine.size(); ++i) {
+            if (mine[i]->id == promise.interview && promise.expected &&
+                promise.status != InterviewStatus::in_progress)
+                status.interviews[i].estimate = promise.expected->str();
+        }
+    }
     for (const StandbyOutlook& waiting : outlook.standby) {
         const Booth* booth = fair.find_booth(waiting.booth);
         if (!booth) continue;

@@ -122,7 +122,7 @@ struct Sheets {
 
     Sheets(const Store& source, std::optional<TimeOfDay> at)
         : fair(source.load_fair()),
-          day{fair, source.interviews(), source.check_ins(), {}, at.value_or(TimeOfDay(0))},
+          day{fair, source.interviews(), source.check_ins(), {}, at.value_or(TimeOfDay(0)), {}},
           now(at) {
         for (const auto& ticket : source.tickets())
             if (!ticket.revoked_reason) day.tickets[ticket.student] = ticket.number;

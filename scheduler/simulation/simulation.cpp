@@ -462,7 +462,11 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         };
         for (const auto& row : status.value("interviews", json::array())) {
             const std::string state = row.value("status", "");
-            if (state == "promised" || state == "called") consider(row.value("start", ""), true);
+            // The likely start the phone shows, else the slot's own.
+            const bool estimated = row.contains("estimate") && row["estimate"].is_string();
+            if (state == "promised" || state == "called")
+                consider(estimated ? row["estimate"].get<std::string>() : row.value("start", ""),
+                         true);
         }
         for (const auto& row : status.value("standby", json::array())) {
             if (row.contains("estimate") && row["estimate"].is_string())

@@ -60,7 +60,7 @@ TEST_CASE("a booth's standby queue follows the plan, then students with nothing,
                                               {StudentId("S3"), at(8, 3)},
                                               {StudentId("S4"), at(8, 4)},
                                               {StudentId("S5"), at(8, 5)}};
-    const DayState day{fair, rows, here, {}, at(8, 20)};
+    const DayState day{fair, rows, here, {}, at(8, 20), {}};
     CHECK(ids(standby_queue(day, BoothId("B01"))) ==
           std::vector<std::string>{"S3", "S2", "S1", "S4", "S5"});
 }
@@ -81,7 +81,7 @@ TEST_CASE("an outlook gives a come-back time for a promise and an estimate in st
     rows.push_back(row(3, "S3", "B01", at(8, 15), InterviewStatus::promised));
     const std::map<StudentId, TimeOfDay> here{
         {StudentId("S1"), at(7, 50)}, {StudentId("S2"), at(7, 50)}, {StudentId("S3"), at(7, 50)}};
-    const DayState day{fair, rows, here, {}, at(7, 55)};
+    const DayState day{fair, rows, here, {}, at(7, 55), {}};
     const StudentOutlook outlook = outlook_of(day, StudentId("S1"), {}, NoShowRate{});
     REQUIRE(outlook.promises.size() == 1);
     CHECK(outlook.promises[0].booth == BoothId("B01"));
@@ -112,7 +112,7 @@ TEST_CASE("standby estimates walk the queue through the seats expected to free")
     std::map<StudentId, TimeOfDay> here;
     for (const char* id : {"A", "B", "C", "D", "X", "Y"})
         here[StudentId(id)] = at(7, 50);
-    const DayState day{fair, rows, here, {}, at(7, 55)};
+    const DayState day{fair, rows, here, {}, at(7, 55), {}};
     const auto outlooks =
         outlooks_of(day, {StudentId("C"), StudentId("D"), StudentId("X")}, {}, NoShowRate{});
     // C and D take the two free seats; the no-shows expected of A and B (0.1 each) do not add
@@ -138,7 +138,7 @@ TEST_CASE("a student no booth can take is told why, with what they can still do"
     Student& student = add_student(fair, "S1", {"B01"});
     student.occupation = "nursing";
     const std::map<StudentId, TimeOfDay> here{{StudentId("S1"), at(7, 50)}};
-    const DayState day{fair, {}, here, {}, at(8, 0)};
+    const DayState day{fair, {}, here, {}, at(8, 0), {}};
     const StudentOutlook outlook = outlook_of(day, StudentId("S1"), {}, NoShowRate{});
     CHECK(outlook.promises.empty());
     CHECK(outlook.standby.empty());
@@ -174,4 +174,60 @@ TEST_CASE("a standby call never leaves the student planned in two places") {
                            stored.status != InterviewStatus::cancelled;
     CHECK(at_quarter_past == 1);
     CHECK(live.replan_due());
+}
+
+TEST_CASE("a promise's likely start follows its seat: the interview under way, then each call") {
+    Fair fair = small_fair(8);  // 08:00-10:00, 15-minute slots
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    for (const char* id : {"S1", "S2", "S3", "S4", "S5"})
+        add_student(fair, id, {"B01", "B02"});
+    const std::vector<StoredInterview> rows{
+        row(1, "S1", "B01", at(8, 0), InterviewStatus::in_progress),
+        row(2, "S2", "B01", at(8, 15), InterviewStatus::promised),
+        row(3, "S3", "B01", at(8, 30), InterviewStatus::promised),
+        row(4, "S4", "B02", at(8, 0), InterviewStatus::called),
+        row(5, "S5", "B02", at(9, 0), InterviewStatus::promised),
+    };
+    std::map<StudentId, TimeOfDay> here;
+    for (const char* id : {"S1", "S2", "S3", "S4", "S5"})
+        here[StudentId(id)] = at(7, 50);
+    DayState day{fair, rows, here, {}, at(8, 5), {}};
+    // Interviews have taken 20 minutes today; walks to the booth the prior's 2.
+    day.pace.slot_minutes = 15;
+    day.pace.interviews_timed = 10;
+    day.pace.interview_minutes_total = 250;
+    day.pace.started_at[1] = at(8, 0);
+    day.pace.called_at[4] = at(8, 4);
+    REQUIRE(day.pace.interview_minutes() == doctest::Approx(20.0));
+
+    // B01: S1 ends at 08:20, S2 is called then and sits down at 08:22, so S3 waits until 08:44.
+    const auto b01 = expected_starts(day, BoothId("B01"), false);
+    CHECK(b01.at(2) == at(8, 22));
+    CHECK(b01.at(3) == at(8, 44));
+    // B02: S4 was called at 08:04 and is expected at 08:06, until 08:26. S1-S3 also want B02,
+    // so its free slots are taken from standby (08:28-08:48, 08:50-09:10), and S5's 09:00 is
+    // called when the seat frees: 09:12. Twenty-minute interviews in fifteen-minute slots drift.
+    const auto b02 = expected_starts(day, BoothId("B02"), false);
+    CHECK(b02.at(4) == at(8, 6));
+    CHECK(b02.at(5) == at(9, 12));
+
+    // The outlook carries it with the promise.
+    const StudentOutlook outlook = outlook_of(day, StudentId("S3"), {}, NoShowRate{});
+    REQUIRE(outlook.promises.size() == 1);
+    CHECK(outlook.promises[0].expected == at(8, 44));
+    CHECK(outlook.promises[0].be_there_by == at(8, 25));
+}
+
+TEST_CASE("an idle seat calls its promise when the slot begins") {
+    Fair fair = small_fair(8);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    const std::vector<StoredInterview> rows{
+        row(1, "S1", "B01", at(9, 0), InterviewStatus::promised)};
+    const std::map<StudentId, TimeOfDay> here{{StudentId("S1"), at(7, 50)}};
+    DayState day{fair, rows, here, {}, at(8, 5), {}};
+    day.pace.slot_minutes = 15;
+    // Nobody else wants B01: the seat stands idle until 09:00, and S1 walks over in 2 minutes.
+    CHECK(expected_starts(day, BoothId("B01"), false).at(1) == at(9, 2));
 }

@@ -1,0 +1,60 @@
+// How the day actually runs at the booths, learnt as it goes: how long an interview takes and
+// how long a called student needs to sit down. The estimates (outlook.hpp) use it to tell each
+// promised student when their interview will likely begin, not only when its slot does.
+#pragma once
+
+#include <algorithm>
+#include <map>
+
+#include "common/ids.hpp"
+#include "common/time_of_day.hpp"
+
+namespace jobfair {
+
+struct DayPace {
+    // Until the day teaches otherwise: an interview takes its whole slot, and a called student
+    // needs two minutes to reach the booth. Each prior is worth kPriorWeight observations, so a
+    // few odd interviews early in the morning do not swing every estimate.
+    static constexpr double kPriorWeight = 10.0;
+    static constexpr double kPriorCallToStartMinutes = 2.0;
+
+    int slot_minutes = 15;
+    int interviews_timed = 0;
+    double interview_minutes_total = 0;
+    int starts_timed = 0;
+    double call_to_start_minutes_total = 0;
+
+    // Fair times of the interviews under way and of the calls not yet answered.
+    std::map<InterviewId, TimeOfDay> started_at;
+    std::map<InterviewId, TimeOfDay> called_at;
+
+    double interview_minutes() const {
+        return (kPriorWeight * slot_minutes + interview_minutes_total) /
+               (kPriorWeight + interviews_timed);
+    }
+    double call_to_start_minutes() const {
+        return (kPriorWeight * kPriorCallToStartMinutes + call_to_start_minutes_total) /
+               (kPriorWeight + starts_timed);
+    }
+
+    void record_call(InterviewId id, TimeOfDay now) { called_at[id] = now; }
+    void record_start(InterviewId id, TimeOfDay now) {
+        if (const auto called = called_at.find(id); called != called_at.end()) {
+            call_to_start_minutes_total += std::max(0, now.minutes() - called->second.minutes());
+            ++starts_timed;
+            called_at.erase(called);
+        }
+        started_at[id] = now;
+    }
+    void record_finish(InterviewId id, TimeOfDay now) {
+        if (const auto started = started_at.find(id); started != started_at.end()) {
+            interview_minutes_total += std::max(0, now.minutes() - started->second.minutes());
+            ++interviews_timed;
+            started_at.erase(started);
+        }
+    }
+    // A call that ended without a start (a skip, a no-show, a cancellation).
+    void forget_call(InterviewId id) { called_at.erase(id); }
+};
+
+}  // namespace jobfair
