@@ -41,6 +41,8 @@ std::optional<MeasuredEstimates> estimates_of(const json& measured) {
         line.students = row.value("students", 0);
         line.within = row.value("within", 0);
         line.no_interview_followed = row.value("no_interview_followed", 0);
+        line.started_earlier = row.value("started_earlier", 0);
+        line.started_later = row.value("started_later", 0);
         if (row.contains("p90_error_minutes") && row["p90_error_minutes"].is_number_integer())
             line.p90_error_minutes = row["p90_error_minutes"].get<int>();
         out.rows.push_back(std::move(line));
@@ -322,7 +324,9 @@ std::vector<std::string> day_report_lines(const DayReport& r) {
                       share(row.within, row.students) + "), p90 error " +
                       (row.p90_error_minutes ? std::to_string(*row.p90_error_minutes) + " min"
                                              : std::string("—")) +
-                      ", no interview followed " + std::to_string(row.no_interview_followed));
+                      ", no interview followed " + std::to_string(row.no_interview_followed) +
+                      ", sớm hơn / earlier " + std::to_string(row.started_earlier) +
+                      ", muộn hơn / later " + std::to_string(row.started_later));
     }
     out.push_back("Được báo không thể phỏng vấn / Told no interview possible: " +
                   std::to_string(r.estimates->told_no_interview) + ", đúng / right " +

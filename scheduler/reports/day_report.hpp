@@ -39,6 +39,8 @@ struct MeasuredEstimates {
         int students = 0;
         int within = 0;  // the interview started within within_minutes of the estimate
         int no_interview_followed = 0;
+        int started_earlier = 0;  // began more than within_minutes before the estimate
+        int started_later = 0;    // ... or after it
         std::optional<int> p90_error_minutes;
     };
     std::vector<Row> rows;

@@ -212,14 +212,18 @@ EstimateAccuracy::Row accuracy_row(std::string when, std::string kind,
     row.when = std::move(when);
     row.kind = std::move(kind);
     row.students = static_cast<int>(errors.size());
+    std::vector<std::optional<int>> sizes;
     for (const auto& error : errors) {
         if (!error) {
             ++row.no_interview_followed;
-        } else if (*error <= kEstimateWithinMinutes) {
+        } else if (std::abs(*error) <= kEstimateWithinMinutes) {
             ++row.within;
+        } else {
+            ++(*error < 0 ? row.started_earlier : row.started_later);
         }
+        sizes.push_back(error ? std::optional<int>(std::abs(*error)) : std::nullopt);
     }
-    row.p90_error_minutes = p90_of(errors);
+    row.p90_error_minutes = p90_of(sizes);
     return row;
 }
 
@@ -233,12 +237,12 @@ std::vector<std::string> EstimateAccuracy::lines() const {
         std::snprintf(
             line, sizeof line,
             "estimates, %s %s: %d students, started within %d min: %d (%.1f%%), p90 "
-            "error %s, no interview followed: %d",
+            "error %s, no interview followed: %d, began earlier / later: %d / %d",
             row.when == "first" ? "first shown at check-in," : "latest shown >= 30 min before,",
             row.kind == "promise" ? "promised start" : "standby estimate", row.students,
             kEstimateWithinMinutes, row.within,
             row.students == 0 ? 0.0 : 100.0 * row.within / row.students, p90.c_str(),
-            row.no_interview_followed);
+            row.no_interview_followed, row.started_earlier, row.started_later);
         out.emplace_back(line);
     }
     out.push_back("told \"no interview possible\": " + std::to_string(told_no_interview) +
@@ -267,6 +271,8 @@ std::string simulation_measured_payload(const SimulationReport& report) {
              {"students", row.students},
              {"within", row.within},
              {"no_interview_followed", row.no_interview_followed},
+             {"started_earlier", row.started_earlier},
+             {"started_later", row.started_later},
              {"p90_error_minutes", row.p90_error_minutes ? json(*row.p90_error_minutes) : json()}});
     }
     const EstimateAccuracy& estimates = report.estimates;
@@ -810,7 +816,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         }
         const auto error_of = [&](const Person::Shown& shown) -> std::optional<int> {
             if (!person.first_start) return std::nullopt;
-            return std::abs(*person.first_start - shown.expected);
+            return *person.first_start - shown.expected;
         };
         const Person::Shown& first = person.shown.front();
         errors[{"first", first.promise ? "promise" : "standby"}].push_back(error_of(first));

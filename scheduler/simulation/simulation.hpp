@@ -113,6 +113,10 @@ struct EstimateAccuracy {
         int students = 0;  // with such an estimate (students who left before are not counted)
         int within = 0;    // the interview started within kEstimateWithinMinutes of it
         int no_interview_followed = 0;  // no interview started at all (counted as not within)
+        // Outside the 10 minutes, which way: the interview began that much before the time shown
+        // (a seat freed sooner than foreseen), or after it (the booth ran behind).
+        int started_earlier = 0;
+        int started_later = 0;
         std::optional<int> p90_error_minutes;  // nearest rank; none when it falls on a miss
     };
     std::vector<Row> rows;  // first/promise, first/standby, latest/promise, latest/standby
@@ -128,6 +132,7 @@ struct EstimateAccuracy {
 
 // Errors in minutes, none for an estimate no interview followed: the share within `within` and
 // the p90 by nearest rank (none when the rank falls on a miss). Exposed for the tests.
+// `errors`: the interview's start minus the time shown, in minutes; none where none followed.
 EstimateAccuracy::Row accuracy_row(std::string when, std::string kind,
                                    const std::vector<std::optional<int>>& errors);
 

@@ -254,14 +254,16 @@ TEST_CASE("follow-up lists: interviewees with outcome and note and a phone only 
 }
 
 TEST_CASE("estimate accuracy: the share within 10 minutes and the p90 error by nearest rank") {
-    const auto row = accuracy_row("first", "standby", {0, 5, 12, std::nullopt, 3});
-    CHECK(row.students == 5);
+    const auto row = accuracy_row("first", "standby", {0, -5, 12, std::nullopt, 3, -11});
+    CHECK(row.students == 6);
     CHECK(row.within == 3);
     CHECK(row.no_interview_followed == 1);
-    CHECK_FALSE(row.p90_error_minutes);  // ceil(4.5) = 5th of 5: the miss
+    CHECK(row.started_earlier == 1);
+    CHECK(row.started_later == 1);
+    CHECK_FALSE(row.p90_error_minutes);  // ceil(5.4) = 6th of 6: the miss
 
     std::vector<std::optional<int>> errors;
-    for (int e : {1, 2, 3, 4, 5, 6, 7, 8, 20, 30})
+    for (int e : {1, -2, 3, 4, 5, 6, 7, 8, -20, 30})
         errors.push_back(e);
     const auto ten = accuracy_row("latest", "promise", errors);
     CHECK(ten.within == 8);
