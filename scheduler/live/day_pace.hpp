@@ -1,7 +1,6 @@
-// How the day actually runs at the booths, learnt as it goes: how long an interview takes, how
-// long a called student needs to sit down, and how often a booth's seat goes to standby. The
-// estimates (outlook.hpp) use it to tell each promised student when their interview will likely
-// begin, not only when its slot does.
+// How the day actually runs at the booths, learnt as it goes: how long an interview takes and
+// how long a called student needs to sit down. The estimates (outlook.hpp) use it to tell each
+// promised student when their interview will likely begin, not only when its slot does.
 #pragma once
 
 #include <algorithm>
@@ -28,8 +27,6 @@ struct DayPace {
     // Fair times of the interviews under way and of the calls not yet answered.
     std::map<InterviewId, TimeOfDay> started_at;
     std::map<InterviewId, TimeOfDay> called_at;
-    // Calls from standby so far, per booth: how often a seat there went to someone waiting.
-    std::map<BoothId, int> standby_calls;
 
     double interview_minutes() const {
         return (kPriorWeight * slot_minutes + interview_minutes_total) /
@@ -58,7 +55,6 @@ struct DayPace {
     }
     // A call that ended without a start (a skip, a no-show, a cancellation).
     void forget_call(InterviewId id) { called_at.erase(id); }
-    void record_standby_call(const BoothId& booth) { ++standby_calls[booth]; }
 };
 
 }  // namespace jobfair

@@ -548,7 +548,6 @@ void LiveFair::call_from_standby(const Interview& interview, std::string_view ac
     }
     called_at_[id] = clock_.now();
     pace_.record_call(id, clock_.now());
-    pace_.record_standby_call(interview.booth);
     result.called = stored(id);
     result.from_standby = true;
 }

@@ -35,37 +35,7 @@ struct BoothSupply {
     int slots = 0;
 };
 
-// Seats per open seat-slot that went to standby so far today: at this booth, pulled towards the
-// whole fair's figure while the booth has little history, and that one towards the no-show
-// prior while the day is young. Early ends, skips and no-shows all free seats; this counts what
-// the booths actually gave to someone waiting.
-double standby_rate(const DayState& day, const Booth& booth) {
-    constexpr double kFairPriorSeatSlots = 20.0, kBoothPriorSeatSlots = 8.0;
-    const int now_slot = current_slot(day);
-    const auto elapsed = [&](const Booth& b) {
-        const auto slots = usable_slots(day.fair.settings, b);
-        return double(b.seats()) * double(std::count_if(slots.begin(), slots.end(),
-                                                        [&](int slot) { return slot < now_slot; }));
-    };
-    const auto calls_at = [&](const BoothId& id) {
-        const auto it = day.pace.standby_calls.find(id);
-        return it == day.pace.standby_calls.end() ? 0.0 : double(it->second);
-    };
-    double fair_calls = 0, fair_seat_slots = 0;
-    for (const Booth& b : day.fair.booths) {
-        fair_calls += calls_at(b.id);
-        fair_seat_slots += elapsed(b);
-    }
-    const double fair_rate = (NoShowRate::kPriorRate * kFairPriorSeatSlots + fair_calls) /
-                             (kFairPriorSeatSlots + fair_seat_slots);
-    return (fair_rate * kBoothPriorSeatSlots + calls_at(booth.id)) /
-           (kBoothPriorSeatSlots + elapsed(booth));
-}
-
-// `standby_per_seat`: seats per seat-slot expected to go to standby beyond the free ones (0 for
-// seats free for certain).
-BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, double no_show_rate,
-                      double standby_per_seat) {
+BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, double no_show_rate) {
     const auto& grid = day.fair.settings.grid;
     BoothSupply supply;
     supply.slots = grid.slot_count();
@@ -94,11 +64,7 @@ BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, doub
         if (slot < now_slot) continue;
         const int free = std::min(cap_left, std::max(0, booth.seats() - taken[size_t(slot)]));
         cap_left -= free;
-        // Seats that free during the slot: its no-shows, or what the booth has been giving to
-        // standby, whichever is more (the two count the same seats).
-        const double freeing = std::max(no_show_rate * promised[size_t(slot)],
-                                        standby_per_seat * booth.seats() - free);
-        supply.openings[size_t(slot)] = free + std::max(0.0, freeing);
+        supply.openings[size_t(slot)] = free + no_show_rate * promised[size_t(slot)];
     }
     return supply;
 }
@@ -139,8 +105,7 @@ BoothEstimates estimate_booth(const DayState& day, const Booth& booth, bool paus
     BoothEstimates out;
     out.queue = standby_queue(day, booth.id);
     const auto& grid = day.fair.settings.grid;
-    const BoothSupply supply =
-        supply_of(day, booth, paused, no_show_rate, standby_rate(day, booth));
+    const BoothSupply supply = supply_of(day, booth, paused, no_show_rate);
     const int now_slot = current_slot(day);
     const int gap = day.fair.settings.student_gap_slots;
     double consumed = 0;
@@ -364,7 +329,7 @@ class BoothCache {
     const BoothSupply& free_seats(const Booth& booth) {
         auto it = free_.find(booth.id);
         if (it == free_.end())
-            it = free_.emplace(booth.id, supply_of(day_, booth, paused(booth.id), 0.0, 0.0)).first;
+            it = free_.emplace(booth.id, supply_of(day_, booth, paused(booth.id), 0.0)).first;
         return it->second;
     }
 

@@ -231,35 +231,3 @@ TEST_CASE("an idle seat calls its promise when the slot begins") {
     // Nobody else wants B01: the seat stands idle until 09:00, and S1 walks over in 2 minutes.
     CHECK(expected_starts(day, BoothId("B01"), false).at(1) == at(9, 2));
 }
-
-TEST_CASE("a standby estimate learns how often the booth's seats go to someone waiting") {
-    Fair fair = small_fair(12);  // 08:00-11:00
-    add_booth(fair, "B01");
-    std::vector<StoredInterview> rows;
-    std::map<StudentId, TimeOfDay> here;
-    // Every slot from 09:00 is promised: no free seat, only seats that free on the day.
-    for (int slot = 4; slot < 12; ++slot) {
-        const std::string id = "S" + std::to_string(slot);
-        add_student(fair, id, {"B01"});
-        rows.push_back(row(slot, id.c_str(), "B01", at(8, 0).plus_minutes(15 * slot),
-                           InterviewStatus::promised));
-        here[StudentId(id)] = at(7, 50);
-    }
-    add_student(fair, "W1", {"B01"});
-    here[StudentId("W1")] = at(8, 55);
-    DayState day{fair, rows, here, {}, at(9, 0), {}};
-    day.pace.slot_minutes = 15;
-
-    // Nothing learnt: only the no-show prior frees seats, a tenth of a seat a slot.
-    const auto quiet = outlook_of(day, StudentId("W1"), {}, NoShowRate{});
-    REQUIRE(quiet.standby.size() == 1);
-    REQUIRE(quiet.standby[0].estimate);
-    CHECK(*quiet.standby[0].estimate == at(10, 0));
-
-    // The booth gave six seats to standby in its first four slots: the next is expected now.
-    day.pace.standby_calls[BoothId("B01")] = 6;
-    const auto busy = outlook_of(day, StudentId("W1"), {}, NoShowRate{});
-    REQUIRE(busy.standby.size() == 1);
-    REQUIRE(busy.standby[0].estimate);
-    CHECK(*busy.standby[0].estimate == at(9, 0));
-}
