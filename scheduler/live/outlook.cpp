@@ -47,10 +47,16 @@ BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, doub
     for (const auto& row : day.interviews) {
         if (row.interview.booth != booth.id) continue;
         const auto slot = grid.slot_at(row.interview.start);
-        if (holds_seat(row.status) || row.status == InterviewStatus::planned) ++used_of_cap;
+        // The plan's seat for a student not checked in yet, now or in the next slot, is not
+        // theirs: they cannot be called before they check in, so the booth calls standby.
+        const bool planned_for_someone_absent = row.status == InterviewStatus::planned && slot &&
+                                                *slot <= now_slot + 1 &&
+                                                day.check_ins.count(row.interview.student) == 0;
+        const bool holds = holds_seat(row.status) ||
+                           (row.status == InterviewStatus::planned && !planned_for_someone_absent);
+        if (holds) ++used_of_cap;
         if (!slot || *slot < now_slot) continue;
-        if (holds_seat(row.status) || row.status == InterviewStatus::planned)
-            ++taken[size_t(*slot)];
+        if (holds) ++taken[size_t(*slot)];
         if (row.status == InterviewStatus::promised ||
             (row.status == InterviewStatus::called && *slot == now_slot)) {
             ++promised[size_t(*slot)];

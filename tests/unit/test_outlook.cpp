@@ -231,3 +231,29 @@ TEST_CASE("an idle seat calls its promise when the slot begins") {
     // Nobody else wants B01: the seat stands idle until 09:00, and S1 walks over in 2 minutes.
     CHECK(expected_starts(day, BoothId("B01"), false).at(1) == at(9, 2));
 }
+
+TEST_CASE("a seat the plan keeps for a student not here yet goes to standby now") {
+    Fair fair = small_fair(8);
+    add_booth(fair, "B01");
+    add_student(fair, "W1", {"B01"});
+    std::vector<StoredInterview> rows;
+    for (int slot = 0; slot < 8; ++slot) {
+        const std::string id = "S" + std::to_string(slot);
+        add_student(fair, id, {"B01"});
+        rows.push_back(row(slot + 1, id.c_str(), "B01", at(8, 0).plus_minutes(15 * slot),
+                           InterviewStatus::planned));
+    }
+    std::map<StudentId, TimeOfDay> here{{StudentId("W1"), at(8, 1)}};
+    // S0's bus is late: the booth cannot call them, so W1 is expected at once.
+    const DayState late{fair, rows, here, {}, at(8, 2), {}};
+    const auto waiting = outlook_of(late, StudentId("W1"), {}, NoShowRate{});
+    REQUIRE(waiting.standby.size() == 1);
+    CHECK(waiting.standby[0].estimate == at(8, 2));
+    // Everyone is here: the seats are theirs, and nothing frees for W1 today.
+    for (int slot = 0; slot < 8; ++slot)
+        here[StudentId("S" + std::to_string(slot))] = at(7, 55);
+    const DayState arrived{fair, rows, here, {}, at(8, 2), {}};
+    const auto full = outlook_of(arrived, StudentId("W1"), {}, NoShowRate{});
+    CHECK_FALSE(full.next_expected());
+    CHECK(full.no_interview == NoInterviewReason::booths_full);
+}
