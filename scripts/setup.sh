@@ -27,6 +27,8 @@ packages=(
   curl
   # a real browser for the students' status page (tests/e2e/phone_page.py, headless)
   chromium
+  # real X key events typed into the running kiosk, as fast as a USB scanner (tests/gui/kiosk_scanner.sh)
+  xdotool
 )
 
 missing=()

@@ -1,7 +1,5 @@
 #include "kiosk/app/kiosk_app.hpp"
 
-#include <imgui.h>
-
 namespace jobfair::kiosk::app {
 
 KioskApp::KioskApp(const KioskConfig& config, EffectRunner& runner, KioskView& view)
@@ -11,25 +9,27 @@ void KioskApp::apply(const Intent& intent) {
     runner_.run(update(state_, intent, KioskClock::now()));
 }
 
-void KioskApp::typed_keys(std::vector<Intent>& intents) const {
-    const ImGuiIO& io = ImGui::GetIO();
-    for (const ImWchar character : io.InputQueueCharacters) {
-        if (character >= 0x20 && character != 0x7f)
-            intents.push_back(intent::Key{static_cast<char32_t>(character)});
+void KioskApp::typed_keys(const std::vector<ui::TypedKey>& typed, std::vector<Intent>& intents) {
+    for (const ui::TypedKey& key : typed) {
+        switch (key.kind) {
+            case ui::TypedKey::Kind::character:
+                if (key.character >= 0x20 && key.character != 0x7f)
+                    intents.push_back(intent::Key{key.character});
+                break;
+            case ui::TypedKey::Kind::enter:
+                intents.push_back(intent::Enter{});
+                break;
+            case ui::TypedKey::Kind::backspace:
+                intents.push_back(intent::Backspace{});
+                break;
+        }
     }
-    // ImGui 1.86 names keys through io.KeyMap.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))) {
-        intents.push_back(intent::Enter{});
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
-        intents.push_back(intent::Backspace{});
 }
 
-void KioskApp::frame() {
+void KioskApp::frame(const std::vector<ui::TypedKey>& typed) {
     std::vector<Intent> intents;
     if (!answers_held_) intents = runner_.take_answers();
-    typed_keys(intents);
+    typed_keys(typed, intents);
     view_.draw(state_, KioskClock::now(), intents);
     intents.push_back(intent::Tick{});
     for (const Intent& intent : intents)

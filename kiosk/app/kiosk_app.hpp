@@ -12,6 +12,7 @@
 #include "kiosk/app/effect_runner.hpp"
 #include "kiosk/app/views.hpp"
 #include "kiosk/model/session.hpp"
+#include "kiosk/ui/window.hpp"
 
 namespace jobfair::kiosk::app {
 
@@ -19,8 +20,9 @@ class KioskApp {
   public:
     KioskApp(const KioskConfig& config, EffectRunner& runner, KioskView& view);
 
-    // Between Window::begin_frame() and end_frame().
-    void frame();
+    // Between Window::begin_frame() and end_frame(), with the keys typed since the last frame
+    // (Window::take_typed_keys(); none in scripted runs).
+    void frame(const std::vector<ui::TypedKey>& typed = {});
 
     // For scripted runs: apply an intent as if the view had asked for it.
     void apply(const Intent& intent);
@@ -32,7 +34,7 @@ class KioskApp {
     bool runner_busy() const { return runner_.busy(); }
 
   private:
-    void typed_keys(std::vector<Intent>& intents) const;
+    static void typed_keys(const std::vector<ui::TypedKey>& typed, std::vector<Intent>& intents);
 
     KioskState state_;
     EffectRunner& runner_;

@@ -30,8 +30,10 @@ bool looks_like_ticket(std::string_view payload) {
 }
 
 void ScanBuffer::push(char32_t key, TimePoint now) {
-    if (last_key_ && now - *last_key_ > max_gap_) burst_.clear();
+    if (paused(now)) burst_.clear();
     last_key_ = now;
+    key_this_frame_ = true;
+    quiet_frames_ = 0;
     // Tickets are ASCII; anything else cannot be part of one and ends the burst.
     if (key < 0x20 || key > 0x7E) {
         burst_.clear();
@@ -41,7 +43,7 @@ void ScanBuffer::push(char32_t key, TimePoint now) {
 }
 
 std::optional<std::string> ScanBuffer::enter(TimePoint now) {
-    const bool fast = last_key_ && now - *last_key_ <= max_gap_;
+    const bool fast = last_key_ && !paused(now);
     std::optional<std::string> payload;
     if (fast && looks_like_ticket(burst_)) payload = std::string(trim(burst_));
     clear();
@@ -51,6 +53,12 @@ std::optional<std::string> ScanBuffer::enter(TimePoint now) {
 void ScanBuffer::clear() {
     burst_.clear();
     last_key_.reset();
+}
+
+void ScanBuffer::frame_ended() {
+    frame_aware_ = true;
+    if (!key_this_frame_) ++quiet_frames_;
+    key_this_frame_ = false;
 }
 
 }  // namespace jobfair::kiosk

@@ -30,11 +30,21 @@ class ScanBuffer {
     // The buffer is empty afterwards either way.
     std::optional<std::string> enter(TimePoint now);
     void clear();
+    // The end of a drawn frame. Once told, the buffer only counts a pause when a whole frame
+    // passed without a key: keys read frame by frame are stamped with their frame's time, and on
+    // a busy machine one slow frame puts more than max_gap between two keys of the same scan.
+    void frame_ended();
 
   private:
     std::chrono::milliseconds max_gap_;
     std::string burst_;
     std::optional<TimePoint> last_key_;
+    bool frame_aware_ = false;     // frame_ended() has been called
+    bool key_this_frame_ = false;  // a key since the last frame_ended()
+    int quiet_frames_ = 0;         // frames ended without a key since the last key
+    bool paused(TimePoint now) const {
+        return last_key_ && now - *last_key_ > max_gap_ && (!frame_aware_ || quiet_frames_ > 0);
+    }
 };
 
 }  // namespace jobfair::kiosk

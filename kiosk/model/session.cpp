@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "common/occupations.hpp"
 #include "common/time_of_day.hpp"
@@ -97,7 +98,13 @@ class Updater {
     std::vector<Effect> effects;
 
     void operator()(const intent::Tick&) {
+        s_.scanner.frame_ended();
         if (s_.student && waits_for_server(s_.student->screen)) return;
+        if (s_.queued_scan) {
+            const std::string payload = *std::exchange(s_.queued_scan, std::nullopt);
+            start_check_in(payload);
+            return;
+        }
         if (now_ - s_.last_activity < time_limit(s_)) return;
         if (s_.student || s_.language != s_.config.language) back_to_welcome();
     }
@@ -367,7 +374,10 @@ class Updater {
     }
 
     void start_check_in(const std::string& payload) {
-        if (s_.student && waits_for_server(s_.student->screen)) return;  // one request at a time
+        if (s_.student && waits_for_server(s_.student->screen)) {
+            s_.queued_scan = payload;  // one request at a time: this one goes next
+            return;
+        }
         s_.student.reset();  // a scan on any screen is a new student (or the same one, afresh)
         s_.student.emplace();
         StudentSession& student = *s_.student;

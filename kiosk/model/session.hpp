@@ -98,6 +98,8 @@ struct KioskState {
     Language language = Language::vi;
     TimePoint last_activity{};
     ScanBuffer scanner;
+    // A ticket scanned while the last one was still being checked in: taken next, not dropped.
+    std::optional<std::string> queued_scan;
     // What the kiosk knows of the server, kept across students.
     bool server_reachable = true;
     std::size_t outbox_pending = 0;

@@ -103,6 +103,20 @@ Window::Window(const WindowOptions& options)
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
+    // Ours first: ImGui's backend keeps these and calls them after its own (install_callbacks).
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCharCallback(window_, [](GLFWwindow* window, unsigned int code_point) {
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+        self->typed_.push_back({TypedKey::Kind::character, char32_t(code_point)});
+    });
+    glfwSetKeyCallback(window_, [](GLFWwindow* window, int key, int, int action, int) {
+        if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+        if (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)
+            self->typed_.push_back({TypedKey::Kind::enter, 0});
+        else if (key == GLFW_KEY_BACKSPACE)
+            self->typed_.push_back({TypedKey::Kind::backspace, 0});
+    });
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 }
@@ -202,6 +216,12 @@ void Window::run(const std::function<void()>& draw) {
         }
         std::this_thread::sleep_until(began + frame_budget);
     }
+}
+
+std::vector<TypedKey> Window::take_typed_keys() {
+    std::vector<TypedKey> keys;
+    keys.swap(typed_);
+    return keys;
 }
 
 }  // namespace jobfair::ui

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/ui/frame_stats.hpp"
 #include "kiosk/ui/screenshot.hpp"
@@ -36,6 +37,16 @@ struct WindowOptions {
     // Set: SIGUSR1 makes run() save its next frame there as a PNG (`kill -USR1 PID`), so the
     // screen of a running station can be looked at without a screen grabber.
     std::optional<std::filesystem::path> snapshot_file;
+};
+
+// A key typed on the keyboard, or by a USB QR scanner (which is one), as GLFW reported it.
+// Dear ImGui 1.86 only sees whether a key is down at the start of a frame, so a scanner's Enter,
+// pressed and released within one frame, never shows there; these are taken from GLFW's own
+// callbacks, every one, in order.
+struct TypedKey {
+    enum class Kind { character, enter, backspace } kind = Kind::character;
+    char32_t character = 0;  // Kind::character: the Unicode code point
+    bool operator==(const TypedKey&) const = default;
 };
 
 // "1080x1920" -> {1080, 1920}; nullopt for anything else (no sign, both at least 1).
@@ -70,6 +81,8 @@ class Window {
     void run(const std::function<void()>& draw);
 
     const FrameStats& frame_stats() const { return frame_stats_; }
+    // The keys typed since the last call, oldest first (the callbacks run in begin_frame()).
+    std::vector<TypedKey> take_typed_keys();
 
   private:
     void render_draw_data();
@@ -81,6 +94,7 @@ class Window {
     FrameStats frame_stats_;
     std::optional<ImGuiKey> scripted_key_held_;  // released on the next scripted frame
     bool font_pixels_released_ = false;          // fonts must be loaded before the first frame
+    std::vector<TypedKey> typed_;                // filled by GLFW's key and character callbacks
 };
 
 }  // namespace jobfair::ui

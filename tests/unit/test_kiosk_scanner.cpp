@@ -82,3 +82,30 @@ TEST_CASE("kiosk scanner: a slow Enter, a non-ticket burst or a non-ASCII key is
     now = type_keys(buffer, kPayload.substr(10), now + 5ms, 5ms);
     CHECK_FALSE(buffer.enter(now + 5ms));
 }
+
+TEST_CASE("kiosk scanner: a slow frame inside a scan is no pause, a frame without keys is") {
+    // A busy kiosk reads the scanner's keys frame by frame, each stamped with its frame's time,
+    // 150 ms apart: every frame brought keys, so it is one scan.
+    ScanBuffer buffer;
+    TimePoint frame = TimePoint{} + 1h;
+    buffer.frame_ended();
+    for (size_t i = 0; i < kPayload.size(); ++i) {
+        buffer.push(static_cast<char32_t>(kPayload[i]), frame);
+        if (i % 6 == 5) {
+            buffer.frame_ended();
+            frame += 150ms;
+        }
+    }
+    const auto scanned = buffer.enter(frame);
+    REQUIRE(scanned);
+    CHECK(*scanned == kPayload);
+
+    // A person: a frame passes with no key between two of theirs, so each key starts afresh.
+    for (char c : kPayload) {
+        buffer.push(static_cast<char32_t>(c), frame);
+        buffer.frame_ended();
+        frame += 150ms;
+        buffer.frame_ended();
+    }
+    CHECK_FALSE(buffer.enter(frame));
+}

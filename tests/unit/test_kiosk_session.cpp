@@ -482,3 +482,25 @@ TEST_CASE("kiosk session: given names and the phone field without Telex") {
     kiosk.type("Dd");
     CHECK(kiosk.state.student->form.full_name == "Dd");
 }
+
+TEST_CASE("kiosk session: a ticket scanned while the last one is being checked in goes next") {
+    Kiosk kiosk;
+    const auto first_effects = kiosk.scan(a_ticket());
+    const auto* first = find_effect<effect::SubmitCheckIn>(first_effects);
+    REQUIRE(first);
+    const std::string first_key = first->idempotency_key;
+    // The next student scans before the server has answered the first: kept, not sent yet.
+    CHECK_FALSE(find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket())));
+    CHECK(kiosk.state.queued_scan == a_ticket());
+    CHECK(kiosk.send(intent::Tick{}).empty());  // still waiting for the first answer
+    kiosk.send(intent::CheckInAnswered{first_key, Answer::ok(an_answer())});
+    CHECK(kiosk.screen() == Screen::result);
+    // The next frame sends the queued ticket.
+    const auto next = kiosk.send(intent::Tick{});
+    const auto* submit = find_effect<effect::SubmitCheckIn>(next);
+    REQUIRE(submit);
+    CHECK(submit->request.ticket == a_ticket());
+    CHECK(submit->idempotency_key != first_key);
+    CHECK(kiosk.screen() == Screen::checking_in);
+    CHECK_FALSE(kiosk.state.queued_scan);
+}
