@@ -26,6 +26,7 @@
 #include "common/protocol.hpp"
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
+#include "scheduler/live/outlook.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
 #include "scheduler/reports/reports.hpp"
@@ -555,6 +556,16 @@ struct FairServer::Routes {
         return answer;
     }
 
+    // The rest of each student's day into their answer, from one read of the day. Mutex held.
+    void add_rest_of_day_to(const std::vector<StudentId>& students,
+                            std::vector<protocol::CheckInAnswer>& answers) {
+        const DayState today = day();
+        const auto outlooks = outlooks_of(today, students, paused_booths(server.live_),
+                                          no_show_rate(today.interviews));
+        for (size_t k = 0; k < students.size(); ++k)
+            add_rest_of_day(today, outlooks[k], answers[k]);
+    }
+
     // The answer to call-next and take-walk-in: who was called, or why nobody.
     json call_answer(const CallResult& call) {
         protocol::CallAnswer answer{call.called,     call.from_standby, "",
@@ -1021,6 +1032,7 @@ struct FairServer::Routes {
     void kiosk_routes() {
         on(RouteId::enterprises, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
+            const DayState today = day();
             json cards = json::array();
             for (const Booth& booth : server.live_.fair().booths) {
                 protocol::EnterpriseCard card;
@@ -1031,6 +1043,8 @@ struct FairServer::Routes {
                 card.open = booth.open.str();
                 card.close = booth.close.str();
                 card.paused = server.live_.is_paused(booth.id);
+                if (const auto free = next_free_seat(today, booth, card.paused))
+                    card.free_from = free->str();
                 cards.push_back(card);
             }
             reply(call.response, 200, {{"enterprises", cards}});
@@ -1097,8 +1111,10 @@ struct FairServer::Routes {
             changing([&] {
                 const auto result = server.live_.register_walk_in(
                     student, details, key, hex_digest(call.body.dump()), "kiosk:" + call.actor());
-                reply(call.response, result.check_in.already_checked_in ? 200 : 201,
-                      answer_for(result.student, result.ticket_number, result.check_in));
+                std::vector<protocol::CheckInAnswer> answers{
+                    answer_for(result.student, result.ticket_number, result.check_in)};
+                add_rest_of_day_to({result.student}, answers);
+                reply(call.response, result.check_in.already_checked_in ? 200 : 201, answers[0]);
             });
         });
 
@@ -1158,10 +1174,13 @@ struct FairServer::Routes {
             }
             if (valid.empty()) return;
             const auto results = server.live_.check_in_many(students, "kiosk");
-            for (size_t k = 0; k < valid.size(); ++k) {
-                answer(valid[k], results[k].already_checked_in ? 200 : 201,
-                       answer_for(students[k], batch[valid[k]]->ticket_number, results[k]));
-            }
+            std::vector<protocol::CheckInAnswer> answers;
+            for (size_t k = 0; k < valid.size(); ++k)
+                answers.push_back(
+                    answer_for(students[k], batch[valid[k]]->ticket_number, results[k]));
+            add_rest_of_day_to(students, answers);
+            for (size_t k = 0; k < valid.size(); ++k)
+                answer(valid[k], results[k].already_checked_in ? 200 : 201, answers[k]);
         } catch (const std::exception& failure) {
             for (size_t i = 0; i < batch.size(); ++i) {
                 if (!answered[i]) answer(i, 409, protocol::error_body("refused", failure.what()));

@@ -405,6 +405,44 @@ TEST_CASE(
     CHECK(server.store().check_ins().count(StudentId("S2")) == 0);
 }
 
+TEST_CASE("enterprise cards say when a seat is free, and a check-in tells the rest of the day") {
+    TemporaryFolder folder("server-free-seats");
+    SteerableClock clock(at(8, 5), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+
+    const auto free_from = [&](const std::string& booth) -> std::optional<std::string> {
+        const Answer cards = roles.kiosk.get("/enterprises");
+        REQUIRE(cards.status == 200);
+        for (const auto& card :
+             cards.body["enterprises"].get<std::vector<protocol::EnterpriseCard>>())
+            if (card.booth == booth) return card.free_from;
+        FAIL("no card for " << booth);
+        return std::nullopt;
+    };
+    // The plan holds B01's seats for S1 and S2 (planned rows hold a seat) in the first slots.
+    const auto b01_before = free_from("B01");
+    REQUIRE(b01_before.has_value());
+    CHECK(*b01_before >= "08:05");
+
+    // S3 wants only B02 and is a welder: B01 (any trade) is free and not picked.
+    const Answer checked_in =
+        roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S3")}}, "kiosk1-0003");
+    REQUIRE(checked_in.status == 201);
+    const auto answer = checked_in.body.get<protocol::CheckInAnswer>();
+    CHECK_FALSE(answer.no_interview.has_value());  // B02 promised them a seat
+    REQUIRE_FALSE(answer.interviews.empty());
+    INFO(checked_in.body.dump());
+    REQUIRE(answer.free_seats.size() == 1);
+    CHECK(answer.free_seats[0].booth == "B01");
+    CHECK(answer.free_seats[0].from == *free_from("B01"));
+    CHECK(answer.free_seats[0].enterprise == "Công ty B01");
+
+    // A paused booth has no free seat to show.
+    REQUIRE(roles.organizer.post("/booths/B01/pause").status == 200);
+    CHECK_FALSE(free_from("B01").has_value());
+}
+
 TEST_CASE("a walk-in registers once per idempotency key, with every field checked") {
     TemporaryFolder folder("server-walk-in");
     SteerableClock clock(at(8, 0), 0);
