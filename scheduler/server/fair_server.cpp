@@ -1118,6 +1118,35 @@ struct FairServer::Routes {
             });
         });
 
+        on(RouteId::add_booth, [this](Call& call) {
+            const std::string key =
+                call.request.get_header_value(protocol::kIdempotencyHeader.data());
+            if (!valid_idempotency_key(key)) {
+                return refuse(call.response, 400, "bad_idempotency_key",
+                              "send an Idempotency-Key header of 8 to 64 characters "
+                              "[A-Za-z0-9_-], the same on every retry",
+                              "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], "
+                              "giống nhau ở mọi lần gửi lại");
+            }
+            const auto payload = text_field(call.body, "ticket");
+            const auto booth = text_field(call.body, "booth");
+            if (!payload || !booth) {
+                return refuse(call.response, 400, "missing_field",
+                              "give the scanned QR in \"ticket\" and the booth in \"booth\"",
+                              "Thiếu mã QR đã quét (\"ticket\") hoặc gian hàng (\"booth\")");
+            }
+            changing([&] {
+                const auto holder = ticket_holder(*payload, call.response);
+                if (!holder) return;
+                const auto added =
+                    server.live_.add_booth(holder->student, BoothId(*booth), key, call.actor());
+                std::vector<protocol::CheckInAnswer> answers{
+                    answer_for(holder->student, holder->number, added.check_in)};
+                add_rest_of_day_to({holder->student}, answers);
+                reply(call.response, 200, answers[0]);
+            });
+        });
+
         on(RouteId::ticket_status, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
             const auto holder = ticket_holder(call.parameter("ticket"), call.response);
@@ -1682,6 +1711,19 @@ struct FairServer::Routes {
         });
         absence_route(RouteId::my_step_away, [this](Call& call, int minutes) {
             server.live_.step_away(*call.student, minutes, phone_actor(call));
+        });
+        on(RouteId::my_add_booth, [this](Call& call) {
+            const auto booth = text_field(call.body, "booth");
+            if (!booth) {
+                return refuse(call.response, 400, "missing_field", "give the booth in \"booth\"",
+                              "Thiếu gian hàng (\"booth\")");
+            }
+            if (!allow_press(call)) return;
+            changing([&] {
+                server.live_.add_booth(*call.student, BoothId(*booth), "", phone_actor(call));
+                phone_day_.reset();  // the shared read is older than this change
+                reply(call.response, 200, status_of(call));
+            });
         });
         on(RouteId::my_return, [this](Call& call) {
             if (!allow_press(call)) return;

@@ -443,6 +443,55 @@ TEST_CASE("enterprise cards say when a seat is free, and a check-in tells the re
     CHECK_FALSE(free_from("B01").has_value());
 }
 
+TEST_CASE("a kiosk adds a free booth for a checked-in student, once per idempotency key") {
+    TemporaryFolder folder("server-add-booth");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::string s3 = roles.ticket_of("S3");  // a welder who wants B02 only
+    const json add{{"ticket", s3}, {"booth", "B01"}};
+
+    // Not checked in yet: refused in both languages, nothing changed.
+    const Answer early = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0000");
+    CHECK(early.status == 409);
+    CHECK(error_code(early) == "not_checked_in");
+    CHECK_FALSE(early.body["error"].value("message_vi", "").empty());
+
+    REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", s3}}, "kiosk1-0003").status == 201);
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", add)) == "bad_idempotency_key");
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", s3}},
+                                      "kiosk1-add-0001")) == "missing_field");
+    CHECK(
+        error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", "hello"}, {"booth", "B01"}},
+                                    "kiosk1-add-0001")) == "ticket_malformed");
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", s3}, {"booth", "B99"}},
+                                      "kiosk1-add-0001")) == "unknown_booth");
+    CHECK(server.store().load_fair().find_student(StudentId("S3"))->preferences.size() == 1);
+
+    const Answer added = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0001");
+    REQUIRE(added.status == 200);
+    const auto answer = added.body.get<protocol::CheckInAnswer>();
+    CHECK(answer.ticket == s3);
+    CHECK(answer.already_checked_in);
+    const bool promised_at_b01 = std::any_of(answer.interviews.begin(), answer.interviews.end(),
+                                             [](const auto& i) { return i.booth == "B01"; });
+    CHECK(promised_at_b01);
+    CHECK(answer.free_seats.empty());
+    CHECK(server.store().events().back().kind == "interview.promised");
+
+    // A retry answers the same; another submission for the same booth is refused.
+    const auto events = server.store().events().size();
+    const Answer retry = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0001");
+    CHECK(retry.status == 200);
+    CHECK(retry.body["interviews"] == added.body["interviews"]);
+    CHECK(server.store().events().size() == events);
+    const Answer twice = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0002");
+    CHECK(twice.status == 409);
+    CHECK(error_code(twice) == "already_picked");
+    // Booth staff and boards may not add booths for students.
+    CHECK(roles.booth_b01.post("/check-ins/add-booth", add, "kiosk1-add-0003").status == 403);
+}
+
 TEST_CASE("a walk-in registers once per idempotency key, with every field checked") {
     TemporaryFolder folder("server-walk-in");
     SteerableClock clock(at(8, 0), 0);
