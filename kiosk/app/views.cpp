@@ -605,6 +605,7 @@ void KioskView::enterprise_card(Frame& frame, const protocol::EnterpriseCard& ca
     }
     line(fonts_.small, frame.fill(Text::booth_number, {card.booth}) + " · " +
                            (trades.empty() ? frame.text(Text::any_trade) : trades));
+    line(fonts_.body_bold, free_seat_text(card, frame.language));
     std::string extra;
     if (card.min_level) {
         if (const auto level = parse_level(*card.min_level))
@@ -666,6 +667,15 @@ void KioskView::choose_enterprises(Frame& frame) {
                     .c_str());
         }
         if (student.choose_notice) toned_text(ui::Tone::danger, frame.text(*student.choose_notice));
+        // Every booth chosen is full today: the ones that still have a seat, with their time.
+        if (const auto free = free_alternatives(frame.state); !free.empty()) {
+            const ScopedFont font(fonts_.body_bold);
+            toned_text(ui::Tone::warning, frame.text(Text::chosen_all_full));
+            for (const auto* card : free) {
+                wrapped(frame.fill(Text::booth_number, {card->booth}) + " · " + card->enterprise +
+                        " — " + free_seat_text(*card, frame.language));
+            }
+        }
     };
     const auto back_and_next = [&] { back_telex_next(frame); };
     if (layout.portrait) {
@@ -753,6 +763,66 @@ void KioskView::confirm(Frame& frame) {
 
 // --- Result --------------------------------------------------------------------------------------
 
+// The rest of the day under the interviews: standby queues with their estimate; when no
+// interview is possible, why, and the free booths with an "Add" each; booths taking CVs.
+void KioskView::rest_of_day(Frame& frame) {
+    const StudentSession& student = frame.student();
+    const protocol::CheckInAnswer& answer = *student.answer;
+    if (!answer.standby.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::standby_title));
+        for (const auto& standby : answer.standby) {
+            wrapped_in(fonts_.large, standby_line(standby, frame.language));
+            wrapped_in(fonts_.small, standby.enterprise);
+        }
+    }
+    if (const std::string reason = no_interview_text(answer, frame.language); !reason.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::no_interview_title));
+        {
+            const ScopedFont font(fonts_.large);
+            toned_text(ui::Tone::warning, reason);
+        }
+        if (!answer.free_seats.empty()) {
+            gap(8);
+            wrapped_in(fonts_.body_bold, frame.text(Text::free_seats_title));
+        }
+        for (const auto& free : answer.free_seats) {
+            ImGui::PushID(free.booth.c_str());
+            const float add_width = 220;
+            const float text_width = ImGui::GetContentRegionAvail().x - add_width - 16;
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+            wrapped_in(fonts_.body_bold, free_seat_line(free, frame.language));
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - add_width);
+            const bool adding = student.adding_booth && *student.adding_booth == free.booth;
+            ImGui::BeginDisabled(!can_add_booth(student, free.booth));
+            {
+                const ScopedFont font(fonts_.large);
+                if (labelled_button(frame.text(adding ? Text::adding_booth : Text::add_booth),
+                                    "add", ui::Tone::primary, ImVec2(add_width, 96)))
+                    frame.asked.push_back(intent::AddBooth{free.booth});
+            }
+            ImGui::EndDisabled();
+            remember("add:" + free.booth);
+            ImGui::PopID();
+        }
+    }
+    if (student.add_error) {
+        const ScopedFont font(fonts_.body_bold);
+        toned_text(ui::Tone::danger, error_text(*student.add_error, frame.language));
+    }
+    if (!answer.takes_cvs.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::takes_cvs_title));
+        for (const auto& booth : answer.takes_cvs)
+            wrapped_in(fonts_.body,
+                       frame.fill(Text::booth_number, {booth.booth}) + " · " + booth.enterprise);
+    }
+}
+
 void KioskView::result(Frame& frame) {
     const StudentSession& student = frame.student();
     const ScreenLayout& layout = frame.layout;
@@ -819,6 +889,7 @@ void KioskView::result(Frame& frame) {
             gap(8);
             ImGui::PopID();
         }
+        rest_of_day(frame);
     };
     // A QR centred in the room left, at most `largest` px, with its caption under it.
     const auto centred_qr = [&](const QrMatrix& matrix, float largest, const char* target,
