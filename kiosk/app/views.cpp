@@ -772,8 +772,9 @@ void KioskView::rest_of_day(Frame& frame) {
         gap(8);
         wrapped_in(fonts_.body_bold, frame.text(Text::standby_title));
         for (const auto& standby : answer.standby) {
-            wrapped_in(fonts_.large, standby_line(standby, frame.language));
-            wrapped_in(fonts_.small, standby.enterprise);
+            // An estimate is a time to come back for: as large as a promise's line below it.
+            wrapped_in(standby.estimate ? fonts_.large : fonts_.body_bold,
+                       standby_line(standby, frame.language) + "  ·  " + standby.enterprise);
         }
     }
     if (const std::string reason = no_interview_text(answer, frame.language); !reason.empty()) {
@@ -792,9 +793,14 @@ void KioskView::rest_of_day(Frame& frame) {
             const float add_width = 220;
             const float text_width = ImGui::GetContentRegionAvail().x - add_width - 16;
             ImGui::BeginGroup();
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
-            wrapped_in(fonts_.body_bold, free_seat_line(free, frame.language));
-            ImGui::PopTextWrapPos();
+            {
+                // Wrapped short of the button beside it.
+                const ScopedFont font(fonts_.body_bold);
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+                const std::string line = free_seat_line(free, frame.language);
+                ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
+            }
             ImGui::EndGroup();
             ImGui::SameLine(ImGui::GetContentRegionMax().x - add_width);
             const bool adding = student.adding_booth && *student.adding_booth == free.booth;
@@ -802,7 +808,7 @@ void KioskView::rest_of_day(Frame& frame) {
             {
                 const ScopedFont font(fonts_.large);
                 if (labelled_button(frame.text(adding ? Text::adding_booth : Text::add_booth),
-                                    "add", ui::Tone::primary, ImVec2(add_width, 96)))
+                                    "add", ui::Tone::primary, ImVec2(add_width, 84)))
                     frame.asked.push_back(intent::AddBooth{free.booth});
             }
             ImGui::EndDisabled();
@@ -869,8 +875,10 @@ void KioskView::result(Frame& frame) {
             toned_text(ui::Tone::warning, frame.text(Text::provisional_explained));
         }
         gap(layout.margin / 2);
-        wrapped_in(fonts_.large, frame.text(Text::your_interviews));
-        if (answer.interviews.empty() && !student.provisional)
+        // With no interview possible the reason below says so: no "we will schedule you".
+        const bool none_possible = answer.interviews.empty() && answer.no_interview;
+        if (!none_possible) wrapped_in(fonts_.large, frame.text(Text::your_interviews));
+        if (answer.interviews.empty() && !student.provisional && !answer.no_interview)
             wrapped_in(fonts_.body, frame.text(Text::no_interviews_yet));
         for (const auto& interview : answer.interviews) {
             ImGui::PushID(static_cast<int>(interview.id));
@@ -903,14 +911,19 @@ void KioskView::result(Frame& frame) {
         remember(target);
         wrapped_in(fonts_.body, frame.text(caption));
     };
+    // A day with standby, a reason or booths to add needs the room: the codes shrink for it.
+    const bool more =
+        !answer.standby.empty() || answer.no_interview.has_value() || !answer.takes_cvs.empty();
+    const float qr_largest = more ? 280.0f : 480.0f;
     const auto ticket = [&] {
         const bool both = qr_.size > 0 && phone_qr_.size > 0;
         // Two codes side by side: the ticket for the booths, the phone's link for the student.
         if (both && ImGui::BeginTable("codes", 2)) {
             ImGui::TableNextColumn();
-            centred_qr(qr_, layout.portrait ? 480.0f : 420.0f, "ticket_qr", Text::photograph_qr);
+            centred_qr(qr_, layout.portrait ? qr_largest : 420.0f, "ticket_qr",
+                       Text::photograph_qr);
             ImGui::TableNextColumn();
-            centred_qr(phone_qr_, layout.portrait ? 480.0f : 420.0f, "phone_qr",
+            centred_qr(phone_qr_, layout.portrait ? qr_largest : 420.0f, "phone_qr",
                        Text::phone_status_qr);
             ImGui::EndTable();
         } else if (qr_.size > 0) {
@@ -923,7 +936,7 @@ void KioskView::result(Frame& frame) {
     };
     if (layout.portrait) {
         const float height = ImGui::GetContentRegionAvail().y;
-        ImGui::BeginChild("details", ImVec2(0, height * 0.45f), false,
+        ImGui::BeginChild("details", ImVec2(0, height * (more ? 0.6f : 0.45f)), false,
                           ImGuiWindowFlags_NoBackground);
         details();
         ImGui::EndChild();
