@@ -559,11 +559,22 @@ struct FairServer::Routes {
     // The rest of each student's day into their answer, from one read of the day. Mutex held.
     void add_rest_of_day_to(const std::vector<StudentId>& students,
                             std::vector<protocol::CheckInAnswer>& answers) {
-        const DayState today = day();
-        const auto outlooks = outlooks_of(today, students, paused_booths(server.live_),
-                                          no_show_rate(today.interviews));
+        std::optional<DayState> today(day());
+        auto outlooks = outlooks_of(*today, students, paused_booths(server.live_),
+                                    no_show_rate(today->interviews));
+        // Arrivals are placed into the plan as it stands; the full re-plan waits for a quiet
+        // moment and may still find a seat. Nobody is told "no interview today" before it ran.
+        const bool told_none =
+            std::any_of(outlooks.begin(), outlooks.end(), [](const StudentOutlook& outlook) {
+                return outlook.no_interview != NoInterviewReason::none;
+            });
+        if (told_none && server.live_.replan_if_due("server")) {
+            today.emplace(day());
+            outlooks = outlooks_of(*today, students, paused_booths(server.live_),
+                                   no_show_rate(today->interviews));
+        }
         for (size_t k = 0; k < students.size(); ++k)
-            add_rest_of_day(today, outlooks[k], answers[k]);
+            add_rest_of_day(*today, outlooks[k], answers[k]);
     }
 
     // The answer to call-next and take-walk-in: who was called, or why nobody.

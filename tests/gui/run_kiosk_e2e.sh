@@ -8,9 +8,10 @@
 #            registered (provisional ticket), the server is started again and the outbox must send
 #            it by itself; the walk-in must be in the database exactly once, and sending the same
 #            registration again with its idempotency key must change nothing;
-#   picks    a walk-in who chooses only booths full for today: the Result screen gives the reason
-#            and the free booths, "Add" takes one, and the server must have promised a seat
-#            there (a student.booth_added event, an interview at the booth);
+#   picks    the booths with no seat left close a minute after opening; a walk-in who chooses only them (their
+#            cards say "Hết chỗ hôm nay"): the Result screen gives the reason and the free booths,
+#            "Add" takes one, and the server must have promised a seat there (a
+#            student.booth_added event, an interview at the booth);
 #   all      every screen, both languages and orientations, for looking at.
 # Needs xvfb-run, sqlite3, curl, zbarimg and python3; exits 77 (ctest's "skipped") when one is
 # missing. Under ASan, run with ASAN_OPTIONS=detect_leaks=0: Mesa/llvmpipe leaks at exit.
@@ -156,9 +157,23 @@ if [[ "$script" == offline ]]; then
 fi
 
 if [[ "$script" == picks ]]; then
+    # The booths with no seat left in the plan close a minute after they open: their cards say
+    # "Hết chỗ hôm nay", and a walk-in who chooses them can have no interview there whatever a
+    # re-plan finds. Each line: booth and closing time.
+    full=$(curl -sf "$base/api/v1/enterprises" -H "Authorization: Bearer $organizer" | python3 -c '
+import json, sys
+for c in json.load(sys.stdin)["enterprises"]:
+    if not c.get("free_from"):
+        h, m = map(int, c["open"].split(":")); m += 1
+        print(c["booth"], "%02d:%02d" % (h + m // 60, m % 60))')
+    [[ -n "$full" ]] || fail "the demo fair has no full booth at 08:00"
+    while read -r booth close; do
+        curl -sf -X POST "$base/api/v1/booths/$booth/hours" -H "Authorization: Bearer $organizer" \
+            -d "{\"close\": \"$close\"}" >/dev/null || fail "could not close $booth at $close"
+    done <<<"$full"
     "${kiosk[@]}" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
-    grep -q '^no_interview booths_full free_seats [1-9]' "$out_dir/kiosk.log" ||
-        fail "the Result screen offered no free booth to a student whose booths are full"
+    grep -q '^no_interview booths_closed free_seats [1-9]' "$out_dir/kiosk.log" ||
+        fail "the Result screen offered no free booth to a student whose booths are closed"
     added=$(sed -n 's/^added \(B[0-9]*\) interviews [1-9][0-9]*$/\1/p' "$out_dir/kiosk.log")
     [[ -n "$added" ]] || fail "Add brought no interview"
     events=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM events WHERE kind = 'student.booth_added' AND json_extract(payload, '$.booth') = '$added';")

@@ -21,6 +21,7 @@
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
 #include "scheduler/server/fair_server.hpp"
+#include "scheduler/server/phone_page.hpp"
 #include "scheduler/server/public_url.hpp"
 
 using namespace jobfair;
@@ -481,4 +482,18 @@ TEST_CASE("from the phone a student sees the free booths and adds one, with refu
               added.body["interviews"]);
     }
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("the phone page tells each no-interview reason in the server's own words, vi and en") {
+    const std::string page(phone_status_page());
+    for (const auto& [reason, code] : kNoInterviewReasonCodes) {
+        if (reason == NoInterviewReason::none) continue;
+        CAPTURE(code);
+        CHECK(page.find(std::string(code) + ": \"" + std::string(no_interview_reason_vi(reason))) !=
+              std::string::npos);
+        CHECK(page.find(std::string(code) + ": \"" + std::string(no_interview_reason_en(reason))) !=
+              std::string::npos);
+    }
+    CHECK(page.find("\"/me/\" + path") != std::string::npos);  // add-booth goes where it should
+    CHECK(page.find("send(\"add-booth\"") != std::string::npos);
 }
