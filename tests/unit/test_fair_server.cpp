@@ -443,6 +443,34 @@ TEST_CASE("enterprise cards say when a seat is free, and a check-in tells the re
     CHECK_FALSE(free_from("B01").has_value());
 }
 
+TEST_CASE("nobody is told there is no interview today before the re-plan a check-in left due") {
+    TemporaryFolder folder("server-no-interview");
+    {
+        // One slot per booth: S1 wants B01 first but can take B02; the plan gives S1 B01.
+        Fair fair = small_fair(1);
+        add_booth(fair, "B01");
+        add_booth(fair, "B02");
+        add_student(fair, "S1", {"B01", "B02"});
+        Store store(folder.path() / "fair.db");
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    // A walk-in for B01 only: placing them into the plan as it stands finds B01 taken; the full
+    // re-plan moves S1 to B02 and seats them. The answer must be the re-plan's.
+    json form = walk_in_form();
+    form["preferences"] = {"B01"};
+    const Answer registered = roles.kiosk.post("/walk-ins", form, "walkin-kiosk1-full-01");
+    REQUIRE(registered.status == 201);
+    const auto answer = registered.body.get<protocol::CheckInAnswer>();
+    INFO(registered.body.dump());
+    CHECK_FALSE(answer.no_interview.has_value());
+    REQUIRE(answer.standby.size() == 1);
+    CHECK(answer.standby[0].booth == "B01");
+    CHECK(answer.standby[0].estimate == std::optional<std::string>("08:00"));
+}
+
 TEST_CASE("a kiosk adds a free booth for a checked-in student, once per idempotency key") {
     TemporaryFolder folder("server-add-booth");
     SteerableClock clock(at(7, 55), 0);
