@@ -45,6 +45,7 @@ void to_json(json& out, const EnterpriseCard& value) {
            {"paused", value.paused}, {"occupations", value.occupations}};
     write_optional(out, "min_level", value.min_level);
     write_optional(out, "open_jobs", value.open_jobs);
+    write_optional(out, "free_from", value.free_from);
 }
 void from_json(const json& in, EnterpriseCard& value) {
     in.at("booth").get_to(value.booth);
@@ -55,6 +56,7 @@ void from_json(const json& in, EnterpriseCard& value) {
     in.at("open").get_to(value.open);
     in.at("close").get_to(value.close);
     value.paused = in.value("paused", false);
+    read_optional(in, "free_from", value.free_from);
 }
 
 void to_json(json& out, const ScheduledInterview& value) {
@@ -95,13 +97,54 @@ void from_json(const json& in, TicketCheckIn& value) {
     in.at("ticket").get_to(value.ticket);
 }
 
+void to_json(json& out, const StandbyBooth& value) {
+    out = {{"booth", value.booth},
+           {"enterprise", value.enterprise},
+           {"estimate", value.estimate ? json(*value.estimate) : json()}};
+}
+void from_json(const json& in, StandbyBooth& value) {
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+    read_optional(in, "estimate", value.estimate);
+}
+
+void to_json(json& out, const FreeSeat& value) {
+    out = {{"booth", value.booth}, {"enterprise", value.enterprise}, {"from", value.from}};
+}
+void from_json(const json& in, FreeSeat& value) {
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+    in.at("from").get_to(value.from);
+}
+
+void to_json(json& out, const BoothName& value) {
+    out = {{"booth", value.booth}, {"enterprise", value.enterprise}};
+}
+void from_json(const json& in, BoothName& value) {
+    in.at("booth").get_to(value.booth);
+    value.enterprise = in.value("enterprise", "");
+}
+
+void to_json(json& out, const AddBooth& value) {
+    out = {{"booth", value.booth}};
+    if (!value.ticket.empty()) out["ticket"] = value.ticket;
+}
+void from_json(const json& in, AddBooth& value) {
+    value.ticket = in.value("ticket", "");
+    in.at("booth").get_to(value.booth);
+}
+
 void to_json(json& out, const CheckInAnswer& value) {
     out = {{"ticket", value.ticket},
            {"ticket_label", value.ticket_label},
            {"given_name", value.given_name},
            {"phone_masked", value.phone_masked},
            {"already_checked_in", value.already_checked_in},
-           {"interviews", value.interviews}};
+           {"interviews", value.interviews},
+           {"standby", value.standby},
+           {"no_interview", value.no_interview ? json(*value.no_interview) : json()},
+           {"free_seats", value.free_seats},
+           {"takes_cvs", value.takes_cvs}};
     write_optional(out, "status_url", value.status_url);
 }
 void from_json(const json& in, CheckInAnswer& value) {
@@ -112,6 +155,10 @@ void from_json(const json& in, CheckInAnswer& value) {
     value.already_checked_in = in.value("already_checked_in", false);
     in.at("interviews").get_to(value.interviews);
     read_optional(in, "status_url", value.status_url);
+    value.standby = in.value("standby", std::vector<StandbyBooth>{});
+    read_optional(in, "no_interview", value.no_interview);
+    value.free_seats = in.value("free_seats", std::vector<FreeSeat>{});
+    value.takes_cvs = in.value("takes_cvs", std::vector<BoothName>{});
 }
 
 json error_body(std::string_view code, std::string_view message, std::string_view message_vi) {
@@ -263,7 +310,9 @@ void to_json(json& out, const StudentStatus& value) {
            {"standby", value.standby},
            {"away", value.away ? json(*value.away) : json()},
            {"max_absence_minutes", value.max_absence_minutes},
-           {"no_interview", value.no_interview ? json(*value.no_interview) : json()}};
+           {"no_interview", value.no_interview ? json(*value.no_interview) : json()},
+           {"free_seats", value.free_seats},
+           {"takes_cvs", value.takes_cvs}};
 }
 void from_json(const json& in, StudentStatus& value) {
     in.at("ticket_label").get_to(value.ticket_label);
@@ -275,6 +324,8 @@ void from_json(const json& in, StudentStatus& value) {
     read_optional(in, "away", value.away);
     value.max_absence_minutes = in.value("max_absence_minutes", 60);
     read_optional(in, "no_interview", value.no_interview);
+    value.free_seats = in.value("free_seats", std::vector<FreeSeat>{});
+    value.takes_cvs = in.value("takes_cvs", std::vector<BoothName>{});
 }
 
 }  // namespace jobfair::protocol

@@ -67,6 +67,9 @@ struct EnterpriseCard {
     std::string open;                      // "HH:MM"
     std::string close;
     bool paused = false;
+    // "HH:MM": when the booth next has a seat no one holds (now, when the slot under way has
+    // one), within its hours, breaks and day's cap; absent when none is left today or paused.
+    std::optional<std::string> free_from = std::nullopt;
 };
 
 // One of a student's interviews as the kiosk shows it.
@@ -105,7 +108,35 @@ struct TicketCheckIn {
     std::string ticket;
 };
 
-// The answer to a check-in or a walk-in registration.
+// A booth whose standby queue the student is in, and when a seat is likely for them.
+struct StandbyBooth {
+    std::string booth;
+    std::string enterprise;
+    std::optional<std::string> estimate = std::nullopt;  // "HH:MM"; absent: unlikely today
+};
+
+// A booth the student is eligible for and did not pick, with a seat no one holds from `from`
+// ("HH:MM") on, before they leave: one they can still add (POST /check-ins/add-booth).
+struct FreeSeat {
+    std::string booth;
+    std::string enterprise;
+    std::string from;
+};
+
+// A booth named with its enterprise (booths that take CVs).
+struct BoothName {
+    std::string booth;
+    std::string enterprise;
+};
+
+// At most this many free booths are listed, the earliest first.
+inline constexpr size_t kMaxFreeSeatsListed = 5;
+// A walk-in's form chooses 1 to kMaxPreferences booths; adding free booths afterwards may take
+// a student's picks up to kMaxPicks.
+inline constexpr size_t kMaxPreferences = 5;
+inline constexpr size_t kMaxPicks = 8;
+
+// The answer to a check-in, a walk-in registration or an added booth.
 struct CheckInAnswer {
     std::string ticket;        // the QR payload to show and print
     std::string ticket_label;  // "A-0427": what the board and the booths show
@@ -116,6 +147,21 @@ struct CheckInAnswer {
     // The student's own status page: the server's public URL, "/p#" and the student's read-only
     // status token (never the ticket). Absent from a provisional (outbox) answer.
     std::optional<std::string> status_url = std::nullopt;
+    // The rest of the day, from the live fair right after the check-in (all empty or absent in
+    // a provisional answer): standby queues with their estimate, why no interview is possible
+    // (a NoInterviewReason code, common/wire_codes.hpp), free booths they can add, and booths
+    // that take CVs.
+    std::vector<StandbyBooth> standby = {};
+    std::optional<std::string> no_interview = std::nullopt;
+    std::vector<FreeSeat> free_seats = {};
+    std::vector<BoothName> takes_cvs = {};
+};
+
+// POST /api/v1/check-ins/add-booth {"ticket", "booth"}, header Idempotency-Key; the phone's
+// POST /api/v1/me/add-booth {"booth"}.
+struct AddBooth {
+    std::string ticket;  // empty from the phone (the status token names the student)
+    std::string booth;
 };
 
 void to_json(nlohmann::json& out, const Hello& value);
@@ -128,8 +174,16 @@ void to_json(nlohmann::json& out, const WalkInRegistration& value);
 void from_json(const nlohmann::json& in, WalkInRegistration& value);
 void to_json(nlohmann::json& out, const TicketCheckIn& value);
 void from_json(const nlohmann::json& in, TicketCheckIn& value);
+void to_json(nlohmann::json& out, const StandbyBooth& value);
+void from_json(const nlohmann::json& in, StandbyBooth& value);
+void to_json(nlohmann::json& out, const FreeSeat& value);
+void from_json(const nlohmann::json& in, FreeSeat& value);
+void to_json(nlohmann::json& out, const BoothName& value);
+void from_json(const nlohmann::json& in, BoothName& value);
 void to_json(nlohmann::json& out, const CheckInAnswer& value);
 void from_json(const nlohmann::json& in, CheckInAnswer& value);
+void to_json(nlohmann::json& out, const AddBooth& value);
+void from_json(const nlohmann::json& in, AddBooth& value);
 
 // {"error": {"code": "...", "message": "...", "message_vi": "..."}}: code for programs,
 // messages for people.
@@ -221,6 +275,10 @@ struct StudentStatus {
     // Why nothing is promised or estimated for the rest of the day (a NoInterviewReason code,
     // common/wire_codes.hpp); null when something is, or before check-in.
     std::optional<std::string> no_interview = std::nullopt;
+    // Free booths they can still add (POST /api/v1/me/add-booth) and booths that take CVs;
+    // empty before check-in.
+    std::vector<FreeSeat> free_seats = {};
+    std::vector<BoothName> takes_cvs = {};
 };
 
 // POST /api/v1/me/running-late and /api/v1/me/step-away.

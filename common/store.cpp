@@ -1611,6 +1611,56 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
     }
 }
 
+void Store::add_preference(const StudentId& student, const BoothId& booth,
+                           const std::string& idempotency_key, std::string_view actor) {
+    assert(database_ && "use of a moved-from Store");
+    SQLite::Database& database = *database_;
+    translating_errors("add a booth to a student's preferences", [&] {
+        SQLite::Transaction transaction(database, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement picked(database,
+                                 "SELECT COUNT(*), COALESCE(MAX(rank), 0), "
+                                 "COALESCE(SUM(booth = ?), 0) FROM preferences WHERE student = ?");
+        picked.bind(1, booth.str());
+        picked.bind(2, student.str());
+        picked.executeStep();
+        if (picked.getColumn(2).getInt() > 0) {
+            throw StoreError("already_picked", "booth " + booth.str() + " is already chosen",
+                             "Gian hàng " + booth.str() + " đã có trong lựa chọn của bạn");
+        }
+        const int rank = picked.getColumn(1).getInt() + 1;
+        SQLite::Statement insert(database,
+                                 "INSERT INTO preferences (student, rank, booth) VALUES (?, ?, ?)");
+        insert.bind(1, student.str());
+        insert.bind(2, rank);
+        insert.bind(3, booth.str());
+        insert.exec();
+        const std::string now = iso_utc(clock_());
+        nlohmann::json payload{{"student", student.str()}, {"booth", booth.str()}, {"rank", rank}};
+        if (!idempotency_key.empty()) payload["idempotency_key"] = idempotency_key;
+        insert_event(database, now, actor, "student.booth_added", payload);
+        transaction.commit();
+    });
+}
+
+std::optional<std::pair<StudentId, BoothId>> Store::booth_added_with(
+    const std::string& idempotency_key) const {
+    assert(database_ && "use of a moved-from Store");
+    return translating_errors("read an added booth", [&] {
+        SQLite::Statement row(*database_,
+                              "SELECT json_extract(payload, '$.student'), "
+                              "json_extract(payload, '$.booth') FROM events "
+                              "WHERE kind = 'student.booth_added' AND "
+                              "json_extract(payload, '$.idempotency_key') = ? LIMIT 1");
+        row.bind(1, idempotency_key);
+        std::optional<std::pair<StudentId, BoothId>> found;
+        if (row.executeStep()) {
+            found.emplace(StudentId(row.getColumn(0).getString()),
+                          BoothId(row.getColumn(1).getString()));
+        }
+        return found;
+    });
+}
+
 std::optional<Store::StudentDetails> Store::student_details(const StudentId& student) const {
     assert(database_ && "use of a moved-from Store");
     return translating_errors("read a student's details", [&] {

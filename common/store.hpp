@@ -242,6 +242,16 @@ class Store {
                             std::string_view actor);
     std::optional<StudentDetails> student_details(const StudentId& student) const;
 
+    // A checked-in student takes a booth they did not pick: it becomes their last preference,
+    // in one transaction with a "student.booth_added" event {student, booth, rank,
+    // idempotency_key?} (the caller checked every rule). Throws StoreError when already picked.
+    void add_preference(const StudentId& student, const BoothId& booth,
+                        const std::string& idempotency_key, std::string_view actor);
+    // The student and booth a "student.booth_added" event with this idempotency key named, if
+    // any: a kiosk's retry of an add-booth that went through.
+    std::optional<std::pair<StudentId, BoothId>> booth_added_with(
+        const std::string& idempotency_key) const;
+
     // --- the day's changes to booths ------------------------------------------------------
     // Paused since `since` (nothing: resumed). Logs "booth.paused" / "booth.resumed".
     void set_booth_paused(const BoothId& booth, std::optional<TimeOfDay> since,

@@ -30,6 +30,10 @@ class EffectRunner::Worker {
         runner_.answer(intent::RegistrationAnswered{
             job.idempotency_key, backend_.register_walk_in(job.request, job.idempotency_key)});
     }
+    void operator()(const effect::SubmitAddBooth& job) {
+        runner_.answer(intent::AddBoothAnswered{
+            job.idempotency_key, backend_.add_booth(job.request, job.idempotency_key)});
+    }
     void operator()(const effect::StoreInOutbox& job) {
         std::optional<std::string> label;
         if (outbox_) {

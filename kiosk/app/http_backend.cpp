@@ -130,4 +130,12 @@ BackendResult<protocol::CheckInAnswer> HttpBackend::register_walk_in(
         [](const nlohmann::json& json) { return json.get<protocol::CheckInAnswer>(); });
 }
 
+BackendResult<protocol::CheckInAnswer> HttpBackend::add_booth(const protocol::AddBooth& request,
+                                                              std::string_view idempotency_key) {
+    return result_of<protocol::CheckInAnswer>(
+        authorised_call("POST", "/check-ins/add-booth", nlohmann::json(request).dump(),
+                        idempotency_key),
+        [](const nlohmann::json& json) { return json.get<protocol::CheckInAnswer>(); });
+}
+
 }  // namespace jobfair::kiosk::app

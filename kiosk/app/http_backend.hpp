@@ -34,6 +34,8 @@ class HttpBackend : public KioskBackend {
                                                     std::string_view idempotency_key) override;
     BackendResult<protocol::CheckInAnswer> register_walk_in(
         const protocol::WalkInRegistration& request, std::string_view idempotency_key) override;
+    BackendResult<protocol::CheckInAnswer> add_booth(const protocol::AddBooth& request,
+                                                     std::string_view idempotency_key) override;
 
     // Why the kiosk has no token, in words for the log ("the device code was refused: ...").
     const std::optional<std::string>& enrolment_problem() const { return enrolment_problem_; }

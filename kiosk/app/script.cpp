@@ -221,6 +221,63 @@ class Script {
         expect(Screen::welcome);
     }
 
+    // A walk-in who chooses only booths that are full for today (their cards say so): the
+    // picker's hint to the booths with seats, the Result screen's reason and free booths, then
+    // "Add" on the first free booth and the answer it brings. Prints "no_interview CODE
+    // free_seats N" and, after the add, "added BOOTH interviews N".
+    void walk_in_to_full_booths(int number) {
+        click("register_now");
+        expect(Screen::register_form);
+        click("field:full_name");
+        driver_.type_text("Traanf Vawn Nam");  // Telex: Trần Văn Nam
+        click("field:phone");
+        driver_.type_text("09123457" + std::to_string(10 + number % 90));
+        click("field:school");
+        driver_.type_text("Truwowngf Cao ddawngr Vieetj Hanf");
+        click("trade");
+        click("trade:" + busiest_trade());
+        click("level:college");
+        click("consent:interview");
+        click("next");
+        expect(Screen::choose_enterprises);
+        std::vector<std::string> full;
+        for (const auto* card : visible_enterprises(app_.state())) {
+            if (!card->free_from && full.size() < 3) full.push_back(card->booth);
+        }
+        if (full.empty()) throw std::runtime_error("no booth of the trade is full today");
+        for (const auto& booth : full)
+            click("card:" + booth);
+        shoot("choose_enterprises", "choose_enterprises_full");
+        click("next");
+        expect(Screen::confirm);
+        click("submit");
+        wait_for_screen(Screen::result);
+        driver_.run_frames(2);
+        shoot("result", "result_no_interview");
+        const auto answer = app_.state().student->answer;
+        if (!answer) throw std::runtime_error("the registration failed");
+        std::cout << "no_interview " << answer->no_interview.value_or("none") << " free_seats "
+                  << answer->free_seats.size() << std::endl;
+        if (answer->no_interview && !answer->free_seats.empty()) {
+            const std::string booth = answer->free_seats.front().booth;
+            click("add:" + booth);
+            wait_for(
+                "the answer to adding " + booth,
+                [&] { return !app_.state().student->adding_booth; }, kServerTimeout);
+            driver_.run_frames(2);
+            shoot("result", "result_added");
+            const auto& student = *app_.state().student;
+            if (student.add_error)
+                throw std::runtime_error("adding " + booth + " was refused: " +
+                                         error_text(*student.add_error, Language::en));
+            std::cout << "added " << booth << " interviews " << student.answer->interviews.size()
+                      << std::endl;
+        }
+        click("done");
+        expect(Screen::welcome);
+        language(language_);
+    }
+
   private:
     // The trade most booths take, so the walk-in has enterprises to choose.
     std::string busiest_trade() const {
@@ -348,6 +405,8 @@ void run_script(const ScriptRun& run, ui::Window& window, KioskApp& app) {
             script.bench();
         } else if (run.name == "offline") {
             script.offline_walk_in(7);
+        } else if (run.name == "picks") {
+            script.walk_in_to_full_booths(run.language == Language::vi ? 21 : 22);
         } else {
             if (!run.ticket.empty()) script.check_in_by_scan(run.ticket);
             script.walk_in(0);

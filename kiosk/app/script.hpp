@@ -10,6 +10,9 @@
 //            the server down, registers a walk-in (a provisional ticket), prints "offline: start
 //            the server now" and waits until the outbox has sent it; "connection: ..." lines
 //            follow the pill (tests/gui/run_kiosk_e2e.sh stops and starts the server)
+//   picks    in the window's orientation and --lang: a walk-in choosing only booths full for
+//            today, the Result screen's reason and free booths, then Add on one; prints
+//            "no_interview ..." and "added ..." lines (tests/gui/run_kiosk_e2e.sh ... picks)
 //   bench    frame times ("frames SCREEN: ...") of Welcome, the form and the enterprise cards,
 //            for scripts/frames.sh; registers nothing and saves no picture
 #pragma once
@@ -23,7 +26,7 @@
 namespace jobfair::kiosk::app {
 
 struct ScriptRun {
-    std::string name;  // "all", "e2e", "offline" or "bench"
+    std::string name;  // "all", "e2e", "offline", "picks" or "bench"
     std::filesystem::path screenshot_dir;
     std::string ticket;  // a ticket payload to scan; the check-in is skipped without one
     Language language = Language::vi;

@@ -163,7 +163,8 @@ GrayImage SlipRenderer::render(const protocol::CheckInAnswer& answer, bool provi
     if (!answer.ticket.empty()) slip.qr(encode_qr(answer.ticket));
     slip.gap(12);
     slip.text_line(tr(Text::your_interviews, language), 32);
-    if (answer.interviews.empty()) {
+    const std::string reason = no_interview_text(answer, language);
+    if (answer.interviews.empty() && reason.empty()) {
         slip.text_line(provisional ? tr(Text::provisional_explained, language)
                                    : tr(Text::no_interviews_yet, language),
                        24);
@@ -173,6 +174,32 @@ GrayImage SlipRenderer::render(const protocol::CheckInAnswer& answer, bool provi
                            "   " + tr_fill(Text::booth_number, language, {interview.booth}),
                        32);
         slip.text_line(interview.enterprise, 24);
+    }
+    // The rest of the day, as the Result screen tells it (kiosk/model/session.hpp).
+    if (!answer.standby.empty()) {
+        slip.gap(8);
+        slip.text_line(tr(Text::standby_title, language), 24);
+        for (const auto& standby : answer.standby)
+            slip.text_line(standby_line(standby, language), 24);
+    }
+    if (!reason.empty()) {
+        slip.gap(8);
+        slip.text_line(tr(Text::no_interview_title, language), 24);
+        slip.text_line(reason, 24);
+        if (!answer.free_seats.empty()) slip.text_line(tr(Text::free_seats_title, language), 24);
+        for (const auto& free : answer.free_seats) {
+            slip.text_line(
+                tr_fill(Text::booth_number, language, {free.booth}) + " · " + free.enterprise, 24);
+            slip.text_line(tr_fill(Text::free_from, language, {free.from}), 24);
+        }
+    }
+    if (!answer.takes_cvs.empty()) {
+        slip.gap(8);
+        slip.text_line(tr(Text::takes_cvs_title, language), 24);
+        for (const auto& booth : answer.takes_cvs)
+            slip.text_line(
+                tr_fill(Text::booth_number, language, {booth.booth}) + " · " + booth.enterprise,
+                24);
     }
     if (const auto link = phone_status_link(answer, provisional)) {
         slip.gap(16);

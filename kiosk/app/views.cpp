@@ -605,6 +605,7 @@ void KioskView::enterprise_card(Frame& frame, const protocol::EnterpriseCard& ca
     }
     line(fonts_.small, frame.fill(Text::booth_number, {card.booth}) + " · " +
                            (trades.empty() ? frame.text(Text::any_trade) : trades));
+    line(fonts_.body_bold, free_seat_text(card, frame.language));
     std::string extra;
     if (card.min_level) {
         if (const auto level = parse_level(*card.min_level))
@@ -666,6 +667,15 @@ void KioskView::choose_enterprises(Frame& frame) {
                     .c_str());
         }
         if (student.choose_notice) toned_text(ui::Tone::danger, frame.text(*student.choose_notice));
+        // Every booth chosen is full today: the ones that still have a seat, with their time.
+        if (const auto free = free_alternatives(frame.state); !free.empty()) {
+            const ScopedFont font(fonts_.body_bold);
+            toned_text(ui::Tone::warning, frame.text(Text::chosen_all_full));
+            for (const auto* card : free) {
+                wrapped(frame.fill(Text::booth_number, {card->booth}) + " · " + card->enterprise +
+                        " — " + free_seat_text(*card, frame.language));
+            }
+        }
     };
     const auto back_and_next = [&] { back_telex_next(frame); };
     if (layout.portrait) {
@@ -753,6 +763,72 @@ void KioskView::confirm(Frame& frame) {
 
 // --- Result --------------------------------------------------------------------------------------
 
+// The rest of the day under the interviews: standby queues with their estimate; when no
+// interview is possible, why, and the free booths with an "Add" each; booths taking CVs.
+void KioskView::rest_of_day(Frame& frame) {
+    const StudentSession& student = frame.student();
+    const protocol::CheckInAnswer& answer = *student.answer;
+    if (!answer.standby.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::standby_title));
+        for (const auto& standby : answer.standby) {
+            // An estimate is a time to come back for: as large as a promise's line below it.
+            wrapped_in(standby.estimate ? fonts_.large : fonts_.body_bold,
+                       standby_line(standby, frame.language) + "  ·  " + standby.enterprise);
+        }
+    }
+    if (const std::string reason = no_interview_text(answer, frame.language); !reason.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::no_interview_title));
+        {
+            const ScopedFont font(fonts_.large);
+            toned_text(ui::Tone::warning, reason);
+        }
+        if (!answer.free_seats.empty()) {
+            gap(8);
+            wrapped_in(fonts_.body_bold, frame.text(Text::free_seats_title));
+        }
+        for (const auto& free : answer.free_seats) {
+            ImGui::PushID(free.booth.c_str());
+            const float add_width = 220;
+            const float text_width = ImGui::GetContentRegionAvail().x - add_width - 16;
+            ImGui::BeginGroup();
+            {
+                // Wrapped short of the button beside it.
+                const ScopedFont font(fonts_.body_bold);
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+                const std::string line = free_seat_line(free, frame.language);
+                ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::EndGroup();
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - add_width);
+            const bool adding = student.adding_booth && *student.adding_booth == free.booth;
+            ImGui::BeginDisabled(!can_add_booth(student, free.booth));
+            {
+                const ScopedFont font(fonts_.large);
+                if (labelled_button(frame.text(adding ? Text::adding_booth : Text::add_booth),
+                                    "add", ui::Tone::primary, ImVec2(add_width, 84)))
+                    frame.asked.push_back(intent::AddBooth{free.booth});
+            }
+            ImGui::EndDisabled();
+            remember("add:" + free.booth);
+            ImGui::PopID();
+        }
+    }
+    if (student.add_error) {
+        const ScopedFont font(fonts_.body_bold);
+        toned_text(ui::Tone::danger, error_text(*student.add_error, frame.language));
+    }
+    if (!answer.takes_cvs.empty()) {
+        gap(8);
+        wrapped_in(fonts_.body_bold, frame.text(Text::takes_cvs_title));
+        for (const auto& booth : answer.takes_cvs)
+            wrapped_in(fonts_.body,
+                       frame.fill(Text::booth_number, {booth.booth}) + " · " + booth.enterprise);
+    }
+}
+
 void KioskView::result(Frame& frame) {
     const StudentSession& student = frame.student();
     const ScreenLayout& layout = frame.layout;
@@ -799,8 +875,10 @@ void KioskView::result(Frame& frame) {
             toned_text(ui::Tone::warning, frame.text(Text::provisional_explained));
         }
         gap(layout.margin / 2);
-        wrapped_in(fonts_.large, frame.text(Text::your_interviews));
-        if (answer.interviews.empty() && !student.provisional)
+        // With no interview possible the reason below says so: no "we will schedule you".
+        const bool none_possible = answer.interviews.empty() && answer.no_interview;
+        if (!none_possible) wrapped_in(fonts_.large, frame.text(Text::your_interviews));
+        if (answer.interviews.empty() && !student.provisional && !answer.no_interview)
             wrapped_in(fonts_.body, frame.text(Text::no_interviews_yet));
         for (const auto& interview : answer.interviews) {
             ImGui::PushID(static_cast<int>(interview.id));
@@ -819,6 +897,7 @@ void KioskView::result(Frame& frame) {
             gap(8);
             ImGui::PopID();
         }
+        rest_of_day(frame);
     };
     // A QR centred in the room left, at most `largest` px, with its caption under it.
     const auto centred_qr = [&](const QrMatrix& matrix, float largest, const char* target,
@@ -832,14 +911,19 @@ void KioskView::result(Frame& frame) {
         remember(target);
         wrapped_in(fonts_.body, frame.text(caption));
     };
+    // A day with standby, a reason or booths to add needs the room: the codes shrink for it.
+    const bool more =
+        !answer.standby.empty() || answer.no_interview.has_value() || !answer.takes_cvs.empty();
+    const float qr_largest = more ? 280.0f : 480.0f;
     const auto ticket = [&] {
         const bool both = qr_.size > 0 && phone_qr_.size > 0;
         // Two codes side by side: the ticket for the booths, the phone's link for the student.
         if (both && ImGui::BeginTable("codes", 2)) {
             ImGui::TableNextColumn();
-            centred_qr(qr_, layout.portrait ? 480.0f : 420.0f, "ticket_qr", Text::photograph_qr);
+            centred_qr(qr_, layout.portrait ? qr_largest : 420.0f, "ticket_qr",
+                       Text::photograph_qr);
             ImGui::TableNextColumn();
-            centred_qr(phone_qr_, layout.portrait ? 480.0f : 420.0f, "phone_qr",
+            centred_qr(phone_qr_, layout.portrait ? qr_largest : 420.0f, "phone_qr",
                        Text::phone_status_qr);
             ImGui::EndTable();
         } else if (qr_.size > 0) {
@@ -852,7 +936,7 @@ void KioskView::result(Frame& frame) {
     };
     if (layout.portrait) {
         const float height = ImGui::GetContentRegionAvail().y;
-        ImGui::BeginChild("details", ImVec2(0, height * 0.45f), false,
+        ImGui::BeginChild("details", ImVec2(0, height * (more ? 0.6f : 0.45f)), false,
                           ImGuiWindowFlags_NoBackground);
         details();
         ImGui::EndChild();

@@ -58,6 +58,7 @@ class KioskView {
     void choose_enterprises(Frame& frame);
     void confirm(Frame& frame);
     void result(Frame& frame);
+    void rest_of_day(Frame& frame);
 
     void text_field(Frame& frame, Field field, Text label, const std::string& value);
     void problem_line(Frame& frame, FormItem item);

@@ -69,6 +69,9 @@ class KioskBackend {
                                                             std::string_view idempotency_key) = 0;
     virtual BackendResult<protocol::CheckInAnswer> register_walk_in(
         const protocol::WalkInRegistration& request, std::string_view idempotency_key) = 0;
+    // POST /check-ins/add-booth: a checked-in student takes a free booth; a fresh answer.
+    virtual BackendResult<protocol::CheckInAnswer> add_booth(const protocol::AddBooth& request,
+                                                             std::string_view idempotency_key) = 0;
 };
 
 }  // namespace jobfair::kiosk

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "common/occupations.hpp"
 #include "common/time_of_day.hpp"
+#include "common/wire_codes.hpp"
 #include "kiosk/model/outbox.hpp"
 #include "kiosk/model/phone.hpp"
 #include "kiosk/model/text.hpp"
@@ -255,6 +259,44 @@ class Updater {
         if (on(Screen::result)) back_to_welcome();
     }
 
+    void operator()(const intent::AddBooth& add) {
+        touch();
+        StudentSession* student = on(Screen::result);
+        if (!student || !can_add_booth(*student, add.booth)) return;
+        student->adding_booth = add.booth;
+        student->add_key = make_idempotency_key();
+        student->add_error.reset();
+        effects.push_back(effect::SubmitAddBooth{
+            protocol::AddBooth{student->answer->ticket, add.booth}, student->add_key});
+    }
+    void operator()(const intent::AddBoothAnswered& answered) {
+        StudentSession* student = on(Screen::result);
+        if (!student || !student->adding_booth || student->add_key != answered.idempotency_key)
+            return;
+        student->adding_booth.reset();
+        enter_screen();
+        const auto& result = answered.result;
+        if (result) {
+            s_.server_reachable = true;
+            student->answer = *result;
+            if (s_.config.printer_configured)
+                effects.push_back(effect::PrintSlip{*result, false, s_.language});
+            return;
+        }
+        switch (result.error()) {
+            case BackendError::unreachable:
+                s_.server_reachable = false;
+                student->add_error = ShownError{Text::check_in_offline, {}, {}};
+                break;
+            case BackendError::refused:
+                student->add_error = ShownError{Text::server_refused, result.server_error(), {}};
+                break;
+            case BackendError::unexpected:
+                student->add_error = ShownError{Text::unexpected_answer, {}, {}};
+                break;
+        }
+    }
+
     void operator()(const intent::CheckInAnswered& answered) {
         StudentSession* student = awaiting(Screen::checking_in, answered.idempotency_key);
         if (!student) return;
@@ -490,6 +532,64 @@ std::vector<const protocol::EnterpriseCard*> visible_enterprises(const KioskStat
         if (matches) visible.push_back(&card);
     }
     return visible;
+}
+
+std::string free_seat_text(const protocol::EnterpriseCard& card, Language language) {
+    if (card.free_from) return tr_fill(Text::free_from, language, {*card.free_from});
+    return tr(Text::full_for_today, language);
+}
+
+std::vector<const protocol::EnterpriseCard*> free_alternatives(const KioskState& state) {
+    std::vector<const protocol::EnterpriseCard*> out;
+    if (!state.student || !state.student->form.level) return out;
+    const StudentSession& student = *state.student;
+    if (student.chosen_booths.empty()) return out;
+    const auto chosen = [&](const std::string& booth) {
+        return std::find(student.chosen_booths.begin(), student.chosen_booths.end(), booth) !=
+               student.chosen_booths.end();
+    };
+    for (const auto& card : state.enterprises) {
+        if (chosen(card.booth) && card.free_from) return {};  // one chosen booth has a seat
+    }
+    for (const auto& card : state.enterprises) {
+        if (chosen(card.booth) || !card.free_from) continue;
+        if (is_eligible(card, student.form.occupation, *student.form.level)) out.push_back(&card);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+        return std::tie(*a->free_from, a->booth) < std::tie(*b->free_from, b->booth);
+    });
+    if (out.size() > 3) out.resize(3);
+    return out;
+}
+
+std::string standby_line(const protocol::StandbyBooth& standby, Language language) {
+    if (standby.estimate)
+        return tr_fill(Text::standby_at, language, {standby.booth, *standby.estimate});
+    return tr_fill(Text::standby_unlikely, language, {standby.booth});
+}
+
+std::string no_interview_text(const protocol::CheckInAnswer& answer, Language language) {
+    if (!answer.no_interview) return {};
+    NoInterviewReason reason = NoInterviewReason::none;
+    try {
+        reason = nlohmann::json(*answer.no_interview).get<NoInterviewReason>();
+    } catch (const std::exception&) {
+        return {};  // a reason this kiosk does not know: say nothing rather than guess
+    }
+    return std::string(language == Language::vi ? no_interview_reason_vi(reason)
+                                                : no_interview_reason_en(reason));
+}
+
+std::string free_seat_line(const protocol::FreeSeat& free, Language language) {
+    return tr_fill(Text::free_seat_line, language, {free.booth, free.enterprise, free.from});
+}
+
+bool can_add_booth(const StudentSession& student, const std::string& booth) {
+    if (student.screen != Screen::result || !student.answer || student.provisional ||
+        student.adding_booth || student.answer->ticket.empty())
+        return false;
+    const auto& free = student.answer->free_seats;
+    return std::any_of(free.begin(), free.end(), [&](const auto& f) { return f.booth == booth; });
 }
 
 std::string error_text(const ShownError& error, Language language) {

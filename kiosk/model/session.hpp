@@ -91,6 +91,11 @@ struct StudentSession {
     std::optional<protocol::CheckInAnswer> answer;
     bool provisional = false;  // the answer is the outbox's, not the server's
     std::optional<ShownError> error;
+    // On Result: the free booth being added (its "Add" waits for the server), with the request's
+    // own idempotency key, and why the last add was refused.
+    std::optional<std::string> adding_booth;
+    std::string add_key;
+    std::optional<ShownError> add_error;
 };
 
 struct KioskState {
@@ -151,6 +156,9 @@ struct Back {};    // one screen back; from the form, back to Welcome
 struct Cancel {};  // straight back to Welcome
 struct Submit {};  // Confirm, or a retry after an error there
 struct Finish {};  // "Done" on Result
+struct AddBooth {  // "Add" beside a free booth on Result
+    std::string booth;
+};
 
 // Answers of the effects, tagged with the request's idempotency key: an answer that arrives after
 // its student left (a new session, or none) is dropped.
@@ -159,6 +167,10 @@ struct CheckInAnswered {
     BackendResult<protocol::CheckInAnswer> result;
 };
 struct RegistrationAnswered {
+    std::string idempotency_key;
+    BackendResult<protocol::CheckInAnswer> result;
+};
+struct AddBoothAnswered {
     std::string idempotency_key;
     BackendResult<protocol::CheckInAnswer> result;
 };
@@ -182,9 +194,9 @@ using Intent =
                  intent::Enter, intent::TicketScanned, intent::StartRegistration, intent::Focus,
                  intent::SetTelex, intent::ChooseTrade, intent::ChooseLevel, intent::SetConsent,
                  intent::ToggleEnterprise, intent::Next, intent::Back, intent::Cancel,
-                 intent::Submit, intent::Finish, intent::CheckInAnswered,
-                 intent::RegistrationAnswered, intent::StoredInOutbox, intent::HelloAnswered,
-                 intent::EnterprisesAnswered, intent::OutboxChanged>;
+                 intent::Submit, intent::Finish, intent::AddBooth, intent::CheckInAnswered,
+                 intent::RegistrationAnswered, intent::AddBoothAnswered, intent::StoredInOutbox,
+                 intent::HelloAnswered, intent::EnterprisesAnswered, intent::OutboxChanged>;
 
 // --- 3. Effects: what the app runs off the UI thread -----------------------------------------
 
@@ -195,6 +207,10 @@ struct SubmitCheckIn {  // KioskBackend::check_in, answered by CheckInAnswered
 };
 struct SubmitRegistration {  // KioskBackend::register_walk_in, answered by RegistrationAnswered
     protocol::WalkInRegistration request;
+    std::string idempotency_key;
+};
+struct SubmitAddBooth {  // KioskBackend::add_booth, answered by AddBoothAnswered
+    protocol::AddBooth request;
     std::string idempotency_key;
 };
 struct StoreInOutbox {  // Outbox::store, answered by StoredInOutbox (and OutboxChanged)
@@ -210,9 +226,9 @@ struct LoadEnterprises {};  // KioskBackend::enterprises, answered by Enterprise
 struct SyncOutbox {};       // send Outbox::pending() again; answered by OutboxChanged
 }  // namespace effect
 
-using Effect =
-    std::variant<effect::SubmitCheckIn, effect::SubmitRegistration, effect::StoreInOutbox,
-                 effect::PrintSlip, effect::LoadEnterprises, effect::SyncOutbox>;
+using Effect = std::variant<effect::SubmitCheckIn, effect::SubmitRegistration,
+                            effect::SubmitAddBooth, effect::StoreInOutbox, effect::PrintSlip,
+                            effect::LoadEnterprises, effect::SyncOutbox>;
 
 // --- 4. Update and what views ask --------------------------------------------------------------
 
@@ -232,6 +248,22 @@ std::string connection_text(const KioskState& state);  // "Online", "Syncing 2 s
 bool is_eligible(const protocol::EnterpriseCard& card, std::string_view occupation, Level level);
 // Eligible cards matching the search (enterprise name, booth or trade name, ignoring diacritics).
 std::vector<const protocol::EnterpriseCard*> visible_enterprises(const KioskState& state);
+
+// What an enterprise card says of its seats: "Còn chỗ từ 10:15" / "Free from 10:15", or
+// "Hết chỗ hôm nay" / "Full for today" when the server knows of none left.
+std::string free_seat_text(const protocol::EnterpriseCard& card, Language language);
+// When every booth the student chose is full for today: the eligible booths they did not choose
+// that still have a seat, the earliest first (at most 3). Empty otherwise.
+std::vector<const protocol::EnterpriseCard*> free_alternatives(const KioskState& state);
+
+// The Result screen's rest of the day, in the kiosk's language: "Chờ gọi tại B07 — khoảng
+// 10:20" (or "— khó có chỗ hôm nay" without an estimate), the no-interview reason in plain
+// words (empty when there is none), a free booth's line "B12 · Công ty … — còn chỗ từ 10:15".
+std::string standby_line(const protocol::StandbyBooth& standby, Language language);
+std::string no_interview_text(const protocol::CheckInAnswer& answer, Language language);
+std::string free_seat_line(const protocol::FreeSeat& free, Language language);
+// Whether "Add" may be pressed for `booth` now (a server answer offering it, nothing pending).
+bool can_add_booth(const StudentSession& student, const std::string& booth);
 
 std::string error_text(const ShownError& error, Language language);
 // The link for the second QR (the student's own status page) of a result or slip: the server's

@@ -36,6 +36,15 @@ enum class Text {
     be_at_booth_by,  // {} = booth, {} = come-back time
     booth_number,    // {} = booth
     seat_number,     // {} = seat
+    standby_title,
+    standby_at,        // {} = booth, {} = estimate
+    standby_unlikely,  // {} = booth
+    no_interview_title,
+    free_seats_title,
+    free_seat_line,  // {} = booth, {} = enterprise, {} = from
+    add_booth,
+    adding_booth,
+    takes_cvs_title,
     photograph_qr,
     phone_status_qr,
     slip_printing,
@@ -73,8 +82,11 @@ enum class Text {
     choose_at_least_one,
     no_matching_enterprises,
     any_trade,
-    open_jobs,      // {} = number of jobs
-    minimum_level,  // {} = level name
+    open_jobs,  // {} = number of jobs
+    minimum_level,
+    free_from,  // {} = "HH:MM"
+    full_for_today,
+    chosen_all_full,  // {} = level name
     // Confirm and submit
     confirm_title,
     confirm_submit,

@@ -641,6 +641,98 @@ WalkInResult LiveFair::register_walk_in(const Student& student,
     return result;
 }
 
+LiveFair::AddBoothResult LiveFair::add_booth(const StudentId& student_id, const BoothId& booth_id,
+                                             const std::string& idempotency_key,
+                                             std::string_view actor) {
+    const Student* student = fair_.find_student(student_id);
+    if (!student) throw unknown_student(student_id);
+    AddBoothResult result;
+    if (!idempotency_key.empty()) {
+        if (const auto earlier = store_.booth_added_with(idempotency_key)) {
+            if (earlier->first != student_id || earlier->second != booth_id) {
+                throw LiveFairError("conflict",
+                                    "this idempotency key was already used for another request",
+                                    "Mã Idempotency-Key này đã được dùng cho một yêu cầu khác");
+            }
+            result.repeated = true;
+            result.check_in = finish_check_ins({student_id}, {CheckInResult{true, {}}}).front();
+            return result;
+        }
+    }
+    const Booth* booth = fair_.find_booth(booth_id);
+    if (!booth) throw unknown_booth(booth_id);
+    const std::string id = booth_id.str();
+    const TimeOfDay now = clock_.now();
+    const DayState day = day_state(store_, *this, now);
+    if (day.check_ins.count(student_id) == 0) {
+        throw LiveFairError("not_checked_in", "check in at a kiosk first",
+                            "Bạn cần làm thủ tục tại máy kiosk trước");
+    }
+    if (now >= student->leave) {
+        throw LiveFairError("student_left", "you have left the fair for today",
+                            "Bạn đã rời hội chợ hôm nay");
+    }
+    switch (eligibility_of(*student, *booth)) {
+        case Ineligibility::trade:
+            throw LiveFairError("not_eligible", "booth " + id + " does not recruit your trade",
+                                "Gian hàng " + id + " không tuyển nghề của bạn");
+        case Ineligibility::level:
+            throw LiveFairError("not_eligible", "booth " + id + " needs a higher level",
+                                "Gian hàng " + id + " cần trình độ cao hơn của bạn");
+        case Ineligibility::none:
+            break;
+    }
+    if (preference_rank(*student, booth_id) != 0) {
+        throw LiveFairError("already_picked", "booth " + id + " is already among your choices",
+                            "Gian hàng " + id + " đã có trong lựa chọn của bạn");
+    }
+    if (student->preferences.size() >= protocol::kMaxPicks) {
+        const std::string most = std::to_string(protocol::kMaxPicks);
+        throw LiveFairError("too_many_picks", "you already have " + most + " booths, the most",
+                            "Bạn đã chọn đủ " + most + " gian hàng, không thêm được nữa");
+    }
+    int held = 0;
+    for (const auto& row : day.interviews) {
+        if (row.interview.student == student_id && is_commitment(row.status)) ++held;
+    }
+    if (held >= fair_.max_interviews_of(*student)) {
+        throw LiveFairError("interview_limit",
+                            "you already have as many interviews as a student may",
+                            "Bạn đã có đủ số buổi phỏng vấn tối đa");
+    }
+    if (is_paused(booth_id)) {
+        throw LiveFairError("booth_paused", "booth " + id + " is paused",
+                            "Gian hàng " + id + " đang tạm dừng");
+    }
+    if (now >= booth->close) {
+        throw LiveFairError("booth_closed", "booth " + id + " has closed for today",
+                            "Gian hàng " + id + " đã đóng cửa hôm nay");
+    }
+    const auto free = next_free_seat(day, *booth, false);
+    const auto& grid = fair_.settings.grid;
+    // The slot the free seat is in (it frees now when that slot has begun).
+    const int free_slot =
+        free ? (free->minutes() - grid.day_start.minutes()) / grid.slot_minutes : 0;
+    if (!free || grid.slot_end(free_slot) > student->leave) {
+        throw LiveFairError("booth_full", "booth " + id + " has no free seat before you leave",
+                            "Gian hàng " + id + " không còn chỗ trống trước khi bạn về");
+    }
+
+    store_.add_preference(student_id, booth_id, idempotency_key, actor);
+    rebuild_model();
+    replan_now(actor);
+    // What the new plan gives them at the booth is theirs now, as at a check-in.
+    for (const auto& row : store_.interviews()) {
+        if (row.interview.student == student_id && row.interview.booth == booth_id &&
+            row.status == InterviewStatus::planned) {
+            store_.move_interview(row.id, InterviewStatus::promised, actor);
+        }
+    }
+    rebuild_model();
+    result.check_in = finish_check_ins({student_id}, {CheckInResult{true, {}}}).front();
+    return result;
+}
+
 void LiveFair::pause_booth(const BoothId& booth, std::string_view actor) {
     if (!fair_.find_booth(booth)) throw unknown_booth(booth);
     if (is_paused(booth)) return;

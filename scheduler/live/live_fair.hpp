@@ -142,6 +142,22 @@ class LiveFair {
                                   const std::string& idempotency_key,
                                   const std::string& request_digest, std::string_view actor);
 
+    // A checked-in student takes a booth they did not pick that has a free seat (the check-in
+    // answer's and the phone's free_seats): it becomes their last preference, the rest of the
+    // day is re-planned, and what the new plan gives them there is promised at once. Refused
+    // (LiveFairError, nothing changed) for an unknown booth, a student not checked in or gone,
+    // a booth they may not take (trade, level), one already picked, a paused or closed booth,
+    // one with no seat free before they leave, a student at their interview limit, or one with
+    // protocol::kMaxPicks booths already. With an idempotency key (the kiosk's), a retry of an
+    // add that went through answers again with `repeated` set; the same key for another
+    // student or booth is refused ("conflict"). Logs "student.booth_added".
+    struct AddBoothResult {
+        bool repeated = false;
+        CheckInResult check_in;  // the student's commitments after the re-plan
+    };
+    AddBoothResult add_booth(const StudentId& student, const BoothId& booth,
+                             const std::string& idempotency_key, std::string_view actor);
+
     // --- organizer actions: each stores the change, then re-plans what is not yet promised.
     void pause_booth(const BoothId& booth, std::string_view actor);
     void resume_booth(const BoothId& booth, std::string_view actor);

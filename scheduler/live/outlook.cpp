@@ -75,6 +75,19 @@ BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, doub
     return supply;
 }
 
+// The first slot, now or later, with a seat free in a supply counted without no-shows.
+std::optional<int> first_free_slot(const DayState& day, const BoothSupply& supply) {
+    for (int slot = current_slot(day); slot < supply.slots; ++slot) {
+        if (supply.openings[size_t(slot)] >= 1.0) return slot;
+    }
+    return std::nullopt;
+}
+
+// When that seat frees: the slot's start, or now when it has begun.
+TimeOfDay free_from(const DayState& day, int slot) {
+    return std::max(day.fair.settings.grid.slot_start(slot), day.now);
+}
+
 // The student's own commitments, by slot, for rule 2 (one place at a time, with the gap).
 // The fair's students by id: Fair::find_student scans the list, and a status read looks up every
 // student of every booth's queue.
@@ -171,6 +184,12 @@ NoShowRate no_show_rate(const std::vector<StoredInterview>& interviews) {
             ++rate.shows;
     }
     return rate;
+}
+
+std::optional<TimeOfDay> next_free_seat(const DayState& day, const Booth& booth, bool paused) {
+    const auto slot = first_free_slot(day, supply_of(day, booth, paused, 0.0));
+    if (!slot) return std::nullopt;
+    return free_from(day, *slot);
 }
 
 std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& booth_id) {
@@ -427,7 +446,16 @@ StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, Bo
         for (const auto& entry : cache.estimates(booth, false).queue)
             unplanned_waiting += !entry.planned_at && entry.id != student_id;
         if (free_soon > unplanned_waiting) out.free_seats_now.push_back(booth.id);
+        if (!here || !room_for_more || preference_rank(*student, booth.id) != 0) continue;
+        if (const auto slot = first_free_slot(day, supply);
+            slot && grid.slot_end(*slot) <= student->leave) {
+            out.free_seats.push_back({booth.id, free_from(day, *slot)});
+        }
     }
+    std::stable_sort(out.free_seats.begin(), out.free_seats.end(),
+                     [](const auto& a, const auto& b) {
+                         return std::tie(a.from, a.booth) < std::tie(b.from, b.booth);
+                     });
 
     const bool expected = std::any_of(out.promises.begin(), out.promises.end(),
                                       [&](const auto& p) { return p.start >= slot_now; }) ||

@@ -79,6 +79,13 @@ struct StandbyOutlook {
 
 // NoInterviewReason: common/wire_codes.hpp.
 
+// A booth the student did not pick but may take (eligible, open, not met), with a seat no one
+// holds from `from` on, before they leave: next_free_seat().
+struct FreeSeatOutlook {
+    BoothId booth;
+    TimeOfDay from;
+};
+
 struct StudentOutlook {
     StudentId student;
     std::vector<PromiseOutlook> promises;  // by start
@@ -89,6 +96,10 @@ struct StudentOutlook {
     // slot (whether or not they chose them), and booths that take CVs.
     std::vector<BoothId> free_seats_now;
     std::vector<BoothId> takes_cvs;
+    // Booths they did not pick with a free seat before they leave, the earliest first (by
+    // booth on a tie); empty when they are not here or may have no more interviews. What the
+    // kiosk and the phone offer to add.
+    std::vector<FreeSeatOutlook> free_seats;
 
     // The earliest time anything is expected of them: a promise's start or an estimate.
     std::optional<TimeOfDay> next_expected() const;
@@ -96,6 +107,12 @@ struct StudentOutlook {
 
 // Minutes before a promised start the student is asked to be at the booth.
 inline constexpr int kComeBackMinutesBefore = 5;
+
+// When `booth` next has a seat no one holds (no interview planned, promised, called, under way or
+// done in it), now or later today: the start of the earliest such slot within the booth's hours
+// and breaks and under its max_interviews cap, or now when that slot has begun. None when no
+// seat is left today or the booth is paused. The kiosk's enterprise cards show it ("free_from").
+std::optional<TimeOfDay> next_free_seat(const DayState& day, const Booth& booth, bool paused);
 
 // `paused`: booths paused now (no seat opens there until they resume).
 StudentOutlook outlook_of(const DayState& day, const StudentId& student,

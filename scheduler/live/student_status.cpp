@@ -31,7 +31,50 @@ std::optional<int> queue_position(const DayState& day, const StoredInterview& mi
     return ahead + 1;
 }
 
+std::vector<protocol::FreeSeat> free_seats_of(const Fair& fair, const StudentOutlook& outlook) {
+    std::vector<protocol::FreeSeat> out;
+    for (const FreeSeatOutlook& free : outlook.free_seats) {
+        if (out.size() == protocol::kMaxFreeSeatsListed) break;
+        const Booth* booth = fair.find_booth(free.booth);
+        if (booth) out.push_back({booth->id.str(), booth->enterprise, free.from.str()});
+    }
+    return out;
+}
+
+std::vector<protocol::BoothName> takes_cvs_of(const Fair& fair, const StudentOutlook& outlook) {
+    std::vector<protocol::BoothName> out;
+    for (const BoothId& id : outlook.takes_cvs) {
+        if (const Booth* booth = fair.find_booth(id)) out.push_back({id.str(), booth->enterprise});
+    }
+    return out;
+}
+
 }  // namespace
+
+std::set<BoothId> paused_booths(const LiveFair& live) {
+    std::set<BoothId> paused;
+    for (const Booth& booth : live.fair().booths)
+        if (live.is_paused(booth.id)) paused.insert(booth.id);
+    return paused;
+}
+
+void add_rest_of_day(const DayState& day, const StudentOutlook& outlook,
+                     protocol::CheckInAnswer& answer) {
+    const Fair& fair = day.fair;
+    answer.standby.clear();
+    for (const StandbyOutlook& waiting : outlook.standby) {
+        const Booth* booth = fair.find_booth(waiting.booth);
+        if (!booth) continue;
+        answer.standby.push_back(
+            {booth->id.str(), booth->enterprise,
+             waiting.estimate ? std::optional(waiting.estimate->str()) : std::nullopt});
+    }
+    answer.no_interview.reset();
+    if (day.check_ins.count(outlook.student) && outlook.no_interview != NoInterviewReason::none)
+        answer.no_interview = std::string(no_interview_reason_code(outlook.no_interview));
+    answer.free_seats = free_seats_of(fair, outlook);
+    answer.takes_cvs = takes_cvs_of(fair, outlook);
+}
 
 protocol::StudentStatus student_status_view(const DayState& day, const LiveFair& live,
                                             const StudentId& student, std::uint32_t ticket_number) {
@@ -72,10 +115,8 @@ protocol::StudentStatus student_status_view(const DayState& day, const LiveFair&
     }
 
     // The standby queues and their estimates, by the one standby order (outlook.hpp).
-    std::set<BoothId> paused;
-    for (const Booth& booth : fair.booths)
-        if (live.is_paused(booth.id)) paused.insert(booth.id);
-    const StudentOutlook outlook = outlook_of(day, student, paused, no_show_rate(day.interviews));
+    const StudentOutlook outlook =
+        outlook_of(day, student, paused_booths(live), no_show_rate(day.interviews));
     for (const PromiseOutlook& promise : outlook.promises) {
         for (size_t i = 0; i < mine.size(); ++i) {
             if (mine[i]->id == promise.interview && promise.expected &&
@@ -100,6 +141,10 @@ protocol::StudentStatus student_status_view(const DayState& day, const LiveFair&
     // Told plainly: only to a student who is here (before check-in nothing is planned yet).
     if (status.checked_in && outlook.no_interview != NoInterviewReason::none)
         status.no_interview = std::string(no_interview_reason_code(outlook.no_interview));
+    if (status.checked_in) {
+        status.free_seats = free_seats_of(fair, outlook);
+        status.takes_cvs = takes_cvs_of(fair, outlook);
+    }
 
     if (const auto absence = live.absence_now(student)) {
         status.away = protocol::PhoneAbsence{

@@ -4,6 +4,7 @@
 // nothing about anyone else leaves this function but counts.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "common/protocol.hpp"
@@ -11,6 +12,17 @@
 #include "scheduler/live/server_views.hpp"
 
 namespace jobfair {
+
+struct StudentOutlook;
+
+// Booths paused now.
+std::set<BoothId> paused_booths(const LiveFair& live);
+
+// The rest of the student's day as the kiosk's check-in answer tells it: standby queues with
+// their estimate, why no interview is possible (only to a student here), free booths they can
+// add (at most protocol::kMaxFreeSeatsListed) and booths that take CVs.
+void add_rest_of_day(const DayState& day, const StudentOutlook& outlook,
+                     protocol::CheckInAnswer& answer);
 
 protocol::StudentStatus student_status_view(const DayState& day, const LiveFair& live,
                                             const StudentId& student, std::uint32_t ticket_number);

@@ -26,6 +26,7 @@
 #include "common/protocol.hpp"
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
+#include "scheduler/live/outlook.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
 #include "scheduler/reports/reports.hpp"
@@ -555,6 +556,27 @@ struct FairServer::Routes {
         return answer;
     }
 
+    // The rest of each student's day into their answer, from one read of the day. Mutex held.
+    void add_rest_of_day_to(const std::vector<StudentId>& students,
+                            std::vector<protocol::CheckInAnswer>& answers) {
+        std::optional<DayState> today(day());
+        auto outlooks = outlooks_of(*today, students, paused_booths(server.live_),
+                                    no_show_rate(today->interviews));
+        // Arrivals are placed into the plan as it stands; the full re-plan waits for a quiet
+        // moment and may still find a seat. Nobody is told "no interview today" before it ran.
+        const bool told_none =
+            std::any_of(outlooks.begin(), outlooks.end(), [](const StudentOutlook& outlook) {
+                return outlook.no_interview != NoInterviewReason::none;
+            });
+        if (told_none && server.live_.replan_if_due("server")) {
+            today.emplace(day());
+            outlooks = outlooks_of(*today, students, paused_booths(server.live_),
+                                   no_show_rate(today->interviews));
+        }
+        for (size_t k = 0; k < students.size(); ++k)
+            add_rest_of_day(*today, outlooks[k], answers[k]);
+    }
+
     // The answer to call-next and take-walk-in: who was called, or why nobody.
     json call_answer(const CallResult& call) {
         protocol::CallAnswer answer{call.called,     call.from_standby, "",
@@ -1021,6 +1043,7 @@ struct FairServer::Routes {
     void kiosk_routes() {
         on(RouteId::enterprises, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
+            const DayState today = day();
             json cards = json::array();
             for (const Booth& booth : server.live_.fair().booths) {
                 protocol::EnterpriseCard card;
@@ -1031,6 +1054,8 @@ struct FairServer::Routes {
                 card.open = booth.open.str();
                 card.close = booth.close.str();
                 card.paused = server.live_.is_paused(booth.id);
+                if (const auto free = next_free_seat(today, booth, card.paused))
+                    card.free_from = free->str();
                 cards.push_back(card);
             }
             reply(call.response, 200, {{"enterprises", cards}});
@@ -1097,8 +1122,39 @@ struct FairServer::Routes {
             changing([&] {
                 const auto result = server.live_.register_walk_in(
                     student, details, key, hex_digest(call.body.dump()), "kiosk:" + call.actor());
-                reply(call.response, result.check_in.already_checked_in ? 200 : 201,
-                      answer_for(result.student, result.ticket_number, result.check_in));
+                std::vector<protocol::CheckInAnswer> answers{
+                    answer_for(result.student, result.ticket_number, result.check_in)};
+                add_rest_of_day_to({result.student}, answers);
+                reply(call.response, result.check_in.already_checked_in ? 200 : 201, answers[0]);
+            });
+        });
+
+        on(RouteId::add_booth, [this](Call& call) {
+            const std::string key =
+                call.request.get_header_value(protocol::kIdempotencyHeader.data());
+            if (!valid_idempotency_key(key)) {
+                return refuse(call.response, 400, "bad_idempotency_key",
+                              "send an Idempotency-Key header of 8 to 64 characters "
+                              "[A-Za-z0-9_-], the same on every retry",
+                              "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], "
+                              "giống nhau ở mọi lần gửi lại");
+            }
+            const auto payload = text_field(call.body, "ticket");
+            const auto booth = text_field(call.body, "booth");
+            if (!payload || !booth) {
+                return refuse(call.response, 400, "missing_field",
+                              "give the scanned QR in \"ticket\" and the booth in \"booth\"",
+                              "Thiếu mã QR đã quét (\"ticket\") hoặc gian hàng (\"booth\")");
+            }
+            changing([&] {
+                const auto holder = ticket_holder(*payload, call.response);
+                if (!holder) return;
+                const auto added =
+                    server.live_.add_booth(holder->student, BoothId(*booth), key, call.actor());
+                std::vector<protocol::CheckInAnswer> answers{
+                    answer_for(holder->student, holder->number, added.check_in)};
+                add_rest_of_day_to({holder->student}, answers);
+                reply(call.response, 200, answers[0]);
             });
         });
 
@@ -1158,10 +1214,13 @@ struct FairServer::Routes {
             }
             if (valid.empty()) return;
             const auto results = server.live_.check_in_many(students, "kiosk");
-            for (size_t k = 0; k < valid.size(); ++k) {
-                answer(valid[k], results[k].already_checked_in ? 200 : 201,
-                       answer_for(students[k], batch[valid[k]]->ticket_number, results[k]));
-            }
+            std::vector<protocol::CheckInAnswer> answers;
+            for (size_t k = 0; k < valid.size(); ++k)
+                answers.push_back(
+                    answer_for(students[k], batch[valid[k]]->ticket_number, results[k]));
+            add_rest_of_day_to(students, answers);
+            for (size_t k = 0; k < valid.size(); ++k)
+                answer(valid[k], results[k].already_checked_in ? 200 : 201, answers[k]);
         } catch (const std::exception& failure) {
             for (size_t i = 0; i < batch.size(); ++i) {
                 if (!answered[i]) answer(i, 409, protocol::error_body("refused", failure.what()));
@@ -1663,6 +1722,19 @@ struct FairServer::Routes {
         });
         absence_route(RouteId::my_step_away, [this](Call& call, int minutes) {
             server.live_.step_away(*call.student, minutes, phone_actor(call));
+        });
+        on(RouteId::my_add_booth, [this](Call& call) {
+            const auto booth = text_field(call.body, "booth");
+            if (!booth) {
+                return refuse(call.response, 400, "missing_field", "give the booth in \"booth\"",
+                              "Thiếu gian hàng (\"booth\")");
+            }
+            if (!allow_press(call)) return;
+            changing([&] {
+                server.live_.add_booth(*call.student, BoothId(*booth), "", phone_actor(call));
+                phone_day_.reset();  // the shared read is older than this change
+                reply(call.response, 200, status_of(call));
+            });
         });
         on(RouteId::my_return, [this](Call& call) {
             if (!allow_press(call)) return;

@@ -5,8 +5,10 @@ A real `jobfair serve` on a fresh demo database; a student checks in (as the kio
 organizer's token standing in for the kiosk's); Debian's headless Chromium opens the status URL
 of the check-in answer at 360x640, as a cheap Android phone would, and this script checks what
 the page shows, presses "Tôi đến muộn / I'm running late" with a real tap (DevTools Input
-events), checks the server took it, then stops the server and checks that the page keeps the
-last state under "Mất kết nối — thông tin lúc HH:MM".
+events), checks the server took it; then a walk-in who chose only booths full for today opens
+their page, which must say why no interview is possible and offer the booths with a free seat,
+and a tap on "Thêm gian …" must get them a promise there (issue 16, item 7); then it stops the
+server and checks that the page keeps the last state under "Mất kết nối — thông tin lúc HH:MM".
 
 Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe): no
 WebSocket library, no network port for the browser.
@@ -49,10 +51,12 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def http(method, url, token=None, body=None):
+def http(method, url, token=None, body=None, headers=None):
     request = urllib.request.Request(url, method=method,
                                      data=None if body is None else json.dumps(body).encode())
     request.add_header("Content-Type", "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     if token:
         request.add_header("Authorization", "Bearer " + token)
     try:
@@ -167,6 +171,89 @@ class Browser:
         self.process.wait()
 
 
+LEVELS = ["none", "intermediate", "college", "university"]
+
+
+def eligible(card, trade, level):
+    if card["paused"] or (card["occupations"] and trade not in card["occupations"]):
+        return False
+    return LEVELS.index(card.get("min_level") or "none") <= LEVELS.index(level)
+
+
+def no_interview_and_add(base, organizer, keep_open):
+    """A walk-in whose chosen booths have no seat left: the reason, the free booths, and Add."""
+    status, listed = http("GET", base + "/api/v1/enterprises", organizer)
+    cards = listed["enterprises"]
+    trades = sorted({code for card in cards for code in card["occupations"]})
+    for trade in trades:
+        full = [c["booth"] for c in cards if eligible(c, trade, "college") and
+                not c.get("free_from") and c["booth"] != keep_open][:3]
+        free = [c["booth"] for c in cards if eligible(c, trade, "college") and c.get("free_from")]
+        if full and free:
+            break
+    else:
+        fail("the demo fair has no trade with both full and free booths at this time")
+    # Those booths close a minute after they open: no seat there today, whatever a re-plan finds.
+    opens = {c["booth"]: c["open"] for c in cards}
+    for booth in full:
+        hours, minutes = map(int, opens[booth].split(":"))
+        close = "%02d:%02d" % (hours + (minutes + 1) // 60, (minutes + 1) % 60)
+        status, closed = http("POST", base + "/api/v1/booths/%s/hours" % booth, organizer,
+                              {"close": close})
+        if status != 200:
+            fail("could not close %s: %s" % (booth, closed))
+    form = {"full_name": "Trần Văn Nam", "phone": "0912345699", "school": "Cao đẳng Việt–Hàn",
+            "occupation": trade, "level": "college", "preferences": full,
+            "consent": {"interview": True}}
+    status, answer = http("POST", base + "/api/v1/walk-ins", organizer, form,
+                          {"Idempotency-Key": "phone-e2e-full-0001"})
+    if status != 201:
+        fail("the walk-in was refused: %d %s" % (status, answer))
+    if answer.get("no_interview") != "booths_closed" or not answer.get("free_seats"):
+        fail("a walk-in to closed booths was not told so: %s" % answer)
+    offer = answer["free_seats"][0]
+    browser = Browser(os.path.join(WORK, "chromium-profile-full"))
+    try:
+        browser.open_phone()
+        browser.go(answer["status_url"])
+        browser.wait_for("document.getElementById('reason').textContent.indexOf("
+                         "'Hôm nay chưa thể xếp phỏng vấn cho bạn') >= 0", "the reason")
+        text = browser.js("document.body.innerText")
+        for expected in ("đã đóng cửa, tạm dừng",
+                         "Gian hàng còn chỗ, bạn có thể thêm", "Gian " + offer["booth"],
+                         offer["enterprise"], "Còn chỗ từ " + offer["from"],
+                         "Thêm gian " + offer["booth"]):
+            if expected not in text:
+                fail("the page lacks %r; it shows:\n%s" % (expected, text))
+        if browser.js("document.documentElement.scrollWidth") > 360:
+            fail("the page with free booths is wider than the phone")
+        browser.screenshot("phone-no-interview-vi.png")
+        browser.tap("#lang")
+        browser.wait_for("document.getElementById('reason').textContent.indexOf("
+                         "'No interview is possible for you today') >= 0", "the English reason")
+        if "Add booth " + offer["booth"] not in browser.js("document.body.innerText"):
+            fail("no English Add button")
+        browser.screenshot("phone-no-interview-en.png")
+        browser.tap("#lang")
+        browser.wait_for("document.documentElement.lang === 'vi'", "Vietnamese again")
+        browser.tap("#free button[data-booth='%s']" % offer["booth"])
+        browser.wait_for("document.getElementById('note').textContent === 'Đã thêm gian %s.'"
+                         % offer["booth"], "the added booth's note")
+        token = answer["status_url"].split("#", 1)[1]
+        status, mine = http("GET", base + "/api/v1/me/status", token)
+        booked = [i for i in mine["interviews"]
+                  if i["booth"] == offer["booth"] and i["status"] == "promised"]
+        if status != 200 or not booked or mine.get("no_interview"):
+            fail("adding %s from the phone did not promise a seat: %s" % (offer["booth"], mine))
+        browser.wait_for("document.getElementById('reason').className.indexOf('hidden') >= 0",
+                         "the reason gone once a seat is promised")
+        browser.screenshot("phone-added-vi.png")
+        print("phone page: a walk-in to closed booths (%s) read why, added %s and was promised %s"
+              % (", ".join(full), offer["booth"], booked[0]["start"]))
+    finally:
+        browser.close()
+
+
 def main():
     if not shutil.which("chromium"):
         print("chromium is not installed (scripts/setup.sh installs it): skipped")
@@ -262,6 +349,8 @@ def main():
         if not shown or shown[0].get("whereabouts") != "away":
             fail("the booth's queue does not show the student away: %s" % shown)
         browser.screenshot("phone-running-late-vi.png")
+
+        no_interview_and_add(base, organizer, first["booth"])
 
         # The server goes away: the page keeps the last state, with its time.
         server.send_signal(signal.SIGKILL)

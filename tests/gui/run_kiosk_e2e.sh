@@ -8,17 +8,21 @@
 #            registered (provisional ticket), the server is started again and the outbox must send
 #            it by itself; the walk-in must be in the database exactly once, and sending the same
 #            registration again with its idempotency key must change nothing;
+#   picks    the booths with no seat left close a minute after opening; a walk-in who chooses only them (their
+#            cards say "Hết chỗ hôm nay"): the Result screen gives the reason and the free booths,
+#            "Add" takes one, and the server must have promised a seat there (a
+#            student.booth_added event, an interview at the booth);
 #   all      every screen, both languages and orientations, for looking at.
 # Needs xvfb-run, sqlite3, curl, zbarimg and python3; exits 77 (ctest's "skipped") when one is
 # missing. Under ASan, run with ASAN_OPTIONS=detect_leaks=0: Mesa/llvmpipe leaks at exit.
 set -euo pipefail
 
-bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|all]}")
+bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|picks|all]}")
 out_dir=${2:-$(mktemp -d /tmp/jobfair-kiosk-e2e.XXXXXX)}
 script=${3:-e2e}
 case "$script" in
-    e2e | offline | all) ;;
-    *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline or all, not '$script'" >&2; exit 2 ;;
+    e2e | offline | picks | all) ;;
+    *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline, picks or all, not '$script'" >&2; exit 2 ;;
 esac
 for tool in xvfb-run sqlite3 curl zbarimg python3; do
     if ! command -v "$tool" >/dev/null; then
@@ -149,6 +153,34 @@ if [[ "$script" == offline ]]; then
     [[ "$after" -eq 1 ]] || fail "sending the registration again made $after students"
     echo "sent again with its key: HTTP 200, $again_label, still one student"
     echo "PASS: offline walk-in $provisional synced as $sent_label (screenshots in $out_dir)"
+    exit 0
+fi
+
+if [[ "$script" == picks ]]; then
+    # The booths with no seat left in the plan close a minute after they open: their cards say
+    # "Hết chỗ hôm nay", and a walk-in who chooses them can have no interview there whatever a
+    # re-plan finds. Each line: booth and closing time.
+    full=$(curl -sf "$base/api/v1/enterprises" -H "Authorization: Bearer $organizer" | python3 -c '
+import json, sys
+for c in json.load(sys.stdin)["enterprises"]:
+    if not c.get("free_from"):
+        h, m = map(int, c["open"].split(":")); m += 1
+        print(c["booth"], "%02d:%02d" % (h + m // 60, m % 60))')
+    [[ -n "$full" ]] || fail "the demo fair has no full booth at 08:00"
+    while read -r booth close; do
+        curl -sf -X POST "$base/api/v1/booths/$booth/hours" -H "Authorization: Bearer $organizer" \
+            -d "{\"close\": \"$close\"}" >/dev/null || fail "could not close $booth at $close"
+    done <<<"$full"
+    "${kiosk[@]}" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
+    grep -q '^no_interview booths_closed free_seats [1-9]' "$out_dir/kiosk.log" ||
+        fail "the Result screen offered no free booth to a student whose booths are closed"
+    added=$(sed -n 's/^added \(B[0-9]*\) interviews [1-9][0-9]*$/\1/p' "$out_dir/kiosk.log")
+    [[ -n "$added" ]] || fail "Add brought no interview"
+    events=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM events WHERE kind = 'student.booth_added' AND json_extract(payload, '$.booth') = '$added';")
+    student=$(sqlite3 "$work/fair.db" "SELECT json_extract(payload, '$.student') FROM events WHERE kind = 'student.booth_added';")
+    promised=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM interviews WHERE student = '$student' AND booth = '$added' AND status = 'promised';")
+    [[ "$events" -eq 1 && "$promised" -eq 1 ]] || fail "booth_added events $events, promises at $added $promised"
+    echo "PASS: $student added $added and was promised a seat there (screenshots in $out_dir)"
     exit 0
 fi
 

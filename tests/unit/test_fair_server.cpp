@@ -405,6 +405,121 @@ TEST_CASE(
     CHECK(server.store().check_ins().count(StudentId("S2")) == 0);
 }
 
+TEST_CASE("enterprise cards say when a seat is free, and a check-in tells the rest of the day") {
+    TemporaryFolder folder("server-free-seats");
+    SteerableClock clock(at(8, 5), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+
+    const auto free_from = [&](const std::string& booth) -> std::optional<std::string> {
+        const Answer cards = roles.kiosk.get("/enterprises");
+        REQUIRE(cards.status == 200);
+        for (const auto& card :
+             cards.body["enterprises"].get<std::vector<protocol::EnterpriseCard>>())
+            if (card.booth == booth) return card.free_from;
+        FAIL("no card for " << booth);
+        return std::nullopt;
+    };
+    // The plan holds B01's seats for S1 and S2 (planned rows hold a seat) in the first slots.
+    const auto b01_before = free_from("B01");
+    REQUIRE(b01_before.has_value());
+    CHECK(*b01_before >= "08:05");
+
+    // S3 wants only B02 and is a welder: B01 (any trade) is free and not picked.
+    const Answer checked_in =
+        roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S3")}}, "kiosk1-0003");
+    REQUIRE(checked_in.status == 201);
+    const auto answer = checked_in.body.get<protocol::CheckInAnswer>();
+    CHECK_FALSE(answer.no_interview.has_value());  // B02 promised them a seat
+    REQUIRE_FALSE(answer.interviews.empty());
+    INFO(checked_in.body.dump());
+    REQUIRE(answer.free_seats.size() == 1);
+    CHECK(answer.free_seats[0].booth == "B01");
+    CHECK(answer.free_seats[0].from == *free_from("B01"));
+    CHECK(answer.free_seats[0].enterprise == "Công ty B01");
+
+    // A paused booth has no free seat to show.
+    REQUIRE(roles.organizer.post("/booths/B01/pause").status == 200);
+    CHECK_FALSE(free_from("B01").has_value());
+}
+
+TEST_CASE("nobody is told there is no interview today before the re-plan a check-in left due") {
+    TemporaryFolder folder("server-no-interview");
+    {
+        // One slot per booth: S1 wants B01 first but can take B02; the plan gives S1 B01.
+        Fair fair = small_fair(1);
+        add_booth(fair, "B01");
+        add_booth(fair, "B02");
+        add_student(fair, "S1", {"B01", "B02"});
+        Store store(folder.path() / "fair.db");
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    // A walk-in for B01 only: placing them into the plan as it stands finds B01 taken; the full
+    // re-plan moves S1 to B02 and seats them. The answer must be the re-plan's.
+    json form = walk_in_form();
+    form["preferences"] = {"B01"};
+    const Answer registered = roles.kiosk.post("/walk-ins", form, "walkin-kiosk1-full-01");
+    REQUIRE(registered.status == 201);
+    const auto answer = registered.body.get<protocol::CheckInAnswer>();
+    INFO(registered.body.dump());
+    CHECK_FALSE(answer.no_interview.has_value());
+    REQUIRE(answer.standby.size() == 1);
+    CHECK(answer.standby[0].booth == "B01");
+    CHECK(answer.standby[0].estimate == std::optional<std::string>("08:00"));
+}
+
+TEST_CASE("a kiosk adds a free booth for a checked-in student, once per idempotency key") {
+    TemporaryFolder folder("server-add-booth");
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::string s3 = roles.ticket_of("S3");  // a welder who wants B02 only
+    const json add{{"ticket", s3}, {"booth", "B01"}};
+
+    // Not checked in yet: refused in both languages, nothing changed.
+    const Answer early = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0000");
+    CHECK(early.status == 409);
+    CHECK(error_code(early) == "not_checked_in");
+    CHECK_FALSE(early.body["error"].value("message_vi", "").empty());
+
+    REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", s3}}, "kiosk1-0003").status == 201);
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", add)) == "bad_idempotency_key");
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", s3}},
+                                      "kiosk1-add-0001")) == "missing_field");
+    CHECK(
+        error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", "hello"}, {"booth", "B01"}},
+                                    "kiosk1-add-0001")) == "ticket_malformed");
+    CHECK(error_code(roles.kiosk.post("/check-ins/add-booth", {{"ticket", s3}, {"booth", "B99"}},
+                                      "kiosk1-add-0001")) == "unknown_booth");
+    CHECK(server.store().load_fair().find_student(StudentId("S3"))->preferences.size() == 1);
+
+    const Answer added = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0001");
+    REQUIRE(added.status == 200);
+    const auto answer = added.body.get<protocol::CheckInAnswer>();
+    CHECK(answer.ticket == s3);
+    CHECK(answer.already_checked_in);
+    const bool promised_at_b01 = std::any_of(answer.interviews.begin(), answer.interviews.end(),
+                                             [](const auto& i) { return i.booth == "B01"; });
+    CHECK(promised_at_b01);
+    CHECK(answer.free_seats.empty());
+    CHECK(server.store().events().back().kind == "interview.promised");
+
+    // A retry answers the same; another submission for the same booth is refused.
+    const auto events = server.store().events().size();
+    const Answer retry = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0001");
+    CHECK(retry.status == 200);
+    CHECK(retry.body["interviews"] == added.body["interviews"]);
+    CHECK(server.store().events().size() == events);
+    const Answer twice = roles.kiosk.post("/check-ins/add-booth", add, "kiosk1-add-0002");
+    CHECK(twice.status == 409);
+    CHECK(error_code(twice) == "already_picked");
+    // Booth staff and boards may not add booths for students.
+    CHECK(roles.booth_b01.post("/check-ins/add-booth", add, "kiosk1-add-0003").status == 403);
+}
+
 TEST_CASE("a walk-in registers once per idempotency key, with every field checked") {
     TemporaryFolder folder("server-walk-in");
     SteerableClock clock(at(8, 0), 0);

@@ -504,3 +504,109 @@ TEST_CASE("kiosk session: a ticket scanned while the last one is being checked i
     CHECK(kiosk.screen() == Screen::checking_in);
     CHECK_FALSE(kiosk.state.queued_scan);
 }
+
+TEST_CASE("kiosk session: cards say when a seat is free, and full choices point to free booths") {
+    Kiosk kiosk;
+    fill_form(kiosk);
+    auto cards = the_fair();
+    cards[1].free_from = "10:15";  // B02
+    cards[6].free_from = "09:30";  // B07
+    cards[2].free_from = "08:45";  // B03: welders only, never offered to this student
+    kiosk.send(intent::EnterprisesAnswered{BackendResult<std::vector<EnterpriseCard>>::ok(cards)});
+    kiosk.send(intent::Next{});
+    REQUIRE(kiosk.screen() == Screen::choose_enterprises);
+    CHECK(free_seat_text(cards[1], Language::vi) == "Còn chỗ từ 10:15");
+    CHECK(free_seat_text(cards[1], Language::en) == "Free from 10:15");
+    CHECK(free_seat_text(cards[0], Language::vi) == "Hết chỗ hôm nay");
+    CHECK(free_seat_text(cards[0], Language::en) == "Full for today");
+
+    CHECK(free_alternatives(kiosk.state).empty());  // nothing chosen yet
+    kiosk.send(intent::ToggleEnterprise{"B01"});
+    kiosk.send(intent::ToggleEnterprise{"B05"});
+    std::vector<std::string> offered;
+    for (const auto* shown : free_alternatives(kiosk.state))
+        offered.push_back(shown->booth + " " + *shown->free_from);
+    CHECK(offered == std::vector<std::string>{"B07 09:30", "B02 10:15"});
+    kiosk.send(intent::ToggleEnterprise{"B07"});  // one chosen booth has a seat: no hint
+    CHECK(free_alternatives(kiosk.state).empty());
+}
+
+TEST_CASE(
+    "kiosk session: with no interview possible, Add takes a free booth and shows the answer") {
+    Kiosk kiosk(KioskConfig{Language::vi, {}, true});
+    const auto submit = take_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()));
+    REQUIRE(submit);
+    CheckInAnswer full = an_answer();
+    full.status_url = "http://192.168.1.10:8080/p#token";
+    full.no_interview = "booths_full";
+    full.standby = {{"B01", "Công ty TNHH Nguyễn Phát", std::nullopt}};
+    full.free_seats = {{"B07", "Xi măng Cẩm Phả", "10:15"}};
+    full.takes_cvs = {{"B02", "Tập đoàn Than Hòn Gai"}};
+    kiosk.send(intent::CheckInAnswered{submit->idempotency_key, Answer::ok(full)});
+    REQUIRE(kiosk.screen() == Screen::result);
+    const StudentSession& student = *kiosk.state.student;
+    CHECK(no_interview_text(*student.answer, Language::vi) ==
+          "Các doanh nghiệp bạn chọn đã kín lịch trong thời gian bạn ở hội chợ.");
+    CHECK_FALSE(no_interview_text(*student.answer, Language::en).empty());
+    CHECK(standby_line(student.answer->standby[0], Language::vi) ==
+          "Chờ gọi tại B01 — khó có chỗ hôm nay");
+    CHECK(standby_line({"B07", "", "10:20"}, Language::vi) == "Chờ gọi tại B07 — khoảng 10:20");
+    CHECK(standby_line({"B07", "", "10:20"}, Language::en) == "Standby at B07 — about 10:20");
+    CHECK(free_seat_line(student.answer->free_seats[0], Language::vi) ==
+          "B07 · Xi măng Cẩm Phả — còn chỗ từ 10:15");
+    CHECK(can_add_booth(student, "B07"));
+    CHECK_FALSE(can_add_booth(student, "B02"));  // not offered
+    CHECK(kiosk.send(intent::AddBooth{"B02"}).empty());
+
+    const auto add = take_effect<effect::SubmitAddBooth>(kiosk.send(intent::AddBooth{"B07"}));
+    REQUIRE(add);
+    CHECK(add->request.ticket == a_ticket());
+    CHECK(add->request.booth == "B07");
+    CHECK(is_idempotency_key(add->idempotency_key));
+    CHECK(add->idempotency_key != submit->idempotency_key);
+    CHECK(student.adding_booth == std::optional<std::string>("B07"));
+    CHECK_FALSE(can_add_booth(student, "B07"));  // one press, one request
+    CHECK(kiosk.send(intent::AddBooth{"B07"}).empty());
+
+    // Refused: the server's words, and the answer shown stays as it was.
+    kiosk.send(intent::AddBoothAnswered{
+        add->idempotency_key,
+        Answer::refused({"booth_full", "booth B07 has no free seat before you leave",
+                         "Gian hàng B07 không còn chỗ trống trước khi bạn về"})});
+    REQUIRE(student.add_error);
+    CHECK(error_text(*student.add_error, Language::vi) ==
+          "Máy chủ báo: Gian hàng B07 không còn chỗ trống trước khi bạn về");
+    CHECK(student.answer->no_interview == std::optional<std::string>("booths_full"));
+
+    // Accepted: the new answer replaces the old, with its promise, and the slip prints again.
+    const auto retry = take_effect<effect::SubmitAddBooth>(kiosk.send(intent::AddBooth{"B07"}));
+    REQUIRE(retry);
+    CHECK_FALSE(student.add_error);
+    CheckInAnswer promised = full;
+    promised.no_interview.reset();
+    promised.free_seats.clear();
+    promised.interviews.push_back(
+        {9, "B07", "Xi măng Cẩm Phả", 0, "10:15", "10:30", jobfair::InterviewStatus::promised});
+    // An answer to an older request is dropped.
+    kiosk.send(intent::AddBoothAnswered{add->idempotency_key, Answer::ok(promised)});
+    CHECK(student.answer->interviews.empty());
+    const auto shown =
+        kiosk.send(intent::AddBoothAnswered{retry->idempotency_key, Answer::ok(promised)});
+    CHECK_FALSE(student.adding_booth);
+    REQUIRE(student.answer->interviews.size() == 1);
+    CHECK(student.answer->interviews[0].booth == "B07");
+    CHECK(no_interview_text(*student.answer, Language::vi).empty());
+    CHECK(find_effect<effect::PrintSlip>(shown));
+}
+
+TEST_CASE("kiosk session: a provisional answer offers no booth to add") {
+    Kiosk kiosk;
+    StudentSession student;
+    student.screen = Screen::result;
+    CheckInAnswer answer = an_answer();
+    answer.free_seats = {{"B07", "Xi măng Cẩm Phả", "10:15"}};
+    student.answer = answer;
+    CHECK(can_add_booth(student, "B07"));
+    student.provisional = true;
+    CHECK_FALSE(can_add_booth(student, "B07"));
+}

@@ -623,3 +623,86 @@ TEST_CASE("standby never takes a booth past its cap for the day — a no-show gi
     CHECK(refill.called->interview.student == StudentId("S2"));
     require_consistent(fair, store);
 }
+
+TEST_CASE("a student whose booths are full takes a free booth and is promised a seat there") {
+    Fair fair = small_fair(4);  // 08:00-09:00
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_booth(fair, "B03").occupations = {"welding"};
+    add_booth(fair, "B04").min_level = Level::college;
+    add_booth(fair, "B05");
+    Booth& short_booth = add_booth(fair, "B06");
+    short_booth.close = at(8, 15);  // one slot
+    for (const char* id : {"B07", "B08", "B09"})
+        add_booth(fair, id);
+    for (const char* id : {"S1", "S2", "S3", "S4", "S5"})
+        add_student(fair, id, {"B01"});  // four seats at B01 for five students
+    add_student(fair, "S6", {"B06"});
+    add_student(fair, "S7", {"B02"});  // never checks in
+    add_student(fair, "S8", {"B01", "B03", "B04", "B05", "B06", "B07", "B08", "B09"});
+    add_student(fair, "S9", {"B07"}).max_interviews = 1;
+    Store store = loaded_store(fair);
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    for (const char* id : {"S1", "S2", "S3", "S4", "S5", "S6", "S8", "S9"})
+        live.check_in(StudentId(id), "kiosk");
+    // One of S1..S5 was left without a seat at B01.
+    StudentId left_out;
+    for (const char* id : {"S1", "S2", "S3", "S4", "S5"}) {
+        const auto mine = live.check_in(StudentId(id), "kiosk").interviews;
+        if (mine.empty()) left_out = StudentId(id);
+    }
+    REQUIRE_FALSE(left_out.str().empty());
+    live.pause_booth(BoothId("B05"), "organizer");
+
+    const auto refused = [&](const char* student, const char* booth) {
+        const auto events = store.events().size();
+        const auto preferences = store.load_fair().find_student(StudentId(student))->preferences;
+        std::string code;
+        try {
+            live.add_booth(StudentId(student), BoothId(booth), "", "kiosk");
+        } catch (const LiveFairError& refusal) {
+            code = refusal.code();
+            CHECK_FALSE(refusal.message_vi().empty());
+        }
+        CHECK(store.events().size() == events);
+        CHECK(store.load_fair().find_student(StudentId(student))->preferences == preferences);
+        return code;
+    };
+    const std::string who = left_out.str();
+    const char* s = who.c_str();
+    CHECK(refused(s, "B99") == "unknown_booth");
+    CHECK(refused(s, "B03") == "not_eligible");  // trade
+    CHECK(refused(s, "B04") == "not_eligible");  // level
+    CHECK(refused(s, "B01") == "already_picked");
+    CHECK(refused(s, "B05") == "booth_paused");
+    CHECK(refused(s, "B06") == "booth_full");  // its one slot is S6's
+    CHECK(refused("S7", "B07") == "not_checked_in");
+    CHECK(refused("S8", "B02") == "too_many_picks");
+    CHECK(refused("S9", "B02") == "interview_limit");
+
+    const auto added = live.add_booth(left_out, BoothId("B02"), "kiosk1-add-0001", "kiosk");
+    CHECK_FALSE(added.repeated);
+    REQUIRE(added.check_in.interviews.size() == 1);
+    CHECK(added.check_in.interviews[0].interview.booth == BoothId("B02"));
+    CHECK(added.check_in.interviews[0].status == InterviewStatus::promised);
+    CHECK(store.load_fair().find_student(left_out)->preferences ==
+          std::vector<BoothId>{BoothId("B01"), BoothId("B02")});
+    CHECK(store.events().back().kind == "interview.promised");
+    require_consistent(store.load_fair(), store);
+
+    // The kiosk's retry answers again and changes nothing; the key for another booth is refused.
+    const auto events = store.events().size();
+    const auto again = live.add_booth(left_out, BoothId("B02"), "kiosk1-add-0001", "kiosk");
+    CHECK(again.repeated);
+    CHECK(again.check_in.interviews.size() == 1);
+    CHECK(store.events().size() == events);
+    CHECK_THROWS_AS(live.add_booth(left_out, BoothId("B07"), "kiosk1-add-0001", "kiosk"),
+                    LiveFairError);
+    CHECK(refused(s, "B02") == "already_picked");
+
+    clock.set(at(8, 20));
+    CHECK(refused(s, "B06") == "booth_closed");
+    live.mark_left(StudentId("S9"), "organizer");
+    CHECK(refused("S9", "B02") == "student_left");
+}

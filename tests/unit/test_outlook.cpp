@@ -257,3 +257,83 @@ TEST_CASE("a seat the plan keeps for a student not here yet goes to standby now"
     CHECK_FALSE(full.next_expected());
     CHECK(full.no_interview == NoInterviewReason::booths_full);
 }
+
+TEST_CASE("a booth's next free seat skips held seats, breaks, its cap and pauses") {
+    Fair fair = small_fair(4);  // 08:00-09:00, 15-minute slots
+    Booth& booth = add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    std::vector<StoredInterview> rows{
+        row(1, "S1", "B01", at(8, 0), InterviewStatus::done),
+        row(2, "S2", "B01", at(8, 15), InterviewStatus::promised),
+        row(3, "S3", "B01", at(8, 30), InterviewStatus::planned),
+    };
+    const auto free_at = [&](TimeOfDay now, bool paused = false) {
+        const DayState day{fair, rows, {}, {}, now, {}};
+        return next_free_seat(day, fair.booths.front(), paused);
+    };
+    // Done, promised and planned rows each hold their seat: the first free one is 08:45.
+    CHECK(free_at(at(8, 5)) == at(8, 45));
+    CHECK_FALSE(free_at(at(8, 5), /*paused=*/true).has_value());
+    // A slot under way whose seat nobody holds is free now, not at its start.
+    CHECK(free_at(at(8, 50)) == at(8, 50));
+    // A cancelled or missed interview gives its seat back.
+    rows[2].status = InterviewStatus::cancelled;
+    CHECK(free_at(at(8, 5)) == at(8, 30));
+    // A break over the slot closes it.
+    booth.breaks.push_back({at(8, 35), at(8, 40)});
+    CHECK(free_at(at(8, 5)) == at(8, 45));
+    // The day's cap: two interviews held and a cap of two leaves nothing today.
+    booth.max_interviews = 2;
+    CHECK_FALSE(free_at(at(8, 5)).has_value());
+    booth.max_interviews = 3;
+    CHECK(free_at(at(8, 5)) == at(8, 45));
+    // After the booth closes, nothing is left.
+    booth.close = at(8, 45);
+    CHECK_FALSE(free_at(at(8, 5)).has_value());
+    CHECK_FALSE(free_at(at(9, 0)).has_value());
+}
+
+TEST_CASE(
+    "a student whose booths are full is offered the booths they did not pick, earliest first") {
+    Fair fair = small_fair(4);  // 08:00-09:00
+    add_booth(fair, "B01");
+    add_booth(fair, "B02");
+    add_booth(fair, "B03");
+    add_booth(fair, "B04").occupations = {"welding"};  // not for S1
+    add_student(fair, "S1", {"B01"});
+    for (const char* other : {"S2", "S3", "S4", "S5"})
+        add_student(fair, other, {"B01"});
+    std::vector<StoredInterview> rows;
+    InterviewId id = 1;
+    // B01 is promised all day; B02 holds 08:15, B03 holds 08:15 and 08:30.
+    for (int slot = 0; slot < 4; ++slot)
+        rows.push_back(row(id++, fair.students[size_t(slot) + 1].id.str().c_str(), "B01",
+                           at(8, 15 * slot), InterviewStatus::promised));
+    rows.push_back(row(id++, "S2", "B02", at(8, 15), InterviewStatus::promised));
+    rows.push_back(row(id++, "S3", "B03", at(8, 15), InterviewStatus::promised));
+    rows.push_back(row(id++, "S4", "B03", at(8, 30), InterviewStatus::promised));
+    std::map<StudentId, TimeOfDay> here{{StudentId("S1"), at(8, 5)}};
+    const DayState day{fair, rows, here, {}, at(8, 20), {}};
+    const StudentOutlook outlook = outlook_of(day, StudentId("S1"), {}, NoShowRate{});
+    CHECK(outlook.no_interview == NoInterviewReason::booths_full);
+    REQUIRE(outlook.free_seats.size() == 2);
+    CHECK(outlook.free_seats[0].booth == BoothId("B02"));
+    CHECK(outlook.free_seats[0].from == at(8, 30));
+    CHECK(outlook.free_seats[1].booth == BoothId("B03"));
+    CHECK(outlook.free_seats[1].from == at(8, 45));
+
+    // A paused booth is not offered, nor one whose free seat comes after the student leaves.
+    fair.students[0].leave = at(8, 45);
+    const StudentOutlook leaving = outlook_of(day, StudentId("S1"), {BoothId("B02")}, {});
+    CHECK(leaving.free_seats.empty());
+    // A picked booth is not offered again, and nothing is offered to a student not here.
+    fair.students[0].leave = at(9, 0);
+    fair.students[0].preferences.push_back(BoothId("B02"));
+    const StudentOutlook picked = outlook_of(day, StudentId("S1"), {}, {});
+    REQUIRE(picked.free_seats.size() == 1);
+    CHECK(picked.free_seats[0].booth == BoothId("B03"));
+    const DayState absent{fair, rows, {}, {}, at(8, 20), {}};
+    CHECK(outlook_of(absent, StudentId("S1"), {}, {}).free_seats.empty());
+}

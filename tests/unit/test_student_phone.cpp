@@ -21,6 +21,7 @@
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
 #include "scheduler/server/fair_server.hpp"
+#include "scheduler/server/phone_page.hpp"
 #include "scheduler/server/public_url.hpp"
 
 using namespace jobfair;
@@ -446,4 +447,54 @@ TEST_CASE("the kiosk's come-back time is the phone page's: five minutes before t
     CHECK(kiosk::come_back_time(interview) == "09:55");
     interview.start = "soon";  // unreadable: shown as it came, never a made-up time
     CHECK(kiosk::come_back_time(interview) == "soon");
+}
+
+TEST_CASE("from the phone a student sees the free booths and adds one, with refusals in both") {
+    const auto folder = std::filesystem::temp_directory_path() /
+                        ("jobfair-phone-add-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    {
+        PhoneServer server(folder);
+        const std::string token = token_of(server.check_in("S3"));  // wants B02 only
+        const Reply status = server.call("GET", "/me/status", token);
+        REQUIRE(status.status == 200);
+        const auto before = status.body.get<protocol::StudentStatus>();
+        REQUIRE(before.free_seats.size() == 1);
+        CHECK(before.free_seats[0].booth == "B01");
+        CHECK(before.free_seats[0].enterprise == "Công ty B01");
+
+        CHECK(server.call("POST", "/me/add-booth", token, json::object()).status == 400);
+        const Reply added = server.call("POST", "/me/add-booth", token, {{"booth", "B01"}});
+        REQUIRE(added.status == 200);
+        const auto after = added.body.get<protocol::StudentStatus>();
+        CHECK(after.free_seats.empty());
+        const bool promised_at_b01 =
+            std::any_of(after.interviews.begin(), after.interviews.end(), [](const auto& i) {
+                return i.booth == "B01" && i.status == InterviewStatus::promised;
+            });
+        CHECK(promised_at_b01);
+
+        const Reply again = server.call("POST", "/me/add-booth", token, {{"booth", "B01"}});
+        CHECK(again.status == 409);
+        CHECK(again.body["error"]["code"] == "already_picked");
+        CHECK_FALSE(std::string(again.body["error"]["message_vi"]).empty());
+        CHECK(server.call("GET", "/me/status", token).body["interviews"] ==
+              added.body["interviews"]);
+    }
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("the phone page tells each no-interview reason in the server's own words, vi and en") {
+    const std::string page(phone_status_page());
+    for (const auto& [reason, code] : kNoInterviewReasonCodes) {
+        if (reason == NoInterviewReason::none) continue;
+        CAPTURE(code);
+        CHECK(page.find(std::string(code) + ": \"" + std::string(no_interview_reason_vi(reason))) !=
+              std::string::npos);
+        CHECK(page.find(std::string(code) + ": \"" + std::string(no_interview_reason_en(reason))) !=
+              std::string::npos);
+    }
+    CHECK(page.find("\"/me/\" + path") != std::string::npos);  // add-booth goes where it should
+    CHECK(page.find("send(\"add-booth\"") != std::string::npos);
 }
