@@ -1,6 +1,7 @@
 #include "kiosk/app/script.hpp"
 
 #define GLFW_INCLUDE_NONE
+#include <algorithm>
 #include <GLFW/glfw3.h>
 
 #include <chrono>
@@ -46,7 +47,10 @@ const char* screen_name(Screen screen) {
 class Script {
   public:
     Script(const ScriptRun& run, ui::Window& window, KioskApp& app)
-        : run_(run), window_(window), app_(app), driver_(window, [&app] { app.frame(); }) {}
+        : run_(run),
+          window_(window),
+          app_(app),
+          driver_(window, [&app, &window] { app.frame(window.take_typed_keys()); }) {}
 
     void orientation(bool portrait) {
         portrait_ = portrait;
@@ -270,8 +274,13 @@ class Script {
             if (student.add_error)
                 throw std::runtime_error("adding " + booth + " was refused: " +
                                          error_text(*student.add_error, Language::en));
+            // Added, the booth either promises a seat or expects to call them from standby.
+            const auto& standby = student.answer->standby;
+            const bool expected_there = std::any_of(
+                standby.begin(), standby.end(),
+                [&](const auto& s) { return s.booth == booth && s.estimate.has_value(); });
             std::cout << "added " << booth << " interviews " << student.answer->interviews.size()
-                      << std::endl;
+                      << " expected_from_standby " << (expected_there ? 1 : 0) << std::endl;
         }
         click("done");
         expect(Screen::welcome);

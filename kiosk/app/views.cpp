@@ -68,7 +68,10 @@ void wrapped_in(ImFont* font, std::string_view text) {
 
 void toned_text(ui::Tone tone, std::string_view text) {
     // The tone's fill is its strongest colour; on the light background it reads as the tone.
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::tone_colours(tone).fill);
+    // Amber is too light for text there (1.7:1): a dark amber-brown keeps the tone at 6.9:1.
+    const ImVec4 colour =
+        tone == ui::Tone::warning ? ImVec4(0.54f, 0.29f, 0.0f, 1.0f) : ui::tone_colours(tone).fill;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
     wrapped(text);
     ImGui::PopStyleColor();
 }

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <thread>
 
+#include "common/text.hpp"
 #include "kiosk/ui/ui_error.hpp"
 
 namespace jobfair::ui {
@@ -165,6 +166,15 @@ void Window::apply_scripted_input(const ScriptedInput& scripted) {
     for (int button = 1; button < IM_ARRAYSIZE(io.MouseDown); ++button)
         io.MouseDown[button] = false;
     if (!scripted.typed_text.empty()) io.AddInputCharactersUTF8(scripted.typed_text.c_str());
+    // A script types through the same path as GLFW's callbacks (take_typed_keys).
+    for (char32_t code_point : to_code_points(scripted.typed_text))
+        typed_.push_back({TypedKey::Kind::character, code_point});
+    if (scripted.key_down && scripted.key_down != scripted_key_held_) {
+        if (*scripted.key_down == ImGuiKey_Enter || *scripted.key_down == ImGuiKey_KeyPadEnter)
+            typed_.push_back({TypedKey::Kind::enter, 0});
+        else if (*scripted.key_down == ImGuiKey_Backspace)
+            typed_.push_back({TypedKey::Kind::backspace, 0});
+    }
     if (scripted_key_held_ && scripted_key_held_ != scripted.key_down) {
         io.KeysDown[io.KeyMap[*scripted_key_held_]] = false;
     }
