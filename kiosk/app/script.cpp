@@ -1,8 +1,8 @@
 #include "kiosk/app/script.hpp"
 
 #define GLFW_INCLUDE_NONE
-#include <algorithm>
 #include <GLFW/glfw3.h>
+#include <algorithm>
 
 #include <chrono>
 #include <iostream>
@@ -210,16 +210,7 @@ class Script {
         click("field:full_name");
         driver_.type_text("Nguyeenx Thij Hoaf");
         measure("register_form");
-        click("field:phone");
-        driver_.type_text("0912345699");
-        click("field:school");
-        driver_.type_text("Truwowngf Cao ddawngr Vieetj Hanf");
-        click("trade");
-        click("trade:" + busiest_trade());
-        click("level:college");
-        click("consent:interview");
-        click("next");
-        expect(Screen::choose_enterprises);
+        rest_of_walk_in_form("0912345699");
         measure("choose_enterprises");
         app_.apply(intent::Cancel{});
         expect(Screen::welcome);
@@ -228,22 +219,13 @@ class Script {
     // A walk-in who chooses only booths that are full for today (their cards say so): the
     // picker's hint to the booths with seats, the Result screen's reason and free booths, then
     // "Add" on the first free booth and the answer it brings. Prints "no_interview CODE
-    // free_seats N" and, after the add, "added BOOTH interviews N".
+    // free_seats N" and, after the add, "added BOOTH interviews N expected_from_standby 0|1".
     void walk_in_to_full_booths(int number) {
         click("register_now");
         expect(Screen::register_form);
         click("field:full_name");
         driver_.type_text("Traanf Vawn Nam");  // Telex: Trần Văn Nam
-        click("field:phone");
-        driver_.type_text("09123457" + std::to_string(10 + number % 90));
-        click("field:school");
-        driver_.type_text("Truwowngf Cao ddawngr Vieetj Hanf");
-        click("trade");
-        click("trade:" + busiest_trade());
-        click("level:college");
-        click("consent:interview");
-        click("next");
-        expect(Screen::choose_enterprises);
+        rest_of_walk_in_form("09123457" + std::to_string(10 + number % 90));
         std::vector<std::string> full;
         for (const auto* card : visible_enterprises(app_.state())) {
             if (!card->free_from && full.size() < 3) full.push_back(card->booth);
@@ -289,6 +271,21 @@ class Script {
 
   private:
     // The trade most booths take, so the walk-in has enterprises to choose.
+    // The registration form after the name: phone, school, the busiest trade, college, consent
+    // to the interview, then on to the enterprise cards.
+    void rest_of_walk_in_form(const std::string& phone) {
+        click("field:phone");
+        driver_.type_text(phone);
+        click("field:school");
+        driver_.type_text("Truwowngf Cao ddawngr Vieetj Hanf");
+        click("trade");
+        click("trade:" + busiest_trade());
+        click("level:college");
+        click("consent:interview");
+        click("next");
+        expect(Screen::choose_enterprises);
+    }
+
     std::string busiest_trade() const {
         std::map<std::string, int> booths;
         for (const auto& card : app_.state().enterprises) {

@@ -1097,15 +1097,8 @@ struct FairServer::Routes {
         });
 
         on(RouteId::walk_in, [this](Call& call) {
-            const std::string key =
-                call.request.get_header_value(protocol::kIdempotencyHeader.data());
-            if (!valid_idempotency_key(key)) {
-                return refuse(call.response, 400, "bad_idempotency_key",
-                              "send an Idempotency-Key header of 8 to 64 characters "
-                              "[A-Za-z0-9_-], the same on every retry",
-                              "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], "
-                              "giống nhau ở mọi lần gửi lại");
-            }
+            const auto key = idempotency_key(call);
+            if (!key) return;
             protocol::WalkInRegistration form;
             try {
                 form = call.body.get<protocol::WalkInRegistration>();
@@ -1121,7 +1114,7 @@ struct FairServer::Routes {
             if (!validate(form, student, details, call.response)) return;
             changing([&] {
                 const auto result = server.live_.register_walk_in(
-                    student, details, key, hex_digest(call.body.dump()), "kiosk:" + call.actor());
+                    student, details, *key, hex_digest(call.body.dump()), "kiosk:" + call.actor());
                 std::vector<protocol::CheckInAnswer> answers{
                     answer_for(result.student, result.ticket_number, result.check_in)};
                 add_rest_of_day_to({result.student}, answers);
@@ -1130,15 +1123,8 @@ struct FairServer::Routes {
         });
 
         on(RouteId::add_booth, [this](Call& call) {
-            const std::string key =
-                call.request.get_header_value(protocol::kIdempotencyHeader.data());
-            if (!valid_idempotency_key(key)) {
-                return refuse(call.response, 400, "bad_idempotency_key",
-                              "send an Idempotency-Key header of 8 to 64 characters "
-                              "[A-Za-z0-9_-], the same on every retry",
-                              "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], "
-                              "giống nhau ở mọi lần gửi lại");
-            }
+            const auto key = idempotency_key(call);
+            if (!key) return;
             const auto payload = text_field(call.body, "ticket");
             const auto booth = text_field(call.body, "booth");
             if (!payload || !booth) {
@@ -1150,7 +1136,7 @@ struct FairServer::Routes {
                 const auto holder = ticket_holder(*payload, call.response);
                 if (!holder) return;
                 const auto added =
-                    server.live_.add_booth(holder->student, BoothId(*booth), key, call.actor());
+                    server.live_.add_booth(holder->student, BoothId(*booth), *key, call.actor());
                 std::vector<protocol::CheckInAnswer> answers{
                     answer_for(holder->student, holder->number, added.check_in)};
                 add_rest_of_day_to({holder->student}, answers);
@@ -1226,6 +1212,18 @@ struct FairServer::Routes {
                 if (!answered[i]) answer(i, 409, protocol::error_body("refused", failure.what()));
             }
         }
+    }
+
+    // The request's Idempotency-Key, or none with a 400 already written.
+    std::optional<std::string> idempotency_key(Call& call) {
+        std::string key = call.request.get_header_value(protocol::kIdempotencyHeader.data());
+        if (valid_idempotency_key(key)) return key;
+        refuse(call.response, 400, "bad_idempotency_key",
+               "send an Idempotency-Key header of 8 to 64 characters [A-Za-z0-9_-], the same on "
+               "every retry",
+               "Cần tiêu đề Idempotency-Key dài 8 đến 64 ký tự [A-Za-z0-9_-], giống nhau ở mọi lần "
+               "gửi lại");
+        return std::nullopt;
     }
 
     // Checks a walk-in's form; writes a 400/422 naming the field and returns false when wrong.
