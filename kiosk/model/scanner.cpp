@@ -43,9 +43,11 @@ void ScanBuffer::push(char32_t key, TimePoint now) {
 }
 
 std::optional<std::string> ScanBuffer::enter(TimePoint now) {
-    const bool fast = last_key_ && !paused(now);
+    // The burst's own keys were fast (push() starts a new burst on every pause), so a whole ticket
+    // in it is a scan; Enter itself only has to follow soon.
+    const bool soon = last_key_ && now - *last_key_ <= kScannerEnterGrace;
     std::optional<std::string> payload;
-    if (fast && looks_like_ticket(burst_)) payload = std::string(trim(burst_));
+    if (soon && looks_like_ticket(burst_)) payload = std::string(trim(burst_));
     clear();
     return payload;
 }

@@ -15,6 +15,10 @@ using TimePoint = KioskClock::time_point;
 // Scanners type a character every few milliseconds; at 60 frames a second several arrive in one
 // frame. People rarely go below 100 ms a key for long, and never for 36 random characters.
 inline constexpr std::chrono::milliseconds kScannerMaxGap{80};
+// Enter may come later than that after a whole ticket typed at a scanner's speed: only a scanner
+// types a ticket-shaped burst, and on a loaded machine (or a scanner with an Enter delay) the
+// Enter can lag. A second is still far shorter than anyone walking up and pressing Enter.
+inline constexpr std::chrono::milliseconds kScannerEnterGrace{1000};
 
 // The shape of a jobfair ticket (common/ticket.hpp): "JF", then 34 letters or digits, 36 in all;
 // lowercase and surrounding spaces allowed. The server checks the signature.
@@ -26,8 +30,8 @@ class ScanBuffer {
 
     // A printable character; a pause longer than max_gap before it starts a new burst.
     void push(char32_t key, TimePoint now);
-    // Enter: the payload when the burst just typed (and Enter itself, fast) looks like a ticket.
-    // The buffer is empty afterwards either way.
+    // Enter: the payload when the burst just typed looks like a ticket and Enter came within
+    // kScannerEnterGrace of its last key. The buffer is empty afterwards either way.
     std::optional<std::string> enter(TimePoint now);
     void clear();
     // The end of a drawn frame. Once told, the buffer only counts a pause when a whole frame

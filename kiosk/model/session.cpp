@@ -104,8 +104,9 @@ class Updater {
     void operator()(const intent::Tick&) {
         s_.scanner.frame_ended();
         if (s_.student && waits_for_server(s_.student->screen)) return;
-        if (s_.queued_scan) {
-            const std::string payload = *std::exchange(s_.queued_scan, std::nullopt);
+        if (!s_.queued_scans.empty()) {
+            const std::string payload = std::move(s_.queued_scans.front());
+            s_.queued_scans.pop_front();
             start_check_in(payload);
             return;
         }
@@ -417,7 +418,11 @@ class Updater {
 
     void start_check_in(const std::string& payload) {
         if (s_.student && waits_for_server(s_.student->screen)) {
-            s_.queued_scan = payload;  // one request at a time: this one goes next
+            // One request at a time: this one goes after those before it. The same ticket twice
+            // in the queue is one student scanning again while waiting.
+            if (std::find(s_.queued_scans.begin(), s_.queued_scans.end(), payload) ==
+                s_.queued_scans.end())
+                s_.queued_scans.push_back(payload);
             return;
         }
         s_.student.reset();  // a scan on any screen is a new student (or the same one, afresh)

@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -103,8 +104,9 @@ struct KioskState {
     Language language = Language::vi;
     TimePoint last_activity{};
     ScanBuffer scanner;
-    // A ticket scanned while the last one was still being checked in: taken next, not dropped.
-    std::optional<std::string> queued_scan;
+    // Tickets scanned while the last one was still being checked in, in scan order: taken one by
+    // one, never dropped (a slow answer on a busy morning can see several students scan).
+    std::deque<std::string> queued_scans;
     // What the kiosk knows of the server, kept across students.
     bool server_reachable = true;
     std::size_t outbox_pending = 0;

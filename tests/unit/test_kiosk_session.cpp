@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -483,26 +484,34 @@ TEST_CASE("kiosk session: given names and the phone field without Telex") {
     CHECK(kiosk.state.student->form.full_name == "Dd");
 }
 
-TEST_CASE("kiosk session: a ticket scanned while the last one is being checked in goes next") {
+TEST_CASE(
+    "kiosk session: tickets scanned while the last one is being checked in go next, in order") {
     Kiosk kiosk;
     const auto first_effects = kiosk.scan(a_ticket());
     const auto* first = find_effect<effect::SubmitCheckIn>(first_effects);
     REQUIRE(first);
-    const std::string first_key = first->idempotency_key;
-    // The next student scans before the server has answered the first: kept, not sent yet.
-    CHECK_FALSE(find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket())));
-    CHECK(kiosk.state.queued_scan == a_ticket());
+    std::string key = first->idempotency_key;
+    // Two more students scan before the server has answered the first (one of them twice): kept,
+    // in order, not sent yet, none dropped.
+    const std::string second = a_ticket(), third = "JF" + std::string(34, '7');
+    CHECK_FALSE(find_effect<effect::SubmitCheckIn>(kiosk.scan(second)));
+    CHECK_FALSE(find_effect<effect::SubmitCheckIn>(kiosk.scan(third)));
+    CHECK_FALSE(find_effect<effect::SubmitCheckIn>(kiosk.scan(third)));
+    CHECK(kiosk.state.queued_scans == std::deque<std::string>{second, third});
     CHECK(kiosk.send(intent::Tick{}).empty());  // still waiting for the first answer
-    kiosk.send(intent::CheckInAnswered{first_key, Answer::ok(an_answer())});
-    CHECK(kiosk.screen() == Screen::result);
-    // The next frame sends the queued ticket.
-    const auto next = kiosk.send(intent::Tick{});
-    const auto* submit = find_effect<effect::SubmitCheckIn>(next);
-    REQUIRE(submit);
-    CHECK(submit->request.ticket == a_ticket());
-    CHECK(submit->idempotency_key != first_key);
-    CHECK(kiosk.screen() == Screen::checking_in);
-    CHECK_FALSE(kiosk.state.queued_scan);
+    for (const std::string& next_ticket : {second, third}) {
+        kiosk.send(intent::CheckInAnswered{key, Answer::ok(an_answer())});
+        CHECK(kiosk.screen() == Screen::result);
+        // The next frame sends the next queued ticket.
+        const auto next = kiosk.send(intent::Tick{});
+        const auto* submit = find_effect<effect::SubmitCheckIn>(next);
+        REQUIRE(submit);
+        CHECK(submit->request.ticket == next_ticket);
+        CHECK(submit->idempotency_key != key);
+        key = submit->idempotency_key;
+        CHECK(kiosk.screen() == Screen::checking_in);
+    }
+    CHECK(kiosk.state.queued_scans.empty());
 }
 
 TEST_CASE("kiosk session: cards say when a seat is free, and full choices point to free booths") {
