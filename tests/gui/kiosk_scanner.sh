@@ -97,8 +97,10 @@ while read -r ticket; do
         wait "${load_pids[@]}" 2>/dev/null || true
         load_pids=()
     fi
-    # One xdotool run types the ticket and its Enter, as one scanner burst does.
-    xdotool type --delay "$delay_ms" "$ticket" key --delay "$delay_ms" Return
+    # One xdotool run types the ticket and its Return, as one scanner burst does (a ticket is
+    # letters and digits, each its own keysym).
+    # shellcheck disable=SC2046
+    xdotool key --delay "$delay_ms" $(sed 's/./& /g' <<<"$ticket") Return
     sleep "$gap"
     kill -0 "$kiosk_pid" 2>/dev/null || fail "the kiosk died after scan $n"
 done <"$work/tickets"
