@@ -16,7 +16,7 @@
 #include "kiosk/dashboard/model/dashboard_strings.hpp"
 #include "kiosk/dashboard/model/exports.hpp"
 #include "kiosk/dashboard/model/timeline_layout.hpp"
-#include "kiosk/model/text.hpp"
+#include "kiosk/checkin/model/text.hpp"
 
 using namespace jobfair::dashboard;
 using jobfair::InterviewOutcome;
@@ -566,8 +566,8 @@ TEST_CASE("dashboard: every string exists in both languages, in enum order, NFC,
         const std::string en = tr(text, Language::en);
         CHECK_FALSE(vi.empty());
         CHECK_FALSE(en.empty());
-        CHECK(jobfair::kiosk::is_nfc(vi));
-        CHECK(jobfair::kiosk::is_nfc(en));
+        CHECK(jobfair::checkin::is_nfc(vi));
+        CHECK(jobfair::checkin::is_nfc(en));
         CHECK_MESSAGE(jobfair::count_blanks(vi) == jobfair::count_blanks(en), "entry ", index, ": ",
                       en);
     }

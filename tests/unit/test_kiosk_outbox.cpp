@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "kiosk/model/outbox.hpp"
+#include "kiosk/checkin/model/outbox.hpp"
 #include "tests/unit/qr_test_support.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 using jobfair::protocol::CheckInAnswer;
 using jobfair::protocol::WalkInRegistration;
 using jobfair::testing::TemporaryFolder;

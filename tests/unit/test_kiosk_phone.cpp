@@ -3,9 +3,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "kiosk/model/phone.hpp"
+#include "kiosk/checkin/model/phone.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 
 TEST_CASE("kiosk phone: the usual ways of writing a mobile number give the national form") {
     for (const char* typed : {"0912345678", "091 234 5678", "0912.345.678", "0912-345-678",

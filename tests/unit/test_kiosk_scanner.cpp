@@ -4,9 +4,9 @@
 #include <string>
 
 #include "common/ticket.hpp"
-#include "kiosk/model/scanner.hpp"
+#include "kiosk/checkin/model/scanner.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 using namespace std::chrono_literals;
 
 namespace {

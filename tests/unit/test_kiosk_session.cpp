@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "common/ticket.hpp"
-#include "kiosk/model/outbox.hpp"
-#include "kiosk/model/session.hpp"
+#include "kiosk/checkin/model/outbox.hpp"
+#include "kiosk/checkin/model/session.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 using namespace std::chrono_literals;
 using jobfair::Level;
 using jobfair::protocol::CheckInAnswer;

@@ -6,10 +6,10 @@
 
 #include "common/protocol.hpp"
 #include "common/string_table.hpp"
-#include "kiosk/model/strings.hpp"
-#include "kiosk/model/text.hpp"
+#include "kiosk/checkin/model/strings.hpp"
+#include "kiosk/checkin/model/text.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 
 TEST_CASE("kiosk strings: every entry is non-empty NFC UTF-8 in both languages, in enum order") {
     for (std::size_t i = 0; i < kTextCount; ++i) {

@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "kiosk/model/telex.hpp"
-#include "kiosk/model/text.hpp"
+#include "kiosk/checkin/model/telex.hpp"
+#include "kiosk/checkin/model/text.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 
 namespace {
 std::string telex(std::string_view keys) {

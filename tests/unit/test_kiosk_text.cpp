@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "kiosk/model/text.hpp"
+#include "kiosk/checkin/model/text.hpp"
 
-using namespace jobfair::kiosk;
+using namespace jobfair::checkin;
 
 TEST_CASE("kiosk text: NFD input becomes precomposed NFC") {
     const std::string decomposed = "Nguye\xCC\x82\xCC\x83n";  // e + combining circumflex + tilde

@@ -16,7 +16,7 @@
 #include "common/protocol.hpp"
 #include "common/ticket.hpp"
 #include "fair_builder.hpp"
-#include "kiosk/model/session.hpp"
+#include "kiosk/checkin/model/session.hpp"
 #include "scheduler/live/live_fair.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
@@ -429,24 +429,24 @@ TEST_CASE("the status page is served with its token kept out of the request") {
 TEST_CASE("the kiosk shows the phone's QR only for the server's own answer with a page link") {
     protocol::CheckInAnswer answer;
     answer.ticket = "JF1TKAAAAACXHHGXDV2V63YO5OSWYSAS2QUB";
-    CHECK_FALSE(kiosk::phone_status_link(answer, false));  // an older server: no second QR
+    CHECK_FALSE(checkin::phone_status_link(answer, false));  // an older server: no second QR
     answer.status_url = "http://192.168.1.10:8080/p#" + std::string(43, 'a');
-    CHECK(kiosk::phone_status_link(answer, false) == answer.status_url);
-    CHECK_FALSE(kiosk::phone_status_link(answer, true));  // the outbox's provisional answer
+    CHECK(checkin::phone_status_link(answer, false) == answer.status_url);
+    CHECK_FALSE(checkin::phone_status_link(answer, true));  // the outbox's provisional answer
     answer.status_url = "javascript:alert(1)//p#x";
-    CHECK_FALSE(kiosk::phone_status_link(answer, false));
+    CHECK_FALSE(checkin::phone_status_link(answer, false));
     answer.status_url = "http://192.168.1.10:8080/" + std::string(200, 'a') + "/p#x";
-    CHECK_FALSE(kiosk::phone_status_link(answer, false));  // too long for a slip's QR
+    CHECK_FALSE(checkin::phone_status_link(answer, false));  // too long for a slip's QR
 }
 
 TEST_CASE("the kiosk's come-back time is the phone page's: five minutes before the start") {
     protocol::ScheduledInterview interview;
     interview.start = "09:45";
-    CHECK(kiosk::come_back_time(interview) == "09:40");
+    CHECK(checkin::come_back_time(interview) == "09:40");
     interview.start = "10:00";
-    CHECK(kiosk::come_back_time(interview) == "09:55");
+    CHECK(checkin::come_back_time(interview) == "09:55");
     interview.start = "soon";  // unreadable: shown as it came, never a made-up time
-    CHECK(kiosk::come_back_time(interview) == "soon");
+    CHECK(checkin::come_back_time(interview) == "soon");
 }
 
 TEST_CASE("from the phone a student sees the free booths and adds one, with refusals in both") {
