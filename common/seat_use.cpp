@@ -43,8 +43,12 @@ std::string FreedSeatSlots::line() const {
     char percent[32];
     std::snprintf(percent, sizeof percent, "%.1f%%",
                   freed == 0 ? 0.0 : 100.0 * double(refilled) / double(freed));
-    return "freed seat-slots refilled: " + std::to_string(refilled) + " of " +
-           std::to_string(freed) + " (" + percent + ")";
+    std::string text = "freed seat-slots refilled: " + std::to_string(refilled) + " of " +
+                       std::to_string(freed) + " (" + percent + ")";
+    if (taken_back > 0)
+        text += "; " + std::to_string(taken_back) +
+                " more taken back by the student who had missed the call";
+    return text;
 }
 
 FreedSeatSlots count_freed_seat_slots(const FairSettings& settings,
@@ -125,10 +129,16 @@ FreedSeatSlots count_freed_seat_slots(const FairSettings& settings,
             }
         } else if (*to == InterviewStatus::in_progress) {
             std::erase_if(in_seat, [&](const OpenFreed& freed) {
-                if (freed.candidate != id) return false;
-                ++result.refilled;
-                ++result.refilled_by[freed.why];
-                return true;
+                if (freed.candidate == id) {
+                    ++result.refilled;
+                    ++result.refilled_by[freed.why];
+                    return true;
+                }
+                if (!freed.candidate && freed.student == student && now < freed.window_end) {
+                    ++result.taken_back;
+                    return true;
+                }
+                return false;
             });
         } else if (*to == InterviewStatus::no_show ||
                    (*to == InterviewStatus::promised && from == "called")) {
@@ -149,6 +159,11 @@ FreedSeatSlots count_freed_seat_slots(const FairSettings& settings,
                 free_seat(place->second, now, window_end, student, "ended_early");
         }
     }
+    for (const auto& [seat, in_seat] : open)
+        for (const OpenFreed& freed : in_seat)
+            result.not_refilled.push_back(
+                UnusedSeatSlot{seat.first, seat.second, TimeOfDay(freed.at),
+                               TimeOfDay(freed.window_end), freed.why, freed.student});
     return result;
 }
 

@@ -18,6 +18,9 @@
 //   - refilled: another student is called into the same seat at or after t and before that
 //     slot ends, and their interview starts (a call that ends in a no-show refills nothing).
 //     Who it is does not matter: a standby student, or a promised one called early.
+//   - taken back: no one else was started in it, and the student who was skipped (or missed)
+//     came back and started in the same seat before the slot ended. The seat was not idle, but
+//     it is no refill either: counted apart, never in `refilled`.
 #pragma once
 
 #include <map>
@@ -40,11 +43,23 @@ struct FreedSeatSlotRules {
     int min_free_minutes = 5;    // freed with less of the slot left than this: not counted
 };
 
+// A freed seat-slot nobody else used: where, when, and why it was freed.
+struct UnusedSeatSlot {
+    std::string booth;
+    int seat = 0;
+    TimeOfDay freed_at;
+    TimeOfDay slot_end;
+    std::string why;
+    StudentId freed_by;  // the student who missed, was skipped or finished early
+};
+
 struct FreedSeatSlots {
     int freed = 0;
     int refilled = 0;
-    std::map<std::string, int> freed_by;     // "no_show", "skip", "ended_early"
-    std::map<std::string, int> refilled_by;  // the same keys
+    std::map<std::string, int> freed_by;       // "no_show", "skip", "ended_early"
+    std::map<std::string, int> refilled_by;    // the same keys
+    int taken_back = 0;                        // see "taken back" above
+    std::vector<UnusedSeatSlot> not_refilled;  // neither refilled nor taken back; by seat, time
     // "freed seat-slots refilled: 93 of 120 (77.5%)"
     std::string line() const;
 };

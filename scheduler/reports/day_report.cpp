@@ -291,6 +291,11 @@ std::vector<std::string> day_report_lines(const DayReport& r) {
                       std::to_string(refilled == r.freed.refilled_by.end() ? 0 : refilled->second) +
                       " of " + std::to_string(count));
     }
+    if (r.freed.taken_back > 0)
+        out.push_back(
+            "  chính học viên lỡ lượt quay lại dùng / taken back by the student who "
+            "missed the call: " +
+            std::to_string(r.freed.taken_back));
     out.push_back("Vắng mặt khi được gọi / No-shows: " + std::to_string(r.no_shows));
     out.push_back("Học viên chưa được phỏng vấn / Students with no interview: " +
                   std::to_string(r.no_interview));

@@ -798,6 +798,10 @@ std::string day_report_html(const DayReport& d) {
     html += freed_line("no_show", "— do vắng mặt", "— freed by no-shows");
     html += freed_line("skip", "— do bỏ lượt", "— freed by skips");
     html += freed_line("ended_early", "— do xong sớm", "— freed by interviews ending early");
+    if (d.freed.taken_back > 0)
+        html += key_row("— chính học viên lỡ lượt quay lại dùng, không tính là lấp",
+                        "— taken back by the student who missed the call, not counted as refilled",
+                        grouped(d.freed.taken_back));
     html += key_row("Chờ từ check-in đến lượt đầu: trung bình / p90",
                     "Wait, check-in to first interview: mean / p90",
                     (d.check_in_to_first.mean() ? decimal(*d.check_in_to_first.mean()) : "—") +

@@ -19,6 +19,7 @@
 
 #include "common/client/api_client.hpp"
 #include "common/occupations.hpp"
+#include "common/schedule_check.hpp"
 
 namespace jobfair {
 
@@ -322,6 +323,10 @@ std::vector<std::string> SimulationReport::lines() const {
             "freed seat-slots (" + why + "): " + std::to_string(count) + ", refilled " +
             std::to_string(refilled == freed_seat_slots.refilled_by.end() ? 0 : refilled->second));
     }
+    for (const UnusedSeatSlot& unused : freed_seat_slots.not_refilled)
+        out.push_back("  not refilled: " + unused.booth + " seat " + std::to_string(unused.seat) +
+                      ", " + unused.freed_at.str() + "-" + unused.slot_end.str() + " (" +
+                      unused.why + " of " + unused.freed_by.str() + ")");
     for (const auto& [reason, count] : promises_cancelled)
         out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
     for (const auto& [outcome, count] : outcomes)
@@ -938,6 +943,21 @@ std::vector<std::string> check_day_invariants(const Store& store,
             violations.push_back("promise broken: interview " + std::to_string(row.id) + " of " +
                                  interview.student.str() + " at " + interview.booth.str() + " " +
                                  interview.start.str() + " was neither kept nor cancelled");
+        }
+    }
+    if (day_over) {
+        // The day as it happened against the fair's rules (docs/simulation.md): every interview
+        // held, in its seat and slot. A student's declared arrival and leaving (rule 3) are
+        // only what the school said: the check-in and the day decide those.
+        Schedule held;
+        for (const auto& row : rows)
+            if (row.status == InterviewStatus::done) held.interviews.push_back(row.interview);
+        for (const Violation& violation : check_schedule(store.load_fair(), held).violations) {
+            const bool student_window =
+                violation.rule == 3 &&
+                (violation.message.find(" arrives at ") != std::string::npos ||
+                 violation.message.find(" leaves at ") != std::string::npos);
+            if (!student_window) violations.push_back("the day as held, " + violation.message);
         }
     }
     const auto stored = store.check_ins();

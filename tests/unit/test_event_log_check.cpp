@@ -2,6 +2,9 @@
 // looks at the database, not only the state the day ended in.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "fair_builder.hpp"
 #include "scheduler/simulation/simulation.hpp"
 
@@ -95,4 +98,39 @@ TEST_CASE("replaying the audit log follows a promise sent back to wait and moved
     for (const auto& violation : violations)
         FAIL_CHECK(violation);
     CHECK(violations.empty());
+}
+
+TEST_CASE("the day's end checks the interviews held against the booths' breaks and caps") {
+    Store store{":memory:"};
+    Fair fair = small_fair(4);
+    Booth& booth = add_booth(fair, "B01");
+    booth.breaks.push_back(TimeRange{at(8, 30), at(8, 45)});
+    booth.max_interviews = 1;
+    add_student(fair, "S1", {"B01"}).arrive = at(8, 30);  // declared late: the check-in decides
+    add_student(fair, "S2", {"B01"});
+    store.import_fair(fair, "test");
+    store.check_in_many({StudentId("S1"), StudentId("S2")}, at(8, 0), std::nullopt, "kiosk");
+    // A standby call into the break, then one over the booth's cap (the store does not know the
+    // rules; the server must not do this).
+    const InterviewId in_break = store.add_called_interview(
+        Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 30)}, 15, "booth");
+    const InterviewId early = store.add_called_interview(
+        Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)}, 15, "booth");
+    for (InterviewId id : {in_break, early}) {
+        store.move_interview(id, InterviewStatus::in_progress, "booth");
+        store.move_interview(id, InterviewStatus::done, "booth");
+    }
+    SimulationProgress progress;
+    progress.checked_in = {"S1", "S2"};
+    CHECK(check_day_invariants(store, progress, false).empty());  // only at the day's end
+    const auto violations = check_day_invariants(store, progress, true);
+    const auto mentions = [&](const std::string& text) {
+        return std::count_if(violations.begin(), violations.end(), [&](const std::string& line) {
+            return line.find(text) != std::string::npos;
+        });
+    };
+    CHECK(mentions("overlaps booth B01's break") == 1);
+    CHECK(mentions("rule 6") == 1);
+    CHECK(mentions("arrives") == 0);  // S1 came before the time the school gave
+    CHECK(violations.size() == 2);
 }

@@ -150,3 +150,33 @@ TEST_CASE("freed seat-slots: a miss with a minute or two of the slot left frees 
     CHECK(figures.freed_by.count("no_show") == 0);
     CHECK(figures.refilled == 0);
 }
+
+TEST_CASE("freed seat-slots: a skipped student back in the same slot is taken back, no refill") {
+    const auto t = TimeOfDay::hm;
+    std::vector<StoredInterview> rows{interview(1, "S1", 0, t(9, 0)),   // back at 09:06
+                                      interview(2, "S2", 1, t(9, 0))};  // back after the slot
+    Log log;
+    log.move(t(9, 0), 1, "promised", "called");
+    log.move(t(9, 2), 1, "called", "promised");
+    log.move(t(9, 5), 1, "promised", "called");
+    log.move(t(9, 6), 1, "called", "in_progress");
+    log.move(t(9, 0), 2, "promised", "called");
+    log.move(t(9, 3), 2, "called", "promised");
+    log.move(t(9, 20), 2, "promised", "called");
+    log.move(t(9, 21), 2, "called", "in_progress");
+
+    const FreedSeatSlots figures = count_freed_seat_slots(morning(), rows, log.events());
+    CHECK(figures.freed == 2);
+    CHECK(figures.refilled == 0);
+    CHECK(figures.taken_back == 1);
+    REQUIRE(figures.not_refilled.size() == 1);
+    const UnusedSeatSlot& unused = figures.not_refilled.front();
+    CHECK(unused.seat == 1);
+    CHECK(unused.freed_at == t(9, 3));
+    CHECK(unused.slot_end == t(9, 15));
+    CHECK(unused.why == "skip");
+    CHECK(unused.freed_by == StudentId("S2"));
+    CHECK(figures.line() ==
+          "freed seat-slots refilled: 0 of 2 (0.0%); 1 more taken back by the "
+          "student who had missed the call");
+}
