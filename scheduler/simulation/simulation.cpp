@@ -701,8 +701,13 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         for (const Booth& booth : fair.booths) {
             const std::string id = booth.id.str();
             const std::string& token = booth_tokens[id];
-            const bool paused =
-                booth.id == paused_booth->id && now >= pause_from && now < pause_until;
+            // Staff on their break do not call anyone (the server would refuse anyway).
+            const bool on_break =
+                std::any_of(booth.breaks.begin(), booth.breaks.end(), [&](const TimeRange& pause) {
+                    return pause.begin.minutes() <= now && now < pause.end.minutes();
+                });
+            const bool paused = on_break || (booth.id == paused_booth->id && now >= pause_from &&
+                                             now < pause_until);
             for (size_t s = 0; s < seats[id].size(); ++s) {
                 Seat& seat = seats[id][s];
                 const std::string interview = "/interviews/" + std::to_string(seat.interview);
