@@ -34,8 +34,20 @@ constexpr std::array<TextEntry<BoardText>, kBoardTextCount> kTable{{
     {BoardText::offline_explained,
      "Mất kết nối với máy chủ: bảng có thể chưa cập nhật. Đang thử kết nối lại…",
      "The server cannot be reached: this board may be out of date. Reconnecting…"},
-    {BoardText::privacy_note, "Bảng chỉ hiện số vé, không hiện tên.",
-     "This board shows ticket numbers only, never names."},
+    {BoardText::privacy_note, "Bảng chỉ hiện và đọc số vé, không bao giờ đọc tên.",
+     "This board shows and reads out ticket numbers only, never names."},
+    {BoardText::page_of, "Trang {}/{}", "Page {} of {}"},
+    {BoardText::called_just_now, "Vừa gọi", "Just called"},
+    {BoardText::called_minutes_ago, "Đã gọi {} phút trước", "Called {} min ago"},
+    {BoardText::fair_clock, "Giờ hội chợ", "Fair time"},
+    {BoardText::fair_ended_title, "Hội chợ hôm nay đã kết thúc", "Today's fair has ended"},
+    {BoardText::fair_ended_body,
+     "Không còn lượt gọi phỏng vấn nào. Cảm ơn các bạn đã đến tham gia!",
+     "There are no more interview calls. Thank you for coming!"},
+    {BoardText::voice_on, "Đọc số: Bật", "Voice: On"},
+    {BoardText::voice_off, "Đọc số: Tắt", "Voice: Off"},
+    {BoardText::voice_missing, "Đọc số: máy chưa cài giọng đọc (espeak-ng)",
+     "Voice: espeak-ng is not installed"},
 }};
 
 }  // namespace
