@@ -104,22 +104,28 @@ void BoardView::header(const BoardState& state) const {
     const float second_row = margin + fonts_.large->FontSize + layout_.gap / 2;
     // Under the title, the fair as the server names it, with its own date (or that it has none:
     // the machine's date is not the fair's) and venue.
-    if (state.fair) {
-        std::string line = state.fair->name;
-        line += (line.empty() ? "" : "  ·  ") + fair_date_text(state.fair->date, language_);
-        if (state.fair->venue && !state.fair->venue->empty()) line += "  ·  " + *state.fair->venue;
-        text_at(list, fonts_.body, ImVec2(margin, second_row), palette::muted, line);
-    }
     // The fair clock as the server last said it: never this machine's clock.
     float right = io.DisplaySize.x - margin;
+    float line_end = right;
     if (state.fair_now) {
         const std::string clock = state.fair_now->str();
         const float clock_width = text_size(fonts_.large, clock).x;
         text_at(list, fonts_.large, ImVec2(right - clock_width, margin), palette::text, clock);
         const std::string label = tr(BoardText::fair_clock, language_);
-        text_at(list, fonts_.body, ImVec2(right - text_size(fonts_.body, label).x, second_row),
-                palette::muted, label);
+        const float label_width = text_size(fonts_.body, label).x;
+        text_at(list, fonts_.body, ImVec2(right - label_width, second_row), palette::muted, label);
         right -= clock_width + 2 * layout_.gap;
+        line_end -= label_width + 2 * layout_.gap;
+    }
+    if (state.fair) {
+        std::string line = state.fair->name;
+        line += (line.empty() ? "" : "  ·  ") + fair_date_text(state.fair->date, language_);
+        if (state.fair->venue && !state.fair->venue->empty()) line += "  ·  " + *state.fair->venue;
+        // A long venue is cut before the clock's label rather than run under it.
+        list.PushClipRect(ImVec2(margin, second_row),
+                          ImVec2(line_end, second_row + fonts_.body->FontSize + 8), true);
+        text_at(list, fonts_.body, ImVec2(margin, second_row), palette::muted, line);
+        list.PopClipRect();
     }
     const BoardText connection_text =
         state.connection == Connection::online    ? BoardText::connection_online

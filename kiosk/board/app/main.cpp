@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
         config.language = options.language;
         config.voice = options.voice;
         config.voice_installed = runner.voice_installed();
+        // A picture shows the first page: its frames take longer than a page's turn.
+        if (options.screenshot) config.page_every = std::chrono::hours(1);
         if (!config.voice_installed && options.voice)
             std::cerr << "jobfair-board: espeak-ng or aplay is not installed: calls are not said "
                          "aloud (scripts/setup.sh installs them)\n";
