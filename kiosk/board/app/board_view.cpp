@@ -170,8 +170,14 @@ void BoardView::now_calling_tiles(const BoardState& state, ImVec2 origin, ImVec2
     }
     const float top = layout_.tiles_top;
     if (page.calls.empty()) {
+        // Before the first answer the board does not know who is called: it says it is
+        // connecting (or that it cannot), not that nobody is called.
+        const BoardText empty = state.calls_loaded ? BoardText::nobody_called
+                                : state.connection == Connection::offline
+                                    ? BoardText::no_calls_offline
+                                    : BoardText::connection_connecting;
         wrapped_text(list, fonts_.large, ImVec2(origin.x, top + layout_.gap), size.x,
-                     palette::muted, tr(BoardText::nobody_called, language_));
+                     palette::muted, tr(empty, language_));
         return;
     }
     const float pad = layout_.gap * 1.5f;

@@ -48,6 +48,8 @@ constexpr std::array<TextEntry<BoardText>, kBoardTextCount> kTable{{
     {BoardText::voice_off, "Đọc số: Tắt", "Voice: Off"},
     {BoardText::voice_missing, "Đọc số: máy chưa cài giọng đọc (espeak-ng)",
      "Voice: espeak-ng is not installed"},
+    {BoardText::no_calls_offline, "Chưa nhận được lượt gọi nào từ máy chủ. Đang thử kết nối lại…",
+     "No calls received from the server yet. Reconnecting…"},
 }};
 
 }  // namespace

@@ -46,10 +46,11 @@ enum class BoardText {
     voice_on,
     voice_off,
     voice_missing,
+    no_calls_offline,
 };
 
 inline constexpr std::size_t kBoardTextCount =
-    static_cast<std::size_t>(BoardText::voice_missing) + 1;
+    static_cast<std::size_t>(BoardText::no_calls_offline) + 1;
 
 // Never null, never empty, NFC UTF-8.
 const char* tr(BoardText text, Language language);
