@@ -29,6 +29,7 @@ void to_json(json& out, const Hello& value) {
     write_optional(out, "date", value.date);
     write_optional(out, "venue", value.venue);
     write_optional(out, "public_url", value.public_url);
+    write_optional(out, "day_end", value.day_end);
 }
 void from_json(const json& in, Hello& value) {
     in.at("protocol").get_to(value.protocol);
@@ -36,6 +37,7 @@ void from_json(const json& in, Hello& value) {
     read_optional(in, "date", value.date);
     read_optional(in, "venue", value.venue);
     read_optional(in, "public_url", value.public_url);
+    read_optional(in, "day_end", value.day_end);
     value.now = in.value("now", "");
 }
 

@@ -55,6 +55,8 @@ struct Hello {
     // Where phones on the venue's network reach this server ("http://192.168.1.10:8080"):
     // `jobfair serve --public-url`, or found from the interface it listens on.
     std::optional<std::string> public_url = std::nullopt;
+    // "HH:MM" on the fair clock: when the fair's day ends (the board then says the fair is over).
+    std::optional<std::string> day_end = std::nullopt;
 };
 
 // GET /api/v1/enterprises: one card per booth, for choosing where to interview.

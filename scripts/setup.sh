@@ -29,6 +29,8 @@ packages=(
   chromium
   # real X key events typed into the running kiosk, as fast as a USB scanner (tests/gui/kiosk_scanner.sh)
   xdotool
+  # the now-calling board's voice (Vietnamese and English) and its player, also the chime's
+  espeak-ng alsa-utils
 )
 
 missing=()

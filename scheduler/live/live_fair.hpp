@@ -3,6 +3,7 @@
 // of the live day is here and tested without a network.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,6 +25,13 @@ class FairClock {
   public:
     virtual ~FairClock() = default;
     virtual TimeOfDay now() const = 0;
+    // The fair time it was at the wall-clock instant `wall` (an event's `at`, for the board's
+    // "called at"): by default a clock that runs as fast as the wall clock.
+    virtual TimeOfDay at(std::chrono::system_clock::time_point wall) const {
+        const auto age = std::chrono::system_clock::now() - wall;
+        return now().plus_minutes(
+            -static_cast<int>(std::chrono::ceil<std::chrono::minutes>(age).count()));
+    }
 };
 
 // A clock someone else moves: tests, the simulator.

@@ -427,7 +427,8 @@ json student_search_view(const DayState& day, const Store& store, std::string_vi
 }
 
 // The board's list: the last calls, ticket labels and booths only.
-json recent_calls_view(const DayState& day, const std::vector<EventRecord>& events, size_t limit) {
+json recent_calls_view(const DayState& day, const std::vector<EventRecord>& events, size_t limit,
+                       const FairClock& clock) {
     std::map<InterviewId, const StoredInterview*> by_id;
     for (const auto& row : day.interviews)
         by_id[row.id] = &row;
@@ -442,15 +443,17 @@ json recent_calls_view(const DayState& day, const std::vector<EventRecord>& even
         const auto row = by_id.find(payload["interview"].get<InterviewId>());
         if (row == by_id.end()) continue;
         const Interview& interview = row->second->interview;
+        const auto wall = parse_utc_timestamp(it->at);
         calls.push_back({{"event", it->id},
                          {"at", it->at},
+                         {"time", (wall ? clock.at(*wall) : day.now).str()},
                          {"ticket_label", day.label_of(interview.student)},
                          {"booth", interview.booth.str()},
                          {"seat", interview.seat},
                          {"recall", it->kind == "interview.recalled"},
                          {"status", status_code(row->second->status)}});
     }
-    return {{"calls", calls}};
+    return {{"now", day.now.str()}, {"calls", calls}};
 }
 
 // What a client may see of an event: everything for organizers and booth staff; for kiosks and

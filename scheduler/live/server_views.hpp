@@ -83,9 +83,10 @@ nlohmann::json timeline_view(const DayState& day, const LiveFair& live);
 nlohmann::json student_search_view(const DayState& day, const Store& store, std::string_view query,
                                    const std::optional<StudentId>& ticket_holder);
 
-// The board's list: the last calls, ticket labels and booths only.
+// The board's list: the last calls, ticket labels and booths only, each with its fair-clock
+// time (`clock` reads an event's wall time as fair time), and the fair clock now.
 nlohmann::json recent_calls_view(const DayState& day, const std::vector<EventRecord>& events,
-                                 size_t limit);
+                                 size_t limit, const FairClock& clock);
 
 // What a client may see of an event (see the definition).
 nlohmann::json event_for(const Principal& principal, const EventRecord& event);

@@ -158,8 +158,18 @@ TimeOfDay SystemFairClock::now() const {
     return TimeOfDay::hm(local.tm_hour, local.tm_min);
 }
 
+TimeOfDay SystemFairClock::at(std::chrono::system_clock::time_point wall) const {
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(wall);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return TimeOfDay::hm(local.tm_hour, local.tm_min);
+}
+
 SteerableClock::SteerableClock(TimeOfDay start, double speed)
-    : base_(start), base_wall_(std::chrono::steady_clock::now()), speed_(speed) {}
+    : base_(start),
+      base_wall_(std::chrono::steady_clock::now()),
+      speed_(speed),
+      settings_{{std::chrono::system_clock::now(), start}} {}
 
 TimeOfDay SteerableClock::now() const {
     std::lock_guard lock(mutex_);
@@ -169,11 +179,27 @@ TimeOfDay SteerableClock::now() const {
     return base_.plus_minutes(static_cast<int>(wall_minutes * speed_));
 }
 
+TimeOfDay SteerableClock::at(std::chrono::system_clock::time_point wall) const {
+    const TimeOfDay fair_now = now();
+    std::lock_guard lock(mutex_);
+    auto setting = std::upper_bound(settings_.begin(), settings_.end(), wall,
+                                    [](std::chrono::system_clock::time_point instant,
+                                       const auto& entry) { return instant < entry.first; });
+    if (setting == settings_.begin()) return settings_.front().second;  // before the start
+    --setting;
+    const double wall_minutes =
+        std::chrono::duration<double, std::ratio<60>>(wall - setting->first).count();
+    return std::min(fair_now,
+                    setting->second.plus_minutes(static_cast<int>(wall_minutes * speed_)));
+}
+
 bool SteerableClock::set(TimeOfDay now) {
     if (now < this->now()) return false;
     std::lock_guard lock(mutex_);
     base_ = now;
     base_wall_ = std::chrono::steady_clock::now();
+    // A simulated morning sets the clock once a fair minute: a few hundred entries a day.
+    settings_.emplace_back(std::chrono::system_clock::now(), now);
     return true;
 }
 
@@ -875,6 +901,7 @@ struct FairServer::Routes {
             hello.date = settings.date;
             hello.venue = settings.venue;
             hello.now = server.clock_.now().str();
+            hello.day_end = settings.grid.day_end.str();
             if (!server.public_url_.empty()) hello.public_url = server.public_url_;
             reply(call.response, 200, hello);
         });
@@ -1624,7 +1651,8 @@ struct FairServer::Routes {
         on(RouteId::recent_calls, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
             const EventId from = std::max<EventId>(0, server.last_event_ - 2000);
-            reply(call.response, 200, recent_calls_view(day(), server.store_.events(from), 10));
+            reply(call.response, 200,
+                  recent_calls_view(day(), server.store_.events(from), 10, server.clock_));
         });
 
         on(RouteId::events, [this](Call& call) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "common/auth.hpp"
@@ -28,6 +29,7 @@ namespace jobfair {
 class SystemFairClock : public FairClock {
   public:
     TimeOfDay now() const override;
+    TimeOfDay at(std::chrono::system_clock::time_point wall) const override;
 };
 
 // A simulated day: fair time starts at `start` and runs `speed` times as fast as the wall clock
@@ -36,6 +38,9 @@ class SteerableClock : public FairClock {
   public:
     SteerableClock(TimeOfDay start, double speed);
     TimeOfDay now() const override;
+    // `wall` seen on this clock: the fair time set last before it, plus `speed` fair minutes
+    // for each wall minute since.
+    TimeOfDay at(std::chrono::system_clock::time_point wall) const override;
     // Moves fair time to `now` (never backwards: the day's records must stay in order);
     // false when `now` is earlier than the clock.
     bool set(TimeOfDay now);
@@ -45,6 +50,8 @@ class SteerableClock : public FairClock {
     TimeOfDay base_;
     std::chrono::steady_clock::time_point base_wall_;
     double speed_;
+    // Each start and set(): the wall instant and the fair time from then on, for at().
+    std::vector<std::pair<std::chrono::system_clock::time_point, TimeOfDay>> settings_;
 };
 
 struct ServerOptions {

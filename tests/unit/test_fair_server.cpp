@@ -210,6 +210,10 @@ TEST_CASE("the server says its protocol version to anyone, and nothing else with
     const auto parsed = hello.body.get<protocol::Hello>();
     CHECK(parsed.date == "2025-03-14");
     CHECK(parsed.venue == "Nhà văn hóa thị xã Quảng Yên");
+    // The fair clock and the day's end: the board says the fair is over when one reaches the other.
+    CHECK(parsed.now == "08:00");
+    CHECK(parsed.day_end == hello.body["day_end"].get<std::string>());
+    CHECK(TimeOfDay::parse(*parsed.day_end));
     // A fair without a date sends none: the client says so.
     const nlohmann::json undated = protocol::Hello{};
     CHECK_FALSE(undated.contains("date"));
@@ -222,6 +226,24 @@ TEST_CASE("the server says its protocol version to anyone, and nothing else with
     }
     anonymous.use_token("not-a-token");
     CHECK(anonymous.post("/check-ins", {{"ticket", "x"}}).status == 401);
+}
+
+TEST_CASE("a simulated clock reads an event's wall time as the fair time it was then") {
+    using std::chrono::system_clock;
+    SteerableClock clock(at(8, 0), 0);
+    const auto before_set = system_clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE(clock.set(at(8, 10)));
+    const auto after_set = system_clock::now();
+    CHECK(clock.at(before_set) == at(8, 0));
+    CHECK(clock.at(after_set) == at(8, 10));
+    CHECK(clock.at(before_set - std::chrono::hours(1)) == at(8, 0));  // before the start
+    // Running at 60x, a wall second ago is a fair minute ago.
+    SteerableClock fast(at(9, 0), 60);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const TimeOfDay fast_now = fast.now();
+    CHECK(fast.at(system_clock::now() - std::chrono::seconds(1)) <= fast_now);
+    CHECK(fast.at(system_clock::now() - std::chrono::seconds(1)) >= fast_now.plus_minutes(-2));
 }
 
 TEST_CASE("every route of the table is served and gated by the table") {
@@ -1153,10 +1175,15 @@ TEST_CASE("the server's answers parse into the clients' typed structs with their
     REQUIRE(roles.booth_b01.post("/interviews/" + id + "/finish", {{"outcome", "offer"}}).status ==
             200);
 
-    // The board's recent calls.
-    const auto calls = board::parse_recent_calls(roles.board.get("/calls/recent").body.dump());
+    // The board's recent calls, each with its time on the fair clock, and the fair clock now.
+    const auto recent =
+        board::parse_recent_calls_answer(roles.board.get("/calls/recent").body.dump());
+    const auto& calls = recent.calls;
     REQUIRE(calls.size() == 1);
     CHECK(calls.front().status == InterviewStatus::done);
+    REQUIRE(recent.now);
+    CHECK(*recent.now == clock.now());
+    CHECK(calls.front().time <= clock.now());
 
     // The dashboard's overview, timeline and search.
     const auto overview = dashboard::parse_overview(roles.organizer.get("/overview").body.dump());

@@ -1,5 +1,7 @@
 // One frame of the board: the runner's answers become intents, update() applies them with a
-// Tick, the effects go to the runner, the view draws the state. Nothing here blocks.
+// Tick, the effects go to the runner, the view draws the state (and a tap on its voice switch
+// becomes an intent). Nothing here blocks. The machine's clock only times retries and page
+// turns; every time the board shows is the fair's.
 #pragma once
 
 #include "kiosk/board/app/board_runner.hpp"
@@ -20,7 +22,7 @@ class BoardApp {
         intents.push_back(intent::Tick{});
         for (const Intent& intent : intents)
             runner_.run(update(state_, intent, now));
-        view_.draw(state_, now);
+        if (view_.draw(state_)) runner_.run(update(state_, intent::VoiceToggled{}, now));
     }
 
     const BoardState& state() const { return state_; }

@@ -66,7 +66,7 @@ std::optional<std::string> BoardClient::enrol_locked() {
     return token_;
 }
 
-std::optional<std::vector<Call>> BoardClient::recent_calls() {
+std::optional<RecentCalls> BoardClient::recent_calls() {
     const std::optional<std::string> bearer = token();
     if (!bearer) return std::nullopt;
     const client::Answer answer = api_.get("/calls/recent", bearer);
@@ -85,7 +85,7 @@ std::optional<std::vector<Call>> BoardClient::recent_calls() {
         return std::nullopt;
     }
     try {
-        std::vector<Call> calls = parse_recent_calls(answer.body);
+        RecentCalls calls = parse_recent_calls_answer(answer.body);
         problem_.clear();
         return calls;
     } catch (const std::invalid_argument& error) {
@@ -94,12 +94,20 @@ std::optional<std::vector<Call>> BoardClient::recent_calls() {
     }
 }
 
-std::optional<FairHeading> BoardClient::fair_heading() {
-    const client::Answer answer = api_.get("/hello", std::nullopt);
+std::optional<intent::ClockHeard> BoardClient::hello() {
+    std::optional<std::string> bearer;
+    {
+        std::lock_guard lock(mutex_);
+        bearer = token_;
+    }
+    const client::Answer answer = api_.get("/hello", bearer);
     if (answer.status != 200) return std::nullopt;
     try {
         const auto hello = nlohmann::json::parse(answer.body).get<protocol::Hello>();
-        return FairHeading{hello.fair_name, hello.date, hello.venue};
+        const std::optional<TimeOfDay> day_end =
+            hello.day_end ? TimeOfDay::parse(*hello.day_end) : std::nullopt;
+        return intent::ClockHeard{FairHeading{hello.fair_name, hello.date, hello.venue, day_end},
+                                  TimeOfDay::parse(hello.now)};
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }

@@ -30,10 +30,12 @@ class BoardClient {
     std::optional<std::string> token();
     // The server refused `token`: forget it (the stored device code may give a new one).
     void token_refused();
-    // The last ten calls, newest first; nullopt when the server cannot be reached or refuses.
-    std::optional<std::vector<Call>> recent_calls();
-    // The fair's name, date and venue (GET /hello, no token); nullopt when unreachable.
-    std::optional<FairHeading> fair_heading();
+    // The last ten calls, newest first, and the fair clock; nullopt when the server cannot be
+    // reached or refuses.
+    std::optional<RecentCalls> recent_calls();
+    // The fair's name, date, venue, day's end and clock (GET /hello, sent with the token so the
+    // board counts as seen); nullopt when unreachable.
+    std::optional<intent::ClockHeard> hello();
 
     const std::string& server_url() const { return api_.server_url(); }
     // Why the board has no token or no calls, in words for the log; empty when all is well.

@@ -82,10 +82,10 @@ Chime::~Chime() {
     std::filesystem::remove(wav_file_, ignored);
 }
 
-void Chime::play() const {
-    if (!available_) return;
+bool Chime::play() const {
+    if (!available_) return false;
     const std::string command = "aplay -q '" + wav_file_.string() + "' >/dev/null 2>&1";
-    [[maybe_unused]] const int status = std::system(command.c_str());
+    return std::system(command.c_str()) == 0;
 }
 
 }  // namespace jobfair::board::app

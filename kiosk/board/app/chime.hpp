@@ -25,8 +25,9 @@ class Chime {
     Chime& operator=(const Chime&) = delete;
 
     bool available() const { return available_; }
-    // Plays the chime and returns when it ends; does nothing when unavailable.
-    void play() const;
+    // Plays the chime and returns when it ends; false when unavailable or it could not be played
+    // (no sound device).
+    bool play() const;
 
   private:
     std::filesystem::path wav_file_;

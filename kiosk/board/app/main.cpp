@@ -9,6 +9,7 @@
 
 #include "kiosk/board/app/board_app.hpp"
 #include "kiosk/board/app/options.hpp"
+#include "kiosk/board/model/board_layout.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screenshot.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -38,6 +39,7 @@ void take_screenshot(jobfair::ui::Window& window, jobfair::board::app::BoardApp&
 
 int main(int argc, char** argv) {
     namespace app = jobfair::board::app;
+    namespace board = jobfair::board;
     namespace ui = jobfair::ui;
     const app::ParsedOptions parsed = app::parse_board_options(argc, argv);
     if (!parsed.options) {
@@ -47,16 +49,32 @@ int main(int argc, char** argv) {
     const app::BoardOptions& options = *parsed.options;
     try {
         ui::Window window(options.window_options("jobfair-board"));
+        // Sizes from the screen's height: "where to go" at 1/15 of it, read at 5 m.
+        const board::BoardLayout layout = board::board_layout(
+            static_cast<float>(options.size.width), static_cast<float>(options.size.height));
         ui::FontOptions font_options;
-        font_options.huge_px = 150;  // ticket labels read from across the hall
+        font_options.small_px = layout.small_px;
+        font_options.body_px = layout.body_px;
+        font_options.large_px = layout.where_to_go_px;
+        font_options.huge_px = layout.ticket_px;  // ticket labels read from across the hall
         font_options.huge_ascii_only = true;
         const ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts, font_options);
         ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::dark);
 
         app::BoardClient client({options.server_url, options.device_code, options.token_file});
-        app::BoardRunner runner(client, options.chime);
-        const app::BoardView view(fonts, options.language);
-        app::BoardApp board(runner, view);
+        app::BoardRunner runner(client, {options.chime, !options.screenshot, options.language});
+        const app::BoardView view(fonts, layout, options.language);
+        board::BoardConfig config;
+        config.tiles_per_page = layout.tiles_per_page;
+        config.language = options.language;
+        config.voice = options.voice;
+        config.voice_installed = runner.voice_installed();
+        // A picture shows the first page: its frames take longer than a page's turn.
+        if (options.screenshot) config.page_every = std::chrono::hours(1);
+        if (!config.voice_installed && options.voice)
+            std::cerr << "jobfair-board: espeak-ng or aplay is not installed: calls are not said "
+                         "aloud (scripts/setup.sh installs them)\n";
+        app::BoardApp board(runner, view, config);
         if (!options.screenshot) {
             window.run([&] { board.frame(); });
             return 0;

@@ -1,9 +1,13 @@
 // The now-calling board as one model (STYLE.md rule 3): the view reads BoardState, the app feeds
-// Intents (answers of GET /calls/recent, events and connection changes of the stream, the clock)
-// and update() returns the Effects to run off the UI thread (fetch the calls again, play the
-// chime). The board shows ticket labels, booths and seats only: the API gives it no names.
+// Intents (answers of GET /calls/recent and GET /hello, events and connection changes of the
+// stream, the frame's tick, the voice switch) and update() returns the Effects to run off the UI
+// thread (fetch the calls or the fair clock again, ring the chime, say a call). The board shows
+// ticket labels, booths and seats only: the API gives it no names. Every time it shows or
+// reckons with is on the fair clock (GET /hello's and /calls/recent's "now", each call's "time"),
+// never this machine's.
 //
-// Index: Call and parse_recent_calls · BoardState · intents and effects · update · now_calling
+// Index: Call and parse_recent_calls · BoardState · intents and effects · update · now_calling,
+// pages, fair_over
 #pragma once
 
 #include <chrono>
@@ -15,6 +19,8 @@
 #include <vector>
 
 #include "common/interview_status.hpp"
+#include "common/language.hpp"
+#include "common/time_of_day.hpp"
 #include "common/utc_time.hpp"
 
 namespace jobfair::board {
@@ -31,14 +37,20 @@ struct Call {
     bool recall = false;
     InterviewStatus status = InterviewStatus::called;  // the interview's status now
     WallTime at;                                       // the server's wall clock
+    TimeOfDay time;                                    // the fair clock when it was made
 };
 
 // "2026-11-23T16:39:18.427Z" -> that instant; nullopt for anything else.
 using ::jobfair::parse_utc_timestamp;
 
-// The calls of a GET /calls/recent body, newest first; throws std::invalid_argument naming what
-// is wrong when the body is not such an answer.
-std::vector<Call> parse_recent_calls(std::string_view body);
+// A GET /calls/recent body: the calls, newest first, and the fair clock when it was answered.
+struct RecentCalls {
+    std::vector<Call> calls;
+    std::optional<TimeOfDay> now;
+};
+// Throws std::invalid_argument naming what is wrong when the body is not such an answer.
+RecentCalls parse_recent_calls_answer(std::string_view body);
+std::vector<Call> parse_recent_calls(std::string_view body);  // its calls only
 
 enum class Connection { connecting, online, offline };
 
@@ -48,12 +60,18 @@ struct FairHeading {
     std::string name;
     std::optional<std::string> date;
     std::optional<std::string> venue;
+    std::optional<TimeOfDay> day_end = std::nullopt;  // on the fair clock; the fair is over then
 };
 
 struct BoardConfig {
-    std::chrono::minutes now_calling_window{3};  // a call stays "now calling" this long
-    std::size_t now_calling_limit = 6;           // big tiles on the screen at most
-    std::chrono::seconds retry_every{5};         // fetch again while offline
+    int now_calling_minutes = 3;          // a call stays "now calling" this long (fair clock)
+    std::size_t tiles_per_page = 3;       // big tiles on one page (board_layout says how many)
+    std::chrono::seconds page_every{8};   // pages turn this often when the calls need more
+    std::chrono::seconds retry_every{5};  // fetch again while offline
+    std::chrono::seconds clock_every{5};  // ask GET /hello for the fair clock this often
+    Language language = Language::vi;     // what the voice speaks
+    bool voice = true;                    // --no-voice starts it off; the button toggles it
+    bool voice_installed = true;          // false when espeak-ng is missing: the button says so
 };
 
 struct BoardState {
@@ -68,14 +86,29 @@ struct BoardState {
     bool fetch_again = false;  // an event came while fetching: fetch once more afterwards
     WallTime next_retry{};
     int chimes_rung = 0;
+    // The fair clock as last heard (GET /hello or /calls/recent), and when the board asks again.
+    std::optional<TimeOfDay> fair_now;
+    WallTime next_clock_check{};
+    bool clock_check_in_flight = false;
+    // The page of big tiles on screen (0-based, taken modulo the page count) and when it turned.
+    std::size_t page = 0;
+    WallTime page_turned_at{};
+    bool voice_on = true;
+    int calls_spoken = 0;
 };
 
 // --- Intents: what happened ---------------------------------------------------------------------
 namespace intent {
 struct CallsAnswered {  // GET /calls/recent came back: the calls, or nullopt when unreachable
     std::optional<std::vector<Call>> calls;
-    std::optional<FairHeading> fair = std::nullopt;  // with the first fetch that heard the hello
+    std::optional<FairHeading> fair = std::nullopt;    // with the first fetch that heard the hello
+    std::optional<TimeOfDay> fair_now = std::nullopt;  // the answer's "now"
 };
+struct ClockHeard {  // GET /hello came back: the fair's heading and clock, or nullopt
+    std::optional<FairHeading> fair;
+    std::optional<TimeOfDay> fair_now;
+};
+struct VoiceToggled {};  // the organizer tapped the voice switch
 struct StreamOpened {};  // the event stream (re)connected
 struct StreamLost {};    // the stream ended, failed or went silent
 struct StreamEventArrived {
@@ -84,15 +117,22 @@ struct StreamEventArrived {
 };
 struct Tick {};  // once a frame
 }  // namespace intent
-using Intent = std::variant<intent::CallsAnswered, intent::StreamOpened, intent::StreamLost,
-                            intent::StreamEventArrived, intent::Tick>;
+using Intent = std::variant<intent::CallsAnswered, intent::ClockHeard, intent::StreamOpened,
+                            intent::StreamLost, intent::StreamEventArrived, intent::Tick,
+                            intent::VoiceToggled>;
 
 // --- Effects: what the app must do --------------------------------------------------------------
 namespace effect {
 struct FetchRecentCalls {};
+struct AskFairClock {};  // GET /hello
 struct PlayChime {};
+struct Speak {  // say this, after what is already being said (board_speech builds it)
+    std::string text;
+};
+struct StopSpeaking {};  // the voice was switched off: drop what waits to be said
 }  // namespace effect
-using Effect = std::variant<effect::FetchRecentCalls, effect::PlayChime>;
+using Effect = std::variant<effect::FetchRecentCalls, effect::AskFairClock, effect::PlayChime,
+                            effect::Speak, effect::StopSpeaking>;
 
 BoardState make_board(const BoardConfig& config = {});
 
@@ -104,8 +144,24 @@ std::vector<Effect> update(BoardState& state, const Intent& intent, WallTime now
 // student called but gone is no longer called).
 bool event_changes_calls(std::string_view kind);
 
-// The calls being called now: status "called" and called within the window, newest first, one
-// per ticket (a recall replaces the first call), at most config.now_calling_limit.
-std::vector<Call> now_calling(const BoardState& state, WallTime now);
+// The calls being called now: status "called" and made within the last now_calling_minutes of
+// the fair clock, newest first, one per ticket (a recall replaces the first call); none once the
+// fair is over.
+std::vector<Call> now_calling(const BoardState& state);
+
+// Fair-clock minutes since `call` was made (0 = this minute); nullopt before the clock is heard.
+std::optional<int> minutes_since(const BoardState& state, const Call& call);
+
+// The page of big tiles on screen: every call now calling gets its tile on some page, and the
+// pages turn every config.page_every (update's Tick) so each one comes round.
+struct TilePage {
+    std::vector<Call> calls;  // at most config.tiles_per_page
+    std::size_t index = 0;    // 0-based
+    std::size_t count = 1;    // pages in all, at least 1
+};
+TilePage current_page(const BoardState& state);
+
+// The fair's day is over: the fair clock has reached the day's end (GET /hello's day_end).
+bool fair_over(const BoardState& state);
 
 }  // namespace jobfair::board

@@ -37,10 +37,20 @@ enum class BoardText {
     connection_connecting,
     offline_explained,
     privacy_note,
+    page_of,  // {} = page from 1, {} = pages
+    called_just_now,
+    called_minutes_ago,  // {} = fair-clock minutes
+    fair_clock,          // under the fair clock's "HH:MM"
+    fair_ended_title,
+    fair_ended_body,
+    voice_on,
+    voice_off,
+    voice_missing,
+    no_calls_offline,
 };
 
 inline constexpr std::size_t kBoardTextCount =
-    static_cast<std::size_t>(BoardText::privacy_note) + 1;
+    static_cast<std::size_t>(BoardText::no_calls_offline) + 1;
 
 // Never null, never empty, NFC UTF-8.
 const char* tr(BoardText text, Language language);
