@@ -195,3 +195,24 @@ TEST_CASE("board: every string exists in both languages, in enum order") {
     CHECK(status_words(InterviewStatus::no_show, Language::vi) == "Vắng mặt");
     CHECK(status_words(InterviewStatus::planned, Language::en) == "planned");
 }
+
+TEST_CASE("board: the screen next changes at the clock's minute, a call's expiry or a retry") {
+    BoardState state = make_board();
+    const WallTime now = at("2026-11-23T16:40:10.000Z");
+    // Loading: the first fetch is due at once.
+    CHECK(next_change(state, now) == now);
+    state.calls = parse_recent_calls(kRecentCalls);
+    state.calls_loaded = true;
+    state.connection = Connection::online;
+    // The first call to leave "now calling" goes at 16:42:07.180 (three minutes after A-0087's
+    // call); the header's clock turns to 16:41 before that.
+    CHECK(next_change(state, now) == at("2026-11-23T16:41:00.000Z"));
+    const WallTime later = at("2026-11-23T16:42:05.000Z");
+    CHECK(next_change(state, later) == at("2026-11-23T16:42:07.180Z"));  // A-0087 leaves
+    state.connection = Connection::offline;
+    state.next_retry = at("2026-11-23T16:42:06.000Z");
+    CHECK(next_change(state, later) == state.next_retry);
+    // Expired calls and statuses other than "called" bring no change.
+    state.connection = Connection::online;
+    CHECK(next_change(state, at("2026-11-23T16:50:30.000Z")) == at("2026-11-23T16:51:00.000Z"));
+}

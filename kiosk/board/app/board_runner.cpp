@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "kiosk/ui/window.hpp"
+
 namespace jobfair::board::app {
 
 BoardRunner::BoardRunner(BoardClient& board_client, bool chime_wanted) : client_(board_client) {
@@ -44,8 +46,11 @@ std::vector<Intent> BoardRunner::take_answers() {
 }
 
 void BoardRunner::answer(Intent intent) {
-    std::lock_guard lock(mutex_);
-    answers_.push_back(std::move(intent));
+    {
+        std::lock_guard lock(mutex_);
+        answers_.push_back(std::move(intent));
+    }
+    ui::wake_frame_loop();  // the sleeping frame loop takes it now
 }
 
 void BoardRunner::fetch_when_asked(std::stop_token stop) {

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         const app::BoardView view(fonts, options.language);
         app::BoardApp board(runner, view);
         if (!options.screenshot) {
-            window.run([&] { board.frame(); });
+            window.run([&] { board.frame(); }, [&] { return board.next_change(); });
             return 0;
         }
         take_screenshot(window, board, *options.screenshot);

@@ -136,4 +136,20 @@ std::vector<Call> now_calling(const BoardState& state, WallTime now) {
     return calling;
 }
 
+WallTime next_change(const BoardState& state, WallTime now) {
+    using std::chrono::minutes;
+    // The header's clock shows whole minutes; time zones are whole minutes off UTC.
+    const auto minute_began = std::chrono::floor<minutes>(now);
+    WallTime next = minute_began + minutes(1);
+    for (const Call& call : state.calls) {
+        const WallTime leaves = call.at + state.config.now_calling_window;
+        if (call.status == InterviewStatus::called && leaves > now) next = std::min(next, leaves);
+    }
+    // A fetch under way wakes the loop with its answer.
+    const bool waiting_to_fetch =
+        !state.fetch_in_flight && (!state.calls_loaded || state.connection == Connection::offline);
+    if (waiting_to_fetch) next = std::min(next, std::max(state.next_retry, now));
+    return next;
+}
+
 }  // namespace jobfair::board

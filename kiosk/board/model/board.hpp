@@ -108,4 +108,9 @@ bool event_changes_calls(std::string_view kind);
 // per ticket (a recall replaces the first call), at most config.now_calling_limit.
 std::vector<Call> now_calling(const BoardState& state, WallTime now);
 
+// When the board's screen next changes by itself after `now` (the frame loop sleeps until then
+// unless an answer or input comes): the clock's next minute ("HH:MM"), a call leaving "now
+// calling", or the next fetch retry while offline or still loading.
+WallTime next_change(const BoardState& state, WallTime now);
+
 }  // namespace jobfair::board
