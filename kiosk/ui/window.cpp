@@ -244,9 +244,16 @@ void Window::render_draw_data() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Window::swap_buffers() {
+    const auto began = std::chrono::steady_clock::now();
+    glfwSwapBuffers(window_);
+    last_swap_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+}
+
 void Window::end_frame() {
     render_draw_data();
-    glfwSwapBuffers(window_);
+    swap_buffers();
     frame_stats_.end_frame();
 }
 
@@ -254,7 +261,7 @@ RgbImage Window::end_frame_and_capture() {
     render_draw_data();
     const WindowSize size = framebuffer_size();
     RgbImage image = read_back_buffer(size.width, size.height);
-    glfwSwapBuffers(window_);
+    swap_buffers();
     frame_stats_.discard_frame();
     return image;
 }

@@ -94,11 +94,14 @@ class Window {
              const std::function<NextChange()>& next_change = {});
 
     const FrameStats& frame_stats() const { return frame_stats_; }
+    // How long the last frame's glfwSwapBuffers took (llvmpipe rasterises there).
+    double last_swap_ms() const { return last_swap_ms_; }
     // The keys typed since the last call, oldest first (the callbacks run in begin_frame()).
     std::vector<TypedKey> take_typed_keys();
 
   private:
     void render_draw_data();
+    void swap_buffers();  // timed: last_swap_ms()
     struct WakeCount {
         int events = 0;
         unsigned wakes = 0;
@@ -115,7 +118,8 @@ class Window {
     std::optional<ImGuiKey> scripted_key_held_;  // released on the next scripted frame
     bool font_pixels_released_ = false;          // fonts must be loaded before the first frame
     std::vector<TypedKey> typed_;                // filled by GLFW's key and character callbacks
-    int events_seen_ = 0;  // input and window events, counted by GLFW's callbacks
+    int events_seen_ = 0;
+    double last_swap_ms_ = 0;  // input and window events, counted by GLFW's callbacks
     RedrawSchedule schedule_;
 };
 
