@@ -12,6 +12,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stop_token>
@@ -23,6 +24,10 @@ namespace jobfair::client {
 template <class Job, class Answer>
 class WorkQueue {
   public:
+    // `answered` runs on the worker after each answer is queued: a GUI wakes its sleeping frame
+    // loop there (ui::wake_frame_loop).
+    explicit WorkQueue(std::function<void()> answered = {}) : answered_(std::move(answered)) {}
+
     void post(std::vector<Job> jobs) {
         if (jobs.empty()) return;
         {
@@ -45,8 +50,11 @@ class WorkQueue {
 
     // Answer before finishing a job: whoever waits for quiet then finds the answer there.
     void answer(Answer answer) {
-        std::lock_guard lock(mutex_);
-        answers_.push_back(std::move(answer));
+        {
+            std::lock_guard lock(mutex_);
+            answers_.push_back(std::move(answer));
+        }
+        if (answered_) answered_();
     }
     void finished() {
         std::lock_guard lock(mutex_);
@@ -70,6 +78,7 @@ class WorkQueue {
     std::deque<Job> waiting_;
     int under_way_ = 0;
     std::vector<Answer> answers_;
+    std::function<void()> answered_;
 };
 
 }  // namespace jobfair::client

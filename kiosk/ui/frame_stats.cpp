@@ -49,6 +49,12 @@ FrameTimeSummary FrameStats::summary() const {
     result.median_ms = at_share(0.5);
     result.p90_ms = at_share(0.9);
     result.max_ms = sorted.back();
+    result.p99_ms = at_share(0.99);
+    if (!swap_ms_.empty()) {
+        std::vector<double> swaps = swap_ms_;
+        std::sort(swaps.begin(), swaps.end());
+        result.swap_median_ms = swaps[(swaps.size() + 1) / 2 - 1];
+    }
     return result;
 }
 

@@ -15,6 +15,11 @@ struct FrameTimeSummary {
     double median_ms = 0;
     double p90_ms = 0;
     double max_ms = 0;
+    double p99_ms = 0;
+    // Median time inside glfwSwapBuffers, where Mesa's llvmpipe rasterises the frame and hands
+    // it to the X server; the rest of a frame is ImGui building it and the program's own work.
+    // Zero when not recorded (add_swap).
+    double swap_median_ms = 0;
 };
 
 class FrameStats {
@@ -26,6 +31,8 @@ class FrameStats {
     void end_frame();
     // Drops the frame begun last (e.g. one slowed by reading pixels back).
     void discard_frame() { frame_began_.reset(); }
+    // The swap time of a frame counted (Window::last_swap_ms()), for swap_median_ms.
+    void add_swap(double ms) { swap_ms_.push_back(ms); }
 
     // Of the frames kept: the latest kFramesKept.
     FrameTimeSummary summary() const;
@@ -42,6 +49,7 @@ class FrameStats {
     static constexpr std::size_t kFramesKept = 18'000;
     std::vector<double> frame_ms_;
     std::size_t next_overwritten_ = 0;
+    std::vector<double> swap_ms_;  // only benchmarks add them, a few hundred at most
 };
 
 // How long ago this process started, from /proc/self/stat (10 ms resolution); nullopt off Linux.

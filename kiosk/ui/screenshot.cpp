@@ -69,6 +69,7 @@ FrameTimeSummary HeadlessDriver::measure_frames(int count) {
         stats.begin_frame();
         run_frames(1);
         stats.end_frame();
+        if (frame > 0) stats.add_swap(window_.last_swap_ms());
     }
     return stats.summary();
 }

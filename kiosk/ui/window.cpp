@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "common/text.hpp"
@@ -37,6 +38,24 @@ extern "C" void request_snapshot(int) {
     snapshot_requested.store(true);
 }
 
+// A signal cannot wake glfwWaitEventsTimeout safely (glfwPostEmptyEvent is not
+// async-signal-safe), so with a snapshot file the loop waits in slices this long and looks at
+// the flag between them: ten wake-ups a second that draw nothing.
+constexpr std::chrono::milliseconds kSnapshotLookEvery{100};
+
+// wake_frame_loop() may run on any thread at any time; GLFW may only be asked to post an empty
+// event between glfwInit and glfwTerminate, which this lock and flag guarantee.
+std::mutex glfw_alive_mutex;
+bool glfw_alive = false;
+// Wakes asked for by other threads: the loop compares it before and after waiting, since an
+// empty event calls no callback.
+std::atomic<unsigned> wakes_requested{0};
+
+// Every input or window event GLFW reports makes the loop draw (RedrawSchedule::woken).
+Window& window_of(GLFWwindow* window) {
+    return *static_cast<Window*>(glfwGetWindowUserPointer(window));
+}
+
 // Written beside the target and renamed over it: a viewer never opens half a PNG.
 void save_snapshot(const RgbImage& image, const std::filesystem::path& file) {
     std::filesystem::path partial = file;
@@ -52,6 +71,12 @@ void save_snapshot(const RgbImage& image, const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+void wake_frame_loop() {
+    wakes_requested.fetch_add(1);
+    std::lock_guard lock(glfw_alive_mutex);
+    if (glfw_alive) glfwPostEmptyEvent();
+}
 
 std::optional<WindowSize> parse_window_size(std::string_view text) {
     const auto separator = text.find('x');
@@ -72,7 +97,11 @@ std::optional<WindowSize> parse_window_size(std::string_view text) {
 
 Window::Window(const WindowOptions& options)
     : max_frames_per_second_(options.max_frames_per_second), snapshot_file_(options.snapshot_file) {
-    if (glfwInit() != GLFW_TRUE) throw UiError(glfw_failure("cannot start GLFW"));
+    {
+        std::lock_guard lock(glfw_alive_mutex);
+        if (glfwInit() != GLFW_TRUE) throw UiError(glfw_failure("cannot start GLFW"));
+        glfw_alive = true;
+    }
 
     // OpenGL 3.3 core, forward-compatible: what ImGui's OpenGL3 backend and Mesa llvmpipe agree on.
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -93,6 +122,8 @@ Window::Window(const WindowOptions& options)
     window_ = glfwCreateWindow(width, height, options.title.c_str(), monitor, nullptr);
     if (window_ == nullptr) {
         std::string message = glfw_failure("cannot open an OpenGL 3.3 core window");
+        std::lock_guard lock(glfw_alive_mutex);
+        glfw_alive = false;
         glfwTerminate();
         throw UiError(message);
     }
@@ -107,17 +138,36 @@ Window::Window(const WindowOptions& options)
     // Ours first: ImGui's backend keeps these and calls them after its own (install_callbacks).
     glfwSetWindowUserPointer(window_, this);
     glfwSetCharCallback(window_, [](GLFWwindow* window, unsigned int code_point) {
-        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+        Window* self = &window_of(window);
+        ++self->events_seen_;
         self->typed_.push_back({TypedKey::Kind::character, char32_t(code_point)});
     });
     glfwSetKeyCallback(window_, [](GLFWwindow* window, int key, int, int action, int) {
+        Window* self = &window_of(window);
+        ++self->events_seen_;
         if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
-        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
         if (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)
             self->typed_.push_back({TypedKey::Kind::enter, 0});
         else if (key == GLFW_KEY_BACKSPACE)
             self->typed_.push_back({TypedKey::Kind::backspace, 0});
     });
+    // The other events only wake the loop; ImGui reads the mouse itself. ImGui chains the button,
+    // scroll, focus and cursor-enter callbacks after its own; it sets no cursor-position,
+    // refresh or size callback.
+    glfwSetMouseButtonCallback(
+        window_, [](GLFWwindow* window, int, int, int) { ++window_of(window).events_seen_; });
+    glfwSetScrollCallback(
+        window_, [](GLFWwindow* window, double, double) { ++window_of(window).events_seen_; });
+    glfwSetCursorPosCallback(
+        window_, [](GLFWwindow* window, double, double) { ++window_of(window).events_seen_; });
+    glfwSetWindowFocusCallback(window_,
+                               [](GLFWwindow* window, int) { ++window_of(window).events_seen_; });
+    glfwSetCursorEnterCallback(window_,
+                               [](GLFWwindow* window, int) { ++window_of(window).events_seen_; });
+    glfwSetWindowRefreshCallback(window_,
+                                 [](GLFWwindow* window) { ++window_of(window).events_seen_; });
+    glfwSetFramebufferSizeCallback(
+        window_, [](GLFWwindow* window, int, int) { ++window_of(window).events_seen_; });
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 }
@@ -127,6 +177,8 @@ Window::~Window() {
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
+    std::lock_guard lock(glfw_alive_mutex);
+    glfw_alive = false;
     glfwTerminate();
 }
 
@@ -192,9 +244,16 @@ void Window::render_draw_data() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+void Window::swap_buffers() {
+    const auto began = std::chrono::steady_clock::now();
+    glfwSwapBuffers(window_);
+    last_swap_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+}
+
 void Window::end_frame() {
     render_draw_data();
-    glfwSwapBuffers(window_);
+    swap_buffers();
     frame_stats_.end_frame();
 }
 
@@ -202,12 +261,13 @@ RgbImage Window::end_frame_and_capture() {
     render_draw_data();
     const WindowSize size = framebuffer_size();
     RgbImage image = read_back_buffer(size.width, size.height);
-    glfwSwapBuffers(window_);
+    swap_buffers();
     frame_stats_.discard_frame();
     return image;
 }
 
-void Window::run(const std::function<void()>& draw) {
+void Window::run(const std::function<void()>& draw,
+                 const std::function<NextChange()>& next_change) {
     if (snapshot_file_) std::signal(SIGUSR1, request_snapshot);
     using Clock = std::chrono::steady_clock;
     const auto frame_budget =
@@ -215,8 +275,14 @@ void Window::run(const std::function<void()>& draw) {
             ? std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(1)) /
                   max_frames_per_second_
             : Clock::duration::zero();
+    auto last_frame_began = Clock::now() - frame_budget;
     while (!should_close()) {
-        const auto began = Clock::now();
+        // Frames that follow each other (input settling, animation) keep to the frame rate cap.
+        std::this_thread::sleep_until(last_frame_began + frame_budget);
+        last_frame_began = Clock::now();
+        // Taken before the frame: an event polled by this frame, or an answer a worker hands over
+        // after the frame took the last ones, still makes the next frames happen.
+        const WakeCount seen{events_seen_, wakes_requested.load()};
         begin_frame();
         draw();
         if (snapshot_file_ && snapshot_requested.exchange(false)) {
@@ -224,7 +290,34 @@ void Window::run(const std::function<void()>& draw) {
         } else {
             end_frame();
         }
-        std::this_thread::sleep_until(began + frame_budget);
+        // A held button drags or scrolls; a focused text field blinks its caret (ImGui shows it
+        // 0.8 s, hides it 0.4 s; 200 ms steps keep that close, and typing wakes the loop anyway).
+        const ImGuiIO& io = ImGui::GetIO();
+        bool button_held = false;
+        for (bool down : io.MouseDown)
+            button_held = button_held || down;
+        schedule_.frame_drawn(button_held);
+        NextChange change = next_change ? next_change() : std::nullopt;
+        if (io.WantTextInput) change = sooner(change, std::chrono::milliseconds(200));
+        wait_for_events(schedule_.wait_before_next_frame(change), seen);
+    }
+}
+
+void Window::wait_for_events(std::chrono::milliseconds wait, WakeCount seen) {
+    using Clock = std::chrono::steady_clock;
+    const auto until = Clock::now() + wait;
+    while (!should_close()) {
+        if (events_seen_ != seen.events || wakes_requested.load() != seen.wakes) {
+            schedule_.woken();
+            return;
+        }
+        if (snapshot_file_ && snapshot_requested.load()) return;
+        const auto left = until - Clock::now();
+        if (left <= Clock::duration::zero()) return;
+        auto slice = std::chrono::duration<double>(left);
+        if (snapshot_file_)
+            slice = std::min(slice, std::chrono::duration<double>(kSnapshotLookEvery));
+        glfwWaitEventsTimeout(slice.count());
     }
 }
 

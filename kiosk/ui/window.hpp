@@ -6,11 +6,15 @@
 //   ui::Window window(options);
 //   ui::FontSet fonts = ui::load_fonts(*ImGui::GetIO().Fonts);
 //   ui::apply_theme(ImGui::GetStyle(), ui::ThemeVariant::light);
-//   window.run([&] { view.draw(); });
+//   window.run([&] { view.draw(); }, [&] { return app.next_change(); });
+//
+// run() draws only when something changes (redraw_schedule.hpp): input, a worker thread's
+// ui::wake_frame_loop(), or the program's next change in time; otherwise it sleeps.
 #pragma once
 
 #include <imgui.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -19,6 +23,7 @@
 #include <vector>
 
 #include "kiosk/ui/frame_stats.hpp"
+#include "kiosk/ui/redraw_schedule.hpp"
 #include "kiosk/ui/screenshot.hpp"
 
 struct GLFWwindow;
@@ -31,8 +36,7 @@ struct WindowOptions {
     int height = 1920;
     bool fullscreen = false;  // on the primary monitor, at its current video mode
     bool vsync = false;       // off headless: Xvfb has no display to wait for
-    // run() sleeps between frames beyond this rate: without vsync the loop would take a whole
-    // core (and, on the demo machine, the server's share of it) to redraw an unchanged screen.
+    // While frames follow each other (input, animation), run() draws at most this many a second.
     int max_frames_per_second = 60;
     // Set: SIGUSR1 makes run() save its next frame there as a PNG (`kill -USR1 PID`), so the
     // screen of a running station can be looked at without a screen grabber.
@@ -56,6 +60,11 @@ struct WindowSize {
 };
 std::optional<WindowSize> parse_window_size(std::string_view text);
 
+// Makes the running frame loop draw its next frames now: for threads that deliver an answer or
+// an event the screen shows (runners, event streams). Safe from any thread, also before the
+// window exists or after it is gone (then it does nothing). Not from a signal handler.
+void wake_frame_loop();
+
 class Window {
   public:
     // Throws UiError when GLFW, the window or the OpenGL 3.3 context cannot be created.
@@ -77,15 +86,29 @@ class Window {
     RgbImage end_frame_and_capture();
 
     // Runs frames until the window is asked to close, at most max_frames_per_second, saving a
-    // snapshot when asked for one (WindowOptions::snapshot_file).
-    void run(const std::function<void()>& draw);
+    // snapshot when asked for one (WindowOptions::snapshot_file). Between changes it sleeps:
+    // `next_change` answers, after each frame, how long until the screen changes by itself
+    // (nullopt: never; zero: it animates). Without it, the screen is redrawn only on input and
+    // wake_frame_loop().
+    void run(const std::function<void()>& draw,
+             const std::function<NextChange()>& next_change = {});
 
     const FrameStats& frame_stats() const { return frame_stats_; }
+    // How long the last frame's glfwSwapBuffers took (llvmpipe rasterises there).
+    double last_swap_ms() const { return last_swap_ms_; }
     // The keys typed since the last call, oldest first (the callbacks run in begin_frame()).
     std::vector<TypedKey> take_typed_keys();
 
   private:
     void render_draw_data();
+    void swap_buffers();  // timed: last_swap_ms()
+    struct WakeCount {
+        int events = 0;
+        unsigned wakes = 0;
+    };
+    // Sleeps until input or a wake_frame_loop() came since `seen` was counted, a snapshot is
+    // asked for, or `wait` has passed.
+    void wait_for_events(std::chrono::milliseconds wait, WakeCount seen);
     void apply_scripted_input(const ScriptedInput& scripted);
 
     GLFWwindow* window_ = nullptr;
@@ -95,6 +118,9 @@ class Window {
     std::optional<ImGuiKey> scripted_key_held_;  // released on the next scripted frame
     bool font_pixels_released_ = false;          // fonts must be loaded before the first frame
     std::vector<TypedKey> typed_;                // filled by GLFW's key and character callbacks
+    int events_seen_ = 0;
+    double last_swap_ms_ = 0;  // input and window events, counted by GLFW's callbacks
+    RedrawSchedule schedule_;
 };
 
 }  // namespace jobfair::ui

@@ -422,3 +422,31 @@ TEST_CASE("board: every string exists in both languages, in enum order") {
     CHECK(status_words(InterviewStatus::no_show, Language::vi) == "Vắng mặt");
     CHECK(status_words(InterviewStatus::planned, Language::en) == "planned");
 }
+
+TEST_CASE(
+    "board: the screen next changes at the minute, the fair clock's beat, a page or a retry") {
+    BoardState state = make_board();
+    const WallTime now = at("2026-11-23T16:40:10.000Z");
+    // Loading: the first fetch and the first ask of the fair clock are due at once.
+    CHECK(next_change(state, now) == now);
+    state.calls = parse_recent_calls(kRecentCalls);
+    state.calls_loaded = true;
+    state.connection = Connection::online;
+    state.fair_now = fair("09:42");
+    // The fair clock (which moves "now calling" and "N min ago") is asked again on its beat.
+    state.next_clock_check = now + state.config.clock_every;
+    CHECK(next_change(state, now) == at("2026-11-23T16:40:15.000Z"));
+    // While it is being asked, its answer wakes the loop: the header's minute is next.
+    state.clock_check_in_flight = true;
+    CHECK(next_change(state, now) == at("2026-11-23T16:41:00.000Z"));
+    // Offline: the retry.
+    state.connection = Connection::offline;
+    state.next_retry = at("2026-11-23T16:40:30.000Z");
+    CHECK(next_change(state, now) == state.next_retry);
+    state.connection = Connection::online;
+    // More calls than one page holds: the page turns after config.page_every.
+    state.config.tiles_per_page = 1;
+    REQUIRE(current_page(state).count > 1);
+    state.page_turned_at = now;
+    CHECK(next_change(state, now) == now + state.config.page_every);
+}

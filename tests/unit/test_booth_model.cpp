@@ -652,3 +652,18 @@ TEST_CASE("booth station: timers read as m:ss and h:mm:ss") {
     CHECK(next_interviews(station.state, 5).size() == 1);
     CHECK_FALSE(current_interview(station.state, 1));
 }
+
+TEST_CASE("booth station: the screen next changes when a seat's timer turns its second") {
+    Station station = logged_in();
+    const QueuedInterview& called = *current_interview(station.state, 0);
+    const auto shown = *running_for(station.state, called, station.now);
+    // Some time into a second: the next change is the timer's next whole second, before the
+    // queue's refresh.
+    const Clock::time_point now = station.now + std::chrono::milliseconds(400);
+    const std::optional<Clock::time_point> next = next_change(station.state, now);
+    REQUIRE(next.has_value());
+    CHECK(*next > now);
+    CHECK(*next <= now + std::chrono::seconds(1));
+    CHECK(*running_for(station.state, called, *next) == shown + std::chrono::seconds(1));
+    CHECK(*running_for(station.state, called, *next - std::chrono::milliseconds(1)) == shown);
+}

@@ -9,6 +9,7 @@
 
 #include "common/fair_date.hpp"
 #include "common/string_table.hpp"
+#include "kiosk/checkin/model/text.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
@@ -16,7 +17,6 @@
 #include "kiosk/dashboard/model/dashboard_strings.hpp"
 #include "kiosk/dashboard/model/exports.hpp"
 #include "kiosk/dashboard/model/timeline_layout.hpp"
-#include "kiosk/checkin/model/text.hpp"
 
 using namespace jobfair::dashboard;
 using jobfair::InterviewOutcome;
@@ -1102,4 +1102,27 @@ TEST_CASE("dashboard: guessing and floods on the server are alerts, guessing red
     CHECK(alert_text(security[1], jobfair::Language::en) ==
           "Security: oversized or malformed requests — 3 times from 1 addresses in the last 10 "
           "min");
+}
+
+TEST_CASE("dashboard: the next change is when a refresh falls due, and offline each second") {
+    Clock::time_point now;
+    DashboardState state = logged_in(now);
+    // Loaded at t0: nothing changes before the refresh 10 s later, which a Tick then sends.
+    const std::optional<Clock::time_point> refresh = next_change(state, now);
+    REQUIRE(refresh.has_value());
+    CHECK(*refresh == t0() + state.config.refresh_every);
+    CHECK(count_of<effect::FetchOverview>(update(state, intent::Tick{}, *refresh - 1ms)) == 0);
+    CHECK(count_of<effect::FetchOverview>(update(state, intent::Tick{}, *refresh)) == 1);
+    // The refresh finds the server gone: the banner's "N s ago" turns every second.
+    now = *refresh + 200ms;
+    update(state, intent::OverviewAnswered{unreachable(), std::nullopt}, now);
+    REQUIRE(state.connection == Connection::offline);
+    update(state, intent::Tick{}, now);  // the same frame's Tick sends the first probe
+    const int shown = seconds_since_update(state, now);
+    const std::optional<Clock::time_point> next = next_change(state, now);
+    REQUIRE(next.has_value());
+    CHECK(*next > now);
+    CHECK(*next <= now + 1s);
+    CHECK(seconds_since_update(state, *next) == shown + 1);
+    CHECK(seconds_since_update(state, *next - 1ms) == shown);
 }

@@ -619,3 +619,22 @@ TEST_CASE("kiosk session: a provisional answer offers no booth to add") {
     student.provisional = true;
     CHECK_FALSE(can_add_booth(student, "B07"));
 }
+
+TEST_CASE("kiosk session: the screen next changes when the countdown shows or turns, not before") {
+    Kiosk kiosk;
+    CHECK_FALSE(next_change(kiosk.state, kiosk.now));  // Welcome in the kiosk's language: never
+    fill_form(kiosk);
+    const TimePoint typed = kiosk.now;
+    // Idle 60 s with a 10 s countdown: nothing changes until 50 s after the last key.
+    REQUIRE(next_change(kiosk.state, kiosk.now));
+    CHECK(*next_change(kiosk.state, kiosk.now) == typed + 50s);
+    CHECK_FALSE(countdown_seconds(kiosk.state, typed + 50s - 1ms));
+    CHECK(countdown_seconds(kiosk.state, typed + 50s) == 10);
+    // Within the countdown, the next change is when the shown second turns.
+    const TimePoint within = typed + 52s + 300ms;
+    const TimePoint turn = *next_change(kiosk.state, within);
+    CHECK(turn == typed + 53s);
+    CHECK(countdown_seconds(kiosk.state, turn - 1ms) == 8);
+    CHECK(countdown_seconds(kiosk.state, turn) == 7);
+    CHECK(*next_change(kiosk.state, typed + 60s) == typed + 60s);  // back to Welcome now
+}

@@ -7,6 +7,7 @@
 #include "kiosk/board/app/board_runner.hpp"
 #include "kiosk/board/app/board_view.hpp"
 #include "kiosk/board/model/board.hpp"
+#include "kiosk/ui/redraw_schedule.hpp"
 
 namespace jobfair::board::app {
 
@@ -26,6 +27,12 @@ class BoardApp {
     }
 
     const BoardState& state() const { return state_; }
+
+    // For Window::run(): how long until the screen changes by itself.
+    ui::NextChange next_change() const {
+        const WallTime now = WallClock::now();
+        return ui::until(board::next_change(state_, now), now);
+    }
 
   private:
     BoardState state_;

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <utility>
 
+#include "kiosk/ui/window.hpp"
+
 namespace jobfair::board::app {
 
 namespace {
@@ -74,8 +76,11 @@ std::vector<Intent> BoardRunner::take_answers() {
 }
 
 void BoardRunner::answer(Intent intent) {
-    std::lock_guard lock(mutex_);
-    answers_.push_back(std::move(intent));
+    {
+        std::lock_guard lock(mutex_);
+        answers_.push_back(std::move(intent));
+    }
+    ui::wake_frame_loop();  // the sleeping frame loop takes it now
 }
 
 void BoardRunner::fetch_when_asked(std::stop_token stop) {

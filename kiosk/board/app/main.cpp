@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
                          "aloud (scripts/setup.sh installs them)\n";
         app::BoardApp board(runner, view, config);
         if (!options.screenshot) {
-            window.run([&] { board.frame(); });
+            window.run([&] { board.frame(); }, [&] { return board.next_change(); });
             return 0;
         }
         take_screenshot(window, board, *options.screenshot);

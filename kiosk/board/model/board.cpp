@@ -222,4 +222,20 @@ TilePage current_page(const BoardState& state) {
     return page;
 }
 
+WallTime next_change(const BoardState& state, WallTime now) {
+    using std::chrono::minutes;
+    // The header's clock shows whole minutes; time zones are whole minutes off UTC.
+    WallTime next = std::chrono::floor<minutes>(now) + minutes(1);
+    // "Now calling" and "called N min ago" move with the fair clock, asked again on its beat.
+    if (!state.clock_check_in_flight) next = std::min(next, std::max(state.next_clock_check, now));
+    // Pages turn while the calls need more than one.
+    if (current_page(state).count > 1)
+        next = std::min(next, std::max(state.page_turned_at + state.config.page_every, now));
+    // A fetch under way wakes the loop with its answer.
+    const bool waiting_to_fetch =
+        !state.fetch_in_flight && (!state.calls_loaded || state.connection == Connection::offline);
+    if (waiting_to_fetch) next = std::min(next, std::max(state.next_retry, now));
+    return next;
+}
+
 }  // namespace jobfair::board

@@ -164,4 +164,10 @@ TilePage current_page(const BoardState& state);
 // The fair's day is over: the fair clock has reached the day's end (GET /hello's day_end).
 bool fair_over(const BoardState& state);
 
+// When the board's screen next changes by itself after `now` (the frame loop sleeps until then
+// unless an answer or input comes): the clock's next minute ("HH:MM"), the next ask of the fair
+// clock (which moves "now calling" and "N min ago"), the next page while there are several, or
+// the next fetch retry while offline or still loading.
+WallTime next_change(const BoardState& state, WallTime now);
+
 }  // namespace jobfair::board

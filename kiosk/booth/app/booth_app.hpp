@@ -13,6 +13,7 @@
 #include "kiosk/booth/app/booth_runner.hpp"
 #include "kiosk/booth/app/booth_view.hpp"
 #include "kiosk/booth/model/booth.hpp"
+#include "kiosk/ui/redraw_schedule.hpp"
 
 namespace jobfair::booth::app {
 
@@ -27,6 +28,14 @@ class BoothApp {
     void apply(const Intent& intent);
 
     const BoothState& state() const { return state_; }
+
+    // For Window::run(): how long until the screen changes by itself.
+    ui::NextChange next_change() const {
+        const Clock::time_point now = Clock::now();
+        const std::optional<Clock::time_point> next = booth::next_change(state_, now);
+        if (!next) return std::nullopt;
+        return ui::until(*next, now);
+    }
     const BoothView& view() const { return view_; }
     bool runner_busy() const { return runner_.busy(); }
 

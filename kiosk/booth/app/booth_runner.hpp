@@ -16,6 +16,7 @@
 #include "common/client/work_queue.hpp"
 #include "kiosk/booth/app/booth_client.hpp"
 #include "kiosk/booth/model/booth.hpp"
+#include "kiosk/ui/window.hpp"
 
 namespace jobfair::booth::app {
 
@@ -39,9 +40,9 @@ class BoothRunner {
     void close_stream();
 
     BoothClient& client_;
-    client::WorkQueue<Effect, Intent> jobs_;
-    std::unique_ptr<client::EventStream> stream_;  // only touched by the worker
-    std::jthread worker_;                          // last: starts after everything above
+    client::WorkQueue<Effect, Intent> jobs_{ui::wake_frame_loop};  // answers wake the frame loop
+    std::unique_ptr<client::EventStream> stream_;                  // only touched by the worker
+    std::jthread worker_;  // last: starts after everything above
 };
 
 }  // namespace jobfair::booth::app

@@ -59,15 +59,17 @@ int main(int argc, char** argv) {
                     throw std::runtime_error("no PIN in " + options.pin_file->string());
                 }
             }
-            window.run([&] {
-                // Typed once the server has answered hello, as staff would.
-                if (!pin_to_enter.empty() && booth.state().server_reachable.has_value()) {
-                    for (const char digit : pin_to_enter)
-                        booth.apply(jobfair::booth::intent::PinDigit{digit});
-                    pin_to_enter.clear();
-                }
-                booth.frame();
-            });
+            window.run(
+                [&] {
+                    // Typed once the server has answered hello, as staff would.
+                    if (!pin_to_enter.empty() && booth.state().server_reachable.has_value()) {
+                        for (const char digit : pin_to_enter)
+                            booth.apply(jobfair::booth::intent::PinDigit{digit});
+                        pin_to_enter.clear();
+                    }
+                    booth.frame();
+                },
+                [&] { return booth.next_change(); });
         }
     } catch (const std::exception& error) {
         std::cerr << "jobfair-booth: " << error.what() << '\n';

@@ -657,6 +657,30 @@ std::optional<std::chrono::seconds> running_for(const BoothState& state,
                     std::chrono::duration_cast<std::chrono::seconds>(now - found->second));
 }
 
+std::optional<Clock::time_point> next_change(const BoothState& state, Clock::time_point now) {
+    std::optional<Clock::time_point> next;
+    const auto at = [&](Clock::time_point moment) {
+        moment = std::max(moment, now);
+        next = next ? std::min(*next, moment) : moment;
+    };
+    if (state.screen == Screen::login) {
+        if (!state.hello_in_flight && !state.server_reachable.value_or(false))
+            at(state.server_reachable ? state.next_retry : now);
+        return next;
+    }
+    if (!state.fetch_in_flight) at(state.online ? state.next_refresh : state.next_retry);
+    if (state.queue) {
+        for (const QueuedInterview& interview : state.queue->queue) {
+            if (const auto running = running_for(state, interview, now)) {
+                const auto& seen = interview.status == InterviewStatus::called ? state.called_at
+                                                                               : state.started_at;
+                at(seen.at(interview.id) + *running + std::chrono::seconds(1));
+            }
+        }
+    }
+    return next;
+}
+
 int seat_count(const BoothState& state) {
     return state.queue ? std::max(1, state.queue->seats) : 1;
 }

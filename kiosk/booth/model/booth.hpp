@@ -305,6 +305,11 @@ const QueuedInterview* interview_to_verify(const BoothState& state);
 std::optional<std::chrono::seconds> running_for(const BoothState& state,
                                                 const QueuedInterview& interview,
                                                 Clock::time_point now);
+// When the station's screen or its fetching next changes by itself after `now` (the frame loop
+// sleeps until then unless an answer or input comes): the next whole second of a seat's
+// "called for" / "interviewing for" timer, the queue's refresh, a retry while offline or before
+// the server's hello; nullopt when nothing is timed.
+std::optional<Clock::time_point> next_change(const BoothState& state, Clock::time_point now);
 // The number of seats of the booth (1 until the queue is in).
 int seat_count(const BoothState& state);
 // A duration as the view writes it: "4:07", "1:02:03".

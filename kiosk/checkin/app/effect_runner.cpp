@@ -6,6 +6,7 @@
 #include "common/qr.hpp"
 #include "kiosk/checkin/app/slip.hpp"
 #include "kiosk/checkin/model/outbox.hpp"
+#include "kiosk/ui/window.hpp"
 
 namespace jobfair::checkin::app {
 
@@ -174,8 +175,11 @@ bool EffectRunner::busy() const {
 }
 
 void EffectRunner::answer(Intent intent) {
-    std::lock_guard lock(mutex_);
-    answers_.push_back(std::move(intent));
+    {
+        std::lock_guard lock(mutex_);
+        answers_.push_back(std::move(intent));
+    }
+    ui::wake_frame_loop();  // the sleeping frame loop takes it now
 }
 
 }  // namespace jobfair::checkin::app

@@ -12,6 +12,7 @@
 #include "kiosk/checkin/app/effect_runner.hpp"
 #include "kiosk/checkin/app/views.hpp"
 #include "kiosk/checkin/model/session.hpp"
+#include "kiosk/ui/redraw_schedule.hpp"
 #include "kiosk/ui/window.hpp"
 
 namespace jobfair::checkin::app {
@@ -31,6 +32,14 @@ class KioskApp {
 
     const KioskState& state() const { return state_; }
     const KioskView& view() const { return view_; }
+
+    // For Window::run(): how long until the screen changes by itself.
+    ui::NextChange next_change() const {
+        const TimePoint now = KioskClock::now();
+        const std::optional<TimePoint> next = checkin::next_change(state_, now);
+        if (!next) return std::nullopt;
+        return ui::until(*next, now);
+    }
     bool runner_busy() const { return runner_.busy(); }
 
   private:

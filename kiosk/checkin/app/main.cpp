@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
         app::KioskView view(fonts);
         app::KioskApp kiosk(config, runner, view);
         if (!options.screenshot_dir) {
-            window.run([&] { kiosk.frame(window.take_typed_keys()); });
+            window.run([&] { kiosk.frame(window.take_typed_keys()); },
+                       [&] { return kiosk.next_change(); });
             return 0;
         }
         app::run_script({options.script, *options.screenshot_dir, options.ticket, options.language},

@@ -365,7 +365,9 @@ class Script {
         const ui::FrameTimeSummary summary = driver_.measure_frames(count);
         std::cout << "frames " << screen << ": " << summary.frames << " frames, median "
                   << summary.median_ms << " ms, p90 " << summary.p90_ms << " ms, max "
-                  << summary.max_ms << " ms" << std::endl;
+                  << summary.max_ms << " ms, p99 " << summary.p99_ms
+                  << " ms; in swap (llvmpipe) median " << summary.swap_median_ms << " ms"
+                  << std::endl;
     }
 
     // The connection pill's words, in English whatever the kiosk's language, and the outbox.

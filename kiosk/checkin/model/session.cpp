@@ -492,6 +492,24 @@ std::optional<int> countdown_seconds(const KioskState& state, TimePoint now) {
     return static_cast<int>(std::max<decltype(whole)>(whole, 0));
 }
 
+std::optional<TimePoint> next_change(const KioskState& state, TimePoint now) {
+    // Queued scans are taken by the frame that the running check-in's answer wakes.
+    if (!state.queued_scans.empty() && !(state.student && waits_for_server(state.student->screen)))
+        return now;
+    const bool runs_out = (state.student && !waits_for_server(state.student->screen)) ||
+                          state.language != state.config.language;
+    if (!runs_out) return std::nullopt;
+    const TimePoint back_to_welcome = state.last_activity + time_limit(state);
+    if (now >= back_to_welcome) return now;
+    // The countdown shows whole seconds left, rounded up: it turns when the time left reaches a
+    // whole second; it first shows when the time left reaches `countdown`.
+    const auto left = back_to_welcome - now;
+    const auto countdown = state.config.timeouts.countdown;
+    if (left > countdown) return back_to_welcome - countdown;
+    const auto shown = std::chrono::ceil<std::chrono::seconds>(left);
+    return back_to_welcome - (shown - std::chrono::seconds(1));
+}
+
 Connection connection(const KioskState& state) {
     if (!state.server_reachable) return Connection::offline;
     return state.outbox_pending > 0 ? Connection::syncing : Connection::online;

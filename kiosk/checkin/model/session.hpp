@@ -241,6 +241,11 @@ Screen current_screen(const KioskState& state);
 // Seconds left before the kiosk returns to Welcome, once they are few enough to show.
 std::optional<int> countdown_seconds(const KioskState& state, TimePoint now);
 
+// When the kiosk's screen next changes by itself after `now` (the frame loop sleeps until then
+// unless a key, a touch or an answer comes): the countdown's first or next second, or the return
+// to Welcome; nullopt on Welcome in the kiosk's own language, where nothing runs out.
+std::optional<TimePoint> next_change(const KioskState& state, TimePoint now);
+
 enum class Connection { online, offline, syncing };
 Connection connection(const KioskState& state);
 std::string connection_text(const KioskState& state);  // "Online", "Syncing 2 saved ..."

@@ -14,6 +14,7 @@
 #include "kiosk/dashboard/app/dashboard_runner.hpp"
 #include "kiosk/dashboard/app/dashboard_view.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
+#include "kiosk/ui/redraw_schedule.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -42,6 +43,15 @@ class DashboardApp {
     }
 
     const DashboardState& state() const { return state_; }
+
+    // For Window::run(): how long until the screen changes by itself; the password waiting for
+    // the server's hello is sent by the frame the hello's answer wakes.
+    ui::NextChange next_change() const {
+        const Clock::time_point now = Clock::now();
+        const std::optional<Clock::time_point> next = dashboard::next_change(state_, now);
+        if (!next) return std::nullopt;
+        return ui::until(*next, now);
+    }
     const DashboardView& view() const { return view_; }
     DashboardRunner& runner() { return runner_; }
 

@@ -20,6 +20,7 @@
 #include "common/client/event_stream.hpp"
 #include "common/client/work_queue.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
+#include "kiosk/ui/window.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -49,7 +50,7 @@ class DashboardRunner {
 
     client::ApiClient client_;
     std::optional<client::DeviceEnrolment> console_;
-    client::WorkQueue<Effect, Intent> jobs_;
+    client::WorkQueue<Effect, Intent> jobs_{ui::wake_frame_loop};  // answers wake the frame loop
     mutable std::mutex token_mutex_;
     std::optional<std::string> token_;  // the organizer's bearer token, never shown
 

@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
             std::cout << ui::describe(window.frame_stats()) << '\n';
             return 0;
         }
-        window.run([&] { dashboard.frame(); });
+        window.run([&] { dashboard.frame(); }, [&] { return dashboard.next_change(); });
     } catch (const std::exception& error) {
         std::cerr << "jobfair-dashboard: " << error.what() << '\n';
         return 1;

@@ -755,6 +755,40 @@ int seconds_since_update(const DashboardState& state, Clock::time_point now) {
         std::chrono::duration_cast<std::chrono::seconds>(now - state.last_overview_at).count());
 }
 
+std::optional<Clock::time_point> next_change(const DashboardState& state, Clock::time_point now) {
+    std::optional<Clock::time_point> next;
+    const auto at = [&](Clock::time_point moment) {
+        moment = std::max(moment, now);
+        next = next ? std::min(*next, moment) : moment;
+    };
+    if (state.notice) at(state.notice->until);
+    if (state.screen == Screen::login) {
+        if (!state.hello_done && !state.hello_in_flight) at(state.next_retry);
+        return next;
+    }
+    const DashboardConfig& config = state.config;
+    const auto refresh = [&](const FetchSlot& slot) {
+        if (slot.in_flight) return;  // its answer wakes the loop
+        if (slot.wanted)
+            at(slot.ever_sent ? slot.last_sent + config.min_fetch_gap : now);
+        else if (slot.ever_sent)
+            at(slot.last_sent + config.refresh_every);
+    };
+    if (state.connection != Connection::offline) {  // offline, only the overview probes
+        refresh(state.overview_fetch);
+        if (state.tab == Tab::timeline || !state.timeline || state.move_form)
+            refresh(state.timeline_fetch);
+        if (state.open_booth) refresh(state.queue_fetch);
+    } else {
+        if (!state.overview_fetch.in_flight) at(state.next_retry);
+        if (state.overview) {  // "N s ago" turns at each whole second since the last overview
+            at(state.last_overview_at + std::chrono::seconds(seconds_since_update(state, now) + 1));
+        }
+    }
+    if (state.search_due && !state.search_in_flight) at(*state.search_due);
+    return next;
+}
+
 bool dialog_open(const DashboardState& state) {
     return state.replan_step != ReplanStep::none || state.confirm_left.has_value();
 }

@@ -372,6 +372,12 @@ std::optional<TimeOfDay> extended_close(const DashboardState& state, const std::
                                         int minutes);
 // Seconds since the shown overview arrived (0 before any).
 int seconds_since_update(const DashboardState& state, Clock::time_point now);
+
+// When the dashboard's screen or its fetching next changes by itself after `now` (the frame
+// loop sleeps until then unless an answer or input comes): a notice running out, a refresh or
+// retry falling due, a typed search going out, and while offline the next whole second of the
+// banner's "N s ago"; nullopt when nothing is timed.
+std::optional<Clock::time_point> next_change(const DashboardState& state, Clock::time_point now);
 // True while a confirmation dialog (re-plan or mark left) is open.
 bool dialog_open(const DashboardState& state);
 // True when the server said hello with another protocol version than this build's.
