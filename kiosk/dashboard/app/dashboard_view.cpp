@@ -415,9 +415,6 @@ void draw_students(Frame& frame) {
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(match.full_name.c_str());
-        ImGui::PushFont(frame.fonts.small);
-        ImGui::TextDisabled("%s", frame.fill(DashText::student_id_line, {match.student}).c_str());
-        ImGui::PopFont();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(match.school.empty() ? frame.text(DashText::no_value)
                                                     : match.school.c_str());
@@ -615,6 +612,12 @@ void draw_dialogs(Frame& frame) {
                     .fill(DashText::replan_kept,
                           {std::to_string(counts.kept), std::to_string(counts.planned_after)})
                     .c_str());
+            // What the counts mean, and why nothing changes when nothing does.
+            const ReplanExplanation why = explain_replan(counts, state.overview);
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(explanation_text(why, frame.language).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::Spacing();
             ImGui::TextDisabled("%s", frame.text(DashText::replan_note));
         }

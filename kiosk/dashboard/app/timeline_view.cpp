@@ -231,11 +231,13 @@ void grid(Frame& frame, ImVec2 size) {
             ImGui::BeginTooltip();
             ImGui::PushFont(frame.fonts.body_bold);
             ImGui::TextUnformatted(
-                frame.fill(DashText::selected_title, {std::to_string(interview.id)}).c_str());
+                frame.fill(DashText::selected_title, {interview.ticket_label}).c_str());
             ImGui::PopFont();
-            ImGui::TextUnformatted(
-                frame.fill(DashText::selected_student, {interview.student, interview.ticket_label})
-                    .c_str());
+            ImGui::TextUnformatted(frame
+                                       .fill(DashText::selected_place,
+                                             {interview.booth, std::to_string(interview.seat + 1),
+                                              interview.start.str(), interview.end.str()})
+                                       .c_str());
             ImGui::TextUnformatted(frame
                                        .fill(DashText::selected_status,
                                              {status_words(interview.status, frame.language)})
@@ -254,11 +256,18 @@ void grid(Frame& frame, ImVec2 size) {
 }
 
 // --- Side panel ----------------------------------------------------------------------------------
+// The ticket label of interview `id`: what the organizer knows an interview by.
+std::string ticket_label_of(const Frame& frame, std::int64_t id) {
+    for (const TimelineInterview& interview : frame.state.timeline->interviews)
+        if (interview.id == id) return interview.ticket_label;
+    return frame.text(DashText::no_value);
+}
+
 void move_form(Frame& frame, const MoveForm& form) {
     const Timeline& timeline = *frame.state.timeline;
     ImGui::PushFont(frame.fonts.body_bold);
     ImGui::TextUnformatted(
-        frame.fill(DashText::move_title, {std::to_string(form.interview)}).c_str());
+        frame.fill(DashText::move_title, {ticket_label_of(frame, form.interview)}).c_str());
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
 
@@ -339,7 +348,7 @@ void move_form(Frame& frame, const MoveForm& form) {
 void cancel_form(Frame& frame, const CancelForm& form) {
     ImGui::PushFont(frame.fonts.body_bold);
     ImGui::TextUnformatted(
-        frame.fill(DashText::cancel_title, {std::to_string(form.interview)}).c_str());
+        frame.fill(DashText::cancel_title, {ticket_label_of(frame, form.interview)}).c_str());
     ImGui::PopFont();
     ImGui::TextUnformatted(frame.text(DashText::cancel_reason));
     std::string reason = form.reason;
@@ -379,8 +388,7 @@ void side_panel(Frame& frame, ImVec2 size) {
         return;
     }
     ImGui::PushFont(frame.fonts.large);
-    ImGui::TextUnformatted(
-        frame.fill(DashText::selected_title, {std::to_string(interview->id)}).c_str());
+    ImGui::TextUnformatted(frame.fill(DashText::selected_title, {interview->ticket_label}).c_str());
     ImGui::PopFont();
     const BlockColours colours = status_colours(interview->status);
     {
@@ -393,9 +401,6 @@ void side_panel(Frame& frame, ImVec2 size) {
         draw_text(list, frame.fonts.body_bold, ImVec2(at.x + 10, at.y + 3), colours.text, words);
         ImGui::Dummy(pill);
     }
-    ImGui::TextUnformatted(
-        frame.fill(DashText::selected_student, {interview->student, interview->ticket_label})
-            .c_str());
     ImGui::TextUnformatted(
         frame
             .fill(DashText::selected_place, {interview->booth, std::to_string(interview->seat + 1),
