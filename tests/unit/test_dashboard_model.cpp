@@ -5,11 +5,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "common/fair_date.hpp"
 #include "common/string_table.hpp"
 #include "kiosk/checkin/model/text.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
@@ -492,6 +494,36 @@ TEST_CASE("dashboard: every re-plan preview explains itself, most of all when no
     ReplanCounts moves = nothing;
     moves.moved = 4;
     CHECK(explain_replan(moves, overview).text == DashText::replan_why_better);
+}
+
+// --- Colours
+// ---------------------------------------------------------------------------------------
+
+namespace {
+// WCAG 2 relative luminance of 0xRRGGBB and the contrast ratio of two colours.
+double luminance(unsigned rgb) {
+    const auto channel = [](unsigned value) {
+        const double c = value / 255.0;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel((rgb >> 16) & 0xFF) + 0.7152 * channel((rgb >> 8) & 0xFF) +
+           0.0722 * channel(rgb & 0xFF);
+}
+double contrast(unsigned a, unsigned b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+TEST_CASE("dashboard: every text colour it draws meets WCAG AA on its background") {
+    // The formula itself: black on white is 21:1, a colour on itself 1:1, #767676 on white 4.54.
+    CHECK(contrast(0x000000, 0xFFFFFF) == doctest::Approx(21.0));
+    CHECK(contrast(0x4F5866, 0x4F5866) == doctest::Approx(1.0));
+    CHECK(contrast(0x767676, 0xFFFFFF) == doctest::Approx(4.54).epsilon(0.01));
+    for (const auto& pair : jobfair::dashboard::palette::kTextPairs) {
+        CAPTURE(pair.where);
+        CHECK(contrast(pair.text, pair.background) >= 4.5);
+    }
 }
 
 // --- Timeline geometry ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "kiosk/dashboard/app/dashboard_view.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -99,7 +100,7 @@ void tile(Frame& frame, const BoothSummary& booth, TimeOfDay now, ImVec2 from, I
     draw_text(list, small, ImVec2(left, y), text_colour(),
               frame.fill(DashText::tile_done, {std::to_string(booth.done)}));
     draw_text(list, small, ImVec2(half, y),
-              booth.no_shows > 0 ? packed(rgb(0xA91D1A)) : text_colour(),
+              booth.no_shows > 0 ? packed(rgb(palette::kNoShowRed)) : text_colour(),
               frame.fill(DashText::tile_no_shows, {std::to_string(booth.no_shows)}));
 }
 
@@ -232,9 +233,9 @@ void alerts_panel(Frame& frame, ImVec2 size) {
         if (clicked && !alert.booth.empty()) frame.ask(intent::OpenBooth{alert.booth});
         ImDrawList& list = *ImGui::GetWindowDrawList();
         const ui::ToneColours tone = ui::tone_colours(severity_tone(alert.severity));
-        list.AddRectFilled(
-            at, ImVec2(at.x + size_here.x, at.y + size_here.y),
-            hovered && !alert.booth.empty() ? packed(rgb(0xE1E5EB)) : packed(rgb(0xF2F4F7)));
+        list.AddRectFilled(at, ImVec2(at.x + size_here.x, at.y + size_here.y),
+                           hovered && !alert.booth.empty() ? packed(rgb(palette::kAlertRowHovered))
+                                                           : packed(rgb(palette::kAlertRow)));
         list.AddRectFilled(at, ImVec2(at.x + 8, at.y + size_here.y), packed(tone.fill));
         list.AddText(frame.fonts.body, frame.fonts.body->FontSize, ImVec2(at.x + 20, at.y + 5),
                      text_colour(), text.c_str(), nullptr, wrap);

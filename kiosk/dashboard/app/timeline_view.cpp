@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "kiosk/dashboard/app/dashboard_view.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -73,8 +74,8 @@ void axis(Frame& frame, const Timeline& timeline, const TimeScale& scale, ImVec2
           float width) {
     ImDrawList& list = *ImGui::GetWindowDrawList();
     ImFont* small = frame.fonts.small;
-    list.AddRectFilled(from, ImVec2(from.x + width, from.y + kAxisHeight), packed(rgb(0xEDEFF2)),
-                       6);
+    list.AddRectFilled(from, ImVec2(from.x + width, from.y + kAxisHeight),
+                       packed(rgb(palette::kTimelineAxis)), 6);
     // The now label first, so the time labels it would cover are left out.
     float now_from = 0;
     float now_to = 0;
@@ -132,7 +133,7 @@ void grid(Frame& frame, ImVec2 size) {
     const int from_minute = scale.minute_at(clip_min.x);
     const int to_minute = scale.minute_at(clip_max.x) + 1;
     ImFont* small = frame.fonts.small;
-    const ImU32 stripe = packed(rgb(0xF1F3F6));
+    const ImU32 stripe = packed(rgb(palette::kTimelineStripe));
     const ImU32 closed = packed(rgb(0xDADFE6));
     const ImU32 slot_line = packed(rgb(0xE3E7EC));
     const ImU32 hour_line = packed(rgb(0xB4BCC8));
@@ -158,7 +159,8 @@ void grid(Frame& frame, ImVec2 size) {
         const std::string label = several ? frame.fill(DashText::timeline_row,
                                                        {booth.booth, std::to_string(row.seat + 1)})
                                           : booth.booth;
-        const ImU32 label_colour = booth.paused ? packed(rgb(0x9A6700)) : text_colour();
+        const ImU32 label_colour =
+            booth.paused ? packed(rgb(palette::kPausedLabel)) : text_colour();
         draw_text(list, first_seat ? frame.fonts.body_bold : frame.fonts.body,
                   ImVec2(top_left.x + 8, y + (row_height - frame.fonts.body->FontSize) / 2),
                   label_colour, label);
