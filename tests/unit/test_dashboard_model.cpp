@@ -64,7 +64,9 @@ const char* const kOverview = R"json({
   "figures": {"students": 803, "checked_in": 582, "interviews_done": 135,
               "interviews_promised": 202, "interviews_under_way": 30, "interviews_remaining": 420,
               "no_show_rate": 0.088, "wait_mean_minutes": 30.7, "wait_p90_minutes": 69.0,
-              "waits_counted": 130, "students_without_interview": 233},
+              "waits_counted": 130, "students_without_interview": 233,
+              "without_interview_by_reason": {"booths_full": 180, "no_booth_for_them": 31,
+                                              "left": 14, "no_show": 8}},
   "outcomes": {"offer": 37, "internship": 34, "next_round": 37, "not_suitable": 27},
   "long_waits": [
     {"student":"S0500","ticket_label":"A-0500","full_name":"Lê Thị Hoa","checked_in":"08:40",
@@ -421,6 +423,21 @@ TEST_CASE("dashboard: the pulse says who has no interview, waits, idle seats and
     CHECK(pulse.checked_in == 582);
     CHECK(pulse.without_interview == 233);
     CHECK(pulse.without_interview_health == Health::danger);
+    // Why, the most students first, in words.
+    REQUIRE(pulse.without_interview_reasons.size() == 4);
+    CHECK(pulse.without_interview_reasons[0] == std::pair<std::string, int>("booths_full", 180));
+    CHECK(pulse.without_interview_reasons[3] == std::pair<std::string, int>("no_show", 8));
+    CHECK(reasons_text(pulse, Language::en) ==
+          "Why they have no interview: their booths are full, no seat yet 180 · no booth they "
+          "chose takes their trade or level 31 · gone home 14 · called but did not come 8");
+    CHECK(reasons_text(pulse, Language::vi) ==
+          "Vì sao chưa có buổi phỏng vấn: các gian họ chọn đã kín, chưa tới lượt 180 · không "
+          "gian nào họ chọn nhận ngành hoặc trình độ của họ 31 · đã về 14 · được gọi nhưng không "
+          "đến 8");
+    // An older server gives no reasons: nothing is said rather than a guess.
+    const FairPulse older = pulse_of(parse_overview(kOlderOverview), AlertRules{});
+    CHECK(older.without_interview_reasons.empty());
+    CHECK(reasons_text(older, Language::vi).empty());
     // 9 in 10 waited under 69 min: past the 45-minute warning, under the 75-minute danger; two
     // students (50 and 85 min) wait past 45 min now, S0600 (35 min) does not count.
     REQUIRE(pulse.wait_nine_in_ten);

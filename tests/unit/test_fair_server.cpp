@@ -912,6 +912,11 @@ TEST_CASE("booth staff take a chosen student from standby into a free seat") {
             roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
             200);
     }
+    // The overview counts S2 among the checked-in students without an interview, with the reason:
+    // eligible, still here, never missed a call, so no seat has reached them yet.
+    const json figures = roles.organizer.get("/overview").body["figures"];
+    CHECK(figures["students_without_interview"] == 1);
+    CHECK(figures["without_interview_by_reason"] == json{{"booths_full", 1}});
     // Before the interview hours the queue says what is in the way, as take-walk-in would.
     const Answer early = roles.booth_b01.get("/booths/B01/queue");
     REQUIRE(early.body["standby"].size() == 1);

@@ -156,8 +156,9 @@ float pulse_height(const Frame& frame) {
 }
 
 // The first thing an organizer reads: students without an interview, waits, idle seats,
-// no-shows, each coloured by how well it goes.
-void pulse_strip(Frame& frame, ImVec2 from, float width) {
+// no-shows, each coloured by how well it goes; under them, why students have no interview.
+// Returns the height drawn.
+float pulse_strip(Frame& frame, ImVec2 from, float width) {
     const Overview& overview = *frame.state.overview;
     const AlertRules& rules = frame.state.config.alerts;
     const FairPulse pulse = pulse_of(overview, rules);
@@ -188,6 +189,11 @@ void pulse_strip(Frame& frame, ImVec2 from, float width) {
                frame.text(DashText::pulse_no_shows), format_count(pulse.no_shows, language),
                frame.fill(DashText::pulse_no_shows_of,
                           {format_count(pulse.no_shows + pulse.interviews_done, language)}));
+    const std::string why = reasons_text(pulse, language);
+    if (why.empty()) return height;
+    draw_text(*ImGui::GetWindowDrawList(), frame.fonts.body, ImVec2(from.x, from.y + height + 6),
+              text_colour(), fit_text(frame.fonts.body, why, width, language));
+    return height + 6 + frame.fonts.body->FontSize;
 }
 
 // --- Alerts --------------------------------------------------------------------------------------
@@ -446,8 +452,7 @@ void draw_overview(Frame& frame) {
     const float height = io.DisplaySize.y - top.y - kMargin;
     const float tiles_width = io.DisplaySize.x - 2 * kMargin - side_width - 16;
     // The pulse above the tiles: the answer to "is the fair going well?" comes first.
-    const float strip = pulse_height(frame);
-    pulse_strip(frame, top, tiles_width);
+    const float strip = pulse_strip(frame, top, tiles_width);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + strip + kGap));
     tiles(frame, ImVec2(tiles_width, height - strip - kGap));
     ImGui::SetCursorScreenPos(ImVec2(kMargin + tiles_width + 16, top.y));

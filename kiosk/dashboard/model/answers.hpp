@@ -61,6 +61,9 @@ struct Figures {
     std::optional<double> wait_p90_minutes;
     int waits_counted = 0;
     int students_without_interview = 0;
+    // Those students by why (absent from an older server): no_booth_for_them, left, no_show,
+    // booths_full (docs/api.md).
+    std::map<std::string, int> without_interview_by_reason;
 };
 
 struct LongWait {

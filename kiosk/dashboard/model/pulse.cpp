@@ -18,6 +18,11 @@ FairPulse pulse_of(const Overview& overview, const AlertRules& rules) {
             pulse.without_interview * 20 > pulse.checked_in ? Health::danger : Health::warning;
     }
 
+    for (const auto& [reason, count] : figures.without_interview_by_reason)
+        if (count > 0) pulse.without_interview_reasons.emplace_back(reason, count);
+    std::stable_sort(pulse.without_interview_reasons.begin(), pulse.without_interview_reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+
     if (figures.wait_p90_minutes && figures.waits_counted > 0) {
         pulse.wait_nine_in_ten = static_cast<int>(std::lround(*figures.wait_p90_minutes));
         pulse.waits_counted = figures.waits_counted;
@@ -49,6 +54,21 @@ FairPulse pulse_of(const Overview& overview, const AlertRules& rules) {
     if (pulse.no_shows * 5 > pulse.no_shows + pulse.interviews_done)
         pulse.no_shows_health = Health::warning;
     return pulse;
+}
+
+std::string reasons_text(const FairPulse& pulse, Language language) {
+    if (pulse.without_interview_reasons.empty()) return {};
+    std::string items;
+    for (const auto& [reason, count] : pulse.without_interview_reasons) {
+        if (!items.empty()) items += " · ";
+        const DashText words = reason == "no_booth_for_them" ? DashText::reason_no_booth
+                               : reason == "left"            ? DashText::reason_left
+                               : reason == "no_show"         ? DashText::reason_no_show
+                               : reason == "booths_full"     ? DashText::reason_booths_full
+                                                             : DashText::reason_other;
+        items += tr_fill(words, language, {format_count(count, language)});
+    }
+    return tr_fill(DashText::pulse_reasons, language, {items});
 }
 
 ReplanExplanation explain_replan(const ReplanCounts& counts,

@@ -20,6 +20,9 @@ struct FairPulse {
     int checked_in = 0;
     int without_interview = 0;  // checked in, with no interview held, under way or to come
     Health without_interview_health = Health::ok;
+    // Why, as the server counts it: (reason code, students), the most students first; empty from
+    // an older server.
+    std::vector<std::pair<std::string, int>> without_interview_reasons;
 
     std::optional<int> wait_nine_in_ten;  // 9 in 10 waited less than this (minutes), when counted
     int waits_counted = 0;
@@ -40,6 +43,10 @@ struct FairPulse {
 // than 1 in 20 of the checked-in students; waits: by 9 in 10 against the wait thresholds; idle
 // seats: amber when one is idle while students wait.
 FairPulse pulse_of(const Overview& overview, const AlertRules& rules);
+
+// "Why no interview: their booths are full 180 · no booth takes them 30": the reasons of `pulse`
+// in `language`; empty when the server gave none.
+std::string reasons_text(const FairPulse& pulse, Language language);
 
 // --- A re-plan preview in words ------------------------------------------------------------------
 struct ReplanExplanation {
