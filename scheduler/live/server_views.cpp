@@ -345,6 +345,7 @@ json overview_view(const DayState& day, const LiveFair& live,
             {"figures", figures},
             {"outcomes", outcomes},
             {"long_waits", long_waits},
+            {"long_waits_total", still_waiting.size()},
             {"devices", device_list},
             {"booths", booths}};
 }

@@ -1225,6 +1225,31 @@ TEST_CASE("dashboard: the header's date is the fair's, in the screen's language,
     CHECK(jobfair::fair_date_text("2025-02-30", Language::en) == "No date set");
 }
 
+TEST_CASE("dashboard: students the server does not name are one alert, counted") {
+    Overview overview = parse_overview(kOverview);
+    CHECK_FALSE(overview.long_waits_total);  // this server did not say
+    const std::size_t before = alerts_of(overview, AlertRules{}).size();
+    const Overview told = parse_overview(
+        R"({"fair_name": "x", "now": "10:00", "booths": [], "long_waits": [], "long_waits_total": 14})");
+    REQUIRE(told.long_waits_total);
+    CHECK(*told.long_waits_total == 14);
+    overview.long_waits_total = 14;  // 3 named, 11 more
+    const std::vector<Alert> alerts = alerts_of(overview, AlertRules{});
+    REQUIRE(alerts.size() == before + 1);
+    const auto more = std::find_if(alerts.begin(), alerts.end(), [](const Alert& alert) {
+        return alert.kind == AlertKind::students_not_listed;
+    });
+    REQUIRE(more != alerts.end());
+    CHECK(more->count == 11);
+    CHECK(more->affected == 11);
+    CHECK(more == alerts.begin() + 1);  // after the kiosk (16), before board B (9)
+    CHECK(alert_text(*more, Language::en) ==
+          "11 more students have waited over 30 min without an interview (only the 3 longest are "
+          "named; find them under Find a student)");
+    overview.long_waits_total = 3;  // all named: no such alert
+    CHECK(alerts_of(overview, AlertRules{}).size() == before);
+}
+
 TEST_CASE("dashboard: guessing and floods on the server are alerts, guessing red first") {
     Overview overview = parse_overview(kOverview);
     const auto parsed = parse_overview(R"({"fair_name": "x", "now": "08:00", "booths": [],

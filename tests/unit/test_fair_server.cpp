@@ -890,6 +890,7 @@ TEST_CASE("the timeline lists every interview, and the overview carries the day'
     CHECK(figures["interviews_done"] == 0);
     CHECK(figures["no_show_rate"] == 0.0);
     CHECK(overview.body["outcomes"]["offer"] == 0);
+    CHECK(overview.body["long_waits_total"] == 0);  // S1 has an interview
     CHECK(overview.body["booths"][0]["open"] == "08:00");
     // The kiosk and the board enrolled by Roles; the kiosk was just heard from.
     REQUIRE(overview.body["devices"].size() == 2);

@@ -128,6 +128,19 @@ std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules) 
         alerts.push_back(std::move(alert));
     }
 
+    // The server names only the longest waits (docs/api.md: at most 10 of those past 30 min); the
+    // others are one amber alert with their number, so the list never stops short in silence.
+    const int listed = static_cast<int>(overview.long_waits.size());
+    if (overview.long_waits_total && *overview.long_waits_total > listed) {
+        Alert alert;
+        alert.kind = AlertKind::students_not_listed;
+        alert.severity = Severity::warning;
+        alert.count = *overview.long_waits_total - listed;
+        alert.listed = listed;
+        alert.affected = alert.count;
+        alerts.push_back(std::move(alert));
+    }
+
     // A kiosk not seen for kiosk_offline_seconds (a board: board_offline_seconds) is offline,
     // red for a kiosk (students cannot check in there), amber for a board; one never seen since
     // the server started is amber.

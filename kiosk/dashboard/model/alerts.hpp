@@ -50,6 +50,7 @@ enum class AlertKind {
     booth_late,
     booth_idle,
     student_waiting,
+    students_not_listed,  // more students wait than the server names (it lists the 10 longest)
     device_never_seen
 };
 enum class Severity { warning, danger };
@@ -66,9 +67,10 @@ struct Alert {
     Role device_role = Role::kiosk;  // device alerts: kiosk, board
     int minutes = 0;                 // late by, or waited
     int seconds = 0;                 // device_offline: seconds since last seen
-    int count = 0;                   // booth_idle: students waiting; security: times
-    std::string security_kind;       // security: wrong_pin, ticket_refused, body_too_large, ...
-    int addresses = 0;               // security: from this many addresses
+    int count = 0;  // booth_idle: students waiting; security: times; students_not_listed: them
+    std::string security_kind;  // security: wrong_pin, ticket_refused, body_too_large, ...
+    int addresses = 0;          // security: from this many addresses
+    int listed = 0;             // students_not_listed: how many the server named
     // Students this alert affects, what the list is sorted by (see affected_by in alerts.cpp):
     // a late or idle booth its students waiting (checked-in promises + standby); a student 1; a
     // kiosk offline the students expected at it in the next 15 minutes; a board offline the

@@ -135,6 +135,9 @@ Overview parse_overview(std::string_view body) {
                 text_or_empty(entry, "full_name"), text_or_empty(entry, "checked_in"),
                 int_or(entry, "waited_minutes", 0), optional_text(entry, "next")});
         }
+        if (const auto total = answer.find("long_waits_total");
+            total != answer.end() && total->is_number_integer())
+            overview.long_waits_total = total->get<int>();
         std::stable_sort(overview.long_waits.begin(), overview.long_waits.end(),
                          [](const LongWait& a, const LongWait& b) {
                              return a.waited_minutes > b.waited_minutes;

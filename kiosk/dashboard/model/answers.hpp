@@ -104,7 +104,8 @@ struct Overview {
     std::map<InterviewStatus, int> interviews_by_status;
     std::optional<Figures> figures;  // absent from an older server
     std::map<InterviewOutcome, int> outcomes;
-    std::vector<LongWait> long_waits;  // longest first
+    std::vector<LongWait> long_waits;     // longest first; the server lists at most 10
+    std::optional<int> long_waits_total;  // every student waiting that long (a newer server)
     std::vector<Device> devices;
     bool has_devices = false;              // the server sends devices[] (an older one does not)
     std::vector<SecurityRecent> security;  // most frequent first

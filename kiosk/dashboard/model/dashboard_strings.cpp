@@ -103,6 +103,11 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
      "{} “{}” not seen since the server started"},
     {T::alert_security, "An ninh: {} — {} lần từ {} địa chỉ trong 10 phút qua",
      "Security: {} — {} times from {} addresses in the last 10 min"},
+    {T::alert_students_not_listed,
+     "Thêm {} sinh viên đã chờ hơn 30 phút mà chưa có buổi phỏng vấn (chỉ nêu tên {} người chờ lâu "
+     "nhất; tìm họ ở thẻ Tìm sinh viên)",
+     "{} more students have waited over 30 min without an interview (only the {} longest are "
+     "named; find them under Find a student)"},
     {T::alert_affects_waiting, "{} sinh viên đang chờ", "{} students waiting"},
     {T::alert_affects_arrivals, "khoảng {} sinh viên sắp đến không check-in được ở đây",
      "about {} arriving students cannot check in here"},
@@ -604,6 +609,9 @@ std::string alert_text(const Alert& alert, Language language) {
                                         language, {std::to_string(alert.affected)});
             return text;
         }
+        case AlertKind::students_not_listed:
+            return tr_fill(T::alert_students_not_listed, language,
+                           {std::to_string(alert.count), std::to_string(alert.listed)});
         case AlertKind::device_never_seen:
             break;
     }

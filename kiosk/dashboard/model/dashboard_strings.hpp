@@ -86,6 +86,7 @@ enum class DashText {
     alert_device_offline,
     alert_device_never_seen,
     alert_security,
+    alert_students_not_listed,
     alert_affects_waiting,
     alert_affects_arrivals,
     alert_affects_board,
