@@ -461,6 +461,14 @@ TEST_CASE("dashboard: the pulse says who has no interview, waits, idle seats and
     const FairPulse calm = pulse_of(overview, lenient);
     CHECK(calm.waiting_long == 0);
     CHECK(calm.wait_health == Health::ok);
+
+    // A newer server counts every long wait: the pulse says that number, at its 30 minutes.
+    Overview counted = overview;
+    counted.long_waits_total = 298;
+    const FairPulse many = pulse_of(counted, AlertRules{});
+    CHECK(many.waiting_long == 298);
+    CHECK(many.waiting_long_minutes == 30);
+    CHECK(pulse.waiting_long_minutes == 45);
 }
 
 TEST_CASE("dashboard: a quiet fair's pulse is green, a few left out amber") {

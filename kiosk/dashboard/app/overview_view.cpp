@@ -160,8 +160,7 @@ float pulse_height(const Frame& frame) {
 // Returns the height drawn.
 float pulse_strip(Frame& frame, ImVec2 from, float width) {
     const Overview& overview = *frame.state.overview;
-    const AlertRules& rules = frame.state.config.alerts;
-    const FairPulse pulse = pulse_of(overview, rules);
+    const FairPulse pulse = pulse_of(overview, frame.state.config.alerts);
     const Language language = frame.language;
     const float height = pulse_height(frame);
     const float card = (width - 3 * kGap) / 4;
@@ -178,7 +177,7 @@ float pulse_strip(Frame& frame, ImVec2 from, float width) {
             ? frame.fill(DashText::minutes_value, {std::to_string(*pulse.wait_nine_in_ten)})
             : frame.text(DashText::no_value),
         frame.fill(DashText::pulse_waiting_long, {std::to_string(pulse.waiting_long),
-                                                  std::to_string(rules.wait_warning_minutes)}));
+                                                  std::to_string(pulse.waiting_long_minutes)}));
     pulse_card(frame, at(2), ImVec2(card, height), pulse.seats_health,
                frame.text(DashText::pulse_seats_idle),
                frame.fill(DashText::pulse_seats_idle_of,

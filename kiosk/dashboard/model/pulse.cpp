@@ -7,6 +7,10 @@
 
 namespace jobfair::dashboard {
 
+namespace {
+constexpr int kServerLongWaitMinutes = 30;  // what long_waits_total counts (docs/api.md)
+}  // namespace
+
 FairPulse pulse_of(const Overview& overview, const AlertRules& rules) {
     const Figures figures = figures_of(overview);
     FairPulse pulse;
@@ -27,8 +31,14 @@ FairPulse pulse_of(const Overview& overview, const AlertRules& rules) {
         pulse.wait_nine_in_ten = static_cast<int>(std::lround(*figures.wait_p90_minutes));
         pulse.waits_counted = figures.waits_counted;
     }
-    for (const LongWait& wait : overview.long_waits)
-        if (wait.waited_minutes >= rules.wait_warning_minutes) ++pulse.waiting_long;
+    if (overview.long_waits_total) {
+        pulse.waiting_long = *overview.long_waits_total;
+        pulse.waiting_long_minutes = kServerLongWaitMinutes;
+    } else {
+        pulse.waiting_long_minutes = rules.wait_warning_minutes;
+        for (const LongWait& wait : overview.long_waits)
+            if (wait.waited_minutes >= rules.wait_warning_minutes) ++pulse.waiting_long;
+    }
     const int nine_in_ten = pulse.wait_nine_in_ten.value_or(0);
     if (nine_in_ten >= rules.wait_danger_minutes)
         pulse.wait_health = Health::danger;

@@ -26,7 +26,10 @@ struct FairPulse {
 
     std::optional<int> wait_nine_in_ten;  // 9 in 10 waited less than this (minutes), when counted
     int waits_counted = 0;
-    int waiting_long = 0;  // waiting now past the rules' wait_warning_minutes without an interview
+    // Waiting now without an interview for at least waiting_long_minutes: the server's count of
+    // every long wait (30 min) when it sends one, else the named ones past wait_warning_minutes.
+    int waiting_long = 0;
+    int waiting_long_minutes = 0;
     Health wait_health = Health::ok;
 
     int seats_open = 0;                // seats of the booths open now (not paused)
