@@ -113,7 +113,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
      "about {} arriving students cannot check in here"},
     {T::alert_affects_board, "khoảng {} sinh viên đang chờ không thấy lượt gọi",
      "about {} waiting students cannot see their calls"},
-    {T::pulse_without_interview, "Đã check-in, chưa có buổi phỏng vấn", "Checked in, no interview"},
+    {T::pulse_without_interview, "Chưa có buổi phỏng vấn", "No interview yet"},
     {T::pulse_without_interview_of, "trên {} sinh viên đã check-in",
      "of the {} students checked in"},
     {T::pulse_wait, "9/10 sinh viên đã chờ dưới", "9 in 10 students waited under"},
