@@ -210,6 +210,27 @@ json overview_view(const DayState& day, const LiveFair& live,
     for (const auto& entry : day.check_ins) {
         if (!covered.count(entry.first)) ++without_interview;
     }
+    // Why they have none, with the day report's reasons (kNoInterviewReasons), read live: no booth
+    // they chose takes them; gone home; called and did not come; or no seat has reached them yet.
+    std::set<StudentId> missed;
+    for (const auto& row : day.interviews) {
+        if (row.status == InterviewStatus::no_show) missed.insert(row.interview.student);
+    }
+    std::map<std::string, int> without_by_reason;
+    for (const auto& entry : day.check_ins) {
+        if (covered.count(entry.first)) continue;
+        const Student* student = day.fair.find_student(entry.first);
+        bool eligible = false;
+        for (const BoothId& choice : student ? student->preferences : std::vector<BoothId>{}) {
+            const Booth* booth = day.fair.find_booth(choice);
+            eligible = eligible || (booth && is_eligible(*student, *booth));
+        }
+        const char* reason = !eligible                       ? "no_booth_for_them"
+                             : day.now >= student->leave     ? "left"
+                             : missed.count(entry.first) > 0 ? "no_show"
+                                                             : "booths_full";
+        ++without_by_reason[reason];
+    }
     // Check-ins per 15 minutes, for the dashboard's chart.
     std::map<std::string, int> check_ins_per_quarter;
     for (const auto& entry : day.check_ins) {
@@ -290,7 +311,8 @@ json overview_view(const DayState& day, const LiveFair& live,
         {"wait_mean_minutes", std::round(mean_wait * 10) / 10},
         {"wait_p90_minutes", p90_wait},
         {"waits_counted", waits.size()},
-        {"students_without_interview", without_interview}};
+        {"students_without_interview", without_interview},
+        {"without_interview_by_reason", without_by_reason}};
     std::map<InterviewOutcome, int> outcome_counts;
     for (const auto& row : day.interviews) {
         if (row.status == InterviewStatus::done && row.outcome) ++outcome_counts[*row.outcome];
@@ -323,6 +345,7 @@ json overview_view(const DayState& day, const LiveFair& live,
             {"figures", figures},
             {"outcomes", outcomes},
             {"long_waits", long_waits},
+            {"long_waits_total", still_waiting.size()},
             {"devices", device_list},
             {"booths", booths}};
 }

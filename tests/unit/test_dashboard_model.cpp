@@ -5,17 +5,20 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "common/fair_date.hpp"
 #include "common/string_table.hpp"
 #include "kiosk/checkin/model/text.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 #include "kiosk/dashboard/model/alerts.hpp"
 #include "kiosk/dashboard/model/answers.hpp"
 #include "kiosk/dashboard/model/charts.hpp"
 #include "kiosk/dashboard/model/dashboard.hpp"
 #include "kiosk/dashboard/model/dashboard_strings.hpp"
 #include "kiosk/dashboard/model/exports.hpp"
+#include "kiosk/dashboard/model/pulse.hpp"
 #include "kiosk/dashboard/model/timeline_layout.hpp"
 
 using namespace jobfair::dashboard;
@@ -61,7 +64,9 @@ const char* const kOverview = R"json({
   "figures": {"students": 803, "checked_in": 582, "interviews_done": 135,
               "interviews_promised": 202, "interviews_under_way": 30, "interviews_remaining": 420,
               "no_show_rate": 0.088, "wait_mean_minutes": 30.7, "wait_p90_minutes": 69.0,
-              "waits_counted": 130, "students_without_interview": 233},
+              "waits_counted": 130, "students_without_interview": 233,
+              "without_interview_by_reason": {"booths_full": 180, "no_booth_for_them": 31,
+                                              "left": 14, "no_show": 8}},
   "outcomes": {"offer": 37, "internship": 34, "next_round": 37, "not_suitable": 27},
   "long_waits": [
     {"student":"S0500","ticket_label":"A-0500","full_name":"Lê Thị Hoa","checked_in":"08:40",
@@ -350,40 +355,50 @@ TEST_CASE("dashboard: an idle booth whose checked-in promises start later is not
     CHECK(booth_condition(booth, TimeOfDay::hm(10, 0), rules).phase == BoothPhase::closed);
 }
 
-TEST_CASE("dashboard: alerts follow the rules and thresholds, red first") {
+TEST_CASE("dashboard: alerts follow the rules, the most students affected first") {
     const Overview overview = parse_overview(kOverview);
     const std::vector<Alert> alerts = alerts_of(overview, AlertRules{});
-    // Red: Kiosk 2 not seen for 95 s, B03 late 20 min, S0412 waited 85 min.
-    // Amber: board B not seen for 40 s, B04 late 7 min, B02 idle, S0500 waited 50 min, board A
-    // never seen.
+    // Kiosk 2 unseen 95 s: 32 check-ins last quarter, 221 students still to come, 2 kiosks: 16.
+    // Board B unseen 40 s: 17 students wait at booths, 2 boards: 9. B03 late 20 min (red) and
+    // B02 idle (amber): 4 waiting each, red first. S0412 waited 85 min (red), S0500 50 min: 1
+    // each. B04 late 7 min with nobody waiting and board A never seen: nobody.
     REQUIRE(alerts.size() == 8);
     CHECK(alerts[0].kind == AlertKind::device_offline);
     CHECK(alerts[0].device_name == "Kiosk 2 (cổng phụ)");
     CHECK(alerts[0].severity == Severity::danger);
-    CHECK(alerts[1].kind == AlertKind::booth_late);
-    CHECK(alerts[1].booth == "B03");
-    CHECK(alerts[2].kind == AlertKind::student_waiting);
-    CHECK(alerts[2].student == "S0412");
-    CHECK(alerts[3].kind == AlertKind::device_offline);
-    CHECK(alerts[3].device_role == Role::board);
-    CHECK(alerts[3].severity == Severity::warning);
-    CHECK(alerts[4].kind == AlertKind::booth_late);
-    CHECK(alerts[4].booth == "B04");
-    CHECK(alerts[5].kind == AlertKind::booth_idle);
-    CHECK(alerts[5].booth == "B02");
-    CHECK(alerts[6].student == "S0500");
+    CHECK(alerts[0].affected == 16);
+    CHECK(alerts[1].kind == AlertKind::device_offline);
+    CHECK(alerts[1].device_role == Role::board);
+    CHECK(alerts[1].severity == Severity::warning);
+    CHECK(alerts[1].affected == 9);
+    CHECK(alerts[2].kind == AlertKind::booth_late);
+    CHECK(alerts[2].booth == "B03");
+    CHECK(alerts[2].affected == 4);
+    CHECK(alerts[3].kind == AlertKind::booth_idle);
+    CHECK(alerts[3].booth == "B02");
+    CHECK(alerts[3].affected == 4);
+    CHECK(alerts[4].kind == AlertKind::student_waiting);
+    CHECK(alerts[4].student == "S0412");
+    CHECK(alerts[4].affected == 1);
+    CHECK(alerts[5].student == "S0500");
+    CHECK(alerts[6].kind == AlertKind::booth_late);
+    CHECK(alerts[6].booth == "B04");
+    CHECK(alerts[6].affected == 0);
     CHECK(alerts[7].kind == AlertKind::device_never_seen);
+    CHECK(std::is_sorted(alerts.begin(), alerts.end(),
+                         [](const Alert& a, const Alert& b) { return a.affected > b.affected; }));
     // S0600 waited 35 min: under the 45-minute threshold. B05 is paused: not late.
     for (const Alert& alert : alerts) {
         CHECK(alert.student != "S0600");
         CHECK(alert.booth != "B05");
     }
-    CHECK(alert_text(alerts[1], Language::vi) == "Gian B03 trễ 20 phút");
-    CHECK(alert_text(alerts[2], Language::vi) ==
+    CHECK(alert_text(alerts[2], Language::vi) == "Gian B03 trễ 20 phút · 4 sinh viên đang chờ");
+    CHECK(alert_text(alerts[4], Language::vi) ==
           "A-0412 · Trần Văn Nam đã chờ 85 phút, lượt kế tiếp lúc 10:15");
-    CHECK(alert_text(alerts[5], Language::en) == "Booth B02 is idle while 4 students wait");
+    CHECK(alert_text(alerts[3], Language::en) == "Booth B02 is idle while 4 students wait");
     CHECK(alert_text(alerts[0], Language::vi) ==
-          "Ki-ốt check-in “Kiosk 2 (cổng phụ)” mất kết nối 95 giây");
+          "Ki-ốt check-in “Kiosk 2 (cổng phụ)” mất kết nối 95 giây · khoảng 16 sinh viên sắp đến "
+          "không check-in được ở đây");
     CHECK(alert_text(alerts[7], Language::en) ==
           "Calling board “Bảng gọi số sảnh A” not seen since the server started");
 
@@ -397,6 +412,143 @@ TEST_CASE("dashboard: alerts follow the rules and thresholds, red first") {
     CHECK(std::none_of(more.begin(), more.end(), [](const Alert& alert) {
         return alert.booth == "B04" && alert.kind == AlertKind::booth_late;
     }));
+}
+
+// --- The fair's pulse and re-plan explanations --------------------------------------------------
+
+TEST_CASE("dashboard: the pulse says who has no interview, waits, idle seats and no-shows") {
+    const Overview overview = parse_overview(kOverview);
+    const FairPulse pulse = pulse_of(overview, AlertRules{});
+    // 233 of 582 checked in have no interview: far more than 1 in 20, red.
+    CHECK(pulse.checked_in == 582);
+    CHECK(pulse.without_interview == 233);
+    CHECK(pulse.without_interview_health == Health::danger);
+    // Why, the most students first, in words.
+    REQUIRE(pulse.without_interview_reasons.size() == 4);
+    CHECK(pulse.without_interview_reasons[0] == std::pair<std::string, int>("booths_full", 180));
+    CHECK(pulse.without_interview_reasons[3] == std::pair<std::string, int>("no_show", 8));
+    CHECK(reasons_text(pulse, Language::en) ==
+          "Why they have no interview: their booths are full, no seat yet 180 · no booth they "
+          "chose takes their trade or level 31 · gone home 14 · called but did not come 8");
+    CHECK(reasons_text(pulse, Language::vi) ==
+          "Vì sao chưa có buổi phỏng vấn: các gian họ chọn đã kín, chưa tới lượt 180 · không "
+          "gian nào họ chọn nhận ngành hoặc trình độ của họ 31 · đã về 14 · được gọi nhưng không "
+          "đến 8");
+    // An older server gives no reasons: nothing is said rather than a guess.
+    const FairPulse older = pulse_of(parse_overview(kOlderOverview), AlertRules{});
+    CHECK(older.without_interview_reasons.empty());
+    CHECK(reasons_text(older, Language::vi).empty());
+    // 9 in 10 waited under 69 min: past the 45-minute warning, under the 75-minute danger; two
+    // students (50 and 85 min) wait past 45 min now, S0600 (35 min) does not count.
+    REQUIRE(pulse.wait_nine_in_ten);
+    CHECK(*pulse.wait_nine_in_ten == 69);
+    CHECK(pulse.waiting_long == 2);
+    CHECK(pulse.wait_health == Health::warning);
+    // Open now: B01 (1 seat, busy), B02 (1, idle, 3 on standby), B03 (2, idle, 20 min late with 4
+    // waiting), B04 (1, busy). B05 is paused and B06 opens at 10:00: not counted.
+    CHECK(pulse.seats_open == 5);
+    CHECK(pulse.seats_idle == 3);
+    CHECK(pulse.seats_idle_while_waiting == 3);
+    CHECK(pulse.seats_health == Health::warning);
+    // 3 no-shows among 18 interviews due: under 1 in 5.
+    CHECK(pulse.no_shows == 3);
+    CHECK(pulse.interviews_done == 15);
+    CHECK(pulse.no_shows_health == Health::ok);
+
+    AlertRules lenient;
+    lenient.wait_warning_minutes = 90;
+    lenient.wait_danger_minutes = 120;
+    const FairPulse calm = pulse_of(overview, lenient);
+    CHECK(calm.waiting_long == 0);
+    CHECK(calm.wait_health == Health::ok);
+
+    // A newer server counts every long wait: the pulse says that number, at its 30 minutes.
+    Overview counted = overview;
+    counted.long_waits_total = 298;
+    const FairPulse many = pulse_of(counted, AlertRules{});
+    CHECK(many.waiting_long == 298);
+    CHECK(many.waiting_long_minutes == 30);
+    CHECK(pulse.waiting_long_minutes == 45);
+}
+
+TEST_CASE("dashboard: a quiet fair's pulse is green, a few left out amber") {
+    Overview overview = parse_overview(kOverview);
+    overview.figures->students_without_interview = 0;
+    overview.long_waits.clear();
+    overview.figures->wait_p90_minutes = 20.0;
+    for (BoothSummary& booth : overview.booths) {
+        booth.standby = 0;
+        booth.delay_minutes = 0;
+        booth.no_shows = 0;
+    }
+    const FairPulse calm = pulse_of(overview, AlertRules{});
+    CHECK(calm.without_interview_health == Health::ok);
+    CHECK(calm.wait_health == Health::ok);
+    CHECK(calm.no_shows_health == Health::ok);
+    overview.figures->students_without_interview = 20;  // 20 * 20 = 400 <= 582
+    CHECK(pulse_of(overview, AlertRules{}).without_interview_health == Health::warning);
+    overview.figures->waits_counted = 0;
+    CHECK_FALSE(pulse_of(overview, AlertRules{}).wait_nine_in_ten);
+}
+
+TEST_CASE("dashboard: every re-plan preview explains itself, most of all when nothing changes") {
+    const Overview overview = parse_overview(kOverview);
+    const ReplanCounts nothing = parse_replan_counts(
+        R"({"kept": 120, "moved": 0, "added": 0, "dropped": 0, "planned_after": 120})");
+    REQUIRE(nothing.changed() == 0);
+    const ReplanExplanation why = explain_replan(nothing, overview);
+    CHECK(why.text == DashText::replan_why_no_seat);
+    CHECK(explanation_text(why, Language::en) ==
+          "0 changes: the 233 students without an interview have no free seat at a booth for "
+          "their trade before the booths close or they leave.");
+    CHECK(explanation_text(why, Language::vi) ==
+          "Không có thay đổi: 233 sinh viên chưa có buổi phỏng vấn không còn bàn trống nào ở gian "
+          "tuyển đúng ngành của họ trước khi gian đóng cửa hoặc trước giờ họ về.");
+
+    Overview everyone_placed = overview;
+    everyone_placed.figures->students_without_interview = 0;
+    CHECK(explain_replan(nothing, everyone_placed).text == DashText::replan_why_all_placed);
+    CHECK(explain_replan(nothing, std::nullopt).text == DashText::replan_why_unknown);
+
+    ReplanCounts adds = nothing;
+    adds.added = 5;
+    const ReplanExplanation added = explain_replan(adds, overview);
+    CHECK(added.text == DashText::replan_why_added);
+    CHECK(explanation_text(added, Language::en) ==
+          "5 new interviews for students without one (233 of them now).");
+    ReplanCounts moves = nothing;
+    moves.moved = 4;
+    CHECK(explain_replan(moves, overview).text == DashText::replan_why_better);
+}
+
+// --- Colours
+// ---------------------------------------------------------------------------------------
+
+namespace {
+// WCAG 2 relative luminance of 0xRRGGBB and the contrast ratio of two colours.
+double luminance(unsigned rgb) {
+    const auto channel = [](unsigned value) {
+        const double c = value / 255.0;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel((rgb >> 16) & 0xFF) + 0.7152 * channel((rgb >> 8) & 0xFF) +
+           0.0722 * channel(rgb & 0xFF);
+}
+double contrast(unsigned a, unsigned b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+TEST_CASE("dashboard: every text colour it draws meets WCAG AA on its background") {
+    // The formula itself: black on white is 21:1, a colour on itself 1:1, #767676 on white 4.54.
+    CHECK(contrast(0x000000, 0xFFFFFF) == doctest::Approx(21.0));
+    CHECK(contrast(0x4F5866, 0x4F5866) == doctest::Approx(1.0));
+    CHECK(contrast(0x767676, 0xFFFFFF) == doctest::Approx(4.54).epsilon(0.01));
+    for (const auto& pair : jobfair::dashboard::palette::kTextPairs) {
+        CAPTURE(pair.where);
+        CHECK(contrast(pair.text, pair.background) >= 4.5);
+    }
 }
 
 // --- Timeline geometry ---------------------------------------------------------------------------
@@ -904,7 +1056,7 @@ TEST_CASE("dashboard: a cancel from the timeline sends the reason typed") {
     CHECK(cancel->body == R"({"reason":"Doanh nghiệp đổi lịch"})");
     update(state, intent::ActionAnswered{ActionKind::cancel, "14", "", ok_reply(), "{}"}, now);
     CHECK_FALSE(state.cancel_form);
-    CHECK(notice_text(*state.notice, Language::vi) == "Đã hủy buổi phỏng vấn #14.");
+    CHECK(notice_text(*state.notice, Language::vi) == "Đã hủy buổi phỏng vấn của vé A-0004.");
 }
 
 TEST_CASE("dashboard: the selection follows a planned interview whose id changed at a re-plan") {
@@ -1081,6 +1233,31 @@ TEST_CASE("dashboard: the header's date is the fair's, in the screen's language,
     CHECK(jobfair::fair_date_text("2025-02-30", Language::en) == "No date set");
 }
 
+TEST_CASE("dashboard: students the server does not name are one alert, counted") {
+    Overview overview = parse_overview(kOverview);
+    CHECK_FALSE(overview.long_waits_total);  // this server did not say
+    const std::size_t before = alerts_of(overview, AlertRules{}).size();
+    const Overview told = parse_overview(
+        R"({"fair_name": "x", "now": "10:00", "booths": [], "long_waits": [], "long_waits_total": 14})");
+    REQUIRE(told.long_waits_total);
+    CHECK(*told.long_waits_total == 14);
+    overview.long_waits_total = 14;  // 3 named, 11 more
+    const std::vector<Alert> alerts = alerts_of(overview, AlertRules{});
+    REQUIRE(alerts.size() == before + 1);
+    const auto more = std::find_if(alerts.begin(), alerts.end(), [](const Alert& alert) {
+        return alert.kind == AlertKind::students_not_listed;
+    });
+    REQUIRE(more != alerts.end());
+    CHECK(more->count == 11);
+    CHECK(more->affected == 11);
+    CHECK(more == alerts.begin() + 1);  // after the kiosk (16), before board B (9)
+    CHECK(alert_text(*more, Language::en) ==
+          "11 more students have waited over 30 min without an interview (only the 3 longest are "
+          "named; find them under Find a student)");
+    overview.long_waits_total = 3;  // all named: no such alert
+    CHECK(alerts_of(overview, AlertRules{}).size() == before);
+}
+
 TEST_CASE("dashboard: guessing and floods on the server are alerts, guessing red first") {
     Overview overview = parse_overview(kOverview);
     const auto parsed = parse_overview(R"({"fair_name": "x", "now": "08:00", "booths": [],
@@ -1094,8 +1271,14 @@ TEST_CASE("dashboard: guessing and floods on the server are alerts, guessing red
     std::copy_if(alerts.begin(), alerts.end(), std::back_inserter(security),
                  [](const Alert& alert) { return alert.kind == AlertKind::security; });
     REQUIRE(security.size() == 2);  // the organizer's own revocation is not an alert
-    CHECK(alerts.front().kind == AlertKind::security);
-    CHECK(alerts.front().severity == Severity::danger);
+    // Nobody is affected yet: after every alert that affects someone, red before amber.
+    const auto first_security = std::find_if(alerts.begin(), alerts.end(), [](const Alert& alert) {
+        return alert.kind == AlertKind::security;
+    });
+    CHECK(std::all_of(alerts.begin(), first_security,
+                      [](const Alert& alert) { return alert.affected > 0; }));
+    CHECK(first_security->severity == Severity::danger);
+    CHECK(security[0].severity == Severity::danger);
     CHECK(security[1].severity == Severity::warning);
     CHECK(alert_text(security[0], jobfair::Language::vi) ==
           "An ninh: có người nhập sai mã PIN gian hàng — 12 lần từ 7 địa chỉ trong 10 phút qua");

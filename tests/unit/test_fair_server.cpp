@@ -912,6 +912,7 @@ TEST_CASE("the timeline lists every interview, and the overview carries the day'
     CHECK(figures["interviews_done"] == 0);
     CHECK(figures["no_show_rate"] == 0.0);
     CHECK(overview.body["outcomes"]["offer"] == 0);
+    CHECK(overview.body["long_waits_total"] == 0);  // S1 has an interview
     CHECK(overview.body["booths"][0]["open"] == "08:00");
     // The kiosk and the board enrolled by Roles; the kiosk was just heard from.
     REQUIRE(overview.body["devices"].size() == 2);
@@ -934,6 +935,11 @@ TEST_CASE("booth staff take a chosen student from standby into a free seat") {
             roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
             200);
     }
+    // The overview counts S2 among the checked-in students without an interview, with the reason:
+    // eligible, still here, never missed a call, so no seat has reached them yet.
+    const json figures = roles.organizer.get("/overview").body["figures"];
+    CHECK(figures["students_without_interview"] == 1);
+    CHECK(figures["without_interview_by_reason"] == json{{"booths_full", 1}});
     // Before the interview hours the queue says what is in the way, as take-walk-in would.
     const Answer early = roles.booth_b01.get("/booths/B01/queue");
     REQUIRE(early.body["standby"].size() == 1);

@@ -9,6 +9,7 @@
 
 #include "common/fair_date.hpp"
 #include "common/protocol.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace jobfair::dashboard::app {
@@ -46,7 +47,7 @@ void header(Frame& frame) {
     const ImGuiIO& io = ImGui::GetIO();
     const DashboardState& state = frame.state;
     ImGui::GetBackgroundDrawList()->AddRectFilled(
-        ImVec2(0, 0), ImVec2(io.DisplaySize.x, kHeaderHeight), packed(rgb(0x0B2F63)));
+        ImVec2(0, 0), ImVec2(io.DisplaySize.x, kHeaderHeight), packed(rgb(palette::kHeader)));
     const ImU32 white = packed(rgb(0xFFFFFF));
     ImFont* title_font = frame.fonts.large;
     const char* title = frame.text(DashText::app_title);
@@ -86,7 +87,7 @@ void header(Frame& frame) {
         const ImVec2 size = text_size(frame.fonts.body, sending);
         right -= size.x + 24;
         draw_text(list, frame.fonts.body, ImVec2(right, (kHeaderHeight - size.y) / 2),
-                  packed(rgb(0xC9D7F0)), sending);
+                  packed(rgb(palette::kHeaderSoft)), sending);
     }
     // The fair's name between the title and the right-hand items, cut to fit, and under it the
     // fair's own date (or that it has none: never the machine's) and venue.
@@ -96,10 +97,12 @@ void header(Frame& frame) {
         if (state.fair_venue && !state.fair_venue->empty()) when += "  ·  " + *state.fair_venue;
         const float lines_height = frame.fonts.body->FontSize + frame.fonts.small->FontSize + 2;
         const float top = (kHeaderHeight - lines_height) / 2;
-        draw_text(list, frame.fonts.body, ImVec2(after_title, top), packed(rgb(0xC9D7F0)),
+        draw_text(list, frame.fonts.body, ImVec2(after_title, top),
+                  packed(rgb(palette::kHeaderSoft)),
                   fit_text(frame.fonts.body, state.fair_name, room, frame.language));
         draw_text(list, frame.fonts.small,
-                  ImVec2(after_title, top + frame.fonts.body->FontSize + 2), packed(rgb(0xAFC3E6)),
+                  ImVec2(after_title, top + frame.fonts.body->FontSize + 2),
+                  packed(rgb(palette::kHeaderSofter)),
                   fit_text(frame.fonts.small, when, room, frame.language));
     }
 }
@@ -262,7 +265,7 @@ void draw_login(Frame& frame, const std::string& server_url) {
     const ImGuiIO& io = ImGui::GetIO();
     ImDrawList& list = *ImGui::GetWindowDrawList();
     ImGui::GetBackgroundDrawList()->AddRectFilled(
-        ImVec2(0, 0), ImVec2(io.DisplaySize.x, kHeaderHeight), packed(rgb(0x0B2F63)));
+        ImVec2(0, 0), ImVec2(io.DisplaySize.x, kHeaderHeight), packed(rgb(palette::kHeader)));
     draw_text(list, frame.fonts.large,
               ImVec2(kMargin, (kHeaderHeight - frame.fonts.large->FontSize) / 2),
               packed(rgb(0xFFFFFF)), frame.text(DashText::app_title));
@@ -415,9 +418,6 @@ void draw_students(Frame& frame) {
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(match.full_name.c_str());
-        ImGui::PushFont(frame.fonts.small);
-        ImGui::TextDisabled("%s", frame.fill(DashText::student_id_line, {match.student}).c_str());
-        ImGui::PopFont();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(match.school.empty() ? frame.text(DashText::no_value)
                                                     : match.school.c_str());
@@ -615,6 +615,12 @@ void draw_dialogs(Frame& frame) {
                     .fill(DashText::replan_kept,
                           {std::to_string(counts.kept), std::to_string(counts.planned_after)})
                     .c_str());
+            // What the counts mean, and why nothing changes when nothing does.
+            const ReplanExplanation why = explain_replan(counts, state.overview);
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(explanation_text(why, frame.language).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::Spacing();
             ImGui::TextDisabled("%s", frame.text(DashText::replan_note));
         }

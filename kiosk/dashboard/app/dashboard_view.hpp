@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/dashboard/app/view_kit.hpp"
+#include "kiosk/dashboard/model/pulse.hpp"
 
 namespace jobfair::dashboard::app {
 

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "kiosk/dashboard/app/dashboard_view.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -99,7 +100,7 @@ void tile(Frame& frame, const BoothSummary& booth, TimeOfDay now, ImVec2 from, I
     draw_text(list, small, ImVec2(left, y), text_colour(),
               frame.fill(DashText::tile_done, {std::to_string(booth.done)}));
     draw_text(list, small, ImVec2(half, y),
-              booth.no_shows > 0 ? packed(rgb(0xA91D1A)) : text_colour(),
+              booth.no_shows > 0 ? packed(rgb(palette::kNoShowRed)) : text_colour(),
               frame.fill(DashText::tile_no_shows, {std::to_string(booth.no_shows)}));
 }
 
@@ -127,6 +128,73 @@ void tiles(Frame& frame, ImVec2 size) {
     ImGui::EndChild();
 }
 
+// --- The fair's pulse ---------------------------------------------------------------------------
+// One card: a stripe coloured by health, a title, the figure large, a line that explains it.
+void pulse_card(Frame& frame, ImVec2 from, ImVec2 size, Health health, const std::string& title,
+                const std::string& figure, const std::string& detail) {
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const ImVec2 to(from.x + size.x, from.y + size.y);
+    list.AddRectFilled(from, to, health_tint(health), 8);
+    list.AddRectFilled(from, ImVec2(from.x + 8, to.y), health_stripe(health), 8,
+                       ImDrawFlags_RoundCornersLeft);
+    const float left = from.x + 20;
+    const float inner = size.x - 32;
+    float y = from.y + 8;
+    draw_text(list, frame.fonts.body_bold, ImVec2(left, y), text_colour(),
+              fit_text(frame.fonts.body_bold, title, inner, frame.language));
+    y += frame.fonts.body_bold->FontSize + 2;
+    draw_text(list, frame.fonts.large, ImVec2(left, y), text_colour(),
+              fit_text(frame.fonts.large, figure, inner, frame.language));
+    y += frame.fonts.large->FontSize + 2;
+    draw_text(list, frame.fonts.small, ImVec2(left, y), text_colour(),
+              fit_text(frame.fonts.small, detail, inner, frame.language));
+}
+
+float pulse_height(const Frame& frame) {
+    return frame.fonts.body_bold->FontSize + frame.fonts.large->FontSize +
+           frame.fonts.small->FontSize + 24;
+}
+
+// The first thing an organizer reads: students without an interview, waits, idle seats,
+// no-shows, each coloured by how well it goes; under them, why students have no interview.
+// Returns the height drawn.
+float pulse_strip(Frame& frame, ImVec2 from, float width) {
+    const Overview& overview = *frame.state.overview;
+    const FairPulse pulse = pulse_of(overview, frame.state.config.alerts);
+    const Language language = frame.language;
+    const float height = pulse_height(frame);
+    const float card = (width - 3 * kGap) / 4;
+    const auto at = [&](int index) { return ImVec2(from.x + index * (card + kGap), from.y); };
+
+    pulse_card(frame, at(0), ImVec2(card, height), pulse.without_interview_health,
+               frame.text(DashText::pulse_without_interview),
+               format_count(pulse.without_interview, language),
+               frame.fill(DashText::pulse_without_interview_of,
+                          {format_count(pulse.checked_in, language)}));
+    pulse_card(
+        frame, at(1), ImVec2(card, height), pulse.wait_health, frame.text(DashText::pulse_wait),
+        pulse.wait_nine_in_ten
+            ? frame.fill(DashText::minutes_value, {std::to_string(*pulse.wait_nine_in_ten)})
+            : frame.text(DashText::no_value),
+        frame.fill(DashText::pulse_waiting_long, {std::to_string(pulse.waiting_long),
+                                                  std::to_string(pulse.waiting_long_minutes)}));
+    pulse_card(frame, at(2), ImVec2(card, height), pulse.seats_health,
+               frame.text(DashText::pulse_seats_idle),
+               frame.fill(DashText::pulse_seats_idle_of,
+                          {std::to_string(pulse.seats_idle), std::to_string(pulse.seats_open)}),
+               frame.fill(DashText::pulse_seats_idle_waiting,
+                          {std::to_string(pulse.seats_idle_while_waiting)}));
+    pulse_card(frame, at(3), ImVec2(card, height), pulse.no_shows_health,
+               frame.text(DashText::pulse_no_shows), format_count(pulse.no_shows, language),
+               frame.fill(DashText::pulse_no_shows_of,
+                          {format_count(pulse.no_shows + pulse.interviews_done, language)}));
+    const std::string why = reasons_text(pulse, language);
+    if (why.empty()) return height;
+    draw_text(*ImGui::GetWindowDrawList(), frame.fonts.body, ImVec2(from.x, from.y + height + 6),
+              text_colour(), fit_text(frame.fonts.body, why, width, language));
+    return height + 6 + frame.fonts.body->FontSize;
+}
+
 // --- Alerts --------------------------------------------------------------------------------------
 void legend_chip(Frame& frame, ImU32 colour, const std::string& words) {
     ImDrawList& list = *ImGui::GetWindowDrawList();
@@ -144,8 +212,11 @@ void alerts_panel(Frame& frame, ImVec2 size) {
     ImGui::TextUnformatted(
         frame.fill(DashText::alerts_title, {std::to_string(alerts.size())}).c_str());
     ImGui::PopFont();
-    const float legend_height =
-        2 * (frame.fonts.small->FontSize + 8) + 3 * frame.fonts.small->FontSize + 30;
+    // The legend: two rows of colour chips and the hint that explains the tiles' words.
+    const float hint_height = text_size(frame.fonts.small, frame.text(DashText::overview_hint),
+                                        ImGui::GetContentRegionAvail().x)
+                                  .y;
+    const float legend_height = 2 * (frame.fonts.small->FontSize + 8) + hint_height + 30;
     ImGui::BeginChild("alert_list", ImVec2(0, -legend_height), false,
                       ImGuiWindowFlags_NoBackground);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 6));
@@ -167,9 +238,9 @@ void alerts_panel(Frame& frame, ImVec2 size) {
         if (clicked && !alert.booth.empty()) frame.ask(intent::OpenBooth{alert.booth});
         ImDrawList& list = *ImGui::GetWindowDrawList();
         const ui::ToneColours tone = ui::tone_colours(severity_tone(alert.severity));
-        list.AddRectFilled(
-            at, ImVec2(at.x + size_here.x, at.y + size_here.y),
-            hovered && !alert.booth.empty() ? packed(rgb(0xE1E5EB)) : packed(rgb(0xF2F4F7)));
+        list.AddRectFilled(at, ImVec2(at.x + size_here.x, at.y + size_here.y),
+                           hovered && !alert.booth.empty() ? packed(rgb(palette::kAlertRowHovered))
+                                                           : packed(rgb(palette::kAlertRow)));
         list.AddRectFilled(at, ImVec2(at.x + 8, at.y + size_here.y), packed(tone.fill));
         list.AddText(frame.fonts.body, frame.fonts.body->FontSize, ImVec2(at.x + 20, at.y + 5),
                      text_colour(), text.c_str(), nullptr, wrap);
@@ -379,7 +450,10 @@ void draw_overview(Frame& frame) {
     const float side_width = open ? 740.0f : 470.0f;
     const float height = io.DisplaySize.y - top.y - kMargin;
     const float tiles_width = io.DisplaySize.x - 2 * kMargin - side_width - 16;
-    tiles(frame, ImVec2(tiles_width, height));
+    // The pulse above the tiles: the answer to "is the fair going well?" comes first.
+    const float strip = pulse_strip(frame, top, tiles_width);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + strip + kGap));
+    tiles(frame, ImVec2(tiles_width, height - strip - kGap));
     ImGui::SetCursorScreenPos(ImVec2(kMargin + tiles_width + 16, top.y));
     if (open)
         booth_detail(frame, *open, ImVec2(side_width, height));

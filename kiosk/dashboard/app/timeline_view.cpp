@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "kiosk/dashboard/app/dashboard_view.hpp"
+#include "kiosk/dashboard/app/palette.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -73,8 +74,8 @@ void axis(Frame& frame, const Timeline& timeline, const TimeScale& scale, ImVec2
           float width) {
     ImDrawList& list = *ImGui::GetWindowDrawList();
     ImFont* small = frame.fonts.small;
-    list.AddRectFilled(from, ImVec2(from.x + width, from.y + kAxisHeight), packed(rgb(0xEDEFF2)),
-                       6);
+    list.AddRectFilled(from, ImVec2(from.x + width, from.y + kAxisHeight),
+                       packed(rgb(palette::kTimelineAxis)), 6);
     // The now label first, so the time labels it would cover are left out.
     float now_from = 0;
     float now_to = 0;
@@ -132,7 +133,7 @@ void grid(Frame& frame, ImVec2 size) {
     const int from_minute = scale.minute_at(clip_min.x);
     const int to_minute = scale.minute_at(clip_max.x) + 1;
     ImFont* small = frame.fonts.small;
-    const ImU32 stripe = packed(rgb(0xF1F3F6));
+    const ImU32 stripe = packed(rgb(palette::kTimelineStripe));
     const ImU32 closed = packed(rgb(0xDADFE6));
     const ImU32 slot_line = packed(rgb(0xE3E7EC));
     const ImU32 hour_line = packed(rgb(0xB4BCC8));
@@ -158,7 +159,8 @@ void grid(Frame& frame, ImVec2 size) {
         const std::string label = several ? frame.fill(DashText::timeline_row,
                                                        {booth.booth, std::to_string(row.seat + 1)})
                                           : booth.booth;
-        const ImU32 label_colour = booth.paused ? packed(rgb(0x9A6700)) : text_colour();
+        const ImU32 label_colour =
+            booth.paused ? packed(rgb(palette::kPausedLabel)) : text_colour();
         draw_text(list, first_seat ? frame.fonts.body_bold : frame.fonts.body,
                   ImVec2(top_left.x + 8, y + (row_height - frame.fonts.body->FontSize) / 2),
                   label_colour, label);
@@ -231,11 +233,13 @@ void grid(Frame& frame, ImVec2 size) {
             ImGui::BeginTooltip();
             ImGui::PushFont(frame.fonts.body_bold);
             ImGui::TextUnformatted(
-                frame.fill(DashText::selected_title, {std::to_string(interview.id)}).c_str());
+                frame.fill(DashText::selected_title, {interview.ticket_label}).c_str());
             ImGui::PopFont();
-            ImGui::TextUnformatted(
-                frame.fill(DashText::selected_student, {interview.student, interview.ticket_label})
-                    .c_str());
+            ImGui::TextUnformatted(frame
+                                       .fill(DashText::selected_place,
+                                             {interview.booth, std::to_string(interview.seat + 1),
+                                              interview.start.str(), interview.end.str()})
+                                       .c_str());
             ImGui::TextUnformatted(frame
                                        .fill(DashText::selected_status,
                                              {status_words(interview.status, frame.language)})
@@ -254,11 +258,18 @@ void grid(Frame& frame, ImVec2 size) {
 }
 
 // --- Side panel ----------------------------------------------------------------------------------
+// The ticket label of interview `id`: what the organizer knows an interview by.
+std::string ticket_label_of(const Frame& frame, std::int64_t id) {
+    for (const TimelineInterview& interview : frame.state.timeline->interviews)
+        if (interview.id == id) return interview.ticket_label;
+    return frame.text(DashText::no_value);
+}
+
 void move_form(Frame& frame, const MoveForm& form) {
     const Timeline& timeline = *frame.state.timeline;
     ImGui::PushFont(frame.fonts.body_bold);
     ImGui::TextUnformatted(
-        frame.fill(DashText::move_title, {std::to_string(form.interview)}).c_str());
+        frame.fill(DashText::move_title, {ticket_label_of(frame, form.interview)}).c_str());
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
 
@@ -339,7 +350,7 @@ void move_form(Frame& frame, const MoveForm& form) {
 void cancel_form(Frame& frame, const CancelForm& form) {
     ImGui::PushFont(frame.fonts.body_bold);
     ImGui::TextUnformatted(
-        frame.fill(DashText::cancel_title, {std::to_string(form.interview)}).c_str());
+        frame.fill(DashText::cancel_title, {ticket_label_of(frame, form.interview)}).c_str());
     ImGui::PopFont();
     ImGui::TextUnformatted(frame.text(DashText::cancel_reason));
     std::string reason = form.reason;
@@ -379,8 +390,7 @@ void side_panel(Frame& frame, ImVec2 size) {
         return;
     }
     ImGui::PushFont(frame.fonts.large);
-    ImGui::TextUnformatted(
-        frame.fill(DashText::selected_title, {std::to_string(interview->id)}).c_str());
+    ImGui::TextUnformatted(frame.fill(DashText::selected_title, {interview->ticket_label}).c_str());
     ImGui::PopFont();
     const BlockColours colours = status_colours(interview->status);
     {
@@ -393,9 +403,6 @@ void side_panel(Frame& frame, ImVec2 size) {
         draw_text(list, frame.fonts.body_bold, ImVec2(at.x + 10, at.y + 3), colours.text, words);
         ImGui::Dummy(pill);
     }
-    ImGui::TextUnformatted(
-        frame.fill(DashText::selected_student, {interview->student, interview->ticket_label})
-            .c_str());
     ImGui::TextUnformatted(
         frame
             .fill(DashText::selected_place, {interview->booth, std::to_string(interview->seat + 1),

@@ -2,6 +2,8 @@
 
 #include <cfloat>
 
+#include "kiosk/dashboard/app/palette.hpp"
+
 namespace jobfair::dashboard::app {
 
 void Targets::add_last_item(const std::string& id) {
@@ -26,12 +28,14 @@ ImU32 packed(const ImVec4& colour) {
     return ImGui::ColorConvertFloat4ToU32(colour);
 }
 
+// The dashboard's own ink, not the theme's: its panels are light and tinted, and the palette's
+// test holds these against every tint (palette.hpp).
 ImU32 text_colour() {
-    return packed(ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    return packed(rgb(palette::kInk));
 }
 
 ImU32 muted_colour() {
-    return packed(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    return packed(rgb(palette::kMuted));
 }
 
 ImVec4 rgb(unsigned hex, float alpha) {
@@ -41,25 +45,25 @@ ImVec4 rgb(unsigned hex, float alpha) {
 }
 
 BlockColours status_colours(InterviewStatus status) {
-    const ImU32 ink = packed(rgb(0x111418));
-    const ImU32 white = packed(rgb(0xFFFFFF));
+    const ImU32 ink = packed(rgb(palette::kInk));
+    const ImU32 white = packed(rgb(palette::kWhite));
     switch (status) {
         case InterviewStatus::planned:
-            return {packed(rgb(0xC9D1DC)), ink};
+            return {packed(rgb(palette::kPlanned)), ink};
         case InterviewStatus::promised:
-            return {packed(rgb(0x9CC0F5)), ink};
+            return {packed(rgb(palette::kPromised)), ink};
         case InterviewStatus::called:
-            return {packed(rgb(0xF4B400)), ink};
+            return {packed(rgb(palette::kCalled)), ink};
         case InterviewStatus::in_progress:
-            return {packed(rgb(0x0B6E99)), white};
+            return {packed(rgb(palette::kInProgress)), white};
         case InterviewStatus::done:
-            return {packed(rgb(0x1E7B34)), white};
+            return {packed(rgb(palette::kDone)), white};
         case InterviewStatus::no_show:
-            return {packed(rgb(0xC5221F)), white};
+            return {packed(rgb(palette::kNoShow)), white};
         case InterviewStatus::cancelled:
-            return {packed(rgb(0xFFFFFF)), packed(rgb(0x6B7280))};
+            return {white, packed(rgb(palette::kCancelledText))};
     }
-    return {packed(rgb(0xBCC4CF)), ink};
+    return {packed(rgb(palette::kUnknownStatus)), ink};
 }
 
 ui::Tone health_tone(Health health) {
@@ -84,15 +88,15 @@ ImU32 health_stripe(Health health) {
 ImU32 health_tint(Health health) {
     switch (health) {
         case Health::ok:
-            return packed(rgb(0xE8F4EA));
+            return packed(rgb(palette::kTintOk));
         case Health::warning:
-            return packed(rgb(0xFFF4D1));
+            return packed(rgb(palette::kTintWarning));
         case Health::danger:
-            return packed(rgb(0xFCE3E2));
+            return packed(rgb(palette::kTintDanger));
         case Health::quiet:
             break;
     }
-    return packed(rgb(0xEDEFF2));
+    return packed(rgb(palette::kTintQuiet));
 }
 
 ui::Tone notice_tone(NoticeTone tone) {

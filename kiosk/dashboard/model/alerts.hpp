@@ -41,15 +41,16 @@ struct BoothCondition {
 BoothCondition booth_condition(const BoothSummary& booth, TimeOfDay now, const AlertRules& rules);
 
 // --- Alerts --------------------------------------------------------------------------------------
-// In the order alerts of the same severity are listed: a kiosk offline stops check-ins for
-// everyone, then booths, then single students, then devices never seen.
-// Someone guessing PINs or flooding the server comes first: it can stop the whole fair.
+// Alerts are listed by how many students they affect, most first (`Alert::affected`); on a tie red
+// before amber, then in this order: an attack can stop the whole fair, a kiosk offline stops
+// check-ins, then booths, then single students, then devices never seen.
 enum class AlertKind {
     security,
     device_offline,
     booth_late,
     booth_idle,
     student_waiting,
+    students_not_listed,  // more students wait than the server names (it lists the 10 longest)
     device_never_seen
 };
 enum class Severity { warning, danger };
@@ -66,13 +67,20 @@ struct Alert {
     Role device_role = Role::kiosk;  // device alerts: kiosk, board
     int minutes = 0;                 // late by, or waited
     int seconds = 0;                 // device_offline: seconds since last seen
-    int count = 0;                   // booth_idle: students waiting; security: times
-    std::string security_kind;       // security: wrong_pin, ticket_refused, body_too_large, ...
-    int addresses = 0;               // security: from this many addresses
+    int count = 0;  // booth_idle: students waiting; security: times; students_not_listed: them
+    std::string security_kind;  // security: wrong_pin, ticket_refused, body_too_large, ...
+    int addresses = 0;          // security: from this many addresses
+    int listed = 0;             // students_not_listed: how many the server named
+    // Students this alert affects, what the list is sorted by (see affected_by in alerts.cpp):
+    // a late or idle booth its students waiting (checked-in promises + standby); a student 1; a
+    // kiosk offline the students expected at it in the next 15 minutes; a board offline the
+    // students waiting at booths, shared among the boards; a device never seen and a security
+    // alert nobody yet (they are risks, ranked among themselves by severity).
+    int affected = 0;
 };
 
-// Every alert of `overview`, red before amber, then in AlertKind's order; within a kind the worst
-// first.
+// Every alert of `overview`, the most students affected first; on a tie red before amber, then in
+// AlertKind's order, then the worst first. Every alert is returned: the view scrolls, never cuts.
 std::vector<Alert> alerts_of(const Overview& overview, const AlertRules& rules);
 
 }  // namespace jobfair::dashboard

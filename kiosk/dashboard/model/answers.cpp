@@ -89,6 +89,13 @@ Figures figures_from_json(const json& entry) {
         figures.wait_p90_minutes = optional_number(entry, "wait_p90_minutes");
     }
     figures.students_without_interview = int_or(entry, "students_without_interview", 0);
+    // Added later: why they have none. A reason this build does not know is kept as it came, and
+    // counted; a count that is not a whole number is refused like any other malformed field.
+    if (const auto reasons = entry.find("without_interview_by_reason");
+        reasons != entry.end() && reasons->is_object()) {
+        for (const auto& [reason, count] : reasons->items())
+            figures.without_interview_by_reason[reason] = int_or(*reasons, reason.c_str(), 0);
+    }
     return figures;
 }
 
@@ -128,6 +135,9 @@ Overview parse_overview(std::string_view body) {
                 text_or_empty(entry, "full_name"), text_or_empty(entry, "checked_in"),
                 int_or(entry, "waited_minutes", 0), optional_text(entry, "next")});
         }
+        if (const auto total = answer.find("long_waits_total");
+            total != answer.end() && total->is_number_integer())
+            overview.long_waits_total = total->get<int>();
         std::stable_sort(overview.long_waits.begin(), overview.long_waits.end(),
                          [](const LongWait& a, const LongWait& b) {
                              return a.waited_minutes > b.waited_minutes;

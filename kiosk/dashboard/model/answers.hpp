@@ -61,6 +61,9 @@ struct Figures {
     std::optional<double> wait_p90_minutes;
     int waits_counted = 0;
     int students_without_interview = 0;
+    // Those students by why (absent from an older server): no_booth_for_them, left, no_show,
+    // booths_full (docs/api.md).
+    std::map<std::string, int> without_interview_by_reason;
 };
 
 struct LongWait {
@@ -101,7 +104,8 @@ struct Overview {
     std::map<InterviewStatus, int> interviews_by_status;
     std::optional<Figures> figures;  // absent from an older server
     std::map<InterviewOutcome, int> outcomes;
-    std::vector<LongWait> long_waits;  // longest first
+    std::vector<LongWait> long_waits;     // longest first; the server lists at most 10
+    std::optional<int> long_waits_total;  // every student waiting that long (a newer server)
     std::vector<Device> devices;
     bool has_devices = false;              // the server sends devices[] (an older one does not)
     std::vector<SecurityRecent> security;  // most frequent first

@@ -12,6 +12,16 @@ namespace jobfair::dashboard {
 
 namespace {
 
+// The ticket label of interview `subject` (its id as text) in the shown timeline: what the
+// organizer knows it by; the id itself is the server's and never shown.
+std::string ticket_of(const DashboardState& state, const std::string& subject) {
+    if (state.timeline) {
+        for (const TimelineInterview& interview : state.timeline->interviews)
+            if (std::to_string(interview.id) == subject) return interview.ticket_label;
+    }
+    return tr(DashText::no_value, state.language);
+}
+
 // --- Helpers -------------------------------------------------------------------------------------
 
 void show_notice(DashboardState& state, NoticeTone tone, DashText text,
@@ -565,11 +575,13 @@ Effects on(DashboardState& state, const intent::ActionAnswered& answered, Time n
                 state.selection->start = state.move_form->start;
             }
             state.move_form.reset();
-            show_notice(state, NoticeTone::ok, DashText::notice_moved, {subject}, now);
+            show_notice(state, NoticeTone::ok, DashText::notice_moved, {ticket_of(state, subject)},
+                        now);
             break;
         case ActionKind::cancel:
             state.cancel_form.reset();
-            show_notice(state, NoticeTone::ok, DashText::notice_cancelled, {subject}, now);
+            show_notice(state, NoticeTone::ok, DashText::notice_cancelled,
+                        {ticket_of(state, subject)}, now);
             break;
         case ActionKind::mark_left: {
             const std::string cancelled = std::to_string(cancelled_count(answered.body));

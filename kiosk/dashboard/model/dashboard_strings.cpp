@@ -81,8 +81,13 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::health_warning, "Cần chú ý", "Needs attention"},
     {T::health_danger, "Nghiêm trọng", "Serious"},
     {T::health_quiet, "Không hoạt động", "Not running"},
-    {T::overview_hint, "Bấm vào một gian để xem hàng chờ và thao tác.",
-     "Click a booth to see its queue and act on it."},
+    {T::overview_hint,
+     "Chờ: sinh viên có hẹn ở gian đã đến. Dự bị: sinh viên đã đến, chọn gian này nhưng chưa có "
+     "hẹn ở đây; gian gọi họ khi có bàn trống (một người có thể dự bị ở nhiều gian). Bấm vào một "
+     "gian để xem hàng chờ và thao tác.",
+     "Waiting: students with a promise here who have arrived. Standby: arrived students who chose "
+     "this booth but hold nothing here; the booth calls them when a seat is free (one student can "
+     "be on standby at several booths). Click a booth to see its queue and act on it."},
     // Alerts
     {T::alerts_title, "Cảnh báo ({})", "Alerts ({})"},
     {T::no_alerts, "Không có cảnh báo nào.", "No alerts."},
@@ -98,6 +103,35 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
      "{} “{}” not seen since the server started"},
     {T::alert_security, "An ninh: {} — {} lần từ {} địa chỉ trong 10 phút qua",
      "Security: {} — {} times from {} addresses in the last 10 min"},
+    {T::alert_students_not_listed,
+     "Thêm {} sinh viên đã chờ hơn 30 phút mà chưa có buổi phỏng vấn (chỉ nêu tên {} người chờ lâu "
+     "nhất; tìm họ ở thẻ Tìm sinh viên)",
+     "{} more students have waited over 30 min without an interview (only the {} longest are "
+     "named; find them under Find a student)"},
+    {T::alert_affects_waiting, "{} sinh viên đang chờ", "{} students waiting"},
+    {T::alert_affects_arrivals, "khoảng {} sinh viên sắp đến không check-in được ở đây",
+     "about {} arriving students cannot check in here"},
+    {T::alert_affects_board, "khoảng {} sinh viên đang chờ không thấy lượt gọi",
+     "about {} waiting students cannot see their calls"},
+    {T::pulse_without_interview, "Chưa có buổi phỏng vấn", "No interview yet"},
+    {T::pulse_without_interview_of, "trên {} sinh viên đã check-in",
+     "of the {} students checked in"},
+    {T::pulse_wait, "9/10 sinh viên đã chờ dưới", "9 in 10 students waited under"},
+    {T::pulse_waiting_long, "{} người đang chờ quá {} phút", "{} waiting over {} min now"},
+    {T::pulse_seats_idle, "Bàn phỏng vấn đang trống", "Interview seats idle now"},
+    {T::pulse_seats_idle_of, "{} / {} bàn", "{} of {} seats"},
+    {T::pulse_seats_idle_waiting, "{} bàn trống trong khi có sinh viên chờ",
+     "{} idle while students wait"},
+    {T::pulse_no_shows, "Buổi vắng mặt", "No-shows"},
+    {T::pulse_no_shows_of, "trên {} buổi đã đến giờ", "of {} interviews due so far"},
+    {T::pulse_reasons, "Vì sao chưa có buổi phỏng vấn: {}", "Why they have no interview: {}"},
+    {T::reason_booths_full, "các gian họ chọn đã kín, chưa tới lượt {}",
+     "their booths are full, no seat yet {}"},
+    {T::reason_no_booth, "không gian nào họ chọn nhận ngành hoặc trình độ của họ {}",
+     "no booth they chose takes their trade or level {}"},
+    {T::reason_left, "đã về {}", "gone home {}"},
+    {T::reason_no_show, "được gọi nhưng không đến {}", "called but did not come {}"},
+    {T::reason_other, "lý do khác {}", "other reasons {}"},
     {T::security_guessing_pin, "có người nhập sai mã PIN gian hàng", "wrong booth PINs entered"},
     {T::security_guessing_password, "có người nhập sai mật khẩu ban tổ chức",
      "wrong organizer passwords entered"},
@@ -174,8 +208,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::timeline_hint, "Bấm vào một buổi phỏng vấn để dời hoặc hủy.",
      "Click an interview to move or cancel it."},
     {T::timeline_row, "{} · bàn {}", "{} · seat {}"},
-    {T::selected_title, "Buổi phỏng vấn #{}", "Interview #{}"},
-    {T::selected_student, "Sinh viên {} · vé {}", "Student {} · ticket {}"},
+    {T::selected_title, "Buổi phỏng vấn của vé {}", "Interview of ticket {}"},
     {T::selected_place, "Gian {} · bàn {} · {}–{}", "Booth {} · seat {} · {}–{}"},
     {T::selected_status, "Trạng thái: {}", "Status: {}"},
     {T::selected_outcome, "Kết quả: {}", "Outcome: {}"},
@@ -184,7 +217,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
      "This interview is over: it can be neither moved nor cancelled."},
     {T::button_move, "Dời lịch…", "Move…"},
     {T::button_cancel_interview, "Hủy buổi này…", "Cancel it…"},
-    {T::move_title, "Dời buổi phỏng vấn #{}", "Move interview #{}"},
+    {T::move_title, "Dời buổi phỏng vấn của vé {}", "Move the interview of ticket {}"},
     {T::move_booth, "Gian", "Booth"},
     {T::move_seat, "Bàn", "Seat"},
     {T::move_start, "Giờ bắt đầu", "Start"},
@@ -192,7 +225,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::move_confirm, "Dời đến đây", "Move it here"},
     {T::move_no_slots, "Gian này không còn lượt nào từ bây giờ.",
      "This booth has no slot left from now on."},
-    {T::cancel_title, "Hủy buổi phỏng vấn #{}", "Cancel interview #{}"},
+    {T::cancel_title, "Hủy buổi phỏng vấn của vé {}", "Cancel the interview of ticket {}"},
     {T::cancel_reason, "Lý do (không bắt buộc)", "Reason (optional)"},
     {T::cancel_confirm, "Xác nhận hủy", "Cancel the interview"},
     {T::form_back, "Quay lại", "Back"},
@@ -206,7 +239,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::fig_remaining, "Còn lại (dự kiến + đã hẹn)", "Remaining (planned + promised)"},
     {T::fig_no_show_rate, "Tỷ lệ vắng mặt", "No-show rate"},
     {T::fig_wait_mean, "Chờ trung bình", "Mean wait"},
-    {T::fig_wait_p90, "Chờ P90", "P90 wait"},
+    {T::fig_wait_p90, "9/10 sinh viên chờ dưới", "9 in 10 waited less than"},
     {T::fig_wait_note, "Từ check-in đến buổi phỏng vấn đầu tiên · {} sinh viên",
      "From check-in to the first interview · {} students"},
     {T::fig_without_interview, "Sinh viên chưa có buổi phỏng vấn", "Students without an interview"},
@@ -240,7 +273,6 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::student_not_checked_in, "Chưa check-in", "Not checked in"},
     {T::student_no_interviews, "Chưa có lịch", "None yet"},
     {T::student_interview, "Gian {} lúc {} · {}", "Booth {} at {} · {}"},
-    {T::student_id_line, "Mã {}", "Id {}"},
     {T::button_mark_left, "Đánh dấu đã về…", "Mark as left…"},
     {T::confirm_left_title, "Sinh viên đã rời hội chợ?", "Has the student left the fair?"},
     {T::confirm_left_text,
@@ -261,6 +293,22 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::replan_note,
      "Chỉ các buổi dự kiến thay đổi; các buổi đã hẹn với sinh viên không bao giờ bị dời.",
      "Only planned interviews change; promises made to students are never moved."},
+    {T::replan_why_added,
+     "{} buổi mới cho những sinh viên chưa có buổi phỏng vấn (hiện có {} người).",
+     "{} new interviews for students without one ({} of them now)."},
+    {T::replan_why_better,
+     "Những buổi còn lại được xếp lại để bù cho các gian trễ, tạm dừng hoặc sinh viên đã về.",
+     "The rest of the day is rearranged around late or paused booths and students who left."},
+    {T::replan_why_unknown, "Không có thay đổi nào.", "Nothing would change."},
+    {T::replan_why_all_placed,
+     "Không có thay đổi: mọi sinh viên đã check-in đều có buổi phỏng vấn và lịch hiện tại vẫn "
+     "tốt nhất.",
+     "0 changes: every student checked in has an interview and today's plan is still the best."},
+    {T::replan_why_no_seat,
+     "Không có thay đổi: {} sinh viên chưa có buổi phỏng vấn không còn bàn trống nào ở gian tuyển "
+     "đúng ngành của họ trước khi gian đóng cửa hoặc trước giờ họ về.",
+     "0 changes: the {} students without an interview have no free seat at a booth for their "
+     "trade before the booths close or they leave."},
     {T::replan_apply, "Xếp lại ngay", "Re-plan now"},
     {T::replan_applying, "Đang xếp lại…", "Re-planning…"},
     // Exports
@@ -289,8 +337,9 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::notice_resumed, "Đã mở lại gian {}.", "Booth {} is open again."},
     {T::notice_extended, "Gian {} nay đóng lúc {}.", "Booth {} now closes at {}."},
     {T::notice_seat_added, "Gian {} có thêm bàn {}.", "Booth {} has a new seat {}."},
-    {T::notice_moved, "Đã dời buổi phỏng vấn #{}.", "Interview #{} was moved."},
-    {T::notice_cancelled, "Đã hủy buổi phỏng vấn #{}.", "Interview #{} was cancelled."},
+    {T::notice_moved, "Đã dời buổi phỏng vấn của vé {}.", "The interview of ticket {} was moved."},
+    {T::notice_cancelled, "Đã hủy buổi phỏng vấn của vé {}.",
+     "The interview of ticket {} was cancelled."},
     {T::notice_left, "{} đã về: hủy {} buổi phỏng vấn.", "{} left: {} interviews cancelled."},
     {T::notice_left_named, "{} ({}) đã về: hủy {} buổi phỏng vấn.",
      "{} ({}) left: {} interviews cancelled."},
@@ -532,9 +581,14 @@ std::string alert_text(const Alert& alert, Language language) {
             return tr_fill(T::alert_security, language,
                            {security_words(alert.security_kind, language),
                             std::to_string(alert.count), std::to_string(alert.addresses)});
-        case AlertKind::booth_late:
-            return tr_fill(T::alert_booth_late, language,
-                           {alert.booth, std::to_string(alert.minutes)});
+        case AlertKind::booth_late: {
+            std::string text = tr_fill(T::alert_booth_late, language,
+                                       {alert.booth, std::to_string(alert.minutes)});
+            if (alert.affected > 0)
+                text += " · " + tr_fill(T::alert_affects_waiting, language,
+                                        {std::to_string(alert.affected)});
+            return text;
+        }
         case AlertKind::booth_idle:
             return tr_fill(T::alert_booth_idle, language,
                            {alert.booth, std::to_string(alert.count)});
@@ -545,10 +599,19 @@ std::string alert_text(const Alert& alert, Language language) {
                                 alert.next});
             return tr_fill(T::alert_student_waiting, language,
                            {alert.ticket_label, alert.full_name, std::to_string(alert.minutes)});
-        case AlertKind::device_offline:
-            return tr_fill(T::alert_device_offline, language,
-                           {role_words(alert.device_role, language), alert.device_name,
-                            std::to_string(alert.seconds)});
+        case AlertKind::device_offline: {
+            std::string text = tr_fill(T::alert_device_offline, language,
+                                       {role_words(alert.device_role, language), alert.device_name,
+                                        std::to_string(alert.seconds)});
+            if (alert.affected > 0)
+                text += " · " + tr_fill(alert.device_role == Role::kiosk ? T::alert_affects_arrivals
+                                                                         : T::alert_affects_board,
+                                        language, {std::to_string(alert.affected)});
+            return text;
+        }
+        case AlertKind::students_not_listed:
+            return tr_fill(T::alert_students_not_listed, language,
+                           {std::to_string(alert.count), std::to_string(alert.listed)});
         case AlertKind::device_never_seen:
             break;
     }
