@@ -200,10 +200,10 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
         for (const std::size_t index : row) {
             RowButton& button = buttons[index];
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            ImGui::BeginDisabled(!button.enabled);
+            ui::begin_disabled(!button.enabled);
             if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(each, height)))
                 asked.push_back(button.intent);
-            ImGui::EndDisabled();
+            ui::end_disabled(!button.enabled);
             remember(button.target);
             x += each + gap;
         }
@@ -378,7 +378,8 @@ void BoothView::login(Frame& frame) {
     const float key_width = std::round(key_height * 1.9f);
     const float pad_left = centre_x - (3 * key_width + 2 * key_gap) / 2;
     ScopedFont font(fonts_.large);
-    ImGui::BeginDisabled(state.logging_in);
+    const bool logging_in = state.logging_in;
+    ui::begin_disabled(logging_in);
     for (int index = 0; index < 12; ++index) {
         const int row = index / 3;
         const int column = index % 3;
@@ -407,7 +408,7 @@ void BoothView::login(Frame& frame) {
             remember("pin:delete");
         }
     }
-    ImGui::EndDisabled();
+    ui::end_disabled(logging_in);
 }
 
 // --- header and banners --------------------------------------------------------------------------
@@ -820,13 +821,22 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
                                            2 * ImGui::GetStyle().FramePadding.x;
                 buttons_left -= button_width;
                 ImGui::SetCursorScreenPos(ImVec2(buttons_left, button_top));
-                ImGui::BeginDisabled(frame.busy() || current_interview(state, *seat) != nullptr);
+                const auto blocked = take_walk_in_blocked(state, *seat, frame.language);
+                ui::begin_disabled(blocked.has_value());
                 if (ui::touch_button(label.c_str(), ui::Tone::primary,
                                      ImVec2(button_width, ui::kMinTouchTarget)))
                     frame.asked.push_back(intent::TakeWalkIn{student.person.student, *seat});
-                ImGui::EndDisabled();
+                ui::end_disabled(blocked.has_value());
                 remember(target);
                 buttons_left -= 12;
+                if (blocked) {  // a greyed button says why, just left of it
+                    buttons_left -= text_width(fonts_.small, *blocked);
+                    text_at(fonts_.small,
+                            ImVec2(buttons_left,
+                                   button_top + (ui::kMinTouchTarget - fonts_.small->FontSize) / 2),
+                            muted(), *blocked);
+                    buttons_left -= 12;
+                }
             }
         }
         // Left: ticket and name; arrival, choice, trade and level under them.
@@ -835,7 +845,10 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
         text_at(fonts_.body_bold, ImVec2(left, row_y), ink(), student.person.ticket_label);
         text_at(fonts_.body, ImVec2(left + label_width, row_y), ink(),
                 fitted(fonts_.body, student.person.full_name, text_room - label_width));
-        const std::string detail = frame.fill(BoothText::arrived_at, {student.arrived}) + " · " +
+        std::string arrived = frame.fill(BoothText::arrived_at, {student.arrived});
+        if (const auto waited = minutes_waited(student.arrived, state.queue->now))
+            arrived += " (" + waited_words(*waited, frame.language) + ")";
+        const std::string detail = arrived + " · " +
                                    rank_words(student.person.rank, frame.language) + " · " +
                                    trade_words(student.person.occupation, frame.language) + " · " +
                                    level_words(student.person.level, frame.language);

@@ -105,6 +105,11 @@ enum class BoothText {
     standby_explained,
     standby_empty,
     arrived_at,             // {} = HH:MM
+    waited_hours_minutes,   // {} = hours, {} = minutes, by the fair clock
+    waited_minutes,         // {} = minutes
+    seat_has_interview,     // why "Call to seat {}" is greyed: {} = seat
+    action_on_its_way,      // why every action is greyed while one is sent
+    unknown_student,        // a student the queue does not show: never their internal id
     blocked_outside_hours,  // why a standby student cannot be invited now
     blocked_interview_limit,
     blocked_own_interview_near,
