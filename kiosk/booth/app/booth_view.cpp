@@ -169,13 +169,15 @@ struct RowButton {
     ui::Tone tone = ui::Tone::neutral;
     Intent intent;
     bool enabled = true;
+    std::string why_not = {};  // when not enabled: the reason, written just above the button
 };
 
 // Lays `buttons` out in as few rows as their natural widths allow within `width`, each row
 // stretched to fill it, bottom-aligned at `bottom`; draws them and appends the tapped intent.
 void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, float width,
                  float height, float gap, std::vector<Intent>& asked,
-                 const std::function<void(const std::string&)>& remember) {
+                 const std::function<void(const std::string&)>& remember,
+                 ImFont* reason_font = nullptr) {
     const ImGuiStyle& style = ImGui::GetStyle();
     std::vector<std::vector<std::size_t>> rows(1);
     float row_width = 0;
@@ -204,6 +206,14 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
             if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(each, height)))
                 asked.push_back(button.intent);
             ui::end_disabled(!button.enabled);
+            if (!button.enabled && !button.why_not.empty() && reason_font) {
+                const ImVec2 words = reason_font->CalcTextSizeA(reason_font->FontSize, FLT_MAX, 0,
+                                                                button.why_not.c_str());
+                ImGui::GetWindowDrawList()->AddText(
+                    reason_font, reason_font->FontSize,
+                    ImVec2(x + std::max(0.0f, (each - words.x) / 2), y - words.y - 4),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), button.why_not.c_str());
+            }
             remember(button.target);
             x += each + gap;
         }
@@ -562,15 +572,18 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(),
                      frame.text(BoothText::seat_free_hint), nullptr, inner);
         std::vector<RowButton> buttons;
-        buttons.push_back({labelled(frame.text(BoothText::call_next), "call_next"),
-                           "call_next:" + std::to_string(seat), ui::Tone::primary,
-                           intent::CallNext{seat},
-                           !frame.busy() && !(state.queue && state.queue->paused)});
+        const bool paused = state.queue && state.queue->paused;
+        buttons.push_back(
+            {labelled(frame.text(BoothText::call_next), "call_next"),
+             "call_next:" + std::to_string(seat), ui::Tone::primary, intent::CallNext{seat},
+             !frame.busy() && !paused,
+             frame.text(frame.busy() ? BoothText::action_on_its_way : BoothText::why_not_paused)});
         {
             ScopedFont font(fonts_.large);
-            button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner,
-                        frame.button_height * 1.25f, frame.gap, frame.asked,
-                        [this](const std::string& id) { remember(id); });
+            button_rows(
+                buttons, ImVec2(left, origin.y + size.y - padding), inner,
+                frame.button_height * 1.25f, frame.gap, frame.asked,
+                [this](const std::string& id) { remember(id); }, fonts_.small);
         }
         ImGui::EndChild();
         ImGui::PopID();
@@ -979,14 +992,16 @@ void BoothView::finish_dialog(Frame& frame) {
     std::vector<RowButton> buttons;
     buttons.push_back({labelled(frame.text(BoothText::back), "back"), "back", ui::Tone::neutral,
                        intent::CloseFinish{}, true});
-    buttons.push_back({labelled(frame.text(BoothText::save_outcome), "save_outcome"),
-                       "save_outcome", ui::Tone::primary, intent::Finish{dialog.interview},
-                       outcome != nullptr && !frame.busy()});
+    buttons.push_back(
+        {labelled(frame.text(BoothText::save_outcome), "save_outcome"), "save_outcome",
+         ui::Tone::primary, intent::Finish{dialog.interview}, outcome != nullptr && !frame.busy(),
+         frame.text(frame.busy() ? BoothText::action_on_its_way : BoothText::why_not_no_outcome)});
     {
         ScopedFont font(fonts_.large);
-        button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner, frame.button_height,
-                    frame.gap, frame.asked,
-                    [this](const std::string& target) { remember(target); });
+        button_rows(
+            buttons, ImVec2(left, origin.y + size.y - padding), inner, frame.button_height,
+            frame.gap, frame.asked, [this](const std::string& target) { remember(target); },
+            fonts_.small);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

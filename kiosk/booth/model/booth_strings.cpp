@@ -140,6 +140,8 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::seat_has_interview, "Bàn {} đang có lượt", "Seat {} is in use"},
     {BoothText::action_on_its_way, "Đang gửi…", "Sending…"},
     {BoothText::unknown_student, "một sinh viên", "a student"},
+    {BoothText::why_not_paused, "Gian đang tạm dừng", "The booth is paused"},
+    {BoothText::why_not_no_outcome, "Hãy chọn kết quả trước", "Choose an outcome first"},
     {BoothText::blocked_outside_hours, "Ngoài giờ phỏng vấn", "Outside interview hours"},
     {BoothText::blocked_interview_limit, "Đã đủ số lượt", "Has all their interviews"},
     {BoothText::blocked_own_interview_near, "Sắp có lượt khác", "Another interview soon"},

@@ -110,6 +110,8 @@ enum class BoothText {
     seat_has_interview,     // why "Call to seat {}" is greyed: {} = seat
     action_on_its_way,      // why every action is greyed while one is sent
     unknown_student,        // a student the queue does not show: never their internal id
+    why_not_paused,         // under a greyed Call next
+    why_not_no_outcome,     // under a greyed Save the outcome
     blocked_outside_hours,  // why a standby student cannot be invited now
     blocked_interview_limit,
     blocked_own_interview_near,
