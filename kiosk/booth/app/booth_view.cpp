@@ -13,6 +13,7 @@
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/protocol.hpp"
+#include "kiosk/checkin/model/telex.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -296,6 +297,7 @@ void BoothView::draw(const BoothState& state, Clock::time_point now, std::vector
         finish_dialog(frame);
     } else {
         dialog_was_open_ = false;
+        note_keyboard_ = note_shift_ = note_digits_ = false;  // each dialog opens without it
     }
     if (mismatch) ticket_mismatch(frame);
 }
@@ -928,53 +930,83 @@ void BoothView::finish_dialog(Frame& frame) {
             fitted(fonts_.body, interview->person.full_name, inner));
     y += fonts_.body->FontSize + frame.gap;
 
-    // The four outcomes as big toggles, two by two.
-    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
-    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    // The four outcomes as big toggles, two by two; while the keyboard is open, the one chosen
+    // in a line, so the keyboard has their room.
     const auto chosen = state.outcome_by_seat.find(dialog.seat);
     const InterviewOutcome* outcome =
         chosen == state.outcome_by_seat.end() ? nullptr : &chosen->second;
-    struct Choice {
-        InterviewOutcome outcome;
-        BoothText words;
-    };
-    constexpr Choice kChoices[] = {
-        {InterviewOutcome::offer, BoothText::outcome_offer},
-        {InterviewOutcome::internship, BoothText::outcome_internship},
-        {InterviewOutcome::next_round, BoothText::outcome_next_round},
-        {InterviewOutcome::not_suitable, BoothText::outcome_not_suitable}};
-    const float toggle_width = (inner - frame.gap) / 2;
-    const float toggle_height = frame.button_height;
-    {
-        ScopedFont font(fonts_.large);
-        for (int index = 0; index < 4; ++index) {
-            const Choice& choice = kChoices[index];
-            ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
-                                             y + (index / 2) * (toggle_height + frame.gap)));
-            const bool selected = outcome && *outcome == choice.outcome;
-            const std::string target = "outcome:" + std::string(outcome_code(choice.outcome));
-            if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
-                                 selected ? ui::Tone::primary : ui::Tone::neutral,
-                                 ImVec2(toggle_width, toggle_height)))
-                frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.outcome});
-            if (selected) {
-                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
-                                                    ImGui::GetItemRectMax(), ink(), 16, 0, 4);
+    if (note_keyboard_) {
+        const std::string line =
+            std::string(frame.text(BoothText::outcome_prompt)) + ": " +
+            (outcome ? outcome_words(*outcome, frame.language) : std::string("—"));
+        text_at(fonts_.body_bold, ImVec2(left, y), ink(), line);
+        y += fonts_.body_bold->FontSize + frame.gap;
+    } else {
+        text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
+        y += fonts_.body_bold->FontSize + frame.gap / 2;
+        struct Choice {
+            InterviewOutcome outcome;
+            BoothText words;
+        };
+        constexpr Choice kChoices[] = {
+            {InterviewOutcome::offer, BoothText::outcome_offer},
+            {InterviewOutcome::internship, BoothText::outcome_internship},
+            {InterviewOutcome::next_round, BoothText::outcome_next_round},
+            {InterviewOutcome::not_suitable, BoothText::outcome_not_suitable}};
+        const float toggle_width = (inner - frame.gap) / 2;
+        const float toggle_height = frame.button_height;
+        {
+            ScopedFont font(fonts_.large);
+            for (int index = 0; index < 4; ++index) {
+                const Choice& choice = kChoices[index];
+                ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
+                                                 y + (index / 2) * (toggle_height + frame.gap)));
+                const bool selected = outcome && *outcome == choice.outcome;
+                const std::string target = "outcome:" + std::string(outcome_code(choice.outcome));
+                if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
+                                     selected ? ui::Tone::primary : ui::Tone::neutral,
+                                     ImVec2(toggle_width, toggle_height)))
+                    frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.outcome});
+                if (selected) {
+                    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
+                                                        ImGui::GetItemRectMax(), ink(), 16, 0, 4);
+                }
+                remember(target);
             }
-            remember(target);
         }
+        y += 2 * toggle_height + frame.gap * 1.5f;
     }
-    y += 2 * toggle_height + frame.gap * 1.5f;
 
-    // The note: an ordinary text field (staff have a keyboard); Enter adds a line.
-    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::note_label));
+    // The note: a text field for a physical keyboard (Enter adds a line), and an on-screen one
+    // (Telex for Vietnamese) behind the "Bàn phím / Keyboard" button for a touch-only station.
+    text_at(fonts_.body_bold, ImVec2(left, y + 14), ink(), frame.text(BoothText::note_label));
     const std::string used = frame.fill(
         BoothText::note_size, {std::to_string(state.note.size()), std::to_string(kMaxNoteBytes)});
-    text_at(fonts_.small, ImVec2(left + inner - text_width(fonts_.small, used), y + 4), muted(),
-            used);
-    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    const std::string keyboard_label =
+        labelled(frame.text(note_keyboard_ ? BoothText::hide_keyboard : BoothText::show_keyboard),
+                 "note_keyboard");
+    float keyboard_button_width = 0;
+    {
+        ScopedFont font(fonts_.body);
+        keyboard_button_width = ImGui::CalcTextSize(keyboard_label.c_str(), nullptr, true).x +
+                                2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SetCursorScreenPos(ImVec2(left + inner - keyboard_button_width, y));
+        if (ui::touch_button(keyboard_label.c_str(), ui::Tone::neutral,
+                             ImVec2(keyboard_button_width, ui::kMinTouchTarget)))
+            note_keyboard_ = !note_keyboard_;
+        remember("note_keyboard");
+    }
+    text_at(
+        fonts_.small,
+        ImVec2(left + inner - keyboard_button_width - frame.gap - text_width(fonts_.small, used),
+               y + 18),
+        muted(), used);
+    y += ui::kMinTouchTarget + frame.gap / 2;
     const float actions_top = origin.y + size.y - padding - frame.button_height;
-    const float note_height = std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y);
+    const float key_height = tablet ? 56.0f : 64.0f;
+    const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 10 + frame.gap : 0.0f;
+    const float note_height =
+        std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y - keyboard_height);
     ImGui::SetCursorScreenPos(ImVec2(left, y));
     std::string note = state.note;
     {
@@ -987,6 +1019,8 @@ void BoothView::finish_dialog(Frame& frame) {
         ImGui::PopStyleColor();
         remember("note");
     }
+    if (note_keyboard_)
+        note_keyboard(frame, ImVec2(left, y + note_height + frame.gap), inner, key_height);
 
     // Back, and Save (only once an outcome is chosen).
     std::vector<RowButton> buttons;
@@ -1006,6 +1040,43 @@ void BoothView::finish_dialog(Frame& frame) {
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
+}
+
+void BoothView::note_keyboard(Frame& frame, ImVec2 at, float width, float key_height) {
+    ImGui::SetCursorScreenPos(at);
+    ui::KeyboardView view;
+    view.layout = note_digits_ ? ui::KeyboardLayout::digits : ui::KeyboardLayout::letters;
+    view.uppercase = note_shift_;
+    view.width = width;
+    view.key_height = std::max(key_height, ui::kMinTouchTarget * 0.875f);
+    ScopedFont font(fonts_.body_bold);
+    const auto tapped = ui::on_screen_keyboard(view);
+    if (!tapped) return;
+    // Telex works on the note as it reads: "Tot" + "s" is "Tót", "dd" is "đ".
+    checkin::TelexInput editor(frame.state.note);
+    switch (tapped->kind) {
+        case ui::KeyKind::character:
+            editor.type(static_cast<char32_t>(tapped->character));
+            note_shift_ = false;  // one capital, as on a phone
+            break;
+        case ui::KeyKind::space:
+            editor.type(U' ');
+            break;
+        case ui::KeyKind::backspace:
+            editor.backspace();
+            break;
+        case ui::KeyKind::enter:
+            editor.type(U'\n');
+            break;
+        case ui::KeyKind::shift:
+            note_shift_ = !note_shift_;
+            return;
+        case ui::KeyKind::show_digits:
+        case ui::KeyKind::show_letters:
+            note_digits_ = !note_digits_;
+            return;
+    }
+    frame.asked.push_back(intent::NoteTyped{editor.text()});
 }
 
 void BoothView::ticket_mismatch(Frame& frame) {

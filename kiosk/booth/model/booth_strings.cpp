@@ -157,6 +157,8 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::outcome_not_suitable, "Chưa phù hợp", "Not suitable"},
     {BoothText::note_label, "Ghi chú (không bắt buộc)", "Note (optional)"},
     {BoothText::note_size, "{} / {} byte", "{} / {} bytes"},
+    {BoothText::show_keyboard, "Bàn phím", "Keyboard"},
+    {BoothText::hide_keyboard, "Ẩn bàn phím", "Hide keyboard"},
     {BoothText::save_outcome, "Lưu kết quả", "Save the outcome"},
     {BoothText::back, "Quay lại", "Back"},
 }};

@@ -126,7 +126,9 @@ enum class BoothText {
     outcome_next_round,
     outcome_not_suitable,
     note_label,
-    note_size,  // {} = bytes used, {} = bytes allowed
+    note_size,      // {} = bytes used, {} = bytes allowed
+    show_keyboard,  // opens the on-screen keyboard for the note (Telex for Vietnamese)
+    hide_keyboard,
     save_outcome,
     back,
 };
