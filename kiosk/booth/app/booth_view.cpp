@@ -1004,7 +1004,7 @@ void BoothView::finish_dialog(Frame& frame) {
     y += ui::kMinTouchTarget + frame.gap / 2;
     const float actions_top = origin.y + size.y - padding - frame.button_height;
     const float key_height = tablet ? 56.0f : 64.0f;
-    const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 10 + frame.gap : 0.0f;
+    const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 16 + 2 * frame.gap : 0.0f;
     const float note_height =
         std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y - keyboard_height);
     ImGui::SetCursorScreenPos(ImVec2(left, y));
