@@ -1,16 +1,9 @@
 #include "kiosk/ui/theme.hpp"
 
+#include <initializer_list>
+
 namespace jobfair::ui {
 namespace {
-
-ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
-    return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f,
-                  static_cast<float>((hex >> 8) & 0xFF) / 255.0f,
-                  static_cast<float>(hex & 0xFF) / 255.0f, alpha);
-}
-
-constexpr unsigned kWhiteText = 0xFFFFFF;
-constexpr unsigned kInkText = 0x111418;  // near-black: softer than pure black on white
 
 // The style's window background tells the variant apart: no state of our own is needed.
 ThemeVariant variant_of(const ImGuiStyle& style) {
@@ -21,29 +14,36 @@ ThemeVariant variant_of(const ImGuiStyle& style) {
 
 }  // namespace
 
+ImVec4 to_imgui(Rgb colour, float alpha) {
+    return ImVec4(colour.red(), colour.green(), colour.blue(), alpha);
+}
+
 ToneColours tone_colours(Tone tone, ThemeVariant variant) {
-    switch (tone) {
-        case Tone::primary:
-            return {rgb(0x0B57D0), rgb(0x0A4BB3), rgb(0x083E94), rgb(kWhiteText)};
-        case Tone::ok:
-            return {rgb(0x1E7B34), rgb(0x19692C), rgb(0x145523), rgb(kWhiteText)};
-        case Tone::warning:  // amber reads as "warning" only with dark text on it
-            return {rgb(0xF4B400), rgb(0xE0A600), rgb(0xC99400), rgb(kInkText)};
-        case Tone::danger:
-            return {rgb(0xC5221F), rgb(0xA91D1A), rgb(0x8E1815), rgb(kWhiteText)};
-        case Tone::info:
-            return {rgb(0x0B6E99), rgb(0x095D82), rgb(0x074B69), rgb(kWhiteText)};
-        case Tone::neutral:
-            break;
-    }
-    if (variant == ThemeVariant::dark) {
-        return {rgb(0x2A313C), rgb(0x36404D), rgb(0x45505F), rgb(0xF5F7FA)};
-    }
-    return {rgb(0xE1E5EB), rgb(0xD0D6DE), rgb(0xBCC4CF), rgb(kInkText)};
+    const TonePalette palette = tone_palette(tone, variant);
+    return {to_imgui(palette.fill), to_imgui(palette.hovered), to_imgui(palette.pressed),
+            to_imgui(palette.text), to_imgui(palette.on_background)};
 }
 
 ToneColours tone_colours(Tone tone) {
     return tone_colours(tone, variant_of(ImGui::GetStyle()));
+}
+
+void begin_disabled(bool disabled) {
+    if (!disabled) return;
+    const SurfacePalette surfaces = surface_palette(variant_of(ImGui::GetStyle()));
+    ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
+    for (const ImGuiCol fill : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive,
+                                ImGuiCol_FrameBg, ImGuiCol_FrameBgHovered, ImGuiCol_FrameBgActive})
+        ImGui::PushStyleColor(fill, to_imgui(surfaces.disabled_fill));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_imgui(surfaces.disabled_text));
+    ImGui::BeginDisabled(true);
+}
+
+void end_disabled(bool disabled) {
+    if (!disabled) return;
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(7);
+    ImGui::PopStyleVar();
 }
 
 void apply_theme(ImGuiStyle& style, ThemeVariant variant) {
@@ -72,15 +72,16 @@ void apply_theme(ImGuiStyle& style, ThemeVariant variant) {
     const bool dark = variant == ThemeVariant::dark;
     const ToneColours neutral = tone_colours(Tone::neutral, variant);
     const ToneColours primary = tone_colours(Tone::primary, variant);
+    const SurfacePalette surfaces = surface_palette(variant);
     ImVec4* colours = style.Colors;
-    colours[ImGuiCol_Text] = dark ? rgb(0xF5F7FA) : rgb(kInkText);
-    colours[ImGuiCol_TextDisabled] = dark ? rgb(0xA9B2BF) : rgb(0x4F5866);
-    colours[ImGuiCol_WindowBg] = dark ? rgb(0x0E1116) : rgb(0xF7F8FA);
-    colours[ImGuiCol_ChildBg] = dark ? rgb(0x161B22) : rgb(0xFFFFFF);
-    colours[ImGuiCol_PopupBg] = dark ? rgb(0x161B22) : rgb(0xFFFFFF);
-    colours[ImGuiCol_Border] = dark ? rgb(0x5A6473) : rgb(0x8A93A0);
-    colours[ImGuiCol_BorderShadow] = rgb(0x000000, 0.0f);
-    colours[ImGuiCol_FrameBg] = dark ? rgb(0x1C222B) : rgb(0xFFFFFF);
+    colours[ImGuiCol_Text] = to_imgui(surfaces.text);
+    colours[ImGuiCol_TextDisabled] = to_imgui(surfaces.muted_text);
+    colours[ImGuiCol_WindowBg] = to_imgui(surfaces.window);
+    colours[ImGuiCol_ChildBg] = to_imgui(surfaces.card);
+    colours[ImGuiCol_PopupBg] = to_imgui(surfaces.card);
+    colours[ImGuiCol_Border] = to_imgui(surfaces.border);
+    colours[ImGuiCol_BorderShadow] = to_imgui({0x000000}, 0.0f);
+    colours[ImGuiCol_FrameBg] = to_imgui(surfaces.field);
     colours[ImGuiCol_FrameBgHovered] = neutral.hovered;
     colours[ImGuiCol_FrameBgActive] = neutral.pressed;
     colours[ImGuiCol_TitleBg] = neutral.fill;
@@ -106,11 +107,13 @@ void apply_theme(ImGuiStyle& style, ThemeVariant variant) {
     colours[ImGuiCol_TableHeaderBg] = neutral.fill;
     colours[ImGuiCol_TableBorderStrong] = colours[ImGuiCol_Border];
     colours[ImGuiCol_TableBorderLight] = neutral.pressed;
-    colours[ImGuiCol_TableRowBg] = rgb(0x000000, 0.0f);
-    colours[ImGuiCol_TableRowBgAlt] = dark ? rgb(0xFFFFFF, 0.04f) : rgb(0x000000, 0.03f);
-    colours[ImGuiCol_TextSelectedBg] = dark ? rgb(0x0B57D0, 0.6f) : rgb(0x0B57D0, 0.3f);
+    colours[ImGuiCol_TableRowBg] = to_imgui({0x000000}, 0.0f);
+    colours[ImGuiCol_TableRowBgAlt] =
+        dark ? to_imgui({0xFFFFFF}, 0.04f) : to_imgui({0x000000}, 0.03f);
+    colours[ImGuiCol_TextSelectedBg] =
+        dark ? to_imgui({0x0B57D0}, 0.6f) : to_imgui({0x0B57D0}, 0.3f);
     colours[ImGuiCol_NavHighlight] = primary.fill;
-    colours[ImGuiCol_ModalWindowDimBg] = rgb(0x000000, 0.5f);
+    colours[ImGuiCol_ModalWindowDimBg] = to_imgui({0x000000}, 0.5f);
 }
 
 }  // namespace jobfair::ui

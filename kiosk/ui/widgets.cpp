@@ -2,6 +2,8 @@
 // letters layout, digits layout).
 #include "kiosk/ui/widgets.hpp"
 
+#include <imgui_internal.h>  // GImGui->CurrentItemFlags: is the next item disabled
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -14,11 +16,13 @@ ImU32 packed(const ImVec4& colour) {
     return ImGui::ColorConvertFloat4ToU32(colour);
 }
 
-// Pushes a tone's colours onto the button styles; the neutral tone keeps the theme's own.
+// Pushes a tone's colours onto the button styles; the neutral tone keeps the theme's own, and so
+// does a disabled button (begin_disabled has pushed the readable disabled colours).
 class ScopedToneColours {
   public:
     explicit ScopedToneColours(Tone tone) {
         if (tone == Tone::neutral) return;
+        if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) return;
         const ToneColours colours = tone_colours(tone);
         ImGui::PushStyleColor(ImGuiCol_Button, colours.fill);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours.hovered);

@@ -333,11 +333,11 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
         std::initializer_list<std::string_view> values;
     };
     const Reason reasons[] = {
-        {CallNobody::seat_busy, "S0087", BoothText::why_seat_busy, {"2", "S0087"}},
+        // Students are named by ticket label (A-0087), never by their internal id (S0087).
+        {CallNobody::seat_busy, "S0087", BoothText::why_seat_busy, {"2", "A-0087"}},
         {CallNobody::nobody_waiting, "", BoothText::why_nobody_waiting, {}},
         {CallNobody::outside_hours, "", BoothText::why_outside_hours, {}},
-        {CallNobody::seat_held, "S0123", BoothText::why_seat_held, {"S0123"}},
-        {CallNobody::not_in_standby, "W0003", BoothText::why_not_in_standby, {"W0003", "B07"}},
+        {CallNobody::seat_held, "S0200", BoothText::why_seat_held, {"A-0200"}},
         {CallNobody::booth_full, "", BoothText::why_booth_full, {}},
         {CallNobody::none, "", BoothText::why_other, {"something new"}},
     };
@@ -353,6 +353,42 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
         CHECK(station.state.notice->text(Language::en) ==
               tr_fill(reason.text, Language::en, reason.values));
     }
+    // A student the queue does not show is "a student", not "W0003".
+    station.send(intent::QueueAnswered{kOk, parse_booth_queue(kTwoSeatsJson)});
+    only_post(station.send(intent::CallNext{1}));
+    station.send(intent::ActionAnswered{Action::call_next, kOk, "", "", CallNobody::not_in_standby,
+                                        "W0003"});
+    REQUIRE(station.state.notice);
+    CHECK(station.state.notice->text(Language::vi) ==
+          "Chưa mời được một sinh viên từ hàng chờ dự bị của gian B07 lúc này.");
+    CHECK(station.state.notice->text(Language::en).find("W0003") == std::string::npos);
+}
+
+TEST_CASE("booth station: standby rows say how long each student has waited, by the fair clock") {
+    CHECK(minutes_waited("08:10", "09:30") == 80);
+    CHECK(minutes_waited("05:50", "09:30") == 220);
+    CHECK(minutes_waited("09:30", "09:30") == 0);
+    CHECK_FALSE(minutes_waited("09:31", "09:30"));  // a clock that went back: no figure
+    CHECK_FALSE(minutes_waited("8:10", "09:30"));
+    CHECK_FALSE(minutes_waited("08:10", ""));
+    CHECK_FALSE(minutes_waited("24:00", "24:10"));
+    CHECK(waited_words(220, Language::vi) == "đã chờ 3 giờ 40 phút");
+    CHECK(waited_words(220, Language::en) == "waited 3 h 40 min");
+    CHECK(waited_words(25, Language::vi) == "đã chờ 25 phút");
+    CHECK(waited_words(60, Language::en) == "waited 1 h 0 min");
+    const BoothQueue queue = parse_booth_queue(kTwoSeatsJson);
+    CHECK(minutes_waited(queue.standby[0].arrived, queue.now) == 80);
+}
+
+TEST_CASE("booth station: a greyed Call-to-seat button says why") {
+    Station station = logged_in(kTwoSeatsJson);
+    // Seat 1 (index 0) is interviewing A-0087; seat 2 is free.
+    CHECK(take_walk_in_blocked(station.state, 0, Language::vi) == "Bàn 1 đang có lượt");
+    CHECK(take_walk_in_blocked(station.state, 0, Language::en) == "Seat 1 is in use");
+    CHECK_FALSE(take_walk_in_blocked(station.state, 1, Language::en));
+    only_post(station.send(intent::TakeWalkIn{"S0200", 1}));
+    CHECK(take_walk_in_blocked(station.state, 1, Language::vi) == "Đang gửi…");
+    CHECK(take_walk_in_blocked(station.state, 1, Language::en) == "Sending…");
 }
 
 TEST_CASE("booth station: take a walk-in from standby into a free seat") {

@@ -186,8 +186,20 @@ TEST_CASE("kiosk session: check-in errors are shown with the way forward") {
                                          "Vé này không hợp lệ."})});
     CHECK(kiosk.screen() == Screen::result);
     REQUIRE(kiosk.state.student->error);
+    // A forged ticket: plain words and a person to see, not the server's accusation.
     CHECK(error_text(*kiosk.state.student->error, Language::vi) ==
-          "Máy chủ báo: Vé này không hợp lệ. Hãy quét lại vé. Nếu vẫn lỗi, hãy đến bàn hỗ trợ.");
+          "Không đọc được vé này. Mời bạn đến bàn hỗ trợ.");
+    CHECK(error_text(*kiosk.state.student->error, Language::en) ==
+          "We could not read this ticket. Please go to the help desk.");
+
+    // Any other refusal keeps the server's words and the way forward.
+    key = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()))->idempotency_key;
+    kiosk.send(intent::CheckInAnswered{
+        key, Answer::refused(
+                 ErrorAnswer{"fair_closed", "The fair is closed.", "Hội chợ đã đóng cửa."})});
+    REQUIRE(kiosk.state.student->error);
+    CHECK(error_text(*kiosk.state.student->error, Language::vi) ==
+          "Máy chủ báo: Hội chợ đã đóng cửa. Hãy quét lại vé. Nếu vẫn lỗi, hãy đến bàn hỗ trợ.");
     CHECK(error_text(*kiosk.state.student->error, Language::en).find("scan your ticket again") !=
           std::string::npos);
 
@@ -437,24 +449,42 @@ TEST_CASE("kiosk session: inactivity counts down the last 10 s, then destroys th
     CHECK_FALSE(next.answer);
 }
 
-TEST_CASE("kiosk session: the Result screen returns after 20 s — waiting for the server never") {
+TEST_CASE(
+    "kiosk session: the Result screen stays 3 min without a touch, counting down the last 30 s") {
     Kiosk kiosk;
     const auto key = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()))->idempotency_key;
     kiosk.wait(5min);
     kiosk.send(intent::Tick{});
-    CHECK(kiosk.screen() == Screen::checking_in);
+    CHECK(kiosk.screen() == Screen::checking_in);  // waiting for the server never times out
     CHECK_FALSE(countdown_seconds(kiosk.state, kiosk.now));
     kiosk.send(intent::CheckInAnswered{key, Answer::ok(an_answer())});
-    kiosk.wait(10s);
+    kiosk.wait(2min);
     kiosk.send(intent::Tick{});
-    CHECK(countdown_seconds(kiosk.state, kiosk.now) == 10);
-    kiosk.wait(9500ms);
+    CHECK(kiosk.screen() == Screen::result);  // long enough to read and photograph the QR
+    CHECK_FALSE(countdown_seconds(kiosk.state, kiosk.now));
+    kiosk.wait(30s);
+    kiosk.send(intent::Tick{});
+    CHECK(countdown_seconds(kiosk.state, kiosk.now) == 30);
+    CHECK(countdown_length(kiosk.state) == 30s);
+    kiosk.wait(29500ms);
     CHECK(countdown_seconds(kiosk.state, kiosk.now) == 1);
     kiosk.send(intent::Tick{});
     CHECK(kiosk.screen() == Screen::result);
     kiosk.wait(500ms);
     kiosk.send(intent::Tick{});
     CHECK(kiosk.screen() == Screen::welcome);
+}
+
+TEST_CASE("kiosk session: a new scan on the Result screen starts the next student at once") {
+    Kiosk kiosk;
+    const auto first = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()))->idempotency_key;
+    kiosk.send(intent::CheckInAnswered{first, Answer::ok(an_answer())});
+    REQUIRE(kiosk.screen() == Screen::result);
+    kiosk.wait(5s);
+    const auto second = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()));
+    REQUIRE(second);
+    CHECK(second->idempotency_key != first);
+    CHECK(kiosk.screen() == Screen::checking_in);
 }
 
 TEST_CASE("kiosk session: Back walks the screens back — Cancel goes home") {

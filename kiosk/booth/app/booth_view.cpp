@@ -13,6 +13,7 @@
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/protocol.hpp"
+#include "kiosk/checkin/model/telex.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -169,13 +170,15 @@ struct RowButton {
     ui::Tone tone = ui::Tone::neutral;
     Intent intent;
     bool enabled = true;
+    std::string why_not = {};  // when not enabled: the reason, written just above the button
 };
 
 // Lays `buttons` out in as few rows as their natural widths allow within `width`, each row
 // stretched to fill it, bottom-aligned at `bottom`; draws them and appends the tapped intent.
 void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, float width,
                  float height, float gap, std::vector<Intent>& asked,
-                 const std::function<void(const std::string&)>& remember) {
+                 const std::function<void(const std::string&)>& remember,
+                 ImFont* reason_font = nullptr) {
     const ImGuiStyle& style = ImGui::GetStyle();
     std::vector<std::vector<std::size_t>> rows(1);
     float row_width = 0;
@@ -200,10 +203,18 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
         for (const std::size_t index : row) {
             RowButton& button = buttons[index];
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            ImGui::BeginDisabled(!button.enabled);
+            ui::begin_disabled(!button.enabled);
             if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(each, height)))
                 asked.push_back(button.intent);
-            ImGui::EndDisabled();
+            ui::end_disabled(!button.enabled);
+            if (!button.enabled && !button.why_not.empty() && reason_font) {
+                const ImVec2 words = reason_font->CalcTextSizeA(reason_font->FontSize, FLT_MAX, 0,
+                                                                button.why_not.c_str());
+                ImGui::GetWindowDrawList()->AddText(
+                    reason_font, reason_font->FontSize,
+                    ImVec2(x + std::max(0.0f, (each - words.x) / 2), y - words.y - 4),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), button.why_not.c_str());
+            }
             remember(button.target);
             x += each + gap;
         }
@@ -286,6 +297,7 @@ void BoothView::draw(const BoothState& state, Clock::time_point now, std::vector
         finish_dialog(frame);
     } else {
         dialog_was_open_ = false;
+        note_keyboard_ = note_shift_ = note_digits_ = false;  // each dialog opens without it
     }
     if (mismatch) ticket_mismatch(frame);
 }
@@ -378,7 +390,8 @@ void BoothView::login(Frame& frame) {
     const float key_width = std::round(key_height * 1.9f);
     const float pad_left = centre_x - (3 * key_width + 2 * key_gap) / 2;
     ScopedFont font(fonts_.large);
-    ImGui::BeginDisabled(state.logging_in);
+    const bool logging_in = state.logging_in;
+    ui::begin_disabled(logging_in);
     for (int index = 0; index < 12; ++index) {
         const int row = index / 3;
         const int column = index % 3;
@@ -407,7 +420,7 @@ void BoothView::login(Frame& frame) {
             remember("pin:delete");
         }
     }
-    ImGui::EndDisabled();
+    ui::end_disabled(logging_in);
 }
 
 // --- header and banners --------------------------------------------------------------------------
@@ -561,15 +574,18 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(),
                      frame.text(BoothText::seat_free_hint), nullptr, inner);
         std::vector<RowButton> buttons;
-        buttons.push_back({labelled(frame.text(BoothText::call_next), "call_next"),
-                           "call_next:" + std::to_string(seat), ui::Tone::primary,
-                           intent::CallNext{seat},
-                           !frame.busy() && !(state.queue && state.queue->paused)});
+        const bool paused = state.queue && state.queue->paused;
+        buttons.push_back(
+            {labelled(frame.text(BoothText::call_next), "call_next"),
+             "call_next:" + std::to_string(seat), ui::Tone::primary, intent::CallNext{seat},
+             !frame.busy() && !paused,
+             frame.text(frame.busy() ? BoothText::action_on_its_way : BoothText::why_not_paused)});
         {
             ScopedFont font(fonts_.large);
-            button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner,
-                        frame.button_height * 1.25f, frame.gap, frame.asked,
-                        [this](const std::string& id) { remember(id); });
+            button_rows(
+                buttons, ImVec2(left, origin.y + size.y - padding), inner,
+                frame.button_height * 1.25f, frame.gap, frame.asked,
+                [this](const std::string& id) { remember(id); }, fonts_.small);
         }
         ImGui::EndChild();
         ImGui::PopID();
@@ -820,13 +836,22 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
                                            2 * ImGui::GetStyle().FramePadding.x;
                 buttons_left -= button_width;
                 ImGui::SetCursorScreenPos(ImVec2(buttons_left, button_top));
-                ImGui::BeginDisabled(frame.busy() || current_interview(state, *seat) != nullptr);
+                const auto blocked = take_walk_in_blocked(state, *seat, frame.language);
+                ui::begin_disabled(blocked.has_value());
                 if (ui::touch_button(label.c_str(), ui::Tone::primary,
                                      ImVec2(button_width, ui::kMinTouchTarget)))
                     frame.asked.push_back(intent::TakeWalkIn{student.person.student, *seat});
-                ImGui::EndDisabled();
+                ui::end_disabled(blocked.has_value());
                 remember(target);
                 buttons_left -= 12;
+                if (blocked) {  // a greyed button says why, just left of it
+                    buttons_left -= text_width(fonts_.small, *blocked);
+                    text_at(fonts_.small,
+                            ImVec2(buttons_left,
+                                   button_top + (ui::kMinTouchTarget - fonts_.small->FontSize) / 2),
+                            muted(), *blocked);
+                    buttons_left -= 12;
+                }
             }
         }
         // Left: ticket and name; arrival, choice, trade and level under them.
@@ -835,7 +860,10 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
         text_at(fonts_.body_bold, ImVec2(left, row_y), ink(), student.person.ticket_label);
         text_at(fonts_.body, ImVec2(left + label_width, row_y), ink(),
                 fitted(fonts_.body, student.person.full_name, text_room - label_width));
-        const std::string detail = frame.fill(BoothText::arrived_at, {student.arrived}) + " · " +
+        std::string arrived = frame.fill(BoothText::arrived_at, {student.arrived});
+        if (const auto waited = minutes_waited(student.arrived, state.queue->now))
+            arrived += " (" + waited_words(*waited, frame.language) + ")";
+        const std::string detail = arrived + " · " +
                                    rank_words(student.person.rank, frame.language) + " · " +
                                    trade_words(student.person.occupation, frame.language) + " · " +
                                    level_words(student.person.level, frame.language);
@@ -902,53 +930,83 @@ void BoothView::finish_dialog(Frame& frame) {
             fitted(fonts_.body, interview->person.full_name, inner));
     y += fonts_.body->FontSize + frame.gap;
 
-    // The four outcomes as big toggles, two by two.
-    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
-    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    // The four outcomes as big toggles, two by two; while the keyboard is open, the one chosen
+    // in a line, so the keyboard has their room.
     const auto chosen = state.outcome_by_seat.find(dialog.seat);
     const InterviewOutcome* outcome =
         chosen == state.outcome_by_seat.end() ? nullptr : &chosen->second;
-    struct Choice {
-        InterviewOutcome outcome;
-        BoothText words;
-    };
-    constexpr Choice kChoices[] = {
-        {InterviewOutcome::offer, BoothText::outcome_offer},
-        {InterviewOutcome::internship, BoothText::outcome_internship},
-        {InterviewOutcome::next_round, BoothText::outcome_next_round},
-        {InterviewOutcome::not_suitable, BoothText::outcome_not_suitable}};
-    const float toggle_width = (inner - frame.gap) / 2;
-    const float toggle_height = frame.button_height;
-    {
-        ScopedFont font(fonts_.large);
-        for (int index = 0; index < 4; ++index) {
-            const Choice& choice = kChoices[index];
-            ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
-                                             y + (index / 2) * (toggle_height + frame.gap)));
-            const bool selected = outcome && *outcome == choice.outcome;
-            const std::string target = "outcome:" + std::string(outcome_code(choice.outcome));
-            if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
-                                 selected ? ui::Tone::primary : ui::Tone::neutral,
-                                 ImVec2(toggle_width, toggle_height)))
-                frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.outcome});
-            if (selected) {
-                ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
-                                                    ImGui::GetItemRectMax(), ink(), 16, 0, 4);
+    if (note_keyboard_) {
+        const std::string line =
+            std::string(frame.text(BoothText::outcome_prompt)) + ": " +
+            (outcome ? outcome_words(*outcome, frame.language) : std::string("—"));
+        text_at(fonts_.body_bold, ImVec2(left, y), ink(), line);
+        y += fonts_.body_bold->FontSize + frame.gap;
+    } else {
+        text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::outcome_prompt));
+        y += fonts_.body_bold->FontSize + frame.gap / 2;
+        struct Choice {
+            InterviewOutcome outcome;
+            BoothText words;
+        };
+        constexpr Choice kChoices[] = {
+            {InterviewOutcome::offer, BoothText::outcome_offer},
+            {InterviewOutcome::internship, BoothText::outcome_internship},
+            {InterviewOutcome::next_round, BoothText::outcome_next_round},
+            {InterviewOutcome::not_suitable, BoothText::outcome_not_suitable}};
+        const float toggle_width = (inner - frame.gap) / 2;
+        const float toggle_height = frame.button_height;
+        {
+            ScopedFont font(fonts_.large);
+            for (int index = 0; index < 4; ++index) {
+                const Choice& choice = kChoices[index];
+                ImGui::SetCursorScreenPos(ImVec2(left + (index % 2) * (toggle_width + frame.gap),
+                                                 y + (index / 2) * (toggle_height + frame.gap)));
+                const bool selected = outcome && *outcome == choice.outcome;
+                const std::string target = "outcome:" + std::string(outcome_code(choice.outcome));
+                if (ui::touch_button(labelled(frame.text(choice.words), target).c_str(),
+                                     selected ? ui::Tone::primary : ui::Tone::neutral,
+                                     ImVec2(toggle_width, toggle_height)))
+                    frame.asked.push_back(intent::ChooseOutcome{dialog.seat, choice.outcome});
+                if (selected) {
+                    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(),
+                                                        ImGui::GetItemRectMax(), ink(), 16, 0, 4);
+                }
+                remember(target);
             }
-            remember(target);
         }
+        y += 2 * toggle_height + frame.gap * 1.5f;
     }
-    y += 2 * toggle_height + frame.gap * 1.5f;
 
-    // The note: an ordinary text field (staff have a keyboard); Enter adds a line.
-    text_at(fonts_.body_bold, ImVec2(left, y), ink(), frame.text(BoothText::note_label));
+    // The note: a text field for a physical keyboard (Enter adds a line), and an on-screen one
+    // (Telex for Vietnamese) behind the "Bàn phím / Keyboard" button for a touch-only station.
+    text_at(fonts_.body_bold, ImVec2(left, y + 14), ink(), frame.text(BoothText::note_label));
     const std::string used = frame.fill(
         BoothText::note_size, {std::to_string(state.note.size()), std::to_string(kMaxNoteBytes)});
-    text_at(fonts_.small, ImVec2(left + inner - text_width(fonts_.small, used), y + 4), muted(),
-            used);
-    y += fonts_.body_bold->FontSize + frame.gap / 2;
+    const std::string keyboard_label =
+        labelled(frame.text(note_keyboard_ ? BoothText::hide_keyboard : BoothText::show_keyboard),
+                 "note_keyboard");
+    float keyboard_button_width = 0;
+    {
+        ScopedFont font(fonts_.body);
+        keyboard_button_width = ImGui::CalcTextSize(keyboard_label.c_str(), nullptr, true).x +
+                                2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SetCursorScreenPos(ImVec2(left + inner - keyboard_button_width, y));
+        if (ui::touch_button(keyboard_label.c_str(), ui::Tone::neutral,
+                             ImVec2(keyboard_button_width, ui::kMinTouchTarget)))
+            note_keyboard_ = !note_keyboard_;
+        remember("note_keyboard");
+    }
+    text_at(
+        fonts_.small,
+        ImVec2(left + inner - keyboard_button_width - frame.gap - text_width(fonts_.small, used),
+               y + 18),
+        muted(), used);
+    y += ui::kMinTouchTarget + frame.gap / 2;
     const float actions_top = origin.y + size.y - padding - frame.button_height;
-    const float note_height = std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y);
+    const float key_height = tablet ? 56.0f : 64.0f;
+    const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 16 + 2 * frame.gap : 0.0f;
+    const float note_height =
+        std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y - keyboard_height);
     ImGui::SetCursorScreenPos(ImVec2(left, y));
     std::string note = state.note;
     {
@@ -961,23 +1019,64 @@ void BoothView::finish_dialog(Frame& frame) {
         ImGui::PopStyleColor();
         remember("note");
     }
+    if (note_keyboard_)
+        note_keyboard(frame, ImVec2(left, y + note_height + frame.gap), inner, key_height);
 
     // Back, and Save (only once an outcome is chosen).
     std::vector<RowButton> buttons;
     buttons.push_back({labelled(frame.text(BoothText::back), "back"), "back", ui::Tone::neutral,
                        intent::CloseFinish{}, true});
-    buttons.push_back({labelled(frame.text(BoothText::save_outcome), "save_outcome"),
-                       "save_outcome", ui::Tone::primary, intent::Finish{dialog.interview},
-                       outcome != nullptr && !frame.busy()});
+    buttons.push_back(
+        {labelled(frame.text(BoothText::save_outcome), "save_outcome"), "save_outcome",
+         ui::Tone::primary, intent::Finish{dialog.interview}, outcome != nullptr && !frame.busy(),
+         frame.text(frame.busy() ? BoothText::action_on_its_way : BoothText::why_not_no_outcome)});
     {
         ScopedFont font(fonts_.large);
-        button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner, frame.button_height,
-                    frame.gap, frame.asked,
-                    [this](const std::string& target) { remember(target); });
+        button_rows(
+            buttons, ImVec2(left, origin.y + size.y - padding), inner, frame.button_height,
+            frame.gap, frame.asked, [this](const std::string& target) { remember(target); },
+            fonts_.small);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
+}
+
+void BoothView::note_keyboard(Frame& frame, ImVec2 at, float width, float key_height) {
+    ImGui::SetCursorScreenPos(at);
+    ui::KeyboardView view;
+    view.layout = note_digits_ ? ui::KeyboardLayout::digits : ui::KeyboardLayout::letters;
+    view.uppercase = note_shift_;
+    view.width = width;
+    view.key_height = std::max(key_height, ui::kMinTouchTarget * 0.875f);
+    ScopedFont font(fonts_.body_bold);
+    const auto tapped = ui::on_screen_keyboard(view);
+    if (!tapped) return;
+    // Telex works on the note as it reads: "Tot" + "s" is "Tót", "dd" is "đ".
+    checkin::TelexInput editor(frame.state.note);
+    switch (tapped->kind) {
+        case ui::KeyKind::character:
+            editor.type(static_cast<char32_t>(tapped->character));
+            note_shift_ = false;  // one capital, as on a phone
+            break;
+        case ui::KeyKind::space:
+            editor.type(U' ');
+            break;
+        case ui::KeyKind::backspace:
+            editor.backspace();
+            break;
+        case ui::KeyKind::enter:
+            editor.type(U'\n');
+            break;
+        case ui::KeyKind::shift:
+            note_shift_ = !note_shift_;
+            return;
+        case ui::KeyKind::show_digits:
+        case ui::KeyKind::show_letters:
+            note_digits_ = !note_digits_;
+            return;
+    }
+    frame.asked.push_back(intent::NoteTyped{editor.text()});
 }
 
 void BoothView::ticket_mismatch(Frame& frame) {

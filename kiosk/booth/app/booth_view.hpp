@@ -47,6 +47,8 @@ class BoothView {
     void next_list(Frame& frame, ImVec2 origin, ImVec2 size);
     void standby_list(Frame& frame, ImVec2 origin, ImVec2 size);
     void finish_dialog(Frame& frame);
+    // The keyboard under the note: each key becomes the whole note as it now reads (NoteTyped).
+    void note_keyboard(Frame& frame, ImVec2 at, float width, float key_height);
     void ticket_mismatch(Frame& frame);
     void shade(const char* id);  // dims and blocks the screen under an overlay
 
@@ -56,6 +58,10 @@ class BoothView {
     std::map<std::string, std::pair<ImVec2, ImVec2>> targets_;
     std::map<std::string, std::pair<ImVec2, ImVec2>> drawing_;  // this frame's, swapped in at end
     bool dialog_was_open_ = false;                              // to focus it when it opens
+    // The finish dialog's on-screen keyboard: open or not, and its shift and digits keys.
+    bool note_keyboard_ = false;
+    bool note_shift_ = false;
+    bool note_digits_ = false;
 };
 
 }  // namespace jobfair::booth::app

@@ -198,6 +198,10 @@ void run_shots(const ScriptRun& run, ui::Window& window, BoothApp& app) {
     script.click("note");
     script.driver().type_text("Hàn TIG tốt, giao tiếp rõ ràng; hẹn vòng 2 lúc 14:00 tại xưởng.");
     script.shoot("finish");
+    // The on-screen keyboard, for a station with no physical one.
+    script.click("note_keyboard");
+    script.shoot("finish_keyboard");
+    script.click("note_keyboard");
     script.click("save_outcome");
     script.settle();
     if (state().finishing ||

@@ -2,6 +2,9 @@
 // finish dialog, ticket check, stream, tick) · parse_stream_event · queries
 #include "kiosk/booth/model/booth.hpp"
 
+#include <functional>
+#include <vector>
+
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -53,7 +56,38 @@ std::string seat_label(int seat) {
 
 // The server's reason for calling nobody, in the table's words; without a reason, the server's own
 // (English) words.
-Notice why_nobody_notice(const intent::ActionAnswered& answered, const std::string& booth,
+// The ticket label (A-0087) of a student the queue knows, else "a student": the student id
+// (S0483) the server names is internal and never shown.
+std::string ticket_or_someone(const BoothState& state, const std::string& student,
+                              Language language) {
+    if (state.queue) {
+        for (const auto& interview : state.queue->queue)
+            if (interview.person.student == student) return interview.person.ticket_label;
+        for (const auto& waiting : state.queue->standby)
+            if (waiting.person.student == student) return waiting.person.ticket_label;
+    }
+    return tr(BoothText::unknown_student, language);
+}
+
+// A notice naming the student in the way, in each language.
+Notice notice_about(const BoothState& state, const std::string& student, BoothText text,
+                    const std::function<std::vector<std::string>(const std::string&)>& values) {
+    const auto in = [&](Language language) {
+        const std::vector<std::string> filled = values(ticket_or_someone(state, student, language));
+        std::string out = tr(text, language);
+        for (const std::string& value : filled) {
+            const auto blank = out.find("{}");
+            if (blank == std::string::npos) break;
+            out.replace(blank, 2, value);
+        }
+        return out;
+    };
+    return {Notice::Kind::info, in(Language::vi), in(Language::en)};
+}
+
+// The server's reason for calling nobody, in the table's words; without a reason, the server's own
+// (English) words.
+Notice why_nobody_notice(const BoothState& state, const intent::ActionAnswered& answered,
                          int seat) {
     const std::string& student = answered.nobody_student;
     switch (answered.nobody) {
@@ -62,13 +96,17 @@ Notice why_nobody_notice(const intent::ActionAnswered& answered, const std::stri
         case CallNobody::outside_hours:
             return table_notice(Notice::Kind::info, BoothText::why_outside_hours);
         case CallNobody::seat_busy:
-            return table_notice(Notice::Kind::info, BoothText::why_seat_busy,
-                                {seat_label(seat), student});
+            return notice_about(state, student, BoothText::why_seat_busy, [&](const auto& who) {
+                return std::vector<std::string>{seat_label(seat), who};
+            });
         case CallNobody::seat_held:
-            return table_notice(Notice::Kind::info, BoothText::why_seat_held, {student});
+            return notice_about(state, student, BoothText::why_seat_held,
+                                [](const auto& who) { return std::vector<std::string>{who}; });
         case CallNobody::not_in_standby:
-            return table_notice(Notice::Kind::info, BoothText::why_not_in_standby,
-                                {student, booth});
+            return notice_about(state, student, BoothText::why_not_in_standby,
+                                [&](const auto& who) {
+                                    return std::vector<std::string>{who, state.booth};
+                                });
         case CallNobody::booth_full:
             return table_notice(Notice::Kind::info, BoothText::why_booth_full);
         case CallNobody::none:
@@ -460,7 +498,7 @@ std::vector<Effect> update(BoothState& state, const Intent& intent, Clock::time_
                     case Action::take_walk_in:
                         state.notice =
                             answered.called_ticket_label.empty()
-                                ? why_nobody_notice(answered, state.booth, state.action_seat)
+                                ? why_nobody_notice(state, answered, state.action_seat)
                                 : table_notice(Notice::Kind::ok, BoothText::called_ticket,
                                                {answered.called_ticket_label,
                                                 seat_label(state.action_seat)});
@@ -696,6 +734,42 @@ std::string clock_text(std::chrono::seconds duration) {
     else
         std::snprintf(text, sizeof text, "%lld:%02lld", minutes, seconds);
     return text;
+}
+
+namespace {
+
+std::optional<int> minutes_of_day(std::string_view clock) {
+    if (clock.size() != 5 || clock[2] != ':') return std::nullopt;
+    for (const std::size_t index : {0u, 1u, 3u, 4u})
+        if (clock[index] < '0' || clock[index] > '9') return std::nullopt;
+    const int hours = (clock[0] - '0') * 10 + (clock[1] - '0');
+    const int minutes = (clock[3] - '0') * 10 + (clock[4] - '0');
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+}  // namespace
+
+std::optional<int> minutes_waited(std::string_view arrived, std::string_view now) {
+    const auto from = minutes_of_day(arrived);
+    const auto to = minutes_of_day(now);
+    if (!from || !to || *to < *from) return std::nullopt;
+    return *to - *from;
+}
+
+std::string waited_words(int minutes, Language language) {
+    if (minutes < 60)
+        return tr_fill(BoothText::waited_minutes, language, {std::to_string(minutes)});
+    return tr_fill(BoothText::waited_hours_minutes, language,
+                   {std::to_string(minutes / 60), std::to_string(minutes % 60)});
+}
+
+std::optional<std::string> take_walk_in_blocked(const BoothState& state, int seat,
+                                                Language language) {
+    if (state.action_in_flight) return tr(BoothText::action_on_its_way, language);
+    if (current_interview(state, seat))
+        return tr_fill(BoothText::seat_has_interview, language, {std::to_string(seat + 1)});
+    return std::nullopt;
 }
 
 }  // namespace jobfair::booth

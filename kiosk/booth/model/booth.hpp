@@ -315,4 +315,15 @@ int seat_count(const BoothState& state);
 // A duration as the view writes it: "4:07", "1:02:03".
 std::string clock_text(std::chrono::seconds duration);
 
+// Minutes from `arrived` to `now`, both "HH:MM" of the fair clock; nullopt when either is not a
+// time or `now` is before `arrived` (a queue from before midnight has no meaning here).
+std::optional<int> minutes_waited(std::string_view arrived, std::string_view now);
+// "đã chờ 3 giờ 40 phút" / "waited 3 h 40 min"; "đã chờ 25 phút" under an hour.
+std::string waited_words(int minutes, Language language);
+
+// Why a standby student cannot be called into `seat` now, in words; nullopt when they can (the
+// button is greyed and this is written under it).
+std::optional<std::string> take_walk_in_blocked(const BoothState& state, int seat,
+                                                Language language);
+
 }  // namespace jobfair::booth

@@ -105,6 +105,13 @@ enum class BoothText {
     standby_explained,
     standby_empty,
     arrived_at,             // {} = HH:MM
+    waited_hours_minutes,   // {} = hours, {} = minutes, by the fair clock
+    waited_minutes,         // {} = minutes
+    seat_has_interview,     // why "Call to seat {}" is greyed: {} = seat
+    action_on_its_way,      // why every action is greyed while one is sent
+    unknown_student,        // a student the queue does not show: never their internal id
+    why_not_paused,         // under a greyed Call next
+    why_not_no_outcome,     // under a greyed Save the outcome
     blocked_outside_hours,  // why a standby student cannot be invited now
     blocked_interview_limit,
     blocked_own_interview_near,
@@ -119,7 +126,9 @@ enum class BoothText {
     outcome_next_round,
     outcome_not_suitable,
     note_label,
-    note_size,  // {} = bytes used, {} = bytes allowed
+    note_size,      // {} = bytes used, {} = bytes allowed
+    show_keyboard,  // opens the on-screen keyboard for the note (Telex for Vietnamese)
+    hide_keyboard,
     save_outcome,
     back,
 };

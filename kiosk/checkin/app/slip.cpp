@@ -155,7 +155,8 @@ SlipRenderer::SlipRenderer(const std::filesystem::path& font_file) {
 GrayImage SlipRenderer::render(const protocol::CheckInAnswer& answer, bool provisional,
                                Language language) const {
     SlipCanvas slip(font_bytes_);
-    slip.text_line(tr_fill(Text::greeting, language, {answer.given_name}), 40);
+    // As on the Result screen: nothing is larger than when and where to come back.
+    slip.text_line(tr_fill(Text::greeting, language, {answer.given_name}), 32);
     slip.text_line(tr_fill(provisional ? Text::provisional_ticket_label : Text::ticket_label,
                            language, {answer.ticket_label}),
                    48);
@@ -170,6 +171,9 @@ GrayImage SlipRenderer::render(const protocol::CheckInAnswer& answer, bool provi
                        24);
     }
     for (const auto& interview : answer.interviews) {
+        slip.text_line(
+            tr_fill(Text::be_at_booth_by, language, {interview.booth, come_back_time(interview)}),
+            48);
         slip.text_line(tr_fill(Text::interview_time, language, {interview.start, interview.end}) +
                            "   " + tr_fill(Text::booth_number, language, {interview.booth}),
                        32);

@@ -67,11 +67,9 @@ void wrapped_in(ImFont* font, std::string_view text) {
 }
 
 void toned_text(ui::Tone tone, std::string_view text) {
-    // The tone's fill is its strongest colour; on the light background it reads as the tone.
-    // Amber is too light for text there (1.7:1): a dark amber-brown keeps the tone at 6.9:1.
-    const ImVec4 colour =
-        tone == ui::Tone::warning ? ImVec4(0.54f, 0.29f, 0.0f, 1.0f) : ui::tone_colours(tone).fill;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    // The tone's text colour for the background (amber itself is 1.7:1 on white; the palette's
+    // dark amber-brown is checked at AA by tests/unit/test_theme_contrast.cpp).
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::tone_colours(tone).on_background);
     wrapped(text);
     ImGui::PopStyleColor();
 }
@@ -253,7 +251,7 @@ void KioskView::header(Frame& frame) {
 void KioskView::footer(Frame& frame) {
     const auto seconds = countdown_seconds(frame.state, frame.now);
     if (!seconds) return;
-    const float limit = static_cast<float>(frame.state.config.timeouts.countdown.count());
+    const float limit = static_cast<float>(countdown_length(frame.state).count());
     const float bar_height = frame.layout.footer_height - ImGui::GetStyle().ItemSpacing.y;
     ui::countdown_bar(static_cast<float>(*seconds) / std::max(limit, 1.0f),
                       frame.fill(Text::countdown, {std::to_string(*seconds)}).c_str(),
@@ -807,14 +805,15 @@ void KioskView::rest_of_day(Frame& frame) {
             ImGui::EndGroup();
             ImGui::SameLine(ImGui::GetContentRegionMax().x - add_width);
             const bool adding = student.adding_booth && *student.adding_booth == free.booth;
-            ImGui::BeginDisabled(!can_add_booth(student, free.booth));
+            const bool cannot_add = !can_add_booth(student, free.booth);
+            ui::begin_disabled(cannot_add);
             {
                 const ScopedFont font(fonts_.large);
                 if (labelled_button(frame.text(adding ? Text::adding_booth : Text::add_booth),
                                     "add", ui::Tone::primary, ImVec2(add_width, 84)))
                     frame.asked.push_back(intent::AddBooth{free.booth});
             }
-            ImGui::EndDisabled();
+            ui::end_disabled(cannot_add);
             remember("add:" + free.booth);
             ImGui::PopID();
         }

@@ -315,8 +315,13 @@ class Updater {
                 student->error = ShownError{Text::check_in_offline, {}, {}};
                 break;
             case BackendError::refused:
-                student->error = ShownError{Text::server_refused, result.server_error(),
-                                            Text::way_forward_check_in};
+                // A ticket the server will not take (forged, revoked, unknown...) needs a person,
+                // and the student is told so plainly: no blame, no server jargon.
+                if (result.server_error() && result.server_error()->code.starts_with("ticket_"))
+                    student->error = ShownError{Text::ticket_unreadable, {}, {}};
+                else
+                    student->error = ShownError{Text::server_refused, result.server_error(),
+                                                Text::way_forward_check_in};
                 break;
             case BackendError::unexpected:
                 student->error = ShownError{Text::unexpected_answer, {}, {}};
@@ -484,10 +489,16 @@ Screen current_screen(const KioskState& state) {
     return state.student ? state.student->screen : Screen::welcome;
 }
 
+std::chrono::seconds countdown_length(const KioskState& state) {
+    return state.student && state.student->screen == Screen::result
+               ? state.config.timeouts.result_countdown
+               : state.config.timeouts.countdown;
+}
+
 std::optional<int> countdown_seconds(const KioskState& state, TimePoint now) {
     if (!state.student || waits_for_server(state.student->screen)) return std::nullopt;
     const auto left = time_limit(state) - (now - state.last_activity);
-    if (left > state.config.timeouts.countdown) return std::nullopt;
+    if (left > countdown_length(state)) return std::nullopt;
     const auto whole = std::chrono::ceil<std::chrono::seconds>(left).count();
     return static_cast<int>(std::max<decltype(whole)>(whole, 0));
 }

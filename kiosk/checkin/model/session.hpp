@@ -52,8 +52,11 @@ inline constexpr std::size_t kMaxChoices = 5;  // WalkInRegistration::preference
 
 struct Timeouts {
     std::chrono::seconds idle{60};       // on every screen that waits for the student
-    std::chrono::seconds result{20};     // the Result screen: long enough to take a photo
     std::chrono::seconds countdown{10};  // the last seconds show "Returning to start in N s"
+    // The Result screen stays until "Xong / Done" is tapped, or a new ticket is scanned, or this
+    // long without a touch: time to read the times, photograph the QR and walk away.
+    std::chrono::seconds result{180};
+    std::chrono::seconds result_countdown{30};  // its countdown shows only in the last 30 s
 };
 
 struct KioskConfig {
@@ -240,6 +243,8 @@ Screen current_screen(const KioskState& state);
 
 // Seconds left before the kiosk returns to Welcome, once they are few enough to show.
 std::optional<int> countdown_seconds(const KioskState& state, TimePoint now);
+// How long the countdown of the current screen lasts (the bar's full length).
+std::chrono::seconds countdown_length(const KioskState& state);
 
 // When the kiosk's screen next changes by itself after `now` (the frame loop sleeps until then
 // unless a key, a touch or an answer comes): the countdown's first or next second, or the return

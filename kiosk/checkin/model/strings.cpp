@@ -32,7 +32,7 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
      "có kết nối. Hãy đến bàn hỗ trợ để nhận lịch phỏng vấn.",
      "The kiosk cannot reach the server. Your registration is saved on this kiosk and will be sent "
      "as soon as the connection returns. Please go to the help desk for your interview times."},
-    {Text::already_checked_in, "Bạn đã check-in rồi. Lịch của bạn ở dưới đây.",
+    {Text::already_checked_in, "Bạn đã điểm danh rồi. Lịch của bạn ở dưới đây.",
      "You are already checked in. Your schedule is below."},
     {Text::your_interviews, "Lịch phỏng vấn của bạn", "Your interviews"},
     {Text::no_interviews_yet,
@@ -130,6 +130,8 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
     {Text::submitting, "Đang gửi đăng ký…", "Sending your registration…"},
     // Errors, each with the way forward
     {Text::server_refused, "Máy chủ báo: {}", "The server says: {}"},
+    {Text::ticket_unreadable, "Không đọc được vé này. Mời bạn đến bàn hỗ trợ.",
+     "We could not read this ticket. Please go to the help desk."},
     {Text::way_forward_check_in, "Hãy quét lại vé. Nếu vẫn lỗi, hãy đến bàn hỗ trợ.",
      "Please scan your ticket again. If it still fails, go to the help desk."},
     {Text::way_forward_register,

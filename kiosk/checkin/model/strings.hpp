@@ -94,7 +94,8 @@ enum class Text {
     confirm_consents,
     submitting,
     // Errors, each with the way forward
-    server_refused,  // {} = the server's message
+    server_refused,     // {} = the server's message
+    ticket_unreadable,  // any ticket_* refusal (forged, revoked, unknown...): plain, not accusing
     way_forward_check_in,
     way_forward_register,
     check_in_offline,
