@@ -8,7 +8,8 @@
 #
 # BIN_DIR holds jobfair-board (and jobfair, unless SERVER_BIN names another build). It starts
 # `jobfair serve --demo` on a temporary database with the fair clock standing still, runs
-# `jobfair simulate` until 09:30, then moves the fair clock (POST /api/v1/clock) to each state.
+# `jobfair simulate` until 09:30 (BOARD_SCREENS_UNTIL; ctest uses 08:30, a shorter run), then
+# moves the fair clock (POST /api/v1/clock) to each state.
 # Pictures: OUT_DIR/board-<state>-<vi|en>.png. Exit 77 when xvfb-run, curl or python3 is missing.
 set -eu
 
@@ -43,9 +44,15 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 PASSWORD=$(cat "$WORK/fair.db.organizer-password")
-echo "board_screens: simulating the morning until ${BOARD_SCREENS_UNTIL:-09:30}"
+UNTIL=${BOARD_SCREENS_UNTIL:-09:30}
+later() {  # UNTIL plus $1 minutes, HH:MM
+    h=$(echo "${UNTIL%%:*}" | sed 's/^0//') mm=$(echo "${UNTIL##*:}" | sed 's/^0//')
+    m=$(( ${h:-0} * 60 + ${mm:-0} + $1 ))
+    printf '%02d:%02d' $((m / 60)) $((m % 60))
+}
+echo "board_screens: simulating the morning until $UNTIL"
 "$SERVER_BIN" simulate --server "127.0.0.1:$PORT" --password "$PASSWORD" --db "$WORK/fair.db" \
-    --speed 0 --until "${BOARD_SCREENS_UNTIL:-09:30}" >"$WORK/simulate.log" 2>&1
+    --speed 0 --until "$UNTIL" >"$WORK/simulate.log" 2>&1
 TOKEN=$(curl -sf -X POST "$URL/api/v1/auth/login" -d "{\"password\":\"$PASSWORD\"}" | json 'd["token"]')
 CODE=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/enrolment-codes" \
     -d '{"role":"board","device_name":"Bảng gọi số"}' | json 'd["code"]')
@@ -69,18 +76,18 @@ shoot() {  # $1: state, $2: language, $3: server URL
 }
 
 shoot many vi "$URL"
-echo "board_screens: $(calling) tickets now calling at 09:30 (3 big tiles a page)"
+echo "board_screens: $(calling) tickets now calling at $UNTIL (3 big tiles a page)"
 shoot many en "$URL"
-# Few: at 09:31 the organizer starts all but two of the called interviews (as a booth would).
-set_clock 09:31
+# Few: a minute later the organizer starts all but two of the called interviews (as a booth would).
+set_clock "$(later 1)"
 for id in $(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/interviews" | json \
     '" ".join(str(i["interview"]) for i in [x for x in d["interviews"] if x["status"] == "called"][2:])'); do
     curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/interviews/$id/start" -d '{}' >/dev/null
 done
-echo "board_screens: $(calling) tickets now calling at 09:31"
+echo "board_screens: $(calling) tickets now calling at $(later 1)"
 shoot few vi "$URL"
 shoot few en "$URL"
-set_clock 09:34
+set_clock "$(later 4)"
 shoot nobody vi "$URL"
 # The fair's day ends at the demo fair's day_end (GET /hello).
 DAY_END=$(curl -sf "$URL/api/v1/hello" | json 'd["day_end"]')
