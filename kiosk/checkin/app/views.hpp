@@ -1,7 +1,7 @@
 // The check-in kiosk's views: one thin draw function per Screen. They only read the KioskState
 // and append the Intents the student asked for (STYLE.md rule 3); every word comes from the
-// string table (kiosk/checkin/model/strings.hpp). Widget ids come from data ids: booth, occupation code,
-// consent purpose, field.
+// string table (kiosk/checkin/model/strings.hpp). Widget ids come from data ids: booth, occupation
+// code, consent purpose, field.
 //
 // Layouts: portrait (1080x1920) stacks the blocks of a screen; landscape (1920x1080) puts them in
 // two columns side by side. ScreenLayout decides from the window size alone.
