@@ -481,7 +481,8 @@ TEST_CASE("kiosk session: a new scan on the Result screen starts the next studen
     kiosk.send(intent::CheckInAnswered{first, Answer::ok(an_answer())});
     REQUIRE(kiosk.screen() == Screen::result);
     kiosk.wait(5s);
-    const auto second = find_effect<effect::SubmitCheckIn>(kiosk.scan(a_ticket()));
+    const auto effects = kiosk.scan(a_ticket());
+    const auto* second = find_effect<effect::SubmitCheckIn>(effects);
     REQUIRE(second);
     CHECK(second->idempotency_key != first);
     CHECK(kiosk.screen() == Screen::checking_in);
