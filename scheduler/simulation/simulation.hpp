@@ -101,7 +101,8 @@ struct SimulationOptions {
 // answer): at check-in, then every kEstimatePollMinutes until their first interview starts.
 // "The estimate" at a moment is the earliest time the status shows: a promised interview's start
 // (its come-back time is kComeBackMinutesBeforeStart earlier) or a standby estimate; it is
-// compared with the start of the student's first interview. docs/reports.md has the rules.
+// compared with the start of the interview it foretold, the student's interview at the booth it
+// names. docs/reports.md has the rules.
 inline constexpr int kEstimatePollMinutes = 5;
 inline constexpr int kEstimateWithinMinutes = 10;
 inline constexpr int kEstimateLatestBeforeMinutes = 30;
@@ -119,7 +120,11 @@ struct EstimateAccuracy {
         int started_later = 0;
         std::optional<int> p90_error_minutes;  // nearest rank; none when it falls on a miss
     };
-    std::vector<Row> rows;  // first/promise, first/standby, latest/promise, latest/standby
+    // Each estimate against the interview it foretold (at the booth it named):
+    // first/promise, first/standby, latest/promise, latest/standby.
+    std::vector<Row> rows;
+    // The same against the student's first interview at any booth (the rule until 2026-12-06).
+    std::vector<Row> rows_against_first_interview;
     int poll_minutes = kEstimatePollMinutes;  // between two status reads of a waiting student
     int told_no_interview = 0;                // told "no interview possible" before any interview
     int told_no_interview_right = 0;          // ... and indeed none started afterwards
