@@ -4,7 +4,12 @@
 //   bench_allocation --scale 10 --tightness tight --fixed 500 --repeat 5 [--replans 50]
 //                    [--cbc SECONDS] [--cbc-idle SECONDS] [--no-idle] [--compare-replans]
 //                    [--full-replans]
-//                    [--header]
+//                    [--digest] [--replan-trace] [--header]
+//
+// --digest prints on stderr a hash of every re-plan's plan (student, booth, slot, seat of
+// each interview, its score and bound): two builds that print the same digest made the same plans.
+// --replan-trace prints one line per re-plan on stderr (event kind, ms, arcs changed, units
+// re-routed, repaired or rebuilt).
 //
 // replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5) by the Replanner,
 // which repairs the relaxation's network kept from the previous re-plan ("Rn": n of them solved it
@@ -22,6 +27,8 @@
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include <cstdint>
 
 #include <CLI/CLI.hpp>
 
@@ -46,6 +53,28 @@ double percentile(std::vector<double> values, double p) {
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
 }
+
+// FNV-1a over the plan's numbers.
+struct Digest {
+    std::uint64_t value = 1469598103934665603ULL;
+    void add(long long x) {
+        for (int i = 0; i < 8; ++i) {
+            value ^= std::uint64_t(x >> (8 * i)) & 0xffU;
+            value *= 1099511628211ULL;
+        }
+    }
+    void add(const alloc::AllocationResult& result) {
+        add(result.score);
+        add(result.upper_bound);
+        add((long long)result.planned.size());
+        for (const auto& p : result.planned) {
+            add(p.student);
+            add(p.booth);
+            add(p.slot);
+            add(p.seat);
+        }
+    }
+};
 
 long peak_rss_mib() {
     rusage usage{};
@@ -112,6 +141,10 @@ int main(int argc, char** argv) {
     app.add_flag("--no-idle", plain, "skip the idle objective (to measure what it costs)");
     app.add_option("--cbc-idle", cbc_idle_seconds,
                    "also solve the idle MIPs with CBC (time limit, s, per MIP)");
+    bool digest = false;
+    bool trace = false;
+    app.add_flag("--digest", digest, "print a hash of every re-plan's plan");
+    app.add_flag("--replan-trace", trace, "one line per re-plan on stderr");
     app.add_flag("--header", header);
     CLI11_PARSE(app, argc, argv);
 
@@ -148,12 +181,26 @@ int main(int argc, char** argv) {
         std::vector<double> replan_times;
         int below_full = 0;  // re-plans that scored less than a full re-solve
         alloc::Replanner replanner(keep);
-        if (!full_replans) live.set_planned(replanner.replan(live).planned);  // the server's start
+        Digest plans;
+        if (!full_replans) {  // the server's start
+            const auto first = replanner.replan(live);
+            plans.add(first);
+            live.set_planned(first.planned);
+        }
         for (int round = 0; round < replans; ++round) {
             apply_event(live, fair, round);
             const auto replanned =
                 full_replans ? alloc::allocate(live, keep) : replanner.replan(live);
             replan_times.push_back(replanned.seconds * 1000.0);
+            plans.add(replanned);
+            if (trace) {
+                std::fprintf(stderr, "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  %s\n",
+                             round, round % 5, replanned.seconds * 1000.0,
+                             replanner.last_changed_arcs(), replanner.last_rerouted_units(),
+                             full_replans                  ? "full"
+                             : replanner.last_was_repair() ? "repaired"
+                                                           : "rebuilt");
+            }
             if (compare_replans) {
                 auto fresh = live;
                 fresh.set_planned({});
@@ -167,6 +214,7 @@ int main(int argc, char** argv) {
         replan_text = buffer;
         if (!full_replans) replan_text += " R" + std::to_string(replanner.counts().rebuilt - 1);
         if (compare_replans) replan_text += " " + std::to_string(below_full) + "<";
+        if (digest) std::fprintf(stderr, "plan digest %016llx\n", (unsigned long long)plans.value);
     }
 
     std::string cbc_score = "-", cbc_time = "-", ratio = "-";
