@@ -102,13 +102,28 @@ void Replanner::reset(const AllocationModel& model) {
     built_ = true;
 }
 
+struct Replanner::Inputs {
+    Occupancy locked;  // the promises' seats, caps and times, before any repair
+    std::vector<char> covered_by_locked;
+    PlanIndex previous;
+    CandidateSet candidates;
+    explicit Inputs(const AllocationModel& model);
+};
+
+Replanner::Inputs::Inputs(const AllocationModel& model)
+    : locked(model, model.locked()),
+      covered_by_locked(covered_by_locked_interviews(model)),
+      previous(model, model.planned()),
+      candidates(candidate_interviews(model, locked)) {}
+
 std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
-                                                 const Occupancy& locked,
-                                                 const std::vector<char>& covered_by_locked,
-                                                 const std::vector<Placement>& previous_plan) {
+                                                 const Inputs& inputs) {
     ++round_;
     const auto& booths = model.booths();
-    const CandidateSet candidates = candidate_interviews(model, locked);
+    const Occupancy& locked = inputs.locked;
+    const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
+    const std::vector<Placement>& previous_plan = model.planned();
+    const CandidateSet& candidates = inputs.candidates;
     const bool keep = options_.keep_weight > 0;
     std::unordered_map<long long, int> previous_slot;  // student * booths + booth -> slot
     if (keep) {
@@ -191,20 +206,29 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
 
 AllocationResult Replanner::replan(const AllocationModel& model) {
     const auto started = std::chrono::steady_clock::now();
+    const Inputs inputs(model);
+    AllocationResult result = replan(model, inputs);
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& inputs) {
+    const auto started = std::chrono::steady_clock::now();
     AllocationResult result;
     result.locked = model.locked();
     result.broken_promises = model.broken_promises();
 
-    Occupancy occupancy(model, model.locked());
-    const std::vector<char> covered_by_locked = covered_by_locked_interviews(model);
-    const PlanIndex previous(model, model.planned());
+    Occupancy occupancy = inputs.locked;  // the repair below adds to it
+    const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
+    const PlanIndex& previous = inputs.previous;
 
     const bool grew = !built_ || model.students().size() != students_ ||
                       model.booths().size() != booths_ || model.slot_count() != slots_;
     const bool weight_too_small = (long long)model.planned().size() + 1 > point_;
     bool rebuild = grew || weight_too_small || dead_arcs_ > flow_.arc_count() / 2;
     if (rebuild) reset(model);
-    std::vector<Pair> pairs = describe(model, occupancy, covered_by_locked, model.planned());
+    std::vector<Pair> pairs = describe(model, inputs);
     last_changed_arcs_ = 0;
     if (!rebuild) {
         rebuild = double(flow_.pending_changes()) > kRepairShare * flow_.arc_count();
@@ -273,7 +297,7 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
             plain.reduce_idle = false;  // done below, for the plan that wins, holding kept ones
             without_keep_ = std::make_unique<Replanner>(plain);
         }
-        AllocationResult other = without_keep_->replan(model);
+        AllocationResult other = without_keep_->replan(model, inputs);
         if (other.score > result.score) {
             AllocationResult better;
             better.locked = std::move(result.locked);
@@ -285,8 +309,6 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
             result = std::move(better);
         }
     }
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }
 

@@ -64,6 +64,11 @@ class Replanner {
         int keep_slot = -1;
     };
 
+    // What both networks (with and without minimum change) read from the model, worked out once
+    // per re-plan.
+    struct Inputs;  // replanner.cpp
+    AllocationResult replan(const AllocationModel& model, const Inputs& inputs);
+
     AllocateOptions options_;
     IncrementalFlow flow_;
     // The same network without minimum change, for a second opinion when the repair falls short
@@ -105,9 +110,7 @@ class Replanner {
     void set(int& arc, int from, int to, int capacity, long long cost);
     int hub_for(const AllocationModel& model, int booth, const std::vector<int>& slots);
     int hub_for_known(const AllocationModel& model, int index);
-    std::vector<Pair> describe(const AllocationModel& model, const Occupancy& locked,
-                               const std::vector<char>& covered_by_locked,
-                               const std::vector<Placement>& previous_plan);
+    std::vector<Pair> describe(const AllocationModel& model, const Inputs& inputs);
 };
 
 }  // namespace jobfair::alloc
