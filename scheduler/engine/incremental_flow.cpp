@@ -86,6 +86,7 @@ bool IncrementalFlow::solve_from_scratch() {
         is_touched_[size_t(arc)] = 0;
     touched_.clear();
     augmented_units_ = 0;
+    phases_ = 0;
     return true;
 }
 
@@ -131,6 +132,7 @@ bool IncrementalFlow::restore_optimality() {
     }
     touched_.clear();
     augmented_units_ = 0;
+    phases_ = 0;
 
     // The nodes with excess, ascending, and the count of deficits: found once here, then kept up
     // to date by the phases (a phase only lowers excesses and raises deficits towards 0).
@@ -154,6 +156,7 @@ bool IncrementalFlow::restore_optimality() {
     for (;;) {
         std::erase_if(sources_, [&](int v) { return excess[size_t(v)] <= 0; });
         if (sources_.empty()) break;
+        ++phases_;
         heap_.clear();
         for (int v : sources_) {
             distance[size_t(v)] = 0;

@@ -43,6 +43,8 @@ class IncrementalFlow {
     long long total_cost() const;
     // Units routed by the last restore_optimality (0 when nothing needed moving).
     long long last_augmented_units() const { return augmented_units_; }
+    // Shortest-path phases (Dijkstra, then the paths of reduced cost 0) of the last restore.
+    int last_phases() const { return phases_; }
     // Checks flow conservation, capacities and the reduced costs (test and debug aid).
     bool is_optimal() const;
 
@@ -54,6 +56,7 @@ class IncrementalFlow {
     std::vector<int> touched_;                // arcs changed since the last restore
     std::vector<char> is_touched_;
     long long augmented_units_ = 0;
+    int phases_ = 0;
     // Kept between restores so a Dijkstra phase costs what it explores, not the whole network:
     // per node, reset through the lists of the nodes each phase touched.
     std::vector<long long> excess_, distance_;

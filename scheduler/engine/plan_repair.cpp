@@ -126,6 +126,13 @@ class Repairer {
     bool seat_free(int booth, int slot) {
         return occ_.seats_at(booth, slot) < model_.booths()[size_t(booth)].seats;
     }
+    bool any_seat_free_from_now(int booth) {
+        const auto& open = model_.booths()[size_t(booth)].open;
+        for (int k = std::max(0, model_.now_slot()); k < slots_; ++k) {
+            if (open[size_t(k)] && seat_free(booth, k)) return true;
+        }
+        return false;
+    }
     // Rule 3 and the live clock: a slot the student could sit at this booth.
     bool slot_possible(int student, int booth, int slot) const {
         const auto& s = model_.students()[size_t(student)];
@@ -161,6 +168,9 @@ class Repairer {
 
     // Another student at the same booth moves to a slot that suits them, freeing one for `p`.
     bool swap_within_booth(const Placement& p) {
+        // The other student needs a free seat at this booth from now on: without one no swap can
+        // succeed, and the search below (every slot, every student there) is skipped.
+        if (!any_seat_free_from_now(p.booth)) return false;
         return for_slots_to_try(p.student, p.booth, p.slot, [&](int k) {
             if (!occ_.student_free(p.student, k, gap_)) return false;
             for (const Placement other : planned_at(p.booth, k)) {

@@ -122,14 +122,8 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
     const auto& booths = model.booths();
     const Occupancy& locked = inputs.locked;
     const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
-    const std::vector<Placement>& previous_plan = model.planned();
     const CandidateSet& candidates = inputs.candidates;
     const bool keep = options_.keep_weight > 0;
-    std::unordered_map<long long, int> previous_slot;  // student * booths + booth -> slot
-    if (keep) {
-        for (const auto& p : previous_plan)
-            previous_slot.emplace(p.student * (long long)booths_ + p.booth, p.slot);
-    }
 
     std::vector<Pair> pairs;
     pairs.reserve(candidates.pairs.size());
@@ -170,11 +164,11 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
         set(hub_arc, arcs->node, hub.node, 1, 0);
         pair.hub_arc = hub_arc;
         if (keep) {
-            const auto it =
-                previous_slot.find(candidate.student * (long long)booths_ + candidate.booth);
-            if (it != previous_slot.end() &&
-                std::binary_search(candidate.slots.begin(), candidate.slots.end(), it->second)) {
-                pair.keep_slot = it->second;
+            const std::optional<int> previous_slot =
+                inputs.previous.slot_of(candidate.student, candidate.booth);
+            if (previous_slot && std::binary_search(candidate.slots.begin(), candidate.slots.end(),
+                                                    *previous_slot)) {
+                pair.keep_slot = *previous_slot;
                 const int slot = slot_node_[size_t(candidate.booth * slots_ + pair.keep_slot)];
                 int& keep_arc = find_pair_arc(arcs->keep_arcs, pair.keep_slot);
                 set(keep_arc, arcs->node, slot, 1, -1);
@@ -290,7 +284,8 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
     // Short of the bound, the repair lost points to rule 2 from a flow that favours the previous
     // plan's slots. A second network without that preference (kept incrementally too) gives
     // another flow to repair, as allocate() tries two; a better score wins over fewer changes.
-    if (result.score < result.upper_bound && options_.keep_weight > 0) {
+    asked_second_ = result.score < result.upper_bound && options_.keep_weight > 0;
+    if (asked_second_) {
         if (!without_keep_) {
             AllocateOptions plain = options_;
             plain.keep_weight = 0;

@@ -45,6 +45,11 @@ class Replanner {
     // Arcs changed and flow units re-routed by the last repair.
     int last_changed_arcs() const { return last_changed_arcs_; }
     long long last_rerouted_units() const { return flow_.last_augmented_units(); }
+    int last_phases() const { return flow_.last_phases(); }
+    // The same for the second network (without minimum change) when the last re-plan asked it.
+    const Replanner* second_opinion() const {
+        return asked_second_ ? without_keep_.get() : nullptr;
+    }
 
   private:
     struct Hub {
@@ -76,6 +81,7 @@ class Replanner {
     std::unique_ptr<Replanner> without_keep_;
     bool built_ = false;
     bool last_was_repair_ = false;
+    bool asked_second_ = false;
     int last_changed_arcs_ = 0;
     Counts counts_;
     // What the network was built for; a change to any of these rebuilds it.

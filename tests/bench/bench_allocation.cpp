@@ -194,12 +194,21 @@ int main(int argc, char** argv) {
             replan_times.push_back(replanned.seconds * 1000.0);
             plans.add(replanned);
             if (trace) {
-                std::fprintf(stderr, "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  %s\n",
-                             round, round % 5, replanned.seconds * 1000.0,
-                             replanner.last_changed_arcs(), replanner.last_rerouted_units(),
-                             full_replans                  ? "full"
-                             : replanner.last_was_repair() ? "repaired"
-                                                           : "rebuilt");
+                const auto* second = replanner.second_opinion();
+                std::fprintf(
+                    stderr,
+                    "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  phases %4d  %s"
+                    "  second: %s arcs %d units %lld phases %d\n",
+                    round, round % 5, replanned.seconds * 1000.0, replanner.last_changed_arcs(),
+                    replanner.last_rerouted_units(), replanner.last_phases(),
+                    full_replans                  ? "full"
+                    : replanner.last_was_repair() ? "repaired"
+                                                  : "rebuilt",
+                    !second                     ? "-"
+                    : second->last_was_repair() ? "repaired"
+                                                : "rebuilt",
+                    second ? second->last_changed_arcs() : 0,
+                    second ? second->last_rerouted_units() : 0, second ? second->last_phases() : 0);
             }
             if (compare_replans) {
                 auto fresh = live;
