@@ -7,7 +7,8 @@
 //                    [--digest] [--replan-trace] [--header]
 //
 // --digest prints on stderr a hash of every re-plan's plan (student, booth, slot, seat of
-// each interview, its score and bound): two builds that print the same digest made the same plans.
+// each interview, its score and bound): two builds that print the same digest made the same plans;
+// and a hash of the re-plans' scores alone (the same: every re-plan scored the same).
 // --replan-trace prints one line per re-plan on stderr (event kind, ms, arcs changed, units
 // re-routed, repaired or rebuilt).
 //
@@ -181,10 +182,11 @@ int main(int argc, char** argv) {
         std::vector<double> replan_times;
         int below_full = 0;  // re-plans that scored less than a full re-solve
         alloc::Replanner replanner(keep);
-        Digest plans;
+        Digest plans, scores;
         if (!full_replans) {  // the server's start
             const auto first = replanner.replan(live);
             plans.add(first);
+            scores.add(first.score);
             live.set_planned(first.planned);
         }
         for (int round = 0; round < replans; ++round) {
@@ -193,6 +195,7 @@ int main(int argc, char** argv) {
                 full_replans ? alloc::allocate(live, keep) : replanner.replan(live);
             replan_times.push_back(replanned.seconds * 1000.0);
             plans.add(replanned);
+            scores.add(replanned.score);
             if (trace) {
                 const auto* second = replanner.second_opinion();
                 std::fprintf(
@@ -223,7 +226,10 @@ int main(int argc, char** argv) {
         replan_text = buffer;
         if (!full_replans) replan_text += " R" + std::to_string(replanner.counts().rebuilt - 1);
         if (compare_replans) replan_text += " " + std::to_string(below_full) + "<";
-        if (digest) std::fprintf(stderr, "plan digest %016llx\n", (unsigned long long)plans.value);
+        if (digest) {
+            std::fprintf(stderr, "plan digest %016llx  score digest %016llx\n",
+                         (unsigned long long)plans.value, (unsigned long long)scores.value);
+        }
     }
 
     std::string cbc_score = "-", cbc_time = "-", ratio = "-";
