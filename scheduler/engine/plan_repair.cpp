@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <tuple>
 
 #include <lemon/network_simplex.h>
@@ -68,13 +69,19 @@ class Repairer {
         }
     }
 
+    // By (booth, slot, student): the lists are kept per (booth, slot) in that order already, so
+    // only each short list is sorted by student.
     std::vector<Placement> planned() const {
         std::vector<Placement> all;
+        size_t count = 0;
         for (const auto& list : at_booth_slot_)
-            all.insert(all.end(), list.begin(), list.end());
-        std::sort(all.begin(), all.end(), [](const Placement& a, const Placement& b) {
-            return std::tie(a.booth, a.slot, a.student) < std::tie(b.booth, b.slot, b.student);
-        });
+            count += list.size();
+        all.reserve(count);
+        for (const auto& list : at_booth_slot_) {
+            const auto from = all.insert(all.end(), list.begin(), list.end());
+            std::sort(from, all.end(),
+                      [](const Placement& a, const Placement& b) { return a.student < b.student; });
+        }
         return all;
     }
 
@@ -379,13 +386,21 @@ void complete_result(const AllocationModel& model, const AllocateOptions& option
         }
         const size_t kept_count = held.size() - result.locked.size();
         IdleReduction idle = reduce_idle(model, held, std::move(movable), deadline);
-        result.planned.assign(held.end() - std::ptrdiff_t(kept_count), held.end());
-        result.planned.insert(result.planned.end(), idle.movable.begin(), idle.movable.end());
-        std::sort(result.planned.begin(), result.planned.end(),
-                  [](const Placement& a, const Placement& b) {
-                      return std::tie(a.booth, a.slot, a.student) <
-                             std::tie(b.booth, b.slot, b.student);
-                  });
+        // (booth, slot, student) names one interview, so the order is unique and a merge of the
+        // kept ones (in the plan's order, usually sorted already) with the re-timed ones, sorted
+        // alone, gives what sorting all of them would, without sorting the whole plan again.
+        const auto by_booth_slot = [](const Placement& a, const Placement& b) {
+            return std::tie(a.booth, a.slot, a.student) < std::tie(b.booth, b.slot, b.student);
+        };
+        const auto kept_begin = held.end() - std::ptrdiff_t(kept_count);
+        std::sort(idle.movable.begin(), idle.movable.end(), by_booth_slot);
+        if (!std::is_sorted(kept_begin, held.end(), by_booth_slot)) {
+            std::sort(kept_begin, held.end(), by_booth_slot);
+        }
+        result.planned.clear();
+        result.planned.reserve(kept_count + idle.movable.size());
+        std::merge(kept_begin, held.end(), idle.movable.begin(), idle.movable.end(),
+                   std::back_inserter(result.planned), by_booth_slot);
         result.idle_lower_bound = idle.lower_bound;
         result.idle_moves = idle.moved;
         result.stopped_by_time_limit = result.stopped_by_time_limit || idle.stopped_by_time_limit;
