@@ -26,7 +26,13 @@ class Repairer {
           previous_(previous),
           slots_(model.slot_count()),
           gap_(model.student_gap_slots()),
-          at_booth_slot_(model.booths().size() * size_t(model.slot_count())) {}
+          at_booth_slot_(model.booths().size() * size_t(model.slot_count())),
+          free_from_now_(model.booths().size(), 0) {
+        for (int b = 0; b < int(model.booths().size()); ++b) {
+            for (int k = std::max(0, model.now_slot()); k < slots_; ++k)
+                free_from_now_[size_t(b)] += counts_from_now(b, k) && seat_free(b, k);
+        }
+    }
 
     int repair(std::vector<Placement> relaxed) {
         // Keep each student's most valued interviews first; the rest are displaced.
@@ -116,30 +122,38 @@ class Repairer {
     int slots_;
     int gap_;
     std::vector<std::vector<Placement>> at_booth_slot_;  // planned interviews per (booth, slot)
+    // Per booth: its open slots from now on with a free seat. None: nothing can move there.
+    std::vector<int> free_from_now_;
+
+    bool counts_from_now(int booth, int slot) const {
+        return slot >= model_.now_slot() && model_.booths()[size_t(booth)].open[size_t(slot)];
+    }
 
     std::vector<Placement>& planned_at(int booth, int slot) {
         return at_booth_slot_[size_t(booth * slots_ + slot)];
     }
     void place(const Placement& p) {
+        const bool was_free = seat_free(p.booth, p.slot);
         occ_.add(p);
+        if (was_free && !seat_free(p.booth, p.slot) && counts_from_now(p.booth, p.slot)) {
+            --free_from_now_[size_t(p.booth)];
+        }
         planned_at(p.booth, p.slot).push_back(p);
     }
     void unplace(const Placement& p) {
+        const bool was_free = seat_free(p.booth, p.slot);
         occ_.remove(p);
+        if (!was_free && seat_free(p.booth, p.slot) && counts_from_now(p.booth, p.slot)) {
+            ++free_from_now_[size_t(p.booth)];
+        }
         auto& list = planned_at(p.booth, p.slot);
         list.erase(std::find_if(list.begin(), list.end(),
                                 [&](const Placement& q) { return q.student == p.student; }));
     }
-    bool seat_free(int booth, int slot) {
+    bool seat_free(int booth, int slot) const {
         return occ_.seats_at(booth, slot) < model_.booths()[size_t(booth)].seats;
     }
-    bool any_seat_free_from_now(int booth) {
-        const auto& open = model_.booths()[size_t(booth)].open;
-        for (int k = std::max(0, model_.now_slot()); k < slots_; ++k) {
-            if (open[size_t(k)] && seat_free(booth, k)) return true;
-        }
-        return false;
-    }
+    bool any_seat_free_from_now(int booth) const { return free_from_now_[size_t(booth)] > 0; }
     // Rule 3 and the live clock: a slot the student could sit at this booth.
     bool slot_possible(int student, int booth, int slot) const {
         const auto& s = model_.students()[size_t(student)];
@@ -166,6 +180,7 @@ class Repairer {
     }
 
     bool relocate_within_booth(const Placement& p) {
+        if (!any_seat_free_from_now(p.booth)) return false;  // it needs one
         return for_slots_to_try(p.student, p.booth, p.slot, [&](int k) {
             if (!seat_free(p.booth, k) || !occ_.student_free(p.student, k, gap_)) return false;
             place({p.student, p.booth, 0, k});
