@@ -73,6 +73,8 @@ CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy&
         set.booth_room[b] = std::max(0, cap - taken.booth_interviews[b]);
     }
 
+    std::vector<int> slots;
+    slots.reserve(size_t(std::max(0, model.slot_count())));
     for (size_t s = 0; s < students.size(); ++s) {
         const auto& student = students[s];
         // Rule 6, student side: a student has at most max_interviews interviews.
@@ -86,7 +88,7 @@ CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy&
             // Rule 4: the student is eligible (trade and level).
             if (entry.ineligible != Ineligibility::none) continue;
             if (set.booth_room[size_t(b)] == 0) continue;
-            Candidate candidate{int(s), b, entry.rank, {}};
+            slots.clear();
             for (int k = begin; k < student.window_end; ++k) {
                 // Rule 3: inside the student's stay and the booth's hours, overlapping no break.
                 if (!booths[size_t(b)].open[size_t(k)]) continue;
@@ -94,9 +96,10 @@ CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy&
                 if (taken.seats_at(b, k) >= booths[size_t(b)].seats) continue;
                 // Rule 2: one interview per slot for the student, with the gap between two.
                 if (!taken.student_free(int(s), k, gap)) continue;
-                candidate.slots.push_back(k);
+                slots.push_back(k);
             }
-            if (!candidate.slots.empty()) set.pairs.push_back(std::move(candidate));
+            // Gathered in one buffer, copied once at their size: this runs for every pair.
+            if (!slots.empty()) set.pairs.push_back({int(s), b, entry.rank, slots});
         }
     }
     return set;

@@ -86,12 +86,30 @@ bool IncrementalFlow::solve_from_scratch() {
         is_touched_[size_t(arc)] = 0;
     touched_.clear();
     augmented_units_ = 0;
+    phases_ = 0;
     return true;
 }
 
-bool IncrementalFlow::restore_optimality() {
+namespace {
+constexpr long long kUnreached = std::numeric_limits<long long>::max();
+}  // namespace
+
+void IncrementalFlow::size_buffers() {
     const size_t nodes = supply_.size();
-    std::vector<long long> excess(supply_);
+    if (distance_.size() == nodes) return;
+    excess_.resize(nodes, 0);
+    distance_.resize(nodes, kUnreached);
+    done_.resize(nodes, 0);
+    dead_.resize(nodes, 0);
+    on_path_.resize(nodes, 0);
+    current_.resize(nodes, 0);
+}
+
+bool IncrementalFlow::restore_optimality() {
+    size_buffers();
+    const size_t nodes = supply_.size();
+    std::vector<long long>& excess = excess_;
+    std::copy(supply_.begin(), supply_.end(), excess.begin());
     for (size_t a = 0; a < head_.size(); ++a) {
         excess[size_t(tail_[a])] -= flow_[a];
         excess[size_t(head_[a])] += flow_[a];
@@ -114,31 +132,43 @@ bool IncrementalFlow::restore_optimality() {
     }
     touched_.clear();
     augmented_units_ = 0;
+    phases_ = 0;
+
+    // The nodes with excess, ascending, and the count of deficits: found once here, then kept up
+    // to date by the phases (a phase only lowers excesses and raises deficits towards 0).
+    sources_.clear();
+    int deficits = 0;
+    for (size_t v = 0; v < nodes; ++v) {
+        if (excess[v] > 0) {
+            sources_.push_back(int(v));
+        } else if (excess[v] < 0) {
+            ++deficits;
+        }
+    }
 
     // Primal-dual phases: Dijkstra from every node with excess until every deficit is reached,
     // potentials moved by the distances, then flow pushed along paths of reduced cost 0.
-    constexpr long long kUnreached = std::numeric_limits<long long>::max();
-    std::vector<long long> distance(nodes, kUnreached);
-    std::vector<char> done(nodes, 0);
-    std::vector<int> visited;
+    std::vector<long long>& distance = distance_;
+    std::vector<char>& done = done_;
+    std::vector<int>& visited = visited_;
     using Entry = std::pair<long long, int>;
+    const auto later = std::greater<Entry>();
     for (;;) {
-        std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> queue;
-        int deficits = 0;
-        for (size_t v = 0; v < nodes; ++v) {
-            if (excess[v] > 0) {
-                distance[v] = 0;
-                visited.push_back(int(v));
-                queue.push({0, int(v)});
-            } else if (excess[v] < 0) {
-                ++deficits;
-            }
+        std::erase_if(sources_, [&](int v) { return excess[size_t(v)] <= 0; });
+        if (sources_.empty()) break;
+        ++phases_;
+        heap_.clear();
+        for (int v : sources_) {
+            distance[size_t(v)] = 0;
+            visited.push_back(v);
+            heap_.push_back({0, v});
+            std::push_heap(heap_.begin(), heap_.end(), later);
         }
-        if (queue.empty()) break;
         long long reach = -1;  // distance of the nearest deficit
-        while (!queue.empty() && deficits > 0) {
-            const auto [d, u] = queue.top();
-            queue.pop();
+        while (!heap_.empty() && deficits > 0) {
+            std::pop_heap(heap_.begin(), heap_.end(), later);
+            const auto [d, u] = heap_.back();
+            heap_.pop_back();
             if (done[size_t(u)] || d != distance[size_t(u)]) continue;
             done[size_t(u)] = 1;
             if (excess[size_t(u)] < 0) {
@@ -152,7 +182,8 @@ bool IncrementalFlow::restore_optimality() {
                 if (through < distance[size_t(to)]) {
                     if (distance[size_t(to)] == kUnreached) visited.push_back(to);
                     distance[size_t(to)] = through;
-                    queue.push({through, to});
+                    heap_.push_back({through, to});
+                    std::push_heap(heap_.begin(), heap_.end(), later);
                 }
             };
             for (int arc : out_[size_t(u)]) {
@@ -175,24 +206,24 @@ bool IncrementalFlow::restore_optimality() {
         }
         visited.clear();
         if (reach < 0) return false;  // no deficit reachable from the excess
-        const long long moved = augment_admissible(excess);
+        const long long moved = augment_admissible(deficits);
         if (moved == 0) return false;  // cannot happen with valid potentials; never loop forever
         augmented_units_ += moved;
     }
-    for (long long e : excess) {
-        if (e != 0) return false;
-    }
-    return true;
+    return std::all_of(excess.begin(), excess.end(), [](long long e) { return e == 0; });
 }
 
-long long IncrementalFlow::augment_admissible(std::vector<long long>& excess) {
+long long IncrementalFlow::augment_admissible(int& deficits) {
     // Depth-first over residual arcs of reduced cost 0 (Dinic's blocking flow): every such path is
     // a shortest path, so sending flow along it keeps the potentials valid. Each node keeps its
     // current arc through the phase and a node that leads nowhere is not searched again, so a
     // phase costs about one pass over the arcs; the next Dijkstra finds what this misses.
-    const size_t nodes = supply_.size();
-    std::vector<char> dead(nodes, 0), on_path(nodes, 0);
-    std::vector<size_t> current(nodes, 0);
+    std::vector<long long>& excess = excess_;
+    std::vector<char>& dead = dead_;
+    std::vector<char>& on_path = on_path_;
+    std::vector<size_t>& current = current_;
+    std::vector<int>& searched = searched_;  // nodes whose dead/current this phase set (a node
+                                             // may be listed twice)
     auto residual_step = [&](int u, size_t i, int& to, int& arc) {
         const auto& outs = out_[size_t(u)];
         if (i < outs.size()) {
@@ -205,8 +236,10 @@ long long IncrementalFlow::augment_admissible(std::vector<long long>& excess) {
         return flow_[size_t(arc)] > 0 && reduced_cost(arc) == 0;
     };
     long long moved = 0;
-    std::vector<int> path, via;  // nodes, and the arc that entered each (via[0] unused)
-    for (size_t origin = 0; origin < nodes; ++origin) {
+    std::vector<int>& path = path_;  // nodes, and the arc that entered each (via[0] unused)
+    std::vector<int>& via = via_;
+    for (int origin_node : sources_) {
+        const size_t origin = size_t(origin_node);
         while (excess[origin] > 0 && !dead[origin]) {
             path.assign(1, int(origin));
             via.assign(1, -1);
@@ -217,6 +250,7 @@ long long IncrementalFlow::augment_admissible(std::vector<long long>& excess) {
                 const size_t arcs = out_[size_t(u)].size() + in_[size_t(u)].size();
                 int to = -1, arc = -1;
                 bool advanced = false;
+                if (current[size_t(u)] == 0) searched.push_back(u);
                 for (; current[size_t(u)] < arcs; ++current[size_t(u)]) {
                     if (residual_step(u, current[size_t(u)], to, arc) && !dead[size_t(to)] &&
                         !on_path[size_t(to)]) {
@@ -251,11 +285,17 @@ long long IncrementalFlow::augment_admissible(std::vector<long long>& excess) {
             }
             excess[origin] -= amount;
             excess[size_t(target)] += amount;
+            if (excess[size_t(target)] == 0) --deficits;
             moved += amount;
             for (int v : path)
                 on_path[size_t(v)] = 0;
         }
     }
+    for (int v : searched) {
+        dead[size_t(v)] = 0;
+        current[size_t(v)] = 0;
+    }
+    searched.clear();
     return moved;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace jobfair::alloc {
@@ -42,6 +43,8 @@ class IncrementalFlow {
     long long total_cost() const;
     // Units routed by the last restore_optimality (0 when nothing needed moving).
     long long last_augmented_units() const { return augmented_units_; }
+    // Shortest-path phases (Dijkstra, then the paths of reduced cost 0) of the last restore.
+    int last_phases() const { return phases_; }
     // Checks flow conservation, capacities and the reduced costs (test and debug aid).
     bool is_optimal() const;
 
@@ -53,14 +56,25 @@ class IncrementalFlow {
     std::vector<int> touched_;                // arcs changed since the last restore
     std::vector<char> is_touched_;
     long long augmented_units_ = 0;
+    int phases_ = 0;
+    // Kept between restores so a Dijkstra phase costs what it explores, not the whole network:
+    // per node, reset through the lists of the nodes each phase touched.
+    std::vector<long long> excess_, distance_;
+    std::vector<char> done_, dead_, on_path_;
+    std::vector<size_t> current_;
+    std::vector<int> visited_, searched_, sources_, path_, via_;
+    std::vector<std::pair<long long, int>> heap_;
 
     long long reduced_cost(int arc) const {
         return cost_[size_t(arc)] + potential_[size_t(tail_[size_t(arc)])] -
                potential_[size_t(head_[size_t(arc)])];
     }
     void touch(int arc);
-    // Sends excess to deficits along paths of reduced cost 0; returns the units moved.
-    long long augment_admissible(std::vector<long long>& excess);
+    // Sends the excess of `sources_` (ascending) to deficits along paths of reduced cost 0;
+    // returns the units moved and lowers `deficits` by the deficits it fills.
+    long long augment_admissible(int& deficits);
+    // The per-node buffers sized to the network (new nodes start unreached, not done, not dead).
+    void size_buffers();
 };
 
 }  // namespace jobfair::alloc

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <tuple>
 
 #include <lemon/network_simplex.h>
@@ -25,7 +26,13 @@ class Repairer {
           previous_(previous),
           slots_(model.slot_count()),
           gap_(model.student_gap_slots()),
-          at_booth_slot_(model.booths().size() * size_t(model.slot_count())) {}
+          at_booth_slot_(model.booths().size() * size_t(model.slot_count())),
+          free_from_now_(model.booths().size(), 0) {
+        for (int b = 0; b < int(model.booths().size()); ++b) {
+            for (int k = std::max(0, model.now_slot()); k < slots_; ++k)
+                free_from_now_[size_t(b)] += counts_from_now(b, k) && seat_free(b, k);
+        }
+    }
 
     int repair(std::vector<Placement> relaxed) {
         // Keep each student's most valued interviews first; the rest are displaced.
@@ -68,13 +75,19 @@ class Repairer {
         }
     }
 
+    // By (booth, slot, student): the lists are kept per (booth, slot) in that order already, so
+    // only each short list is sorted by student.
     std::vector<Placement> planned() const {
         std::vector<Placement> all;
+        size_t count = 0;
         for (const auto& list : at_booth_slot_)
-            all.insert(all.end(), list.begin(), list.end());
-        std::sort(all.begin(), all.end(), [](const Placement& a, const Placement& b) {
-            return std::tie(a.booth, a.slot, a.student) < std::tie(b.booth, b.slot, b.student);
-        });
+            count += list.size();
+        all.reserve(count);
+        for (const auto& list : at_booth_slot_) {
+            const auto from = all.insert(all.end(), list.begin(), list.end());
+            std::sort(from, all.end(),
+                      [](const Placement& a, const Placement& b) { return a.student < b.student; });
+        }
         return all;
     }
 
@@ -109,23 +122,38 @@ class Repairer {
     int slots_;
     int gap_;
     std::vector<std::vector<Placement>> at_booth_slot_;  // planned interviews per (booth, slot)
+    // Per booth: its open slots from now on with a free seat. None: nothing can move there.
+    std::vector<int> free_from_now_;
+
+    bool counts_from_now(int booth, int slot) const {
+        return slot >= model_.now_slot() && model_.booths()[size_t(booth)].open[size_t(slot)];
+    }
 
     std::vector<Placement>& planned_at(int booth, int slot) {
         return at_booth_slot_[size_t(booth * slots_ + slot)];
     }
     void place(const Placement& p) {
+        const bool was_free = seat_free(p.booth, p.slot);
         occ_.add(p);
+        if (was_free && !seat_free(p.booth, p.slot) && counts_from_now(p.booth, p.slot)) {
+            --free_from_now_[size_t(p.booth)];
+        }
         planned_at(p.booth, p.slot).push_back(p);
     }
     void unplace(const Placement& p) {
+        const bool was_free = seat_free(p.booth, p.slot);
         occ_.remove(p);
+        if (!was_free && seat_free(p.booth, p.slot) && counts_from_now(p.booth, p.slot)) {
+            ++free_from_now_[size_t(p.booth)];
+        }
         auto& list = planned_at(p.booth, p.slot);
         list.erase(std::find_if(list.begin(), list.end(),
                                 [&](const Placement& q) { return q.student == p.student; }));
     }
-    bool seat_free(int booth, int slot) {
+    bool seat_free(int booth, int slot) const {
         return occ_.seats_at(booth, slot) < model_.booths()[size_t(booth)].seats;
     }
+    bool any_seat_free_from_now(int booth) const { return free_from_now_[size_t(booth)] > 0; }
     // Rule 3 and the live clock: a slot the student could sit at this booth.
     bool slot_possible(int student, int booth, int slot) const {
         const auto& s = model_.students()[size_t(student)];
@@ -152,6 +180,7 @@ class Repairer {
     }
 
     bool relocate_within_booth(const Placement& p) {
+        if (!any_seat_free_from_now(p.booth)) return false;  // it needs one
         return for_slots_to_try(p.student, p.booth, p.slot, [&](int k) {
             if (!seat_free(p.booth, k) || !occ_.student_free(p.student, k, gap_)) return false;
             place({p.student, p.booth, 0, k});
@@ -161,6 +190,9 @@ class Repairer {
 
     // Another student at the same booth moves to a slot that suits them, freeing one for `p`.
     bool swap_within_booth(const Placement& p) {
+        // The other student needs a free seat at this booth from now on: without one no swap can
+        // succeed, and the search below (every slot, every student there) is skipped.
+        if (!any_seat_free_from_now(p.booth)) return false;
         return for_slots_to_try(p.student, p.booth, p.slot, [&](int k) {
             if (!occ_.student_free(p.student, k, gap_)) return false;
             for (const Placement other : planned_at(p.booth, k)) {
@@ -369,13 +401,21 @@ void complete_result(const AllocationModel& model, const AllocateOptions& option
         }
         const size_t kept_count = held.size() - result.locked.size();
         IdleReduction idle = reduce_idle(model, held, std::move(movable), deadline);
-        result.planned.assign(held.end() - std::ptrdiff_t(kept_count), held.end());
-        result.planned.insert(result.planned.end(), idle.movable.begin(), idle.movable.end());
-        std::sort(result.planned.begin(), result.planned.end(),
-                  [](const Placement& a, const Placement& b) {
-                      return std::tie(a.booth, a.slot, a.student) <
-                             std::tie(b.booth, b.slot, b.student);
-                  });
+        // (booth, slot, student) names one interview, so the order is unique and a merge of the
+        // kept ones (in the plan's order, usually sorted already) with the re-timed ones, sorted
+        // alone, gives what sorting all of them would, without sorting the whole plan again.
+        const auto by_booth_slot = [](const Placement& a, const Placement& b) {
+            return std::tie(a.booth, a.slot, a.student) < std::tie(b.booth, b.slot, b.student);
+        };
+        const auto kept_begin = held.end() - std::ptrdiff_t(kept_count);
+        std::sort(idle.movable.begin(), idle.movable.end(), by_booth_slot);
+        if (!std::is_sorted(kept_begin, held.end(), by_booth_slot)) {
+            std::sort(kept_begin, held.end(), by_booth_slot);
+        }
+        result.planned.clear();
+        result.planned.reserve(kept_count + idle.movable.size());
+        std::merge(kept_begin, held.end(), idle.movable.begin(), idle.movable.end(),
+                   std::back_inserter(result.planned), by_booth_slot);
         result.idle_lower_bound = idle.lower_bound;
         result.idle_moves = idle.moved;
         result.stopped_by_time_limit = result.stopped_by_time_limit || idle.stopped_by_time_limit;

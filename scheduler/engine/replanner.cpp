@@ -102,19 +102,28 @@ void Replanner::reset(const AllocationModel& model) {
     built_ = true;
 }
 
+struct Replanner::Inputs {
+    Occupancy locked;  // the promises' seats, caps and times, before any repair
+    std::vector<char> covered_by_locked;
+    PlanIndex previous;
+    CandidateSet candidates;
+    explicit Inputs(const AllocationModel& model);
+};
+
+Replanner::Inputs::Inputs(const AllocationModel& model)
+    : locked(model, model.locked()),
+      covered_by_locked(covered_by_locked_interviews(model)),
+      previous(model, model.planned()),
+      candidates(candidate_interviews(model, locked)) {}
+
 std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
-                                                 const Occupancy& locked,
-                                                 const std::vector<char>& covered_by_locked,
-                                                 const std::vector<Placement>& previous_plan) {
+                                                 const Inputs& inputs) {
     ++round_;
     const auto& booths = model.booths();
-    const CandidateSet candidates = candidate_interviews(model, locked);
+    const Occupancy& locked = inputs.locked;
+    const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
+    const CandidateSet& candidates = inputs.candidates;
     const bool keep = options_.keep_weight > 0;
-    std::unordered_map<long long, int> previous_slot;  // student * booths + booth -> slot
-    if (keep) {
-        for (const auto& p : previous_plan)
-            previous_slot.emplace(p.student * (long long)booths_ + p.booth, p.slot);
-    }
 
     std::vector<Pair> pairs;
     pairs.reserve(candidates.pairs.size());
@@ -155,11 +164,11 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
         set(hub_arc, arcs->node, hub.node, 1, 0);
         pair.hub_arc = hub_arc;
         if (keep) {
-            const auto it =
-                previous_slot.find(candidate.student * (long long)booths_ + candidate.booth);
-            if (it != previous_slot.end() &&
-                std::binary_search(candidate.slots.begin(), candidate.slots.end(), it->second)) {
-                pair.keep_slot = it->second;
+            const std::optional<int> previous_slot =
+                inputs.previous.slot_of(candidate.student, candidate.booth);
+            if (previous_slot && std::binary_search(candidate.slots.begin(), candidate.slots.end(),
+                                                    *previous_slot)) {
+                pair.keep_slot = *previous_slot;
                 const int slot = slot_node_[size_t(candidate.booth * slots_ + pair.keep_slot)];
                 int& keep_arc = find_pair_arc(arcs->keep_arcs, pair.keep_slot);
                 set(keep_arc, arcs->node, slot, 1, -1);
@@ -191,20 +200,29 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
 
 AllocationResult Replanner::replan(const AllocationModel& model) {
     const auto started = std::chrono::steady_clock::now();
+    const Inputs inputs(model);
+    AllocationResult result = replan(model, inputs);
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& inputs) {
+    const auto started = std::chrono::steady_clock::now();
     AllocationResult result;
     result.locked = model.locked();
     result.broken_promises = model.broken_promises();
 
-    Occupancy occupancy(model, model.locked());
-    const std::vector<char> covered_by_locked = covered_by_locked_interviews(model);
-    const PlanIndex previous(model, model.planned());
+    Occupancy occupancy = inputs.locked;  // the repair below adds to it
+    const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
+    const PlanIndex& previous = inputs.previous;
 
     const bool grew = !built_ || model.students().size() != students_ ||
                       model.booths().size() != booths_ || model.slot_count() != slots_;
     const bool weight_too_small = (long long)model.planned().size() + 1 > point_;
     bool rebuild = grew || weight_too_small || dead_arcs_ > flow_.arc_count() / 2;
     if (rebuild) reset(model);
-    std::vector<Pair> pairs = describe(model, occupancy, covered_by_locked, model.planned());
+    std::vector<Pair> pairs = describe(model, inputs);
     last_changed_arcs_ = 0;
     if (!rebuild) {
         rebuild = double(flow_.pending_changes()) > kRepairShare * flow_.arc_count();
@@ -266,14 +284,15 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
     // Short of the bound, the repair lost points to rule 2 from a flow that favours the previous
     // plan's slots. A second network without that preference (kept incrementally too) gives
     // another flow to repair, as allocate() tries two; a better score wins over fewer changes.
-    if (result.score < result.upper_bound && options_.keep_weight > 0) {
+    asked_second_ = result.score < result.upper_bound && options_.keep_weight > 0;
+    if (asked_second_) {
         if (!without_keep_) {
             AllocateOptions plain = options_;
             plain.keep_weight = 0;
             plain.reduce_idle = false;  // done below, for the plan that wins, holding kept ones
             without_keep_ = std::make_unique<Replanner>(plain);
         }
-        AllocationResult other = without_keep_->replan(model);
+        AllocationResult other = without_keep_->replan(model, inputs);
         if (other.score > result.score) {
             AllocationResult better;
             better.locked = std::move(result.locked);
@@ -285,8 +304,6 @@ AllocationResult Replanner::replan(const AllocationModel& model) {
             result = std::move(better);
         }
     }
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }
 

@@ -45,6 +45,11 @@ class Replanner {
     // Arcs changed and flow units re-routed by the last repair.
     int last_changed_arcs() const { return last_changed_arcs_; }
     long long last_rerouted_units() const { return flow_.last_augmented_units(); }
+    int last_phases() const { return flow_.last_phases(); }
+    // The same for the second network (without minimum change) when the last re-plan asked it.
+    const Replanner* second_opinion() const {
+        return asked_second_ ? without_keep_.get() : nullptr;
+    }
 
   private:
     struct Hub {
@@ -64,6 +69,11 @@ class Replanner {
         int keep_slot = -1;
     };
 
+    // What both networks (with and without minimum change) read from the model, worked out once
+    // per re-plan.
+    struct Inputs;  // replanner.cpp
+    AllocationResult replan(const AllocationModel& model, const Inputs& inputs);
+
     AllocateOptions options_;
     IncrementalFlow flow_;
     // The same network without minimum change, for a second opinion when the repair falls short
@@ -71,6 +81,7 @@ class Replanner {
     std::unique_ptr<Replanner> without_keep_;
     bool built_ = false;
     bool last_was_repair_ = false;
+    bool asked_second_ = false;
     int last_changed_arcs_ = 0;
     Counts counts_;
     // What the network was built for; a change to any of these rebuilds it.
@@ -105,9 +116,7 @@ class Replanner {
     void set(int& arc, int from, int to, int capacity, long long cost);
     int hub_for(const AllocationModel& model, int booth, const std::vector<int>& slots);
     int hub_for_known(const AllocationModel& model, int index);
-    std::vector<Pair> describe(const AllocationModel& model, const Occupancy& locked,
-                               const std::vector<char>& covered_by_locked,
-                               const std::vector<Placement>& previous_plan);
+    std::vector<Pair> describe(const AllocationModel& model, const Inputs& inputs);
 };
 
 }  // namespace jobfair::alloc

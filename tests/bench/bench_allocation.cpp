@@ -4,7 +4,14 @@
 //   bench_allocation --scale 10 --tightness tight --fixed 500 --repeat 5 [--replans 50]
 //                    [--cbc SECONDS] [--cbc-idle SECONDS] [--no-idle] [--compare-replans]
 //                    [--full-replans]
-//                    [--header]
+//                    [--digest] [--replan-trace] [--cpu-time] [--header]
+//
+// --digest prints on stderr a hash of every re-plan's plan (student, booth, slot, seat of
+// each interview, its score and bound): two builds that print the same digest made the same plans;
+// and a hash of the re-plans' scores alone (the same: every re-plan scored the same).
+// --replan-trace prints one line per re-plan on stderr (event kind, ms, arcs changed, units
+// re-routed, repaired or rebuilt). --cpu-time takes the re-plans' times as the thread's CPU time,
+// which a loaded machine inflates less than wall time (cache sharing still shows).
 //
 // replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5) by the Replanner,
 // which repairs the relaxation's network kept from the previous re-plan ("Rn": n of them solved it
@@ -16,12 +23,15 @@
 // (any pairs), pairs = the same with our pairs fixed; a time-limited CBC run shows its best idle
 // and the lower bound it proved, as "idle*>=bound".
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include <cstdint>
 
 #include <CLI/CLI.hpp>
 
@@ -45,6 +55,35 @@ double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0.0;
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
+}
+
+// FNV-1a over the plan's numbers.
+struct Digest {
+    std::uint64_t value = 1469598103934665603ULL;
+    void add(long long x) {
+        for (int i = 0; i < 8; ++i) {
+            value ^= std::uint64_t(x >> (8 * i)) & 0xffU;
+            value *= 1099511628211ULL;
+        }
+    }
+    void add(const alloc::AllocationResult& result) {
+        add(result.score);
+        add(result.upper_bound);
+        add((long long)result.planned.size());
+        for (const auto& p : result.planned) {
+            add(p.student);
+            add(p.booth);
+            add(p.slot);
+            add(p.seat);
+        }
+    }
+};
+
+// CPU seconds of this thread: on a shared machine it leaves out the time spent waiting for a core.
+double thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
 }
 
 long peak_rss_mib() {
@@ -112,6 +151,13 @@ int main(int argc, char** argv) {
     app.add_flag("--no-idle", plain, "skip the idle objective (to measure what it costs)");
     app.add_option("--cbc-idle", cbc_idle_seconds,
                    "also solve the idle MIPs with CBC (time limit, s, per MIP)");
+    bool digest = false;
+    bool trace = false;
+    app.add_flag("--digest", digest, "print a hash of every re-plan's plan");
+    app.add_flag("--replan-trace", trace, "one line per re-plan on stderr");
+    bool cpu_time = false;
+    app.add_flag("--cpu-time", cpu_time,
+                 "replan ms in CPU time of the thread (a shared machine's waits left out)");
     app.add_flag("--header", header);
     CLI11_PARSE(app, argc, argv);
 
@@ -148,12 +194,39 @@ int main(int argc, char** argv) {
         std::vector<double> replan_times;
         int below_full = 0;  // re-plans that scored less than a full re-solve
         alloc::Replanner replanner(keep);
-        if (!full_replans) live.set_planned(replanner.replan(live).planned);  // the server's start
+        Digest plans, scores;
+        if (!full_replans) {  // the server's start
+            const auto first = replanner.replan(live);
+            plans.add(first);
+            scores.add(first.score);
+            live.set_planned(first.planned);
+        }
         for (int round = 0; round < replans; ++round) {
             apply_event(live, fair, round);
+            const double cpu_before = thread_cpu_seconds();
             const auto replanned =
                 full_replans ? alloc::allocate(live, keep) : replanner.replan(live);
-            replan_times.push_back(replanned.seconds * 1000.0);
+            const double cpu_ms = (thread_cpu_seconds() - cpu_before) * 1000.0;
+            replan_times.push_back(cpu_time ? cpu_ms : replanned.seconds * 1000.0);
+            plans.add(replanned);
+            scores.add(replanned.score);
+            if (trace) {
+                const auto* second = replanner.second_opinion();
+                std::fprintf(
+                    stderr,
+                    "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  phases %4d  %s"
+                    "  second: %s arcs %d units %lld phases %d\n",
+                    round, round % 5, replanned.seconds * 1000.0, replanner.last_changed_arcs(),
+                    replanner.last_rerouted_units(), replanner.last_phases(),
+                    full_replans                  ? "full"
+                    : replanner.last_was_repair() ? "repaired"
+                                                  : "rebuilt",
+                    !second                     ? "-"
+                    : second->last_was_repair() ? "repaired"
+                                                : "rebuilt",
+                    second ? second->last_changed_arcs() : 0,
+                    second ? second->last_rerouted_units() : 0, second ? second->last_phases() : 0);
+            }
             if (compare_replans) {
                 auto fresh = live;
                 fresh.set_planned({});
@@ -167,6 +240,10 @@ int main(int argc, char** argv) {
         replan_text = buffer;
         if (!full_replans) replan_text += " R" + std::to_string(replanner.counts().rebuilt - 1);
         if (compare_replans) replan_text += " " + std::to_string(below_full) + "<";
+        if (digest) {
+            std::fprintf(stderr, "plan digest %016llx  score digest %016llx\n",
+                         (unsigned long long)plans.value, (unsigned long long)scores.value);
+        }
     }
 
     std::string cbc_score = "-", cbc_time = "-", ratio = "-";

@@ -543,3 +543,35 @@ TEST_CASE("repaired re-plans of random fairs pass the checker and keep their pro
         }
     }
 }
+
+TEST_CASE("placing a student swaps into a booth only while it has a free seat from now on") {
+    // The repair refuses at once to move anyone into a booth with no free seat left from now on
+    // (a count kept per booth as interviews come and go); this checks the count both ways.
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"}).leave = at(8, 15);  // only the first slot
+    add_student(fair, "S3", {"B01"});
+    AllocationModel model = AllocationModel::from_fair(fair);
+    const int s1 = *model.student_index(StudentId("S1"));
+    const int s2 = *model.student_index(StudentId("S2"));
+    const int s3 = *model.student_index(StudentId("S3"));
+    const int b1 = *model.booth_index(BoothId("B01"));
+    model.set_planned({{s1, b1, 0, 0}});
+
+    // The second slot is free: S1 moves there and S2 takes the first.
+    const auto swapped = alloc::place_students(model, {s2});
+    REQUIRE(swapped.size() == 2);
+    std::map<int, int> slot_of;
+    for (const auto& p : swapped)
+        slot_of[p.student] = p.slot;
+    CHECK(slot_of[s1] == 1);
+    CHECK(slot_of[s2] == 0);
+
+    // A promise holds the second slot: no seat is free from now on, S2 waits, S1 stays.
+    model.lock({s3, b1, 0, 1});
+    const auto full = alloc::place_students(model, {s2});
+    REQUIRE(full.size() == 1);
+    CHECK(full[0].student == s1);
+    CHECK(full[0].slot == 0);
+}
