@@ -48,6 +48,7 @@ void to_json(json& out, const EnterpriseCard& value) {
     write_optional(out, "min_level", value.min_level);
     write_optional(out, "open_jobs", value.open_jobs);
     write_optional(out, "free_from", value.free_from);
+    if (value.takes_cvs) out["takes_cvs"] = true;
 }
 void from_json(const json& in, EnterpriseCard& value) {
     in.at("booth").get_to(value.booth);
@@ -59,6 +60,7 @@ void from_json(const json& in, EnterpriseCard& value) {
     in.at("close").get_to(value.close);
     value.paused = in.value("paused", false);
     read_optional(in, "free_from", value.free_from);
+    value.takes_cvs = in.value("takes_cvs", false);
 }
 
 void to_json(json& out, const ScheduledInterview& value) {
@@ -81,12 +83,16 @@ void to_json(json& out, const WalkInRegistration& value) {
            {"school", value.school},       {"occupation", value.occupation},
            {"level", value.level},         {"preferences", value.preferences},
            {"consent", value.consent}};
+    write_optional(out, "occupation_text", value.occupation_text);
 }
 void from_json(const json& in, WalkInRegistration& value) {
     in.at("full_name").get_to(value.full_name);
     in.at("phone").get_to(value.phone);
     value.school = in.value("school", "");
-    in.at("occupation").get_to(value.occupation);
+    // Absent or null: Other trade (with occupation_text).
+    if (const auto found = in.find("occupation"); found != in.end() && !found->is_null())
+        found->get_to(value.occupation);
+    read_optional(in, "occupation_text", value.occupation_text);
     in.at("level").get_to(value.level);
     in.at("preferences").get_to(value.preferences);
     value.consent = in.value("consent", std::map<std::string, bool>{});

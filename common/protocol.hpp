@@ -69,6 +69,7 @@ struct EnterpriseCard {
     std::string open;                      // "HH:MM"
     std::string close;
     bool paused = false;
+    bool takes_cvs = false;  // the enterprise takes CVs at its booth (Booth::accepts_cvs)
     // "HH:MM": when the booth next has a seat no one holds (now, when the slot under way has
     // one), within its hours, breaks and day's cap; absent when none is left today or paused.
     std::optional<std::string> free_from = std::nullopt;
@@ -96,11 +97,14 @@ inline constexpr std::string_view kConsentPurposes[] = {
 
 // POST /api/v1/walk-ins, header Idempotency-Key.
 struct WalkInRegistration {
-    std::string full_name;   // NFC
-    std::string phone;       // as typed; the server normalises Vietnamese mobile numbers
-    std::string school;      // NFC
-    std::string occupation;  // occupation code
-    std::string level;       // level code
+    std::string full_name;  // NFC
+    std::string phone;      // as typed; the server normalises Vietnamese mobile numbers
+    std::string school;     // NFC
+    // An occupation code; "other" (kOtherOccupation) or empty: "Ngành khác / Other trade", with
+    // the trade's name typed in `occupation_text`.
+    std::string occupation;
+    std::optional<std::string> occupation_text = std::nullopt;  // only with Other trade
+    std::string level;                                          // level code
     std::vector<std::string> preferences;  // booth ids, most wanted first, at most 5
     std::map<std::string, bool> consent;   // purpose -> ticked
 };

@@ -267,8 +267,16 @@ CREATE TABLE student_absences (
 ) STRICT;
 )sql";
 
-constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4,
-                                 kMigration5, kMigration6, kMigration7, kMigration8};
+// "Ngành khác / Other trade" (issue 17): the trade a walk-in typed when theirs was not among the
+// fair's; the student's own occupation stays NULL (eligible only where booths take any trade).
+// Rows written before stay NULL: they picked a trade of the list.
+constexpr std::string_view kMigration9 = R"sql(
+ALTER TABLE student_details ADD COLUMN occupation_text TEXT
+    CHECK (occupation_text IS NULL OR length(occupation_text) BETWEEN 2 AND 60);
+)sql";
+
+constexpr std::array kMigrations{kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+                                 kMigration6, kMigration7, kMigration8, kMigration9};
 
 // 'JFAI': marks the file as ours, so a stranger's SQLite file is never migrated by mistake.
 constexpr int kApplicationId = 0x4A464149;
@@ -1581,12 +1589,13 @@ Store::WalkIn Store::register_walk_in(const Student& student, const StudentDetai
         SQLite::Statement insert_details(
             database,
             "INSERT INTO student_details (student, phone, consent, registered_via, "
-            "created_at) VALUES (?, ?, ?, ?, ?)");
+            "created_at, occupation_text) VALUES (?, ?, ?, ?, ?, ?)");
         insert_details.bind(1, registered.student.str());
         bind_optional(insert_details, 2, details.phone);
         insert_details.bind(3, details.consent_json);
         insert_details.bind(4, details.registered_via);
         insert_details.bind(5, now);
+        bind_optional(insert_details, 6, details.occupation_text);
         insert_details.exec();
         registered.ticket_number = next_ticket_number(database);
         insert_ticket(database, registered.ticket_number, registered.student, now);
@@ -1666,7 +1675,8 @@ std::optional<Store::StudentDetails> Store::student_details(const StudentId& stu
     return translating_errors("read a student's details", [&] {
         SQLite::Statement row(*database_,
                               "SELECT d.phone, s.school, COALESCE(d.consent, '{}'), "
-                              "COALESCE(d.registered_via, 'pre_registration') FROM students s "
+                              "COALESCE(d.registered_via, 'pre_registration'), "
+                              "d.occupation_text FROM students s "
                               "LEFT JOIN student_details d ON d.student = s.id WHERE s.id = ? "
                               "AND (d.student IS NOT NULL OR s.school IS NOT NULL)");
         row.bind(1, student.str());
@@ -1676,6 +1686,7 @@ std::optional<Store::StudentDetails> Store::student_details(const StudentId& stu
         if (!row.getColumn(1).isNull()) details.school = row.getColumn(1).getString();
         details.consent_json = row.getColumn(2).getString();
         details.registered_via = row.getColumn(3).getString();
+        if (!row.getColumn(4).isNull()) details.occupation_text = row.getColumn(4).getString();
         return std::optional<StudentDetails>(std::move(details));
     });
 }
@@ -1894,7 +1905,8 @@ std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
     return translating_errors("read the students' details", [&] {
         SQLite::Statement rows(*database_,
                                "SELECT s.id, d.phone, s.school, COALESCE(d.consent, '{}'), "
-                               "COALESCE(d.registered_via, 'pre_registration') FROM students s "
+                               "COALESCE(d.registered_via, 'pre_registration'), "
+                               "d.occupation_text FROM students s "
                                "LEFT JOIN student_details d ON d.student = s.id WHERE "
                                "s.removed_at IS NULL AND (d.student IS NOT NULL OR s.school IS "
                                "NOT NULL) ORDER BY s.id");
@@ -1905,6 +1917,7 @@ std::map<StudentId, Store::StudentDetails> Store::all_student_details() const {
             details.school = optional_text(rows.getColumn(2));
             details.consent_json = rows.getColumn(3).getString();
             details.registered_via = rows.getColumn(4).getString();
+            details.occupation_text = optional_text(rows.getColumn(5));
         }
         return all;
     });

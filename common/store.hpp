@@ -227,6 +227,9 @@ class Store {
         std::optional<std::string> school;  // stored with the student (Student::school)
         std::string consent_json = "{}";    // purpose -> ticked
         std::string registered_via = "walk_in";
+        // "Ngành khác / Other trade": the trade the walk-in typed (the student has no
+        // occupation code); nullopt for everyone who picked a trade of the list.
+        std::optional<std::string> occupation_text;
     };
     struct WalkIn {
         StudentId student;

@@ -80,8 +80,10 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
             out["level"] = level_code(student->level);
             out["rank"] = preference_rank(*student, booth_id);
         }
-        if (const auto details = store.student_details(id); details && details->school) {
-            out["school"] = *details->school;
+        if (const auto details = store.student_details(id)) {
+            if (details->school) out["school"] = *details->school;
+            // "Ngành khác / Other trade": the trade the student typed (occupation is null).
+            if (details->occupation_text) out["occupation_text"] = *details->occupation_text;
         }
         return out;
     };
@@ -439,6 +441,7 @@ json student_search_view(const DayState& day, const Store& store, std::string_vi
              {"phone", details ? optional_text(details->phone) : json()},
              {"school", details ? optional_text(details->school) : json()},
              {"occupation", optional_text(student.occupation)},
+             {"occupation_text", details ? optional_text(details->occupation_text) : json()},
              {"level", level_code(student.level)},
              {"checked_in",
               checked_in == day.check_ins.end() ? json() : json(checked_in->second.str())},

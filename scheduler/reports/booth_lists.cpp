@@ -110,20 +110,27 @@ std::string status_words(InterviewStatus status, const std::optional<InterviewOu
     return html_escape(vi) + " <span class=\"en\">/ " + html_escape(en) + "</span>";
 }
 
-std::string trade_of(const Student& student) {
-    return student.occupation ? occupation_display_name(*student.occupation, true) : "";
+// The trade in Vietnamese; "Ngành khác: ..." with the name a walk-in typed (Other trade).
+std::string trade_of(const Student& student,
+                     const std::map<StudentId, Store::StudentDetails>& details) {
+    if (student.occupation) return occupation_display_name(*student.occupation, true);
+    const auto found = details.find(student.id);
+    if (found == details.end() || !found->second.occupation_text) return "";
+    return other_trade_display_name(*found->second.occupation_text, true);
 }
 
 struct Sheets {
     Fair fair;
     DayState day;
     std::optional<TimeOfDay> now;
+    std::map<StudentId, Store::StudentDetails> details;  // the trades typed with Other trade
     std::string data_line;  // what the lists are made from, for every header
 
     Sheets(const Store& source, std::optional<TimeOfDay> at)
         : fair(source.load_fair()),
           day{fair, source.interviews(), source.check_ins(), {}, at.value_or(TimeOfDay(0)), {}},
-          now(at) {
+          now(at),
+          details(source.all_student_details()) {
         for (const auto& ticket : source.tickets())
             if (!ticket.revoked_reason) day.tickets[ticket.student] = ticket.number;
         const auto last = source.last_event();
@@ -175,7 +182,7 @@ struct Sheets {
         std::string html = "<td class=\"label\">" + html_escape(day.label_of(id)) + "</td>";
         html += "<td>" + html_escape(student ? student->name : id.str()) + "</td>";
         html += "<td>" + html_escape(student && student->school ? *student->school : "") + "</td>";
-        html += "<td>" + html_escape(student ? trade_of(*student) : "") + "</td>";
+        html += "<td>" + html_escape(student ? trade_of(*student, details) : "") + "</td>";
         return html;
     }
 

@@ -80,6 +80,9 @@ std::vector<FollowUpList> follow_up_lists(const Store& store) {
                 line.class_name = student.class_name.value_or("");
                 if (student.occupation)
                     line.trade = occupation_display_name(*student.occupation, true);
+                else if (const auto about = details.find(id);
+                         about != details.end() && about->second.occupation_text)
+                    line.trade = other_trade_display_name(*about->second.occupation_text, true);
                 line.level = std::string(level_name_vi(student.level));
             }
             if (const auto about = details.find(id); about != details.end()) {

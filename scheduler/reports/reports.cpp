@@ -125,6 +125,13 @@ struct Day {
         if (name.empty()) return std::nullopt;
         return name;
     }
+    // The trade in Vietnamese; "Ngành khác: ..." with the name a walk-in typed (Other trade).
+    std::string trade(const Student& student) const {
+        if (student.occupation) return occupation_display_name(*student.occupation, true);
+        const auto it = details.find(student.id);
+        if (it == details.end() || !it->second.occupation_text) return "";
+        return other_trade_display_name(*it->second.occupation_text, true);
+    }
 };
 
 Day read_day(const Store& store) {
@@ -382,8 +389,7 @@ std::string interviews_csv(const Store& store) {
             interview.student.str(),
             ticket == day.tickets.end() ? "" : ticket_label(ticket->second),
             student ? student->name : "",
-            student && student->occupation ? occupation_display_name(*student->occupation, true)
-                                           : "",
+            student ? day.trade(*student) : "",
             student ? std::string(level_name_vi(student->level)) : "",
             day.school(interview.student).value_or(""),
             outcome_label(row->outcome),

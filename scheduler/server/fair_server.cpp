@@ -1081,6 +1081,7 @@ struct FairServer::Routes {
                 card.open = booth.open.str();
                 card.close = booth.close.str();
                 card.paused = server.live_.is_paused(booth.id);
+                card.takes_cvs = booth.accepts_cvs;
                 if (const auto free = next_free_seat(today, booth, card.paused))
                     card.free_from = free->str();
                 cards.push_back(card);
@@ -1131,8 +1132,8 @@ struct FairServer::Routes {
                 form = call.body.get<protocol::WalkInRegistration>();
             } catch (const json::exception&) {
                 return refuse(call.response, 400, "bad_registration",
-                              "a registration needs full_name, phone, occupation, level and "
-                              "preferences (see docs/api.md)",
+                              "a registration needs full_name, phone, level and preferences, "
+                              "and occupation or occupation_text (see docs/api.md)",
                               "Phiếu đăng ký thiếu họ tên, số điện thoại, nghề, trình độ hoặc "
                               "lựa chọn doanh nghiệp");
             }
@@ -1278,9 +1279,25 @@ struct FairServer::Routes {
         if (school.size() > 160) {
             return bad("bad_school", "the school name is too long", "Tên trường quá dài");
         }
-        if (!find_occupation(form.occupation)) {
+        // "Ngành khác / Other trade": no code (or "other") and the trade's name typed.
+        const bool other_trade = form.occupation.empty() || form.occupation == kOtherOccupation;
+        std::optional<std::string> occupation_text;
+        if (other_trade) {
+            const OccupationTextCheck typed =
+                check_occupation_text(form.occupation_text.value_or(""));
+            if (!typed) {
+                return bad("bad_occupation_text",
+                           std::string(occupation_text_problem_en(typed.problem)),
+                           std::string(occupation_text_problem_vi(typed.problem)));
+            }
+            occupation_text = typed.text;
+        } else if (!find_occupation(form.occupation)) {
             return bad("bad_occupation", "unknown trade \"" + form.occupation + "\"",
                        "Không có nghề \"" + form.occupation + "\"");
+        } else if (form.occupation_text) {
+            return bad("bad_occupation_text",
+                       "a typed trade name goes only with occupation \"other\" (Other trade)",
+                       "Chỉ nhập tên nghề khi chọn \"Ngành khác\"");
         }
         const auto level = parse_level(form.level);
         if (!level) {
@@ -1320,7 +1337,8 @@ struct FairServer::Routes {
         }
         const Fair& fair = server.live_.fair();
         student.name = full_name;
-        student.occupation = form.occupation;
+        // Other trade: no code, so only booths that take any trade are eligible (fair-format.md).
+        if (!other_trade) student.occupation = form.occupation;
         student.level = *level;
         student.arrive = fair.settings.grid.day_start;
         student.leave = fair.settings.grid.day_end;
@@ -1330,6 +1348,7 @@ struct FairServer::Routes {
         if (!school.empty()) details.school = school;
         details.consent_json = json(form.consent).dump();
         details.registered_via = "walk_in";
+        details.occupation_text = occupation_text;
         return true;
     }
 

@@ -12,17 +12,23 @@
 #            cards say "Hết chỗ hôm nay"): the Result screen gives the reason and the free booths,
 #            "Add" takes one, and the server must have promised a seat there (a
 #            student.booth_added event, an interview at the booth);
+#   other    "Ngành khác / Other trade" (issue 17), on the demo fair with three booths taking CVs:
+#            a walk-in types their trade's name, is offered only the booths that take any trade
+#            and registers; the database must hold the typed name, no trade code, and no
+#            interview at a booth of listed trades. Then those booths are paused and a second
+#            kiosk run (other_none) must say that no booth interviews the trade and list the
+#            three booths taking CVs;
 #   all      every screen, both languages and orientations, for looking at.
 # Needs xvfb-run, sqlite3, curl, zbarimg and python3; exits 77 (ctest's "skipped") when one is
 # missing. Under ASan, run with ASAN_OPTIONS=detect_leaks=0: Mesa/llvmpipe leaks at exit.
 set -euo pipefail
 
-bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|picks|all]}")
+bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|picks|other|all]}")
 out_dir=${2:-$(mktemp -d /tmp/jobfair-kiosk-e2e.XXXXXX)}
 script=${3:-e2e}
 case "$script" in
-    e2e | offline | picks | all) ;;
-    *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline, picks or all, not '$script'" >&2; exit 2 ;;
+    e2e | offline | picks | other | all) ;;
+    *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline, picks, other or all, not '$script'" >&2; exit 2 ;;
 esac
 for tool in xvfb-run sqlite3 curl zbarimg python3; do
     if ! command -v "$tool" >/dev/null; then
@@ -70,6 +76,19 @@ stop_server() {
     wait "$server_pid" 2>/dev/null || true
     server_pid=
 }
+if [[ "$script" == other ]]; then
+    # The demo fair with three booths taking CVs (the demo itself has none).
+    python3 - "$(dirname "$0")/../../assets/demo-fair.json" "$work/fair.json" <<'PY'
+import json, sys
+fair = json.load(open(sys.argv[1], encoding="utf-8"))
+for booth in fair["booths"]:
+    if booth["id"] in ("B03", "B12", "B25"):
+        booth["accepts_cvs"] = True
+json.dump(fair, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+    "$bin_dir/jobfair" import "$work/fair.json" --db "$work/fair.db" >>"$out_dir/server.log" 2>&1 ||
+        fail "could not import the demo fair with CV booths"
+fi
 start_server
 
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -193,6 +212,46 @@ for c in cards:
     picked=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM preferences WHERE student = '$student' AND booth = '$added';")
     [[ "$events" -eq 1 && "$picked" -eq 1 ]] || fail "booth_added events $events, $added among the picks $picked"
     echo "PASS: $student added $added: interviews $interviews, expected from standby $from_standby (screenshots in $out_dir)"
+    exit 0
+fi
+
+if [[ "$script" == other ]]; then
+    "${kiosk[@]}" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
+    read -r label typed < <(sed -n 's/^registered \([A-Z]-[0-9]*\) other_trade \(.*\)$/\1 \2/p' "$out_dir/kiosk.log") || true
+    [[ -n "$label" ]] || fail "the kiosk registered nobody with Other trade"
+    [[ "$typed" == "Sửa chữa điện thoại" ]] || fail "the kiosk typed '$typed'"
+    # The booths that take any trade, by the server's own cards.
+    any_trade=$(curl -sf "$base/api/v1/enterprises" -H "Authorization: Bearer $organizer" | python3 -c '
+import json, sys
+print(" ".join(c["booth"] for c in json.load(sys.stdin)["enterprises"] if not c["occupations"]))')
+    [[ -n "$any_trade" ]] || fail "the demo fair has no booth that takes any trade"
+    offered=$(sed -n 's/^other_trade_offered \([0-9]*\)$/\1/p' "$out_dir/kiosk.log")
+    [[ "$offered" -eq $(wc -w <<<"$any_trade") ]] || fail "the kiosk offered $offered booths, the fair has $any_trade for any trade"
+    student=$(sqlite3 "$work/fair.db" "SELECT student FROM student_details WHERE registered_via = 'walk_in';")
+    [[ "$student" == W0001 ]] || fail "the walk-ins are '$student'"
+    stored=$(sqlite3 "$work/fair.db" "SELECT d.occupation_text || '|' || coalesce(s.occupation, 'NULL') FROM student_details d JOIN students s ON s.id = d.student WHERE d.student = 'W0001';")
+    [[ "$stored" == "Sửa chữa điện thoại|NULL" ]] || fail "W0001 is stored as '$stored'"
+    # Picks and interviews only at booths of any trade.
+    for booth in $(sqlite3 "$work/fair.db" "SELECT booth FROM preferences WHERE student = 'W0001' UNION SELECT booth FROM interviews WHERE student = 'W0001';"); do
+        [[ " $any_trade " == *" $booth "* ]] || fail "W0001 has $booth, which takes listed trades only"
+    done
+    picks=$(sqlite3 "$work/fair.db" "SELECT group_concat(booth, ' ') FROM preferences WHERE student = 'W0001';")
+    echo "database: W0001 ($label) occupation NULL, occupation_text '$typed', picks $picks (any trade: $any_trade)"
+    # The organizer's search shows the typed trade.
+    found=$(curl -sf "$base/api/v1/students?q=W0001" -H "Authorization: Bearer $organizer" | json_field '["students"][0]["occupation_text"]')
+    [[ "$found" == "Sửa chữa điện thoại" ]] || fail "the organizer's search shows '$found'"
+
+    # No booth takes any trade today: the kiosk says so and lists the booths taking CVs.
+    for booth in $any_trade; do
+        curl -sf -X POST "$base/api/v1/booths/$booth/pause" -H "Authorization: Bearer $organizer" >/dev/null ||
+            fail "could not pause $booth"
+    done
+    kiosk[${#kiosk[@]}-1]=other_none
+    "${kiosk[@]}" | tee -a "$out_dir/kiosk.log" || fail "the kiosk's second script failed"
+    grep -q '^no_booth cv_booths 3$' "$out_dir/kiosk.log" || fail "the kiosk did not list the 3 booths taking CVs"
+    walk_ins=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM student_details WHERE registered_via = 'walk_in';")
+    [[ "$walk_ins" -eq 1 ]] || fail "$walk_ins walk-ins after the kiosk had nothing to offer"
+    echo "PASS: $label registered with Other trade at $picks; with those booths paused the kiosk lists 3 CV booths (screenshots in $out_dir)"
     exit 0
 fi
 

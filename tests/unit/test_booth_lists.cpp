@@ -50,6 +50,13 @@ Store morning(std::optional<std::string> date) {
         store.move_interview(row.id, InterviewStatus::done, "booth",
                              {std::nullopt, InterviewOutcome::offer, {}});
     }
+    // A walk-in of another trade, in B01's standby queue with the trade they typed.
+    Student duc = testing::add_student(fair, "ignored", {"B01"});
+    duc.name = "Phạm Văn Đức";
+    Store::StudentDetails typed;
+    typed.occupation_text = "Sửa chữa điện thoại";
+    const StudentId walk_in = store.register_walk_in(duc, typed, "k1", "d1", "kiosk").student;
+    store.check_in(walk_in, testing::at(8, 0), std::nullopt, "kiosk");
     return store;
 }
 
@@ -96,6 +103,7 @@ TEST_CASE("booth lists: one page per seat with every slot and a standby queue") 
     // S0003 chose B01 second and has no interview there: in its standby queue, with the choice.
     CHECK(has(b01, "<td class=\"label\">A-0003</td><td>Phạm Đức Mạnh</td>"));
     CHECK(has(b01, "<td>2 · 08:00</td>"));
+    CHECK(has(b01, "<td>Phạm Văn Đức</td><td></td><td>Ngành khác: Sửa chữa điện thoại</td>"));
     // Seat sheets, then the standby sheet: three sheets for B01.
     std::size_t sheets = 0;
     for (auto at = b01.find("<section class=\"sheet\">"); at != std::string::npos;

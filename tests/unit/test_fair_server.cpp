@@ -611,6 +611,161 @@ TEST_CASE("a walk-in registers once per idempotency key, with every field checke
     CHECK(server.store().load_fair().students.size() == students_before + 2);
 }
 
+namespace {
+// The first person anywhere in `value` (an object with the student's id and name), or null.
+json find_student_entry(const json& value, const std::string& student) {
+    if (value.is_object() && value.value("student", "") == student && value.contains("full_name"))
+        return value;
+    if (value.is_structured()) {
+        for (const auto& item : value) {
+            json found = find_student_entry(item, student);
+            if (!found.is_null()) return found;
+        }
+    }
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("a walk-in of another trade is stored with the typed trade, for any-trade booths only") {
+    TemporaryFolder folder("server-other-trade");
+    {
+        Store store(folder.path() / "fair.db");
+        Fair fair = morning();
+        fair.booths[0].accepts_cvs = true;  // B01 takes CVs
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+
+    // The enterprise cards say which booths take CVs.
+    const auto cards = roles.kiosk.get("/enterprises")
+                           .body["enterprises"]
+                           .get<std::vector<protocol::EnterpriseCard>>();
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].takes_cvs);
+    CHECK_FALSE(cards[1].takes_cvs);
+
+    // "Other trade": no code, the name typed with spaces around and decomposed (NFD).
+    json form = walk_in_form();
+    form["occupation"] = "other";
+    form["occupation_text"] =
+        "  Su\u031b\u0309a chu\u031b\u0303a   \u0111i\u00ea\u0323n tho\u1ea1i ";
+    form["preferences"] = {"B01", "B02"};
+    const Answer first = roles.kiosk.post("/walk-ins", form, "walkin-other-0001");
+    REQUIRE(first.status == 201);
+    const Fair stored = server.store().load_fair();
+    const Student* walk_in = stored.find_student(StudentId("W0001"));
+    REQUIRE(walk_in);
+    CHECK_FALSE(walk_in->occupation.has_value());  // eligible only where any trade goes
+    const auto details = server.store().student_details(StudentId("W0001"));
+    REQUIRE(details);
+    CHECK(details->occupation_text == "Sửa chữa điện thoại");  // trimmed, collapsed, NFC
+    // B02 takes welders only: never an interview there, never offered as a free seat.
+    for (const auto& row : server.store().interviews())
+        CHECK_FALSE(
+            (row.interview.student == StudentId("W0001") && row.interview.booth == BoothId("B02")));
+    const auto answer = first.body.get<protocol::CheckInAnswer>();
+    for (const auto& free : answer.free_seats)
+        CHECK(free.booth != "B02");
+    for (const auto& interview : answer.interviews)
+        CHECK(interview.booth == "B01");
+
+    // B01's station sees the typed trade where the trade would be.
+    const json entry = find_student_entry(roles.booth_b01.get("/booths/B01/queue").body, "W0001");
+    REQUIRE_MESSAGE(!entry.is_null(), "W0001 is neither in B01's queue nor its standby list");
+    CHECK(entry.at("occupation").is_null());
+    CHECK(entry.value("occupation_text", "") == "Sửa chữa điện thoại");
+    // ... and the station's model reads it.
+    const booth::BoothQueue queue =
+        booth::parse_booth_queue(roles.booth_b01.get("/booths/B01/queue").body.dump());
+    std::string seen;
+    for (const auto& item : queue.queue)
+        if (item.person.student == "W0001") seen = item.person.occupation_text;
+    for (const auto& waiting : queue.standby)
+        if (waiting.person.student == "W0001") seen = waiting.person.occupation_text;
+    CHECK(seen == "Sửa chữa điện thoại");
+
+    // Occupation left out altogether is Other trade too.
+    json absent = walk_in_form();
+    absent.erase("occupation");
+    absent["occupation_text"] = "Điện lạnh";
+    absent["phone"] = "0912345680";
+    absent["preferences"] = {"B02"};
+    const Answer second = roles.kiosk.post("/walk-ins", absent, "walkin-other-0002");
+    REQUIRE(second.status == 201);
+    CHECK(server.store().student_details(StudentId("W0002"))->occupation_text == "Điện lạnh");
+    // Its only choice interviews welders: no interview today, whatever the plan finds.
+    CHECK(second.body["interviews"].empty());
+    CHECK(server.store().student_details(StudentId("W0001"))->occupation_text ==
+          "Sửa chữa điện thoại");
+}
+
+TEST_CASE(
+    "a typed trade that is missing, too short, too long or has control characters is refused") {
+    TemporaryFolder folder("server-other-trade-bad");
+    SteerableClock clock(at(8, 0), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const std::size_t students_before = server.store().load_fair().students.size();
+    const std::size_t events_before = server.store().events().size();
+
+    struct Bad {
+        json occupation;  // null: left out
+        json text;        // null: left out
+        const char* english;
+        const char* vietnamese;
+    };
+    const std::string sixty_one = std::string(60, 'x') + "\u00e0";  // 61 characters
+    for (const Bad& bad :
+         {Bad{"other", nullptr, "Please type the name of your trade.",
+              "Hãy nhập tên nghề bạn học."},
+          Bad{nullptr, nullptr, "Please type the name of your trade.",
+              "Hãy nhập tên nghề bạn học."},
+          Bad{"other", "   ", "Please type the name of your trade.", "Hãy nhập tên nghề bạn học."},
+          Bad{"other", " à ", "The trade name is too short: type at least 2 characters.",
+              "Tên nghề quá ngắn: hãy nhập ít nhất 2 ký tự."},
+          Bad{"other", sixty_one, "The trade name is too long: at most 60 characters.",
+              "Tên nghề quá dài: tối đa 60 ký tự."},
+          Bad{"other", "Hàn\tđiện",
+              "The trade name has control or unreadable characters: please delete them.",
+              "Tên nghề có ký tự điều khiển hoặc ký tự không đọc được: hãy xoá chúng."},
+          Bad{"other", "\x1b[31mHàn",
+              "The trade name has control or unreadable characters: please delete them.",
+              "Tên nghề có ký tự điều khiển hoặc ký tự không đọc được: hãy xoá chúng."},
+          Bad{"other", "Hàn\u202e",
+              "The trade name has control or unreadable characters: please delete them.",
+              "Tên nghề có ký tự điều khiển hoặc ký tự không đọc được: hãy xoá chúng."},
+          Bad{"welding", "Hàn điện",
+              "a typed trade name goes only with occupation \"other\" (Other trade)",
+              "Chỉ nhập tên nghề khi chọn \"Ngành khác\""}}) {
+        CAPTURE(bad.occupation.dump());
+        CAPTURE(bad.text.dump());
+        json form = walk_in_form();
+        if (bad.occupation.is_null()) {
+            form.erase("occupation");
+        } else {
+            form["occupation"] = bad.occupation;
+        }
+        if (!bad.text.is_null()) form["occupation_text"] = bad.text;
+        const Answer refused = roles.kiosk.post(
+            "/walk-ins", form, "walkin-trade-" + std::to_string(form.dump().size()));
+        CHECK(refused.status == 422);
+        CHECK(error_code(refused) == "bad_occupation_text");
+        CHECK(refused.body["error"]["message"] == bad.english);
+        CHECK(refused.body["error"]["message_vi"] == bad.vietnamese);
+    }
+    // Nothing was stored: no student, no details, no event.
+    CHECK(server.store().load_fair().students.size() == students_before);
+    CHECK_FALSE(server.store().student_details(StudentId("W0001")).has_value());
+    CHECK(server.store().events().size() == events_before);
+    // The same form with a good name goes through.
+    json good = walk_in_form();
+    good["occupation"] = "other";
+    good["occupation_text"] = "Hàn điện";
+    CHECK(roles.kiosk.post("/walk-ins", good, "walkin-trade-good").status == 201);
+}
+
 TEST_CASE("login bodies without a secret get 400 and use up no attempt") {
     TemporaryFolder folder("server-login-bodies");
     SteerableClock clock(at(8, 0), 0);

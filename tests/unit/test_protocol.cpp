@@ -23,6 +23,49 @@ TEST_CASE("an enterprise card carries when a seat is free, and reads without one
     CHECK_FALSE(full.get<protocol::EnterpriseCard>().free_from.has_value());
 }
 
+TEST_CASE("an enterprise card says when the enterprise takes CVs, and an old one reads as not") {
+    protocol::EnterpriseCard card;
+    card.booth = "B03";
+    card.enterprise = "Công ty B03";
+    card.open = "08:00";
+    card.close = "11:30";
+    CHECK_FALSE(json(card).contains("takes_cvs"));
+    card.takes_cvs = true;
+    const json wire = card;
+    CHECK(wire.at("takes_cvs") == true);
+    CHECK(wire.get<protocol::EnterpriseCard>().takes_cvs);
+    json old = wire;
+    old.erase("takes_cvs");
+    CHECK_FALSE(old.get<protocol::EnterpriseCard>().takes_cvs);
+}
+
+TEST_CASE("a walk-in form carries the typed trade with Other trade, and reads without a code") {
+    protocol::WalkInRegistration form;
+    form.full_name = "Phạm Văn Đức";
+    form.phone = "0912345678";
+    form.occupation = "other";
+    form.occupation_text = "Sửa chữa điện thoại";
+    form.level = "intermediate";
+    form.preferences = {"B06"};
+    json wire = form;
+    CHECK(wire.at("occupation_text") == "Sửa chữa điện thoại");
+    CHECK(wire.get<protocol::WalkInRegistration>().occupation_text == form.occupation_text);
+    // Occupation left out or null: no code (Other trade), the rest read as sent.
+    wire.erase("occupation");
+    CHECK(wire.get<protocol::WalkInRegistration>().occupation.empty());
+    wire["occupation"] = nullptr;
+    CHECK(wire.get<protocol::WalkInRegistration>().occupation.empty());
+    // A listed trade's form has no typed name, on the wire or read back.
+    form.occupation = "welding";
+    form.occupation_text.reset();
+    CHECK_FALSE(json(form).contains("occupation_text"));
+    CHECK_FALSE(json(form).get<protocol::WalkInRegistration>().occupation_text.has_value());
+    // A typed name of the wrong JSON type is a malformed form.
+    json wrong = form;
+    wrong["occupation_text"] = 7;
+    CHECK_THROWS_AS(wrong.get<protocol::WalkInRegistration>(), json::exception);
+}
+
 TEST_CASE("a check-in answer carries standby, the reason, free booths and CV booths both ways") {
     protocol::CheckInAnswer answer;
     answer.ticket = "JF1.abc";

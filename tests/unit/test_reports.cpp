@@ -8,6 +8,7 @@
 
 #include "common/store.hpp"
 #include "fair_builder.hpp"
+#include "scheduler/reports/follow_up.hpp"
 #include "scheduler/reports/reports.hpp"
 
 using namespace jobfair;
@@ -421,4 +422,46 @@ TEST_CASE("reports: the summary is printable with every text from the data escap
     // Self-contained: nothing fetched from elsewhere.
     CHECK(html.find("http") == std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("reports: a walk-in of another trade shows the trade they typed, in both lists") {
+    Fair fair = testing::small_fair(4);
+    add_booth(fair, "B01");  // any trade
+    add_student(fair, "S1", {"B01"}).occupation = "welding";
+    Store store(":memory:", fixed_clock(1));
+    store.import_fair(fair, "test");
+    store.issue_tickets("test");
+    Student walk_in = add_student(fair, "ignored", {"B01"});  // no occupation code
+    walk_in.name = "Phạm Văn Đức";
+    Store::StudentDetails details;
+    details.phone = "0912345678";
+    details.consent_json = R"({"interview":true,"follow_up":true})";
+    details.occupation_text = "Sửa chữa điện thoại";
+    const StudentId id = store.register_walk_in(walk_in, details, "k1", "d1", "kiosk").student;
+    store.save_planned_schedule(
+        {{StudentId("S1"), BoothId("B01"), 0, at(8, 0)}, {id, BoothId("B01"), 0, at(8, 15)}},
+        "engine");
+    store.check_in(StudentId("S1"), at(8, 0), std::nullopt, "kiosk");
+    store.check_in(id, at(8, 5), std::nullopt, "kiosk");
+    const auto rows = store.interviews();
+    finish(store, find_interview(rows, "S1", "B01").id, InterviewOutcome::offer);
+    finish(store, find_interview(rows, id.str().c_str(), "B01").id, InterviewOutcome::next_round);
+
+    const Table table = read_csv(reports::interviews_csv(store));
+    REQUIRE(table.size() == 3);
+    std::map<std::string, size_t> column;
+    for (size_t c = 0; c < table[0].size(); ++c)
+        column[table[0][c]] = c;
+    CHECK(table[1][column.at("Nghề / Trade")] == "Hàn");
+    CHECK(table[2][column.at("Mã học viên / Student id")] == id.str());
+    CHECK(table[2][column.at("Nghề / Trade")] == "Ngành khác: Sửa chữa điện thoại");
+
+    const auto lists = reports::follow_up_lists(store);
+    REQUIRE(lists.size() == 1);
+    REQUIRE(lists[0].rows.size() == 2);
+    CHECK(lists[0].rows[0].trade == "Hàn");
+    CHECK(lists[0].rows[1].student == id.str());
+    CHECK(lists[0].rows[1].trade == "Ngành khác: Sửa chữa điện thoại");
+    const auto sheet = reports::follow_up_sheet(lists[0], "Hội chợ");
+    CHECK(sheet.rows[1][5] == "Ngành khác: Sửa chữa điện thoại");  // the "Nghề / Trade" column
 }

@@ -650,6 +650,55 @@ TEST_CASE("a walk-in is stored whole once per idempotency key, with their detail
     CHECK(events.back().payload_json.find("Hà") == std::string::npos);
 }
 
+TEST_CASE("a walk-in of another trade keeps the typed trade, and a version 8 database upgrades") {
+    const TemporaryDatabase file;
+    StudentId before_upgrade;
+    {
+        Store store(file.path(), ticking_clock());
+        store.import_fair(sample_fair(), "desk-1");
+        Student walk_in = make_student("ignored", "Lê Thị Thu Hà", {BoothId("B01")});
+        Store::StudentDetails details;
+        details.phone = "0912345678";
+        before_upgrade =
+            store.register_walk_in(walk_in, details, "key-0001", "d1", "kiosk").student;
+    }
+    {
+        // The schema as jobfair wrote it before migration 9: no occupation_text column.
+        SQLite::Database raw(file.path().string(), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE student_details DROP COLUMN occupation_text");
+        raw.exec("PRAGMA user_version = 8");
+    }
+    Store store(file.path(), ticking_clock());
+    CHECK(store.schema_version() == 9);
+    CHECK(store.schema_version() == Store::latest_schema_version());
+    // The walk-in of before picked a listed trade: nothing typed.
+    const auto old_details = store.student_details(before_upgrade);
+    REQUIRE(old_details);
+    CHECK(old_details->phone == "0912345678");
+    CHECK_FALSE(old_details->occupation_text.has_value());
+
+    Student other = make_student("ignored", "Phạm Văn Đức", {BoothId("B01")});
+    other.occupation.reset();  // Other trade: no code
+    Store::StudentDetails details;
+    details.phone = "0912345679";
+    details.occupation_text = "Sửa chữa điện thoại";
+    const StudentId added =
+        store.register_walk_in(other, details, "key-0002", "d2", "kiosk").student;
+    CHECK(store.student_details(added)->occupation_text == "Sửa chữa điện thoại");
+    CHECK(store.all_student_details().at(added).occupation_text == "Sửa chữa điện thoại");
+    CHECK_FALSE(store.load_fair().find_student(added)->occupation.has_value());
+    // The column refuses what the server's check would (1 or 61 characters), whatever writes it.
+    details.occupation_text = "x";
+    CHECK_THROWS_AS(store.register_walk_in(other, details, "key-0003", "d3", "kiosk"), StoreError);
+    details.occupation_text = std::string(60, 'x') + "à";
+    CHECK_THROWS_AS(store.register_walk_in(other, details, "key-0004", "d4", "kiosk"), StoreError);
+    // Nothing of the refused ones stayed.
+    const auto all = store.all_student_details();
+    CHECK(std::count_if(all.begin(), all.end(), [](const auto& entry) {
+              return entry.second.registered_via == "walk_in";
+          }) == 2);
+}
+
 TEST_CASE("a student who leaves has their open interviews cancelled and their stay shortened") {
     Store store(":memory:", ticking_clock());
     store.import_fair(sample_fair(), "desk-1");

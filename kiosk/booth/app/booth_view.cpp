@@ -133,8 +133,12 @@ std::string level_words(std::string_view code, Language language) {
     return std::string(language == Language::vi ? level_name_vi(*level) : level_name_en(*level));
 }
 
-std::string trade_words(std::string_view code, Language language) {
-    return occupation_display_name(code, language == Language::vi);
+// The trade of the list, or "Ngành khác: <typed name>" for a student with Other trade.
+std::string trade_words(const Person& person, Language language) {
+    const bool vietnamese = language == Language::vi;
+    if (person.occupation.empty() && !person.occupation_text.empty())
+        return other_trade_display_name(person.occupation_text, vietnamese);
+    return occupation_display_name(person.occupation, vietnamese);
 }
 
 std::string rank_words(int rank, Language language) {
@@ -616,8 +620,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
     const std::string rank = rank_words(person.rank, frame.language);
     const float rank_width = pill_width(fonts_.body_bold, rank);
     const float column = (inner - rank_width - frame.gap) / 2;
-    field(BoothText::label_trade, trade_words(person.occupation, frame.language), left,
-          column - frame.gap);
+    field(BoothText::label_trade, trade_words(person, frame.language), left, column - frame.gap);
     field(BoothText::label_level, level_words(person.level, frame.language), left + column,
           column - frame.gap);
     pill_at(fonts_.body_bold,
@@ -865,7 +868,7 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
             arrived += " (" + waited_words(*waited, frame.language) + ")";
         const std::string detail = arrived + " · " +
                                    rank_words(student.person.rank, frame.language) + " · " +
-                                   trade_words(student.person.occupation, frame.language) + " · " +
+                                   trade_words(student.person, frame.language) + " · " +
                                    level_words(student.person.level, frame.language);
         text_at(fonts_.small, ImVec2(left, row_y + fonts_.body_bold->FontSize + 6), muted(),
                 fitted(fonts_.small, detail, text_room));

@@ -32,6 +32,7 @@ Person person_from(const nlohmann::json& json) {
     person.full_name = text_or_empty(json, "full_name");
     person.given_name = text_or_empty(json, "given_name");
     person.occupation = text_or_empty(json, "occupation");
+    person.occupation_text = text_or_empty(json, "occupation_text");
     person.level = text_or_empty(json, "level");
     person.school = text_or_empty(json, "school");
     const auto rank = json.find("rank");

@@ -32,10 +32,11 @@ struct Person {
     std::string ticket_label;
     std::string full_name;
     std::string given_name;
-    std::string occupation;  // code
-    std::string level;       // code
-    std::string school;      // may be empty
-    int rank = 0;            // the place the student gave this booth, 1 = first choice
+    std::string occupation;       // code; empty with Other trade
+    std::string occupation_text;  // "Ngành khác / Other trade": the trade the student typed
+    std::string level;            // code
+    std::string school;           // may be empty
+    int rank = 0;                 // the place the student gave this booth, 1 = first choice
 };
 
 struct QueuedInterview {

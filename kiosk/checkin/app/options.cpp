@@ -18,8 +18,9 @@ ParsedOptions parse_kiosk_options(int argc, char** argv) {
     if (options.screenshot_dir.has_value() != !options.script.empty())
         return fail("--screenshot-dir and --script go together");
     if (!options.script.empty() && options.script != "all" && options.script != "e2e" &&
-        options.script != "offline" && options.script != "bench" && options.script != "picks")
-        return fail("--script takes all, e2e, offline, picks or bench");
+        options.script != "offline" && options.script != "bench" && options.script != "picks" &&
+        options.script != "other" && options.script != "other_none")
+        return fail("--script takes all, e2e, offline, picks, other, other_none or bench");
     if (options.screenshot_dir) options.windowed = true;
     return ParsedOptions{options, {}};
 }

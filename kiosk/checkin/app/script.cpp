@@ -269,6 +269,99 @@ class Script {
         language(language_);
     }
 
+    // "Ngành khác / Other trade" (issue 17): a walk-in whose trade is not on the list picks the
+    // picker's last entry, types the trade's name with Telex (first leaving it empty: the form
+    // says what is missing), sees only the booths that take any trade, chooses two and
+    // registers. Prints "other_trade_offered N" and "registered LABEL other_trade TEXT".
+    void walk_in_other_trade(int number) {
+        click("register_now");
+        expect(Screen::register_form);
+        click("field:full_name");
+        driver_.type_text("Phajm Vawn DDuwcs");  // Telex: Phạm Văn Đức
+        click("field:phone");
+        driver_.type_text("09123458" + std::to_string(10 + number % 90));
+        click("field:school");
+        driver_.type_text("Truwowngf Trung caaps Ngheef Quangr Ninh");
+        click("trade");
+        driver_.run_frames(1);
+        shoot("register_form", "trade_picker_other");
+        click("trade:other");
+        click("level:intermediate");
+        click("consent:interview");
+        click("next");  // the trade's name is missing
+        expect(Screen::register_form);
+        if (!app_.state().student->form.problems.count(FormItem::trade_text))
+            throw std::runtime_error("Other trade without a name went through the form");
+        shoot("register_form", "register_form_other_missing");
+        click("field:occupation_text");
+        driver_.type_text("Suwar chuwax ddieenj thoaij");  // Telex: Sửa chữa điện thoại
+        driver_.run_frames(1);
+        shoot("register_form", "register_form_other");
+        const std::string typed = app_.state().student->form.occupation_text;
+        if (typed != "Sửa chữa điện thoại")
+            throw std::runtime_error("the trade's name reads '" + typed + "'");
+        click("next");
+        expect(Screen::choose_enterprises);
+        wait_for("the enterprise cards",
+                 [&] { return !visible_enterprises(app_.state()).empty(); });
+        const auto visible = visible_enterprises(app_.state());
+        for (const auto* card : visible) {
+            if (!card->occupations.empty())
+                throw std::runtime_error("booth " + card->booth + " takes listed trades only");
+        }
+        std::cout << "other_trade_offered " << visible.size() << std::endl;
+        for (std::size_t index = 0; index < std::min<std::size_t>(2, visible.size()); ++index)
+            click("card:" + visible[index]->booth);
+        shoot("choose_enterprises", "choose_enterprises_other");
+        click("next");
+        expect(Screen::confirm);
+        shoot("confirm", "confirm_other");
+        click("submit");
+        wait_for_screen(Screen::result);
+        driver_.run_frames(2);
+        shoot("result", "result_other");
+        const auto& student = *app_.state().student;
+        if (!student.answer) {
+            throw std::runtime_error("the registration failed: " +
+                                     (student.error ? error_text(*student.error, Language::en)
+                                                    : std::string("no answer")));
+        }
+        std::cout << "registered " << student.answer->ticket_label << " other_trade " << typed
+                  << std::endl;
+        click("done");
+        expect(Screen::welcome);
+        language(language_);
+    }
+
+    // Other trade on a day when no booth takes any trade (the test pauses them): the picker says
+    // so plainly and lists the booths that take CVs; nothing can be sent. Prints "no_booth
+    // cv_booths N".
+    void other_trade_without_booths(int number) {
+        click("register_now");
+        expect(Screen::register_form);
+        click("field:full_name");
+        driver_.type_text("Hoaangf Thij Mai");  // Telex: Hoàng Thị Mai
+        click("field:phone");
+        driver_.type_text("09123459" + std::to_string(10 + number % 90));
+        click("field:school");
+        driver_.type_text("Truwowngf Trung caaps Ngheef Quangr Ninh");
+        click("trade");
+        click("trade:other");
+        driver_.type_text("Thieets keees thowif trang");  // Thiết kế thời trang
+        click("level:intermediate");
+        click("consent:interview");
+        click("next");
+        expect(Screen::choose_enterprises);
+        wait_for("the cards of today", [&] { return no_booth_for_student(app_.state()); });
+        driver_.run_frames(1);
+        shoot("choose_enterprises", "choose_enterprises_no_booth");
+        std::cout << "no_booth cv_booths " << cv_booths(app_.state()).size() << std::endl;
+        click("next");
+        expect(Screen::choose_enterprises);  // nothing chosen, nothing sent
+        app_.apply(intent::Cancel{});
+        expect(Screen::welcome);
+    }
+
   private:
     // The trade most booths take, so the walk-in has enterprises to choose.
     // The registration form after the name: phone, school, the busiest trade, college, consent
@@ -415,6 +508,10 @@ void run_script(const ScriptRun& run, ui::Window& window, KioskApp& app) {
             script.offline_walk_in(7);
         } else if (run.name == "picks") {
             script.walk_in_to_full_booths(run.language == Language::vi ? 21 : 22);
+        } else if (run.name == "other") {
+            script.walk_in_other_trade(run.language == Language::vi ? 31 : 32);
+        } else if (run.name == "other_none") {
+            script.other_trade_without_booths(run.language == Language::vi ? 33 : 34);
         } else {
             if (!run.ticket.empty()) script.check_in_by_scan(run.ticket);
             script.walk_in(0);

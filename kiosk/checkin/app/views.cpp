@@ -111,7 +111,7 @@ void two_blocks(const ScreenLayout& layout, float height, float left_fraction, L
 float label_column_width() {
     float widest = 0;
     for (const Text label : {Text::field_full_name, Text::field_phone, Text::field_school,
-                             Text::field_trade, Text::field_level}) {
+                             Text::field_trade, Text::field_trade_text, Text::field_level}) {
         for (const Language language : {Language::vi, Language::en})
             widest = std::max(widest, ImGui::CalcTextSize(tr(label, language)).x);
     }
@@ -326,7 +326,7 @@ void KioskView::text_field(Frame& frame, Field field, Text label, const std::str
     if (ImGui::InvisibleButton("field", ImVec2(width, height)))
         frame.asked.push_back(intent::Focus{field});
     constexpr const char* kFieldIds[] = {"field:full_name", "field:phone", "field:school",
-                                         "field:search"};
+                                         "field:search", "field:occupation_text"};
     remember(kFieldIds[static_cast<int>(field)]);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
@@ -413,10 +413,16 @@ void KioskView::keyboard(Frame& frame, bool digits_only) {
             frame.asked.push_back(intent::Backspace{});
             break;
         case ui::KeyKind::enter:
-            // Enter moves on to the next field of the form, as on a phone.
-            if (student.screen == Screen::register_form && student.focused != Field::school) {
-                frame.asked.push_back(intent::Focus{
-                    student.focused == Field::full_name ? Field::phone : Field::school});
+            // Enter moves on to the next field of the form, as on a phone; after the school, to
+            // the trade's name when the student chose Other trade.
+            if (student.screen == Screen::register_form) {
+                if (student.focused == Field::full_name) {
+                    frame.asked.push_back(intent::Focus{Field::phone});
+                } else if (student.focused == Field::phone) {
+                    frame.asked.push_back(intent::Focus{Field::school});
+                } else if (student.focused == Field::school && has_other_trade(student.form)) {
+                    frame.asked.push_back(intent::Focus{Field::occupation_text});
+                }
             }
             break;
         case ui::KeyKind::shift:
@@ -444,14 +450,19 @@ void KioskView::register_form(Frame& frame) {
             text_field(frame, Field::school, Text::field_school, form.school);
             problem_line(frame, FormItem::school);
             label_beside(frame.text(Text::field_trade), button_height());
-            const std::string trade =
-                form.occupation.empty()
-                    ? frame.text(Text::choose_trade)
-                    : occupation_display_name(form.occupation, frame.vietnamese());
+            const std::string trade = form.occupation.empty() ? frame.text(Text::choose_trade)
+                                      : has_other_trade(form) ? frame.text(Text::other_trade)
+                                                              : trade_display(form, frame.language);
             if (labelled_button(trade.c_str(), "trade", ui::Tone::neutral, ImVec2(-1, 0)))
                 trade_picker_open_ = true;
             remember("trade");
             problem_line(frame, FormItem::trade);
+            // Other trade: the student types the trade's name (Telex, as the other fields).
+            if (has_other_trade(form)) {
+                text_field(frame, Field::occupation_text, Text::field_trade_text,
+                           form.occupation_text);
+                problem_line(frame, FormItem::trade_text);
+            }
             // Two by two: "Chưa qua đào tạo" is too long for a row of four.
             label_beside(frame.text(Text::field_level), button_height());
             const float level_spacing = 8;
@@ -553,6 +564,24 @@ void KioskView::trade_picker(Frame& frame) {
             column = 0;
         }
     }
+    // The last entry: a trade that is not on the list, typed on the form.
+    {
+        const std::string code(kOtherOccupation);
+        ImGui::PushID(code.c_str());
+        if (ui::touch_button(frame.text(Text::other_trade),
+                             code == chosen ? ui::Tone::primary : ui::Tone::neutral,
+                             ImVec2(width, 0))) {
+            frame.asked.push_back(intent::ChooseTrade{code});
+            trade_picker_open_ = false;
+        }
+        remember("trade:" + code);
+        ImGui::PopID();
+        if (++column < columns) {
+            ImGui::SameLine();
+        } else {
+            column = 0;
+        }
+    }
     if (column != 0) ImGui::NewLine();
     gap(layout.margin / 2);
     if (labelled_button(frame.text(Text::back), "trade_back", ui::Tone::neutral, ImVec2(width, 0)))
@@ -641,6 +670,28 @@ void KioskView::choose_enterprises(Frame& frame) {
     const auto cards = [&](float height) {
         const auto visible = visible_enterprises(frame.state);
         ImGui::BeginChild("cards", ImVec2(0, height), false, ImGuiWindowFlags_NoBackground);
+        if (no_booth_for_student(frame.state)) {
+            // No booth interviews for the student's trade today: said plainly, with the booths
+            // that take CVs (or the help desk when none does).
+            {
+                const ScopedFont font(fonts_.large);
+                toned_text(ui::Tone::warning, frame.text(Text::no_booth_for_trade));
+            }
+            gap(layout.margin / 2);
+            const auto takes_cvs = cv_booths(frame.state);
+            wrapped_in(fonts_.body, frame.text(takes_cvs.empty() ? Text::no_booth_no_cvs
+                                                                 : Text::no_booth_way_forward));
+            if (!takes_cvs.empty()) {
+                gap(layout.margin / 4);
+                wrapped_in(fonts_.body_bold, frame.text(Text::takes_cvs_title));
+                for (const auto* card : takes_cvs) {
+                    wrapped("• " + frame.fill(Text::booth_number, {card->booth}) + " · " +
+                            card->enterprise);
+                }
+            }
+            ImGui::EndChild();
+            return;
+        }
         if (visible.empty()) wrapped_in(fonts_.body, frame.text(Text::no_matching_enterprises));
         const float spacing = ImGui::GetStyle().ItemSpacing.x;
         const float width = (ImGui::GetContentRegionAvail().x -
@@ -667,6 +718,8 @@ void KioskView::choose_enterprises(Frame& frame) {
                                                std::to_string(kMaxChoices)})
                     .c_str());
         }
+        if (has_other_trade(student.form) && !no_booth_for_student(frame.state))
+            toned_text(ui::Tone::info, frame.text(Text::other_trade_booths));
         if (student.choose_notice) toned_text(ui::Tone::danger, frame.text(*student.choose_notice));
         // Every booth chosen is full today: the ones that still have a seat, with their time.
         if (const auto free = free_alternatives(frame.state); !free.empty()) {
@@ -721,7 +774,7 @@ void KioskView::confirm(Frame& frame) {
             detail(Text::field_full_name, registration.full_name);
             detail(Text::field_phone, registration.phone);
             detail(Text::field_school, registration.school);
-            detail(Text::field_trade, occupation_display_name(form.occupation, frame.vietnamese()));
+            detail(Text::field_trade, trade_display(form, frame.language));
             if (form.level) detail(Text::field_level, level_name(*form.level, frame.vietnamese()));
             ImGui::TextUnformatted(frame.text(Text::confirm_consents));
             for (const std::string_view purpose : protocol::kConsentPurposes) {

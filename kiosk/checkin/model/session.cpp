@@ -36,6 +36,8 @@ std::string& field_text(StudentSession& student, Field field) {
             return student.form.school;
         case Field::search:
             return student.search;
+        case Field::occupation_text:
+            return student.form.occupation_text;
     }
     return student.search;
 }
@@ -68,6 +70,24 @@ std::map<FormItem, Text> form_problems(const RegistrationForm& form) {
     if (collapse_spaces(form.school).empty())
         problems[FormItem::school] = Text::problem_school_missing;
     if (form.occupation.empty()) problems[FormItem::trade] = Text::problem_trade_missing;
+    if (has_other_trade(form)) {
+        switch (check_occupation_text(form.occupation_text).problem) {
+            case OccupationTextProblem::none:
+                break;
+            case OccupationTextProblem::missing:
+                problems[FormItem::trade_text] = Text::problem_trade_text_missing;
+                break;
+            case OccupationTextProblem::too_short:
+                problems[FormItem::trade_text] = Text::problem_trade_text_too_short;
+                break;
+            case OccupationTextProblem::too_long:
+                problems[FormItem::trade_text] = Text::problem_trade_text_too_long;
+                break;
+            case OccupationTextProblem::control_character:
+                problems[FormItem::trade_text] = Text::problem_trade_text_control;
+                break;
+        }
+    }
     if (!form.level) problems[FormItem::level] = Text::problem_level_missing;
     if (!form.consent.at("interview"))
         problems[FormItem::interview_consent] = Text::problem_interview_consent;
@@ -88,6 +108,9 @@ void clear_fixed_problem(StudentSession& student) {
             break;
         case Field::school:
             item = FormItem::school;
+            break;
+        case Field::occupation_text:
+            item = FormItem::trade_text;
             break;
         case Field::search:
             break;
@@ -152,7 +175,10 @@ class Updater {
     void operator()(const intent::Focus& target) {
         touch();
         if (StudentSession* student = on(Screen::register_form)) {
-            if (target.field != Field::search) focus(*student, target.field);
+            // The trade's name is asked for only with Other trade.
+            const bool shown =
+                target.field != Field::occupation_text || has_other_trade(student->form);
+            if (target.field != Field::search && shown) focus(*student, target.field);
         } else if (StudentSession* choosing = on(Screen::choose_enterprises)) {
             if (target.field == Field::search) focus(*choosing, target.field);
         }
@@ -163,9 +189,21 @@ class Updater {
     }
     void operator()(const intent::ChooseTrade& trade) {
         touch();
-        if (StudentSession* student = on(Screen::register_form)) {
-            student->form.occupation = trade.occupation;
-            student->form.problems.erase(FormItem::trade);
+        StudentSession* student = on(Screen::register_form);
+        if (!student) return;
+        // Only the trades of the list and Other trade exist; anything else changes nothing.
+        const bool other = trade.occupation == kOtherOccupation;
+        if (!other && !find_occupation(trade.occupation)) return;
+        RegistrationForm& form = student->form;
+        form.occupation = trade.occupation;
+        form.problems.erase(FormItem::trade);
+        if (other) {
+            focus(*student, Field::occupation_text);  // the name is typed next
+        } else {
+            // A trade of the list: a name typed for Other trade is not this student's trade.
+            form.occupation_text.clear();
+            form.problems.erase(FormItem::trade_text);
+            if (student->focused == Field::occupation_text) focus(*student, Field::full_name);
         }
     }
     void operator()(const intent::ChooseLevel& level) {
@@ -541,9 +579,11 @@ std::string connection_text(const KioskState& state) {
 
 bool is_eligible(const protocol::EnterpriseCard& card, std::string_view occupation, Level level) {
     if (card.paused) return false;
+    // Other trade (no code): only booths that take any trade (fair-format.md rule 4).
     const bool trade_fits =
-        card.occupations.empty() || std::find(card.occupations.begin(), card.occupations.end(),
-                                              occupation) != card.occupations.end();
+        card.occupations.empty() || (occupation != kOtherOccupation && !occupation.empty() &&
+                                     std::find(card.occupations.begin(), card.occupations.end(),
+                                               occupation) != card.occupations.end());
     if (!trade_fits) return false;
     if (!card.min_level) return true;
     const auto minimum = parse_level(*card.min_level);
@@ -566,6 +606,37 @@ std::vector<const protocol::EnterpriseCard*> visible_enterprises(const KioskStat
         if (matches) visible.push_back(&card);
     }
     return visible;
+}
+
+bool has_other_trade(const RegistrationForm& form) {
+    return form.occupation == kOtherOccupation;
+}
+
+std::string trade_display(const RegistrationForm& form, Language language) {
+    if (has_other_trade(form)) {
+        const OccupationTextCheck typed = check_occupation_text(form.occupation_text);
+        return tr_fill(Text::other_trade_named, language,
+                       {typed ? typed.text : collapse_spaces(form.occupation_text)});
+    }
+    return occupation_display_name(form.occupation, language == Language::vi);
+}
+
+bool no_booth_for_student(const KioskState& state) {
+    if (!state.student || state.student->screen != Screen::choose_enterprises) return false;
+    if (state.enterprises.empty()) return false;  // not loaded yet: nothing to say
+    const StudentSession& student = *state.student;
+    if (!student.form.level) return false;
+    return std::none_of(state.enterprises.begin(), state.enterprises.end(), [&](const auto& card) {
+        return is_eligible(card, student.form.occupation, *student.form.level);
+    });
+}
+
+std::vector<const protocol::EnterpriseCard*> cv_booths(const KioskState& state) {
+    std::vector<const protocol::EnterpriseCard*> out;
+    for (const auto& card : state.enterprises) {
+        if (card.takes_cvs) out.push_back(&card);
+    }
+    return out;
 }
 
 std::string free_seat_text(const protocol::EnterpriseCard& card, Language language) {
@@ -669,6 +740,10 @@ protocol::WalkInRegistration registration_of(const StudentSession& student) {
     registration.phone = phone ? phone.national() : form.phone;
     registration.school = collapse_spaces(to_nfc(form.school));
     registration.occupation = form.occupation;
+    if (has_other_trade(form)) {
+        const OccupationTextCheck typed = check_occupation_text(form.occupation_text);
+        registration.occupation_text = typed ? typed.text : form.occupation_text;
+    }
     registration.level = form.level ? std::string(level_code(*form.level)) : std::string();
     registration.preferences = student.chosen_booths;
     registration.consent = form.consent;

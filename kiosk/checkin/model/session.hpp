@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "common/level.hpp"
+#include "common/occupations.hpp"
 #include "common/protocol.hpp"
 #include "kiosk/checkin/model/backend.hpp"
 #include "kiosk/checkin/model/scanner.hpp"
@@ -44,9 +45,10 @@ enum class Screen {
     submitting,
     result
 };
-enum class Field { full_name, phone, school, search };  // the text fields
+// The text fields; `occupation_text` (the trade's name) only with "Ngành khác / Other trade".
+enum class Field { full_name, phone, school, search, occupation_text };
 // What the registration form asks for; a problem is shown next to its item.
-enum class FormItem { full_name, phone, school, trade, level, interview_consent };
+enum class FormItem { full_name, phone, school, trade, trade_text, level, interview_consent };
 
 inline constexpr std::size_t kMaxChoices = 5;  // WalkInRegistration::preferences holds at most 5
 
@@ -76,7 +78,8 @@ struct RegistrationForm {
     std::string full_name;
     std::string phone;
     std::string school;
-    std::string occupation;  // occupation code; empty until chosen
+    std::string occupation;       // occupation code, or kOtherOccupation; empty until chosen
+    std::string occupation_text;  // the trade's name as typed, with Other trade only
     std::optional<Level> level;
     std::map<std::string, bool> consent;  // every purpose of kConsentPurposes, none ticked
     std::map<FormItem, Text> problems;    // set by Next; an item's problem goes when it is fixed
@@ -143,7 +146,7 @@ struct Focus {
 struct SetTelex {
     bool enabled;
 };
-struct ChooseTrade {
+struct ChooseTrade {  // an occupation code, or kOtherOccupation ("Ngành khác / Other trade")
     std::string occupation;
 };
 struct ChooseLevel {
@@ -258,8 +261,18 @@ std::string connection_text(const KioskState& state);  // "Online", "Syncing 2 s
 // The cards a student may choose: open to their trade (no trades listed, or theirs among them),
 // their level at least the card's minimum, and not paused.
 bool is_eligible(const protocol::EnterpriseCard& card, std::string_view occupation, Level level);
+// With Other trade (kOtherOccupation) only cards with no trades listed are open to the student.
 // Eligible cards matching the search (enterprise name, booth or trade name, ignoring diacritics).
 std::vector<const protocol::EnterpriseCard*> visible_enterprises(const KioskState& state);
+// Whether the student chose "Ngành khác / Other trade".
+bool has_other_trade(const RegistrationForm& form);
+// The form's trade in words: the trade's name, or "Ngành khác: <typed name>" / "Other trade: ...".
+std::string trade_display(const RegistrationForm& form, Language language);
+// On ChooseEnterprises: no card at all is open to the student's trade and level (whatever the
+// search), so the kiosk says so plainly instead of an empty list.
+bool no_booth_for_student(const KioskState& state);
+// The booths that take CVs (EnterpriseCard::takes_cvs), in the fair's order.
+std::vector<const protocol::EnterpriseCard*> cv_booths(const KioskState& state);
 
 // What an enterprise card says of its seats: "Còn chỗ từ 10:15" / "Free from 10:15", or
 // "Hết chỗ hôm nay" / "Full for today" when the server knows of none left.

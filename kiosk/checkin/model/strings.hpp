@@ -58,6 +58,9 @@ enum class Text {
     field_level,
     choose_trade,
     trade_picker_title,
+    other_trade,        // the picker's last entry
+    field_trade_text,   // the typed trade's name, with Other trade
+    other_trade_named,  // {} = the typed name
     consent_title,
     consent_interview,
     consent_follow_up,
@@ -68,6 +71,10 @@ enum class Text {
     problem_full_name_missing,
     problem_school_missing,
     problem_trade_missing,
+    problem_trade_text_missing,
+    problem_trade_text_too_short,
+    problem_trade_text_too_long,
+    problem_trade_text_control,
     problem_level_missing,
     problem_interview_consent,
     phone_empty,
@@ -81,6 +88,10 @@ enum class Text {
     choose_limit_reached,
     choose_at_least_one,
     no_matching_enterprises,
+    other_trade_booths,    // Other trade: only booths that take any trade are shown
+    no_booth_for_trade,    // no booth interviews for the student's trade today
+    no_booth_way_forward,  // what to do then: the booths taking CVs listed below
+    no_booth_no_cvs,       // what to do then when no booth takes CVs
     any_trade,
     open_jobs,  // {} = number of jobs
     minimum_level,
