@@ -13,7 +13,7 @@
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/protocol.hpp"
-#include "kiosk/checkin/model/telex.hpp"
+#include "kiosk/ui/keyboard/telex.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -1003,7 +1003,7 @@ void BoothView::finish_dialog(Frame& frame) {
         muted(), used);
     y += ui::kMinTouchTarget + frame.gap / 2;
     const float actions_top = origin.y + size.y - padding - frame.button_height;
-    const float key_height = tablet ? 56.0f : 64.0f;
+    const float key_height = ui::kMinTouchTarget;  // a finger's width, on the tablet too
     const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 16 + 2 * frame.gap : 0.0f;
     const float note_height =
         std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y - keyboard_height);
