@@ -921,6 +921,47 @@ TEST_CASE("the timeline lists every interview, and the overview carries the day'
     }
 }
 
+TEST_CASE("in a booth's break its standby offers nobody, and the queue says until when") {
+    TemporaryFolder folder("server-break");
+    {
+        Store store(folder.path() / "fair.db");
+        Fair fair = morning();
+        fair.booths[0].breaks = {{at(8, 15), at(8, 30)}};  // B01
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const Answer s2 = roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S2")}});
+    REQUIRE(s2.status == 201);
+    for (const auto& interview : s2.body["interviews"]) {
+        const auto id = std::to_string(interview["id"].get<long long>());
+        REQUIRE(
+            roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
+            200);
+    }
+    const auto queue = [&] { return roles.booth_b01.get("/booths/B01/queue").body; };
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:05"}}).status == 200);
+    CHECK(queue()["break_until"].is_null());
+    REQUIRE(queue()["standby"].size() == 1);
+    CHECK(queue()["standby"][0]["blocked"].is_null());
+
+    // In the break: the row says what take-walk-in answers, and the queue when it ends.
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:20"}}).status == 200);
+    const json during = queue();
+    CHECK(during["break_until"] == "08:30");
+    REQUIRE(during["standby"].size() == 1);
+    CHECK(during["standby"][0]["blocked"] == "outside_hours");
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
+                                          {{"student", "S2"}, {"seat", 0}})) == "outside_hours");
+    // B02 has no break.
+    CHECK(roles.organizer.get("/booths/B02/queue").body["break_until"].is_null());
+
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:30"}}).status == 200);
+    CHECK(queue()["break_until"].is_null());
+    CHECK(queue()["standby"][0]["blocked"].is_null());
+}
+
 TEST_CASE("booth staff take a chosen student from standby into a free seat") {
     TemporaryFolder folder("server-take");
     SteerableClock clock(at(7, 55), 0);
