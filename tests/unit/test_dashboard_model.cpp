@@ -397,8 +397,8 @@ TEST_CASE("dashboard: alerts follow the rules, the most students affected first"
           "A-0412 · Trần Văn Nam đã chờ 85 phút, lượt kế tiếp lúc 10:15");
     CHECK(alert_text(alerts[3], Language::en) == "Booth B02 is idle while 4 students wait");
     CHECK(alert_text(alerts[0], Language::vi) ==
-          "Ki-ốt check-in “Kiosk 2 (cổng phụ)” mất kết nối 95 giây · khoảng 16 sinh viên sắp đến "
-          "không check-in được ở đây");
+          "Máy điểm danh “Kiosk 2 (cổng phụ)” mất kết nối 95 giây · khoảng 16 sinh viên sắp đến "
+          "không điểm danh được ở đây");
     CHECK(alert_text(alerts[7], Language::en) ==
           "Calling board “Bảng gọi số sảnh A” not seen since the server started");
 

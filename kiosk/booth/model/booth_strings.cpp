@@ -52,7 +52,7 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
      "The server's answer could not be read."},
     {BoothText::station_not_enrolled,
      "Máy này chưa được đăng ký cho gian hàng. Hãy xin ban tổ chức mã đăng ký thiết bị và "
-     "khởi động lại với --device-code.",
+     "nhờ kỹ thuật viên khởi động lại máy với mã đó.",
      "This station is not enrolled for the booth. Ask an organizer for a device code and "
      "restart with --device-code."},
     {BoothText::station_code_for_other,
