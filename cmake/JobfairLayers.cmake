@@ -76,3 +76,28 @@ function(jobfair_forbid_links target)
     endforeach()
   endwhile()
 endfunction()
+
+#   jobfair_forbid_includes(DIR NEVER PATTERN...)
+#
+# reads every #include "..." of the C++ files in DIR (relative to the calling CMakeLists.txt) and
+# stops the configure, naming the file and the line, when an included path matches a PATTERN: a
+# header-only dependency links nothing, so jobfair_forbid_links cannot see it. Editing one of
+# those files configures again.
+function(jobfair_forbid_includes dir)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "NEVER")
+  get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS "${dir}/*.cpp" "${dir}/*.hpp" "${dir}/*.h")
+  foreach(file IN LISTS files)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]*)\".*$" "\\1" included "${line}")
+      foreach(pattern IN LISTS ARG_NEVER)
+        if(included MATCHES "${pattern}")
+          message(FATAL_ERROR "layers: ${dir} must never include '${pattern}' "
+                              "(cmake/JobfairLayers.cmake), but does:\n  ${file}: ${line}\n")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endfunction()

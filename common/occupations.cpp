@@ -9,7 +9,7 @@ namespace jobfair {
 namespace {
 // Hai Phong's priority trades first, then the other trades the seed fairs recruit for.
 constexpr std::array<Occupation, 14> kCatalogue{{
-    {"logistics", "Logistics", "Logistics"},
+    {"logistics", "Kho vận", "Logistics"},
     {"industrial-electronics", "Điện tử công nghiệp", "Industrial electronics"},
     {"industrial-electricity", "Điện công nghiệp", "Industrial electricity"},
     {"welding", "Hàn", "Welding"},

@@ -255,6 +255,10 @@ StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& boot
     const auto& grid = fair_.settings.grid;
     const int slot = call_into.value_or(current_slot());
     if (slot < 0 || slot >= grid.slot_count()) return StandbyBlock::outside_hours;
+    // A break or the booth's own hours, as standby_candidate refuses them (rule 3).
+    if (const auto index = model_.booth_index(booth);
+        !index || !model_.booths()[size_t(*index)].open[size_t(slot)])
+        return StandbyBlock::outside_hours;
     if (clock_.now() >= student.leave) return StandbyBlock::left;
     if (is_busy(student.id, all)) return StandbyBlock::busy_elsewhere;
     if (is_away(student.id)) return StandbyBlock::away;

@@ -141,11 +141,15 @@ json booth_queue_view(const DayState& day, const Store& store, const LiveFair& l
         if (const auto away = live.absence_now(entry.id)) item["away_until"] = away->until.str();
         standby.push_back(item);
     }
+    // The end of the break the booth is in now, so its station can say why nobody is called.
+    json break_until;
+    for (const TimeRange& pause : booth.breaks)
+        if (pause.begin <= day.now && day.now < pause.end) break_until = pause.end.str();
     return {{"booth", booth_id.str()},  {"enterprise", booth.enterprise},
             {"seats", booth.seats()},   {"paused", live.is_paused(booth_id)},
             {"open", booth.open.str()}, {"close", booth.close.str()},
             {"now", day.now.str()},     {"queue", queue},
-            {"standby", standby}};
+            {"standby", standby},       {"break_until", break_until}};
 }
 
 // The whole fair at a glance: per booth current, next, waiting, delay, done, no-shows.

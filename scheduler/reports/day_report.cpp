@@ -109,6 +109,39 @@ std::vector<TimedEvent> fair_timed_events(const Store& store, int utc_offset_min
     return out;
 }
 
+std::vector<TimedEvent> fair_timed_events(
+    const std::vector<EventRecord>& events,
+    const std::function<TimeOfDay(std::chrono::system_clock::time_point)>& fair_time_at) {
+    // The simulator's minutes: [last id read, minute], ascending; ids above the last one were
+    // written after its day, while the server's clock ran.
+    std::vector<std::pair<EventId, int>> minutes;
+    if (const auto measured = simulation_measured(events)) {
+        for (const json& pair : measured->value("event_minutes", json::array())) {
+            if (pair.is_array() && pair.size() == 2 && pair[0].is_number_integer() &&
+                pair[1].is_number_integer())
+                minutes.emplace_back(pair[0].get<EventId>(), pair[1].get<int>());
+        }
+    }
+    std::vector<TimedEvent> out;
+    out.reserve(events.size());
+    for (const EventRecord& event : events) {
+        TimedEvent timed;
+        timed.event = event;
+        if (!minutes.empty() && event.id <= minutes.back().first) {
+            const auto at = std::lower_bound(
+                minutes.begin(), minutes.end(), event.id,
+                [](const std::pair<EventId, int>& pair, EventId id) { return pair.first < id; });
+            timed.at = TimeOfDay(at->second);
+        } else {
+            const auto instant = parse_utc_timestamp(event.at);
+            if (!instant) continue;
+            timed.at = fair_time_at(*instant);
+        }
+        out.push_back(std::move(timed));
+    }
+    return out;
+}
+
 std::optional<double> WaitFigures::mean() const {
     if (minutes.empty()) return std::nullopt;
     double total = 0;

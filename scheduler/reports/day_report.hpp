@@ -10,6 +10,8 @@
 // each event in (kSimulationMeasuredKind). fair_timed_events() chooses. docs/reports.md.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +32,12 @@ inline constexpr int kVietNamUtcOffsetMinutes = 7 * 60;
 // `at` moved by utc_offset_minutes (an event whose `at` cannot be read is left out).
 std::vector<TimedEvent> fair_timed_events(const Store& store,
                                           int utc_offset_minutes = kVietNamUtcOffsetMinutes);
+// For a running server: the events a simulator measured get its minutes, every later one the
+// fair time `fair_time_at` gives for its `at` (the server's own clock); an event whose `at`
+// cannot be read is left out.
+std::vector<TimedEvent> fair_timed_events(
+    const std::vector<EventRecord>& events,
+    const std::function<TimeOfDay(std::chrono::system_clock::time_point)>& fair_time_at);
 
 // The simulator's estimate accuracy, as stored in its kSimulationMeasuredKind event.
 struct MeasuredEstimates {

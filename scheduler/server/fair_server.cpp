@@ -24,11 +24,13 @@
 #include "common/occupations.hpp"
 #include "common/phone.hpp"
 #include "common/protocol.hpp"
+#include "common/seat_use.hpp"
 #include "common/sodium_init.hpp"
 #include "common/text.hpp"
 #include "scheduler/live/outlook.hpp"
 #include "scheduler/live/server_views.hpp"
 #include "scheduler/live/student_status.hpp"
+#include "scheduler/reports/day_report.hpp"
 #include "scheduler/reports/reports.hpp"
 #include "scheduler/server/phone_page.hpp"
 #include "scheduler/server/public_url.hpp"
@@ -1594,7 +1596,19 @@ struct FairServer::Routes {
         on(RouteId::overview, [this](Call& call) {
             const auto known_devices = devices(/*screens_only=*/true);
             std::lock_guard lock(server.mutex_);
-            json view = overview_view(day(), server.live_, known_devices);
+            const DayState today = day();
+            json view = overview_view(today, server.live_, known_devices);
+            // Seat-slots freed before the last hour (no-show, skip, ended early) and how many of
+            // those another student used: the day report's rule, on the events so far, each at
+            // the fair time of this server's clock (a simulator's own minutes when it left them).
+            const FreedSeatSlots freed = count_freed_seat_slots(
+                today.fair.settings, today.interviews,
+                reports::fair_timed_events(server.store_.events(),
+                                           [this](std::chrono::system_clock::time_point wall) {
+                                               return server.clock_.at(wall);
+                                           }));
+            view["figures"]["freed_seat_slots"] = freed.freed;
+            view["figures"]["refilled_seat_slots"] = freed.refilled;
             // What looks like an attack in the last ten minutes, for the dashboard's alerts.
             json security = json::array();
             for (const auto& recent : server.security_.recent()) {

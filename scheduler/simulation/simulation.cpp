@@ -365,7 +365,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     for (int k = 0; k < options.kiosks; ++k) {
         const json code = api.must(
             api.post("/admin/enrolment-codes", organizer,
-                     {{"role", "kiosk"}, {"device_name", "Kiosk " + std::to_string(k + 1)}}),
+                     {{"role", "kiosk"}, {"device_name", "Quầy " + std::to_string(k + 1)}}),
             "enrolment code");
         kiosks.push_back(api.must(api.post("/auth/enrol", "", {{"code", code["code"]}}),
                                   "kiosk enrolment")["token"]);

@@ -11,6 +11,9 @@
 # warning, and runs `jobfair-booth --script shots` once per size. The script really starts and
 # finishes an interview and calls the next student; when it asks, this script stops the server
 # (the offline pictures) and starts it again on the same database (the resync picture).
+# Last, a booth in one of its breaks: the fair clock moves on a quarter-hour at a time until
+# some booth's queue has `break_until`, and that booth's station is photographed (break-vi-1280x800,
+# break-en-1920x1080): a banner until when, standby rows "Nghỉ đến …", Call next greyed.
 # Pictures: OUT_DIR/<screen>-<vi|en>-<W>x<H>.png. Exit 77 when xvfb-run, curl or python3 is
 # missing.
 set -eu
@@ -67,9 +70,9 @@ TOKEN=$(curl -sf -X POST "$URL/api/v1/auth/login" -d "{\"password\":\"$PASSWORD\
 PIN=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/booths/$BOOTH/pin" \
     -d '{}' | json 'd["pin"]')
 # A PIN is taken only on an enrolled booth station: each run enrols afresh with a new code.
-station_code() {
+station_code() {  # $1: the booth (default $BOOTH)
     curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/enrolment-codes" \
-        -d "{\"role\":\"booth_station\",\"booth\":\"$BOOTH\",\"device_name\":\"Máy $BOOTH $(date +%s%N)\"}" |
+        -d "{\"role\":\"booth_station\",\"booth\":\"${1:-$BOOTH}\",\"device_name\":\"Máy ${1:-$BOOTH} $(date +%s%N)\"}" |
         json 'd["code"]'
 }
 # The wrong ticket: a checked-in student with nothing at this booth.
@@ -111,4 +114,31 @@ echo "booth_screens: frame times at 1920x1080"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN_DIR/jobfair-booth" --server "$URL" --booth "$BOOTH" \
     --device-code "$(station_code)" --token-file "$WORK/station-frames.token" \
     --size 1920x1080 --pin "$PIN" --screenshot "$OUT_DIR/frames-vi-1920x1080.png"
+
+echo "booth_screens: a booth in one of its breaks"
+BREAK_BOOTH=
+for NOW in 09:45 10:00 10:15 10:30 10:45 11:00 11:15; do
+    curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/clock" -d "{\"now\":\"$NOW\"}" >/dev/null
+    for n in $(seq -w 1 40); do
+        answer=$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/booths/B$n/queue") || continue
+        if [ "$(printf '%s' "$answer" | json 'd.get("break_until") or ""' 2>/dev/null)" != "" ]; then
+            BREAK_BOOTH=B$n
+            break 2
+        fi
+    done
+done
+if [ -z "$BREAK_BOOTH" ]; then
+    echo "booth_screens: no booth of the demo fair is in a break between 09:45 and 11:15" >&2
+    exit 1
+fi
+echo "booth_screens: $BREAK_BOOTH is in a break at $NOW"
+BREAK_PIN=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" \
+    "$URL/api/v1/admin/booths/$BREAK_BOOTH/pin" -d '{}' | json 'd["pin"]')
+for SHOT in vi:1280x800 en:1920x1080; do
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN_DIR/jobfair-booth" --server "$URL" \
+        --booth "$BREAK_BOOTH" --device-code "$(station_code "$BREAK_BOOTH")" \
+        --token-file "$WORK/station-break-${SHOT#*:}.token" --lang "${SHOT%%:*}" \
+        --size "${SHOT#*:}" --pin "$BREAK_PIN" \
+        --screenshot "$OUT_DIR/break-${SHOT%%:*}-${SHOT#*:}.png"
+done
 ls "$OUT_DIR"

@@ -391,6 +391,38 @@ TEST_CASE("booth station: a greyed Call-to-seat button says why") {
     CHECK(take_walk_in_blocked(station.state, 1, Language::en) == "Sending…");
 }
 
+TEST_CASE("booth station: in a break the booth says until when, and offers nobody to call") {
+    // The same queue in a break: the server marks every standby student outside_hours and says
+    // when the break ends.
+    std::string json = kTwoSeatsJson;
+    json.replace(json.find("\"paused\":false"), 14, "\"paused\":false,\"break_until\":\"09:45\"");
+    for (std::size_t at = json.find("\"busy_at\":null}"); at != std::string::npos;
+         at = json.find("\"busy_at\":null}", at + 1))
+        json.replace(at, 15, "\"busy_at\":null,\"blocked\":\"outside_hours\"}");
+    Station station = logged_in(json.c_str());
+    REQUIRE(station.state.queue);
+    const BoothQueue& queue = *station.state.queue;
+    CHECK(queue.break_until == "09:45");
+    REQUIRE(queue.standby.size() == 3);
+    CHECK(standby_block_words(queue, queue.standby[0], Language::vi) == "Nghỉ đến 09:45");
+    CHECK(standby_block_words(queue, queue.standby[0], Language::en) == "On a break until 09:45");
+    // Another reason stays itself.
+    CHECK(standby_block_words(queue, queue.standby[2], Language::en) == "Has all their interviews");
+    CHECK(call_next_blocked(station.state, Language::vi) == "Nghỉ đến 09:45");
+
+    // Out of the break (an older server says nothing): outside_hours is the hours, and calls go.
+    Station normal = logged_in(kTwoSeatsJson);
+    CHECK(normal.state.queue->break_until.empty());
+    CHECK_FALSE(
+        standby_block_words(*normal.state.queue, normal.state.queue->standby[0], Language::vi));
+    StandbyStudent late = normal.state.queue->standby[0];
+    late.blocked = StandbyBlock::outside_hours;
+    CHECK(standby_block_words(*normal.state.queue, late, Language::vi) == "Ngoài giờ phỏng vấn");
+    CHECK_FALSE(call_next_blocked(normal.state, Language::en));
+    only_post(normal.send(intent::CallNext{1}));
+    CHECK(call_next_blocked(normal.state, Language::en) == "Sending…");
+}
+
 TEST_CASE("booth station: take a walk-in from standby into a free seat") {
     const BoothQueue two_seats = parse_booth_queue(kTwoSeatsJson);
     REQUIRE(two_seats.standby.size() == 3);

@@ -66,7 +66,8 @@ const char* const kOverview = R"json({
               "no_show_rate": 0.088, "wait_mean_minutes": 30.7, "wait_p90_minutes": 69.0,
               "waits_counted": 130, "students_without_interview": 233,
               "without_interview_by_reason": {"booths_full": 180, "no_booth_for_them": 31,
-                                              "left": 14, "no_show": 8}},
+                                              "left": 14, "no_show": 8},
+              "freed_seat_slots": 15, "refilled_seat_slots": 12},
   "outcomes": {"offer": 37, "internship": 34, "next_round": 37, "not_suitable": 27},
   "long_waits": [
     {"student":"S0500","ticket_label":"A-0500","full_name":"Lê Thị Hoa","checked_in":"08:40",
@@ -397,8 +398,8 @@ TEST_CASE("dashboard: alerts follow the rules, the most students affected first"
           "A-0412 · Trần Văn Nam đã chờ 85 phút, lượt kế tiếp lúc 10:15");
     CHECK(alert_text(alerts[3], Language::en) == "Booth B02 is idle while 4 students wait");
     CHECK(alert_text(alerts[0], Language::vi) ==
-          "Ki-ốt check-in “Kiosk 2 (cổng phụ)” mất kết nối 95 giây · khoảng 16 sinh viên sắp đến "
-          "không check-in được ở đây");
+          "Máy điểm danh “Kiosk 2 (cổng phụ)” mất kết nối 95 giây · khoảng 16 sinh viên sắp đến "
+          "không điểm danh được ở đây");
     CHECK(alert_text(alerts[7], Language::en) ==
           "Calling board “Bảng gọi số sảnh A” not seen since the server started");
 
@@ -415,6 +416,23 @@ TEST_CASE("dashboard: alerts follow the rules, the most students affected first"
 }
 
 // --- The fair's pulse and re-plan explanations --------------------------------------------------
+
+TEST_CASE("dashboard: the refilled no-show seats turn amber under 9 in 10 of at least 5 freed") {
+    const auto pulse_with = [](int freed, int refilled) {
+        Overview overview = parse_overview(kOverview);
+        REQUIRE(overview.figures);
+        overview.figures->freed_seat_slots = freed;
+        overview.figures->refilled_seat_slots = refilled;
+        return pulse_of(overview, AlertRules{});
+    };
+    CHECK(pulse_with(4, 0).refill_health == Health::ok);         // too few freed to judge
+    CHECK(pulse_with(5, 4).refill_health == Health::warning);    // 80 %
+    CHECK(pulse_with(10, 9).refill_health == Health::ok);        // exactly 90 %
+    CHECK(pulse_with(20, 17).refill_health == Health::warning);  // 85 %
+    CHECK(pulse_with(5, 5).refill_health == Health::ok);
+    CHECK(refill_figure(pulse_with(0, 0), Language::en) == "0 of 0 (—)");
+    CHECK(refill_figure(pulse_with(10, 9), Language::vi) == "9 / 10 (90,0 %)");
+}
 
 TEST_CASE("dashboard: the pulse says who has no interview, waits, idle seats and no-shows") {
     const Overview overview = parse_overview(kOverview);
@@ -454,6 +472,18 @@ TEST_CASE("dashboard: the pulse says who has no interview, waits, idle seats and
     CHECK(pulse.no_shows == 3);
     CHECK(pulse.interviews_done == 15);
     CHECK(pulse.no_shows_health == Health::ok);
+
+    // 12 of 15 freed seat-slots refilled: under 9 in 10 of at least 5, amber.
+    REQUIRE(pulse.freed_seat_slots);
+    CHECK(*pulse.freed_seat_slots == 15);
+    CHECK(pulse.refilled_seat_slots == 12);
+    CHECK(pulse.refill_health == Health::warning);
+    CHECK(refill_figure(pulse, Language::vi) == "12 / 15 (80,0 %)");
+    CHECK(refill_figure(pulse, Language::en) == "12 of 15 (80.0%)");
+    // An older server counts none: "—", never a made-up 0 %.
+    CHECK_FALSE(older.freed_seat_slots);
+    CHECK(older.refill_health == Health::ok);
+    CHECK(refill_figure(older, Language::vi) == "—");
 
     AlertRules lenient;
     lenient.wait_warning_minutes = 90;

@@ -29,9 +29,10 @@ namespace {
 
 constexpr const char* kPassword = "mật-khẩu-ban-tổ-chức";
 
-// Two booths, four slots from 08:00: S1 and S2 want B01 first; S3 wants B02; B02 takes welders.
-Fair morning() {
-    Fair fair = small_fair(4);
+// Two booths, four slots from 08:00 (or `slots`): S1 and S2 want B01 first; S3 wants B02; B02
+// takes welders.
+Fair morning(int slots = 4) {
+    Fair fair = small_fair(slots);
     fair.settings.date = "2025-03-14";
     fair.settings.venue = "Nhà văn hóa thị xã Quảng Yên";
     add_booth(fair, "B01");
@@ -1074,6 +1075,93 @@ TEST_CASE("the timeline lists every interview, and the overview carries the day'
     for (const auto& device : overview.body["devices"]) {
         if (device["role"] == "kiosk") CHECK(device["seconds_since_seen"].get<int>() <= 5);
     }
+}
+
+TEST_CASE("the overview counts seat-slots freed by a no-show and refilled by another student") {
+    TemporaryFolder folder("server-refill");
+    {
+        // 08:00-11:00, so a no-show at 08:04 is before the last hour and counts.
+        Store store(folder.path() / "fair.db");
+        store.import_fair(morning(12), "test");
+    }
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const auto figures = [&] { return roles.organizer.get("/overview").body["figures"]; };
+    CHECK(figures()["freed_seat_slots"] == 0);
+    CHECK(figures()["refilled_seat_slots"] == 0);
+
+    REQUIRE(roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S1")}}).status == 201);
+    const Answer s2 = roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S2")}});
+    REQUIRE(s2.status == 201);
+    // S2 loses its interview and waits in B01's standby queue.
+    for (const auto& interview : s2.body["interviews"]) {
+        const auto id = std::to_string(interview["id"].get<long long>());
+        REQUIRE(
+            roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
+            200);
+    }
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:00"}}).status == 200);
+    const Answer first = roles.booth_b01.post("/booths/B01/seats/0/call-next");
+    REQUIRE(first.body["called"].is_object());
+    REQUIRE(first.body["called"]["student"] == "S1");
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:04"}}).status == 200);
+    const auto s1_id = std::to_string(first.body["called"]["id"].get<long long>());
+    REQUIRE(roles.booth_b01.post("/interviews/" + s1_id + "/no-show").status == 200);
+    // Freed (11 minutes of the 08:00 slot left), not used yet.
+    CHECK(figures()["freed_seat_slots"] == 1);
+    CHECK(figures()["refilled_seat_slots"] == 0);
+
+    const Answer taken =
+        roles.booth_b01.post("/booths/B01/take-walk-in", {{"student", "S2"}, {"seat", 0}});
+    REQUIRE_MESSAGE(taken.status == 200, taken.body.dump());
+    // A call alone refills nothing: the student must start.
+    CHECK(figures()["refilled_seat_slots"] == 0);
+    const auto s2_id = std::to_string(taken.body["called"]["id"].get<long long>());
+    REQUIRE(roles.booth_b01.post("/interviews/" + s2_id + "/start").status == 200);
+    CHECK(figures()["freed_seat_slots"] == 1);
+    CHECK(figures()["refilled_seat_slots"] == 1);
+}
+
+TEST_CASE("in a booth's break its standby offers nobody, and the queue says until when") {
+    TemporaryFolder folder("server-break");
+    {
+        Store store(folder.path() / "fair.db");
+        Fair fair = morning();
+        fair.booths[0].breaks = {{at(8, 15), at(8, 30)}};  // B01
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(7, 55), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+    Roles roles(server.port());
+    const Answer s2 = roles.kiosk.post("/check-ins", {{"ticket", roles.ticket_of("S2")}});
+    REQUIRE(s2.status == 201);
+    for (const auto& interview : s2.body["interviews"]) {
+        const auto id = std::to_string(interview["id"].get<long long>());
+        REQUIRE(
+            roles.organizer.post("/interviews/" + id + "/cancel", {{"reason", "test"}}).status ==
+            200);
+    }
+    const auto queue = [&] { return roles.booth_b01.get("/booths/B01/queue").body; };
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:05"}}).status == 200);
+    CHECK(queue()["break_until"].is_null());
+    REQUIRE(queue()["standby"].size() == 1);
+    CHECK(queue()["standby"][0]["blocked"].is_null());
+
+    // In the break: the row says what take-walk-in answers, and the queue when it ends.
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:20"}}).status == 200);
+    const json during = queue();
+    CHECK(during["break_until"] == "08:30");
+    REQUIRE(during["standby"].size() == 1);
+    CHECK(during["standby"][0]["blocked"] == "outside_hours");
+    CHECK(error_code(roles.booth_b01.post("/booths/B01/take-walk-in",
+                                          {{"student", "S2"}, {"seat", 0}})) == "outside_hours");
+    // B02 has no break.
+    CHECK(roles.organizer.get("/booths/B02/queue").body["break_until"].is_null());
+
+    REQUIRE(roles.organizer.post("/clock", {{"now", "08:30"}}).status == 200);
+    CHECK(queue()["break_until"].is_null());
+    CHECK(queue()["standby"][0]["blocked"].is_null());
 }
 
 TEST_CASE("booth staff take a chosen student from standby into a free seat") {

@@ -13,7 +13,7 @@
 #include "common/level.hpp"
 #include "common/occupations.hpp"
 #include "common/protocol.hpp"
-#include "kiosk/checkin/model/telex.hpp"
+#include "kiosk/ui/keyboard/telex.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -269,6 +269,9 @@ void BoothView::draw(const BoothState& state, Clock::time_point now, std::vector
         y = banner(frame, y, frame.text(BoothText::offline_explained), ui::Tone::danger, nullptr);
     if (state.queue && state.queue->paused)
         y = banner(frame, y, frame.text(BoothText::booth_paused), ui::Tone::warning, nullptr);
+    else if (state.queue && !state.queue->break_until.empty())
+        y = banner(frame, y, frame.fill(BoothText::booth_on_break, {state.queue->break_until}),
+                   ui::Tone::warning, nullptr);
     if (state.notice && !mismatch)
         y = banner(frame, y, state.notice->text(frame.language), notice_tone(state.notice->kind),
                    "dismiss_notice");
@@ -578,12 +581,10 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(),
                      frame.text(BoothText::seat_free_hint), nullptr, inner);
         std::vector<RowButton> buttons;
-        const bool paused = state.queue && state.queue->paused;
-        buttons.push_back(
-            {labelled(frame.text(BoothText::call_next), "call_next"),
-             "call_next:" + std::to_string(seat), ui::Tone::primary, intent::CallNext{seat},
-             !frame.busy() && !paused,
-             frame.text(frame.busy() ? BoothText::action_on_its_way : BoothText::why_not_paused)});
+        const auto stopped = call_next_blocked(state, frame.language);
+        buttons.push_back({labelled(frame.text(BoothText::call_next), "call_next"),
+                           "call_next:" + std::to_string(seat), ui::Tone::primary,
+                           intent::CallNext{seat}, !stopped, stopped.value_or("")});
         {
             ScopedFont font(fonts_.large);
             button_rows(
@@ -824,8 +825,8 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
             const std::string busy = frame.fill(BoothText::whereabouts_busy, {student.busy_at});
             buttons_left -= pill_width(fonts_.small, busy);
             pill_at(fonts_.small, ImVec2(buttons_left, button_top + 12), busy, ui::Tone::warning);
-        } else if (const auto why = standby_block_text(student.blocked)) {
-            const std::string words = tr(*why, frame.language);
+        } else if (const auto why = standby_block_words(*state.queue, student, frame.language)) {
+            const std::string& words = *why;
             buttons_left -= pill_width(fonts_.small, words);
             pill_at(fonts_.small, ImVec2(buttons_left, button_top + 12), words, ui::Tone::neutral);
         } else {
@@ -908,7 +909,7 @@ void BoothView::finish_dialog(Frame& frame) {
 
     const bool tablet = frame.display.y < 1000;
     const ImVec2 size(std::min(frame.display.x - 2 * frame.margin, tablet ? 1180.0f : 1280.0f),
-                      std::min(frame.display.y - 2 * frame.margin, tablet ? 740.0f : 900.0f));
+                      std::min(frame.display.y - 2 * frame.margin, tablet ? 760.0f : 900.0f));
     ImGui::SetNextWindowPos(ImVec2((frame.display.x - size.x) / 2, (frame.display.y - size.y) / 2));
     ImGui::SetNextWindowSize(size);
     if (!dialog_was_open_) ImGui::SetNextWindowFocus();
@@ -929,9 +930,13 @@ void BoothView::finish_dialog(Frame& frame) {
         BoothText::finish_title, {interview->person.ticket_label, interview->person.given_name});
     text_at(fonts_.large, ImVec2(left, y), ink(), fitted(fonts_.large, title, inner));
     y += fonts_.large->FontSize + 4;
-    text_at(fonts_.body, ImVec2(left, y), muted(),
-            fitted(fonts_.body, interview->person.full_name, inner));
-    y += fonts_.body->FontSize + frame.gap;
+    // On the tablet the open keyboard takes the full name's line: the title names the student.
+    if (!(tablet && note_keyboard_)) {
+        text_at(fonts_.body, ImVec2(left, y), muted(),
+                fitted(fonts_.body, interview->person.full_name, inner));
+        y += fonts_.body->FontSize;
+    }
+    y += frame.gap;
 
     // The four outcomes as big toggles, two by two; while the keyboard is open, the one chosen
     // in a line, so the keyboard has their room.
@@ -1006,7 +1011,7 @@ void BoothView::finish_dialog(Frame& frame) {
         muted(), used);
     y += ui::kMinTouchTarget + frame.gap / 2;
     const float actions_top = origin.y + size.y - padding - frame.button_height;
-    const float key_height = tablet ? 56.0f : 64.0f;
+    const float key_height = ui::kMinTouchTarget;  // a finger's width, on the tablet too
     const float keyboard_height = note_keyboard_ ? 4 * key_height + 3 * 16 + 2 * frame.gap : 0.0f;
     const float note_height =
         std::max(ui::kMinTouchTarget * 1.5f, actions_top - frame.gap - y - keyboard_height);
@@ -1051,12 +1056,12 @@ void BoothView::note_keyboard(Frame& frame, ImVec2 at, float width, float key_he
     view.layout = note_digits_ ? ui::KeyboardLayout::digits : ui::KeyboardLayout::letters;
     view.uppercase = note_shift_;
     view.width = width;
-    view.key_height = std::max(key_height, ui::kMinTouchTarget * 0.875f);
+    view.key_height = std::max(key_height, ui::kMinTouchTarget);
     ScopedFont font(fonts_.body_bold);
     const auto tapped = ui::on_screen_keyboard(view);
     if (!tapped) return;
     // Telex works on the note as it reads: "Tot" + "s" is "Tót", "dd" is "đ".
-    checkin::TelexInput editor(frame.state.note);
+    keyboard::TelexInput editor(frame.state.note);
     switch (tapped->kind) {
         case ui::KeyKind::character:
             editor.type(static_cast<char32_t>(tapped->character));

@@ -238,6 +238,7 @@ BoothQueue parse_booth_queue(std::string_view body) {
         queue.now = text_or_empty(json, "now");
         queue.seats = json.value("seats", 1);
         queue.paused = json.value("paused", false);
+        queue.break_until = text_or_empty(json, "break_until");  // absent from an older server
         for (const nlohmann::json& entry : json.at("queue")) {
             QueuedInterview interview;
             interview.id = entry.at("id").get<std::int64_t>();
@@ -763,6 +764,23 @@ std::string waited_words(int minutes, Language language) {
         return tr_fill(BoothText::waited_minutes, language, {std::to_string(minutes)});
     return tr_fill(BoothText::waited_hours_minutes, language,
                    {std::to_string(minutes / 60), std::to_string(minutes % 60)});
+}
+
+std::optional<std::string> standby_block_words(const BoothQueue& queue,
+                                               const StandbyStudent& student, Language language) {
+    if (student.blocked == StandbyBlock::outside_hours && !queue.break_until.empty())
+        return tr_fill(BoothText::why_not_break, language, {queue.break_until});
+    if (const auto words = standby_block_text(student.blocked)) return tr(*words, language);
+    return std::nullopt;
+}
+
+std::optional<std::string> call_next_blocked(const BoothState& state, Language language) {
+    if (state.action_in_flight) return tr(BoothText::action_on_its_way, language);
+    if (!state.queue) return std::nullopt;
+    if (state.queue->paused) return tr(BoothText::why_not_paused, language);
+    if (!state.queue->break_until.empty())
+        return tr_fill(BoothText::why_not_break, language, {state.queue->break_until});
+    return std::nullopt;
 }
 
 std::optional<std::string> take_walk_in_blocked(const BoothState& state, int seat,

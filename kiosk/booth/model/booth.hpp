@@ -67,6 +67,7 @@ struct BoothQueue {
     std::string now;  // the fair clock
     int seats = 1;
     bool paused = false;
+    std::string break_until;  // "HH:MM" while the booth is in one of its breaks, else empty
     std::vector<QueuedInterview> queue;
     std::vector<StandbyStudent> standby;
 };
@@ -321,6 +322,16 @@ std::string clock_text(std::chrono::seconds duration);
 std::optional<int> minutes_waited(std::string_view arrived, std::string_view now);
 // "đã chờ 3 giờ 40 phút" / "waited 3 h 40 min"; "đã chờ 25 phút" under an hour.
 std::string waited_words(int minutes, Language language);
+
+// The pill of a standby row the server would not take now: "Nghỉ đến 10:15" while the booth is
+// in a break (the server then says outside_hours), else the words of its `blocked` code; nullopt
+// when the student can be invited.
+std::optional<std::string> standby_block_words(const BoothQueue& queue,
+                                               const StandbyStudent& student, Language language);
+
+// Why Call next is greyed: an action on its way, the booth paused or in a break; nullopt when
+// a call may go out.
+std::optional<std::string> call_next_blocked(const BoothState& state, Language language);
 
 // Why a standby student cannot be called into `seat` now, in words; nullopt when they can (the
 // button is greyed and this is written under it).

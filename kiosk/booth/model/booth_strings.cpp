@@ -23,6 +23,8 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::log_out, "Đăng xuất", "Log out"},
     {BoothText::booth_paused, "Gian đang tạm dừng: chưa thể gọi sinh viên.",
      "The booth is paused: nobody can be called."},
+    {BoothText::booth_on_break, "Gian đang nghỉ giữa giờ đến {}: chưa thể gọi sinh viên.",
+     "The booth is on a break until {}: nobody can be called."},
     {BoothText::loading_queue, "Đang tải danh sách phỏng vấn…", "Loading the interviews…"},
     {BoothText::sending, "Đang gửi…", "Sending…"},
     {BoothText::dismiss, "Đã hiểu", "Understood"},
@@ -50,7 +52,7 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
      "The server's answer could not be read."},
     {BoothText::station_not_enrolled,
      "Máy này chưa được đăng ký cho gian hàng. Hãy xin ban tổ chức mã đăng ký thiết bị và "
-     "khởi động lại với --device-code.",
+     "nhờ kỹ thuật viên khởi động lại máy với mã đó.",
      "This station is not enrolled for the booth. Ask an organizer for a device code and "
      "restart with --device-code."},
     {BoothText::station_code_for_other,
@@ -141,6 +143,7 @@ constexpr std::array<TextEntry<BoothText>, kBoothTextCount> kTable{{
     {BoothText::action_on_its_way, "Đang gửi…", "Sending…"},
     {BoothText::unknown_student, "một sinh viên", "a student"},
     {BoothText::why_not_paused, "Gian đang tạm dừng", "The booth is paused"},
+    {BoothText::why_not_break, "Nghỉ đến {}", "On a break until {}"},
     {BoothText::why_not_no_outcome, "Hãy chọn kết quả trước", "Choose an outcome first"},
     {BoothText::blocked_outside_hours, "Ngoài giờ phỏng vấn", "Outside interview hours"},
     {BoothText::blocked_interview_limit, "Đã đủ số lượt", "Has all their interviews"},

@@ -32,6 +32,7 @@ enum class BoothText {
     other_language,  // the label of the language switch: the *other* language's name
     log_out,
     booth_paused,
+    booth_on_break,  // {} = the break's end
     loading_queue,
     sending,
     dismiss,
@@ -111,6 +112,7 @@ enum class BoothText {
     action_on_its_way,      // why every action is greyed while one is sent
     unknown_student,        // a student the queue does not show: never their internal id
     why_not_paused,         // under a greyed Call next
+    why_not_break,          // the same, and a standby row's pill, in a break: {} = its end
     why_not_no_outcome,     // under a greyed Save the outcome
     blocked_outside_hours,  // why a standby student cannot be invited now
     blocked_interview_limit,

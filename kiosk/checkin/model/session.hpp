@@ -30,9 +30,11 @@
 #include "kiosk/checkin/model/backend.hpp"
 #include "kiosk/checkin/model/scanner.hpp"
 #include "kiosk/checkin/model/strings.hpp"
-#include "kiosk/checkin/model/telex.hpp"
+#include "kiosk/ui/keyboard/telex.hpp"
 
 namespace jobfair::checkin {
+
+using keyboard::TelexInput;  // the focused field's editor (kiosk/ui/keyboard/)
 
 // --- 1. Screens and state --------------------------------------------------------------------
 

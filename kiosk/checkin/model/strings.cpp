@@ -172,7 +172,7 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
      "Máy chủ trả lời không như mong đợi. Hãy thử lại hoặc đến bàn hỗ trợ.",
      "The server gave an unexpected answer. Please try again or go to the help desk."},
     {Text::version_mismatch,
-     "Phiên bản máy kiosk ({}) không khớp với máy chủ ({}). Hãy báo nhân viên kỹ thuật.",
+     "Phiên bản máy điểm danh ({}) không khớp với máy chủ ({}). Hãy báo nhân viên kỹ thuật.",
      "This kiosk's version ({}) does not match the server's ({}). Please tell the technical "
      "staff."},
     // Always on screen

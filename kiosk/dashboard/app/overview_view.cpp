@@ -156,14 +156,14 @@ float pulse_height(const Frame& frame) {
 }
 
 // The first thing an organizer reads: students without an interview, waits, idle seats,
-// no-shows, each coloured by how well it goes; under them, why students have no interview.
-// Returns the height drawn.
+// no-shows, no-show seats refilled, each coloured by how well it goes; under them, why students
+// have no interview. Returns the height drawn.
 float pulse_strip(Frame& frame, ImVec2 from, float width) {
     const Overview& overview = *frame.state.overview;
     const FairPulse pulse = pulse_of(overview, frame.state.config.alerts);
     const Language language = frame.language;
     const float height = pulse_height(frame);
-    const float card = (width - 3 * kGap) / 4;
+    const float card = (width - 4 * kGap) / 5;
     const auto at = [&](int index) { return ImVec2(from.x + index * (card + kGap), from.y); };
 
     pulse_card(frame, at(0), ImVec2(card, height), pulse.without_interview_health,
@@ -188,6 +188,9 @@ float pulse_strip(Frame& frame, ImVec2 from, float width) {
                frame.text(DashText::pulse_no_shows), format_count(pulse.no_shows, language),
                frame.fill(DashText::pulse_no_shows_of,
                           {format_count(pulse.no_shows + pulse.interviews_done, language)}));
+    pulse_card(frame, at(4), ImVec2(card, height), pulse.refill_health,
+               frame.text(DashText::pulse_refilled), refill_figure(pulse, language),
+               frame.text(DashText::pulse_refilled_note));
     const std::string why = reasons_text(pulse, language);
     if (why.empty()) return height;
     draw_text(*ImGui::GetWindowDrawList(), frame.fonts.body, ImVec2(from.x, from.y + height + 6),

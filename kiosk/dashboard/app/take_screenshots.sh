@@ -56,7 +56,7 @@ enrol() {  # $1 role, $2 name: prints the device's token
     curl -sf -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" \
         "http://127.0.0.1:$PORT/api/v1/auth/enrol" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }
-KIOSK_TOKEN=$(enrol kiosk "Ki-ốt cổng phụ")
+KIOSK_TOKEN=$(enrol kiosk "Quầy cổng phụ")
 curl -sf -H "Authorization: Bearer $KIOSK_TOKEN" "http://127.0.0.1:$PORT/api/v1/enterprises" >/dev/null
 enrol board "Bảng gọi số sảnh B" >/dev/null
 # Someone guessing booth B07's PIN, and an oversized request: security alerts.

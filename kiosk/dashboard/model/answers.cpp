@@ -96,6 +96,11 @@ Figures figures_from_json(const json& entry) {
         for (const auto& [reason, count] : reasons->items())
             figures.without_interview_by_reason[reason] = int_or(*reasons, reason.c_str(), 0);
     }
+    // Added later too: the freed seat-slots and their refills, both or neither.
+    if (entry.contains("freed_seat_slots") && entry.contains("refilled_seat_slots")) {
+        figures.freed_seat_slots = int_or(entry, "freed_seat_slots", 0);
+        figures.refilled_seat_slots = int_or(entry, "refilled_seat_slots", 0);
+    }
     return figures;
 }
 

@@ -64,6 +64,10 @@ struct Figures {
     // Those students by why (absent from an older server): no_booth_for_them, left, no_show,
     // booths_full (docs/api.md).
     std::map<std::string, int> without_interview_by_reason;
+    // Seat-slots freed before the last hour by a no-show, a skip or a short interview, and how
+    // many of them another student used (absent from an older server: nullopt).
+    std::optional<int> freed_seat_slots;
+    std::optional<int> refilled_seat_slots;
 };
 
 struct LongWait {

@@ -63,7 +63,26 @@ FairPulse pulse_of(const Overview& overview, const AlertRules& rules) {
     if (pulse.seats_idle_while_waiting > 0) pulse.seats_health = Health::warning;
     if (pulse.no_shows * 5 > pulse.no_shows + pulse.interviews_done)
         pulse.no_shows_health = Health::warning;
+
+    if (figures.freed_seat_slots) {
+        pulse.freed_seat_slots = std::max(0, *figures.freed_seat_slots);
+        pulse.refilled_seat_slots =
+            std::clamp(figures.refilled_seat_slots.value_or(0), 0, *pulse.freed_seat_slots);
+        if (*pulse.freed_seat_slots >= kRefillCountedFrom &&
+            pulse.refilled_seat_slots * 10 < *pulse.freed_seat_slots * 9)
+            pulse.refill_health = Health::warning;
+    }
     return pulse;
+}
+
+std::string refill_figure(const FairPulse& pulse, Language language) {
+    if (!pulse.freed_seat_slots) return tr(DashText::no_value, language);
+    const int freed = *pulse.freed_seat_slots;
+    return tr_fill(
+        DashText::pulse_refilled_of, language,
+        {format_count(pulse.refilled_seat_slots, language), format_count(freed, language),
+         freed == 0 ? tr(DashText::no_value, language)
+                    : format_percent(double(pulse.refilled_seat_slots) / freed, language)});
 }
 
 std::string reasons_text(const FairPulse& pulse, Language language) {

@@ -40,12 +40,25 @@ struct FairPulse {
     int no_shows = 0;  // interviews missed by a student
     int interviews_done = 0;
     Health no_shows_health = Health::ok;  // amber when more than 1 in 5 due were missed
+
+    // Seat-slots freed before the last hour (no-show, skip, short interview) and how many another
+    // student used; nullopt from an older server. Amber when at least kRefillCountedFrom were
+    // freed and under 9 in 10 of them refilled (issue 16's target).
+    std::optional<int> freed_seat_slots;
+    int refilled_seat_slots = 0;
+    Health refill_health = Health::ok;
 };
+
+inline constexpr int kRefillCountedFrom = 5;  // fewer freed seat-slots: too few to judge
 
 // The pulse of `overview` under `rules`. Without interview: amber from 1 student, red when more
 // than 1 in 20 of the checked-in students; waits: by 9 in 10 against the wait thresholds; idle
 // seats: amber when one is idle while students wait.
 FairPulse pulse_of(const Overview& overview, const AlertRules& rules);
+
+// "12 / 15 (80 %)": the refilled of the freed seat-slots and their share ("—" when none was
+// freed); "—" alone from an older server.
+std::string refill_figure(const FairPulse& pulse, Language language);
 
 // "Why no interview: their booths are full 180 · no booth takes them 30": the reasons of `pulse`
 // in `language`; empty when the server gave none.

@@ -2,10 +2,11 @@
 
 #include <string>
 
-#include "kiosk/checkin/model/telex.hpp"
-#include "kiosk/checkin/model/text.hpp"
+#include "common/text.hpp"
+#include "kiosk/ui/keyboard/telex.hpp"
 
-using namespace jobfair::checkin;
+using namespace jobfair;
+using jobfair::keyboard::TelexInput;
 
 namespace {
 std::string telex(std::string_view keys) {
@@ -15,7 +16,7 @@ std::string telex(std::string_view keys) {
 }
 }  // namespace
 
-TEST_CASE("kiosk telex: shape keys make the Vietnamese letters") {
+TEST_CASE("keyboard telex: shape keys make the Vietnamese letters") {
     CHECK(telex("aa") == "â");
     CHECK(telex("aw") == "ă");
     CHECK(telex("ee") == "ê");
@@ -28,7 +29,7 @@ TEST_CASE("kiosk telex: shape keys make the Vietnamese letters") {
     CHECK(telex("w") == "w");  // no vowel to shape
 }
 
-TEST_CASE("kiosk telex: whole words from the issue") {
+TEST_CASE("keyboard telex: whole words from the issue") {
     CHECK(telex("nguyeenx") == "nguyễn");
     CHECK(telex("truwowngf") == "trường");
     CHECK(telex("truowngf") == "trường");
@@ -41,7 +42,7 @@ TEST_CASE("kiosk telex: whole words from the issue") {
     CHECK(telex("cao ddawngr") == "cao đẳng");
 }
 
-TEST_CASE("kiosk telex: tones follow the modern placement rule") {
+TEST_CASE("keyboard telex: tones follow the modern placement rule") {
     CHECK(telex("hoaf") == "hoà");
     CHECK(telex("hoafn") == "hoàn");
     CHECK(telex("khoer") == "khoẻ");
@@ -55,13 +56,13 @@ TEST_CASE("kiosk telex: tones follow the modern placement rule") {
     CHECK(telex("tieengs") == "tiếng");
 }
 
-TEST_CASE("kiosk telex: the tone may be typed before the rest of the word and moves with it") {
+TEST_CASE("keyboard telex: the tone may be typed before the rest of the word and moves with it") {
     CHECK(telex("hosa") == "hoá");
     CHECK(telex("tuwf") == "từ");
     CHECK(telex("nguyexen") == "nguyễn");
 }
 
-TEST_CASE("kiosk telex: z removes the tone, a repeated key undoes its mark") {
+TEST_CASE("keyboard telex: z removes the tone, a repeated key undoes its mark") {
     CHECK(telex("asz") == "a");
     CHECK(telex("az") == "az");
     CHECK(telex("ass") == "as");
@@ -72,13 +73,13 @@ TEST_CASE("kiosk telex: z removes the tone, a repeated key undoes its mark") {
     CHECK(telex("asf") == "à");  // another tone replaces the first
 }
 
-TEST_CASE("kiosk telex: capitals are kept") {
+TEST_CASE("keyboard telex: capitals are kept") {
     CHECK(telex("AAS") == "Ấ");
     CHECK(telex("VIEETJ NAM") == "VIỆT NAM");
     CHECK(telex("Ddaof") == "Đào");
 }
 
-TEST_CASE("kiosk telex: words that are not Vietnamese syllables stay as typed") {
+TEST_CASE("keyboard telex: words that are not Vietnamese syllables stay as typed") {
     CHECK(telex("Hello") == "Hello");
     CHECK(telex("ax") == "ã");
     CHECK(telex("box") == "bõ");
@@ -86,7 +87,7 @@ TEST_CASE("kiosk telex: words that are not Vietnamese syllables stay as typed") 
     CHECK(telex("tesst") == "test");
 }
 
-TEST_CASE("kiosk telex: off types keys as they are") {
+TEST_CASE("keyboard telex: off types keys as they are") {
     TelexInput input("", false);
     input.type("0912 aas");
     CHECK(input.text() == "0912 aas");
@@ -95,7 +96,7 @@ TEST_CASE("kiosk telex: off types keys as they are") {
     CHECK(input.text() == "0912 aass");  // "aass" is not a syllable, so s is a letter
 }
 
-TEST_CASE("kiosk telex: backspace removes one character with all its marks") {
+TEST_CASE("keyboard telex: backspace removes one character with all its marks") {
     TelexInput input;
     input.type("nguyeenx");
     input.backspace();
@@ -110,7 +111,7 @@ TEST_CASE("kiosk telex: backspace removes one character with all its marks") {
     CHECK(input.text().empty());
 }
 
-TEST_CASE("kiosk telex: text is always NFC, also from decomposed or precomposed input") {
+TEST_CASE("keyboard telex: text is always NFC, also from decomposed or precomposed input") {
     TelexInput input("Nguye\xCC\x82\xCC\x83n");
     CHECK(input.text() == "Nguyễn");
     input.type(" ");

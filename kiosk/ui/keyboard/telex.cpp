@@ -1,4 +1,4 @@
-#include "kiosk/checkin/model/telex.hpp"
+#include "kiosk/ui/keyboard/telex.hpp"
 
 #include <utf8proc.h>
 
@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
-#include "kiosk/checkin/model/text.hpp"
+#include "common/text.hpp"
 
-namespace jobfair::checkin {
+namespace jobfair::keyboard {
 
 namespace {
 
@@ -340,4 +340,4 @@ void TelexInput::place_tone_in_last_word() {
         text_ += join_letter(letter);
 }
 
-}  // namespace jobfair::checkin
+}  // namespace jobfair::keyboard

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-namespace jobfair::checkin {
+namespace jobfair::keyboard {
 
 class TelexInput {
   public:
@@ -46,4 +46,4 @@ class TelexInput {
     bool telex_enabled_ = true;
 };
 
-}  // namespace jobfair::checkin
+}  // namespace jobfair::keyboard
