@@ -274,8 +274,9 @@ StandbyBlock LiveFair::standby_block(const Student& student, const BoothId& boot
         if (!is_commitment(row.status)) continue;
         ++interviews;
         const auto other = grid.slot_at(row.interview.start);
-        near = near || (other && std::abs(*other - slot) <= gap &&
-                        row.status != InterviewStatus::done);  // rule 2 against their promises
+        // Rule 2 holds for the day as held, so an interview already done counts too: a student
+        // called early into this slot elsewhere and finished is still in this slot's record.
+        near = near || (other && std::abs(*other - slot) <= gap);
     }
     if (interviews >= fair_.max_interviews_of(student)) return StandbyBlock::interview_limit;
     if (near) return StandbyBlock::own_interview_near;

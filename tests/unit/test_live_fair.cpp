@@ -425,12 +425,17 @@ TEST_CASE("the standby rule names the first thing in the way of calling a studen
     CHECK(live.standby_block(s1, b03,
                              {row("B01", at(8, 0), done), row("B02", at(8, 45), promised)}) ==
           StandbyBlock::interview_limit);
-    // One slot of gap: a promise at 08:30 is too near a call at 08:15; a finished one at 08:00 is
-    // not.
+    // One slot of gap: a promise at 08:30 is too near a call at 08:15, and so is an interview
+    // already done at 08:00 or in this very slot (called early and finished): rule 2 holds for
+    // the day as held.
     CHECK(live.standby_block(s1, b03, {row("B01", at(8, 30), promised)}) ==
           StandbyBlock::own_interview_near);
-    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 0), done)}) == StandbyBlock::none);
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 0), done)}) ==
+          StandbyBlock::own_interview_near);
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 15), done)}) ==
+          StandbyBlock::own_interview_near);
     clock.set(at(8, 30));
+    CHECK(live.standby_block(s1, b03, {row("B01", at(8, 0), done)}) == StandbyBlock::none);
     CHECK(live.standby_block(s2, b03, {}) == StandbyBlock::left);
     clock.set(at(9, 0));
     CHECK(live.standby_block(s1, b03, {}) == StandbyBlock::outside_hours);
