@@ -73,12 +73,8 @@ std::string share(int part, int whole) {
     return whole <= 0 ? "—" : fixed(100.0 * part / whole) + "%";
 }
 
-}  // namespace
-
-std::vector<TimedEvent> fair_timed_events(const Store& store, int utc_offset_minutes) {
-    const std::vector<EventRecord> events = store.events();
-    std::vector<TimedEvent> out;
-    // The simulator's minutes: [last id read, minute], ascending.
+// The simulator's minutes stored with its day: [last event id read, fair minute], ascending.
+std::vector<std::pair<EventId, int>> simulator_minutes(const std::vector<EventRecord>& events) {
     std::vector<std::pair<EventId, int>> minutes;
     if (const auto measured = simulation_measured(events)) {
         for (const json& pair : measured->value("event_minutes", json::array())) {
@@ -87,6 +83,16 @@ std::vector<TimedEvent> fair_timed_events(const Store& store, int utc_offset_min
                 minutes.emplace_back(pair[0].get<EventId>(), pair[1].get<int>());
         }
     }
+    return minutes;
+}
+
+}  // namespace
+
+std::vector<TimedEvent> fair_timed_events(const Store& store, int utc_offset_minutes) {
+    const std::vector<EventRecord> events = store.events();
+    std::vector<TimedEvent> out;
+    // The simulator's minutes: [last id read, minute], ascending.
+    const std::vector<std::pair<EventId, int>> minutes = simulator_minutes(events);
     for (const EventRecord& event : events) {
         TimedEvent timed;
         timed.event = event;
@@ -114,14 +120,7 @@ std::vector<TimedEvent> fair_timed_events(
     const std::function<TimeOfDay(std::chrono::system_clock::time_point)>& fair_time_at) {
     // The simulator's minutes: [last id read, minute], ascending; ids above the last one were
     // written after its day, while the server's clock ran.
-    std::vector<std::pair<EventId, int>> minutes;
-    if (const auto measured = simulation_measured(events)) {
-        for (const json& pair : measured->value("event_minutes", json::array())) {
-            if (pair.is_array() && pair.size() == 2 && pair[0].is_number_integer() &&
-                pair[1].is_number_integer())
-                minutes.emplace_back(pair[0].get<EventId>(), pair[1].get<int>());
-        }
-    }
+    const std::vector<std::pair<EventId, int>> minutes = simulator_minutes(events);
     std::vector<TimedEvent> out;
     out.reserve(events.size());
     for (const EventRecord& event : events) {
