@@ -29,8 +29,9 @@ namespace {
 struct SimulateCommandOptions {
     std::string server;  // HOST:PORT of a running `jobfair serve --clock-start ...`
     std::string password;
-    std::string database_path;  // the server's database: the simulation reads the fair from it
-    std::string keep_database;  // own server: keep its database here
+    std::string database_path;   // the server's database: the simulation reads the fair from it
+    std::string keep_database;   // own server: keep its database here
+    std::string estimate_trace;  // a file: each student's first estimate and what followed
     SimulationOptions simulation;
     int scale = 1;
     bool check = false;
@@ -129,6 +130,14 @@ void run_simulate(SimulateCommandOptions options) {
     options.simulation.report_line = [](const std::string& line) {
         std::cout << line << std::endl;
     };
+    std::shared_ptr<std::ofstream> trace;
+    if (!options.estimate_trace.empty()) {
+        trace = std::make_shared<std::ofstream>(options.estimate_trace);
+        if (!*trace) fail("cannot write the estimate trace to " + options.estimate_trace, 2);
+        options.simulation.estimate_trace = [trace](const std::string& line) {
+            *trace << line << '\n';
+        };
+    }
     if (!options.server.empty()) {
         const auto colon = options.server.rfind(':');
         if (colon == std::string::npos || options.database_path.empty()) {
@@ -245,6 +254,9 @@ void add_simulate_command(CLI::App& app) {
     sub->add_option("--estimate-poll-minutes", options->simulation.estimate_poll_minutes,
                     "minutes between two status reads of a waiting student (default 5)")
         ->check(CLI::Range(1, 60));
+    sub->add_option("--estimate-trace", options->estimate_trace,
+                    "write each student's first estimate, the interview it foretold and what "
+                    "the student did meanwhile to this file (tab-separated)");
     sub->add_option("--until", options->until,
                     "stop at this fair time (HH:MM), leaving the morning in progress");
     sub->add_option("--booth-pin-file", options->booth_pin_files,

@@ -413,7 +413,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
         }
         store_.move_interview(row.id, InterviewStatus::called, actor);
         called_at_[row.id] = now;
-        pace_.record_call(row.id, now);
+        pace_.record_promise_call(row.id, now);
         result.called = stored(row.id);
         return result;
     }
@@ -559,7 +559,7 @@ void LiveFair::call_from_standby(const Interview& interview, std::string_view ac
 
 void LiveFair::start(InterviewId interview, std::string_view actor) {
     store_.move_interview(interview, InterviewStatus::in_progress, actor);
-    pace_.record_start(interview, clock_.now());
+    pace_.record_start(interview, clock_.now(), stored(interview).interview.start);
 }
 
 void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
@@ -586,6 +586,7 @@ void LiveFair::no_show(InterviewId interview, std::string_view actor) {
         }
     }
     store_.move_interview(interview, InterviewStatus::no_show, actor);
+    pace_.forget_call(interview);
     if (const auto placement = model_.to_placement(row.interview)) {
         model_.unlock(*placement);
         model_.block_pair(placement->student, placement->booth);
@@ -604,6 +605,7 @@ void LiveFair::skip(InterviewId interview, std::string_view actor) {
     }
     store_.move_interview(interview, InterviewStatus::promised, actor);
     skipped_at_[interview] = clock_.now();
+    pace_.forget_call(interview);
 }
 
 void LiveFair::recall(InterviewId interview, std::string_view actor) {

@@ -240,28 +240,19 @@ std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& boot
     return waiting;
 }
 
-std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth_id,
-                                                 bool paused) {
+std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth_id) {
     std::map<InterviewId, TimeOfDay> out;
     const Booth* booth = day.fair.find_booth(booth_id);
     if (!booth) return out;
-    const auto& grid = day.fair.settings.grid;
     const double length = day.pace.interview_minutes();
     const double walk = day.pace.call_to_start_minutes();
+    const double lateness = day.pace.typical_promise_lateness();
     const double now = day.now.minutes();
-    const int now_slot = current_slot(day);
-    std::vector<bool> open(size_t(grid.slot_count()), false);
-    if (!paused)
-        for (int slot : usable_slots(day.fair.settings, *booth))
-            open[size_t(slot)] = true;
-    const bool standby_waiting = !standby_queue(day, booth_id).empty();
     const auto rounded = [](double minutes) { return TimeOfDay(int(std::lround(minutes))); };
 
     for (int seat = 0; seat < booth->seats(); ++seat) {
-        double free_at = now;  // when the seat is next free
-        bool busy = false;     // taken right up to free_at (so its next call may come early)
+        double free_at = now;  // when the interview under way, or the student called, is done
         std::vector<const StoredInterview*> waiting;
-        std::set<int> planned_slots;
         for (const auto& row : day.interviews) {
             if (row.interview.booth != booth_id || row.interview.seat != seat) continue;
             if (row.status == InterviewStatus::in_progress) {
@@ -271,7 +262,6 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
                                         : row.interview.start.minutes();
                 // One running long is expected to end soon, not at once.
                 free_at = std::max(free_at, std::max(from + length, now + 1));
-                busy = true;
             } else if (row.status == InterviewStatus::called) {
                 const auto called = day.pace.called_at.find(row.id);
                 const double from =
@@ -279,45 +269,21 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
                 const double begin = std::max(now, from + walk);
                 out[row.id] = rounded(begin);
                 free_at = std::max(free_at, begin + length);
-                busy = true;
             } else if (row.status == InterviewStatus::promised) {
                 waiting.push_back(&row);
-            } else if (row.status == InterviewStatus::planned &&
-                       day.check_ins.count(row.interview.student)) {
-                if (const auto slot = grid.slot_at(row.interview.start))
-                    planned_slots.insert(*slot);
             }
         }
         std::sort(waiting.begin(), waiting.end(), [](const auto* a, const auto* b) {
             return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
         });
-        size_t next = 0;
-        for (int slot = now_slot; slot < grid.slot_count() && next < waiting.size(); ++slot) {
-            const double slot_start = grid.slot_start(slot).minutes();
-            // A seat still busy calls the slot's student as soon as it frees, even early.
-            const auto call_at = [&] {
-                return busy ? std::max(free_at, slot_start - grid.slot_minutes)
-                            : std::max(free_at, slot_start);
-            };
-            bool filled = false;
-            // Promises of this slot, and overdue ones still waiting, in order.
-            while (next < waiting.size() &&
-                   waiting[next]->interview.start.minutes() <= slot_start) {
-                const double begin = std::max(now, call_at() + walk);
-                out[waiting[next]->id] = rounded(begin);
-                free_at = begin + length;
-                busy = filled = true;
-                ++next;
-            }
-            if (filled) continue;
-            // No promise here: someone from standby (or the plan) likely takes the seat.
-            if (open[size_t(slot)] && (standby_waiting || planned_slots.count(slot)) &&
-                free_at < slot_start + grid.slot_minutes - walk) {
-                free_at = std::max(now, call_at() + walk) + length;
-                busy = true;
-            } else if (free_at <= slot_start + grid.slot_minutes) {
-                busy = false;
-            }
+        // Each promise at its slot's start plus the day's typical lateness; a seat behind that
+        // (an interview under way running into the slot, promises overdue) pushes it later,
+        // one interview after the other, until the seat has caught up.
+        for (const StoredInterview* promise : waiting) {
+            const double begin = std::max(
+                {promise->interview.start.minutes() + lateness, now + walk, free_at + walk});
+            out[promise->id] = rounded(begin);
+            free_at = begin + length;
         }
     }
     return out;
@@ -360,8 +326,7 @@ class BoothCache {
 
     const std::map<InterviewId, TimeOfDay>& starts(const BoothId& booth) {
         auto it = starts_.find(booth);
-        if (it == starts_.end())
-            it = starts_.emplace(booth, expected_starts(day_, booth, paused(booth))).first;
+        if (it == starts_.end()) it = starts_.emplace(booth, expected_starts(day_, booth)).first;
         return it->second;
     }
 

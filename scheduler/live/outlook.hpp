@@ -50,13 +50,11 @@ struct StandbyEntry {
 // preference rank, then arrival, then id within each group.
 std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& booth);
 
-// When each promised or called interview at `booth` will likely begin: each seat's interviews
-// in order from now, the one under way ending after the day's usual interview length, each call
-// taking the usual minutes to answer, and a seat freed early calling the next slot's student at
-// once (LiveFair::call_next). A slot without a promise is taken to be filled from standby while
-// anyone waits there. docs/estimates.md.
-std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth,
-                                                 bool paused);
+// When each promised or called interview at `booth` will likely begin: a promise at its slot's
+// start plus the day's typical lateness of promised interviews (DayPace), never before the seat
+// is free of the interview under way or of the promises before it, each taking the day's usual
+// length and walk; a called student when they have walked over. docs/estimates.md.
+std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth);
 
 // A promised interview still to come: when to be at the booth.
 struct PromiseOutlook {

@@ -124,6 +124,11 @@ struct Person {
     std::vector<Shown> shown;
     std::optional<int> told_no_interview_at;  // first time "no interview possible" was shown
     std::string told_no_interview_reason;
+    // What happened to them, for the estimate trace only: "09:12 called B07", ...
+    std::vector<std::string> timeline;
+    void note(int now, const std::string& what) {
+        timeline.push_back(TimeOfDay(now).str() + " " + what);
+    }
 };
 
 // The token after "/p#" in the check-in answer's status_url: what the kiosk's second QR holds.
@@ -519,6 +524,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             from = person->away_until;  // back, they see the call on the board
         } else if (uniform(rng) < options.no_show_rate) {
             ++report.calls_missed;
+            if (person) person->note(now, "did not hear the call");
             return std::nullopt;
         }
         if (person) person->engaged = true;
@@ -680,6 +686,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                 person.away_until = now + uniform_minutes(model.step_away_min_minutes,
                                                           model.step_away_max_minutes, rng);
                 ++report.step_aways;
+                person.note(now, "away until " + TimeOfDay(person.away_until).str());
             }
         }
         // Some students go home early; the organizer marks them so their promises are freed.
@@ -744,6 +751,11 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                         if (label != label_index.end()) person_index[seat.student] = label->second;
                     }
                     if (called.value("from_standby", false)) ++report.refilled_from_standby;
+                    if (const auto who = person_index.find(seat.student); who != person_index.end())
+                        people[who->second].note(
+                            now, "called to " + id + " for " +
+                                     called["called"].value("start", std::string("?")) +
+                                     (called.value("from_standby", false) ? " from standby" : ""));
                     seat.reaches_booth_at = answer_call(seat.student, now);
                 } else if (seat.state == Seat::State::called) {
                     if (seat.reaches_booth_at && now >= *seat.reaches_booth_at) {
@@ -762,10 +774,15 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                             Person& person = people[who->second];
                             if (!person.first_start) person.first_start = now;
                             person.started_at_booth.emplace(id, now);
+                            person.note(
+                                now, "began at " + id + " for " + std::to_string(length) + " min");
                         }
                     } else if (now >= seat.since + model.booth_wait_minutes) {
                         // Nobody came: sent back to wait the first times, then a no-show.
                         int& sent_back = skips[seat.interview];
+                        if (const auto who = person_index.find(seat.student);
+                            who != person_index.end())
+                            people[who->second].note(now, "missed the call at " + id);
                         if (sent_back < model.skips_before_no_show) {
                             if (api.post(interview + "/skip", token).ok()) {
                                 ++sent_back;
@@ -866,6 +883,18 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         };
         tally(errors, start_of);
         tally(errors_any, [&](const Person::Shown&) { return person.first_start; });
+        if (options.estimate_trace) {
+            const Person::Shown& first = person.shown.front();
+            const std::optional<int> start = start_of(first);
+            std::string line = person.id + "\t" + (first.promise ? "promise" : "standby") + "\t" +
+                               first.booth + "\tshown " + TimeOfDay(first.at).str() + "\t" +
+                               TimeOfDay(first.expected).str() + "\t" +
+                               (start ? TimeOfDay(*start).str() : "none") + "\t" +
+                               (start ? std::to_string(*start - first.expected) : "-") + "\t";
+            for (const std::string& step : person.timeline)
+                line += step + "; ";
+            options.estimate_trace(line);
+        }
     }
     for (const char* when : {"first", "latest"}) {
         for (const char* kind : {"promise", "standby"}) {

@@ -94,6 +94,10 @@ struct SimulationOptions {
     // Minutes between two status reads of a waiting student (the estimate-accuracy figures);
     // larger values make a long run cheaper and the figures coarser.
     int estimate_poll_minutes = 5;
+    // When set, one line per student shown an estimate: the first one shown, the interview it
+    // foretold, and what the student did meanwhile (calls, step-aways, interviews elsewhere), so a
+    // miss can be traced to its cause (`jobfair simulate --estimate-trace FILE`).
+    std::function<void(const std::string&)> estimate_trace;
 };
 
 // How well the times students were shown foretold their interviews (issue 16, item 3). Read as a

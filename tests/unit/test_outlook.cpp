@@ -202,15 +202,21 @@ TEST_CASE("a promise's likely start follows its seat: the interview under way, t
     REQUIRE(day.pace.interview_minutes() == doctest::Approx(20.0));
 
     // B01: S1 ends at 08:20, S2 is called then and sits down at 08:22, so S3 waits until 08:44.
-    const auto b01 = expected_starts(day, BoothId("B01"), false);
+    const auto b01 = expected_starts(day, BoothId("B01"));
     CHECK(b01.at(2) == at(8, 22));
     CHECK(b01.at(3) == at(8, 44));
-    // B02: S4 was called at 08:04 and is expected at 08:06, until 08:26. S1-S3 also want B02,
-    // so its free slots are taken from standby (08:28-08:48, 08:50-09:10), and S5's 09:00 is
-    // called when the seat frees: 09:12. Twenty-minute interviews in fifteen-minute slots drift.
-    const auto b02 = expected_starts(day, BoothId("B02"), false);
+    // B02: S4 was called at 08:04 and is expected at 08:06, until 08:26. S5's 09:00 promise
+    // finds the seat free long before: it begins at its slot plus the day's typical lateness,
+    // the prior's 2 minutes until the day has seen promised interviews begin.
+    const auto b02 = expected_starts(day, BoothId("B02"));
     CHECK(b02.at(4) == at(8, 6));
-    CHECK(b02.at(5) == at(9, 12));
+    CHECK(b02.at(5) == at(9, 2));
+    // Promised interviews have begun 6 minutes after their slots today (the median, with the
+    // prior's ten observations of 2): S5 is told 09:06.
+    day.pace.promise_lateness.assign(15, 6);
+    REQUIRE(day.pace.typical_promise_lateness() == 6);
+    CHECK(expected_starts(day, BoothId("B02")).at(5) == at(9, 6));
+    day.pace.promise_lateness.clear();
 
     // The outlook carries it with the promise.
     const StudentOutlook outlook = outlook_of(day, StudentId("S3"), {}, NoShowRate{});
@@ -229,7 +235,7 @@ TEST_CASE("an idle seat calls its promise when the slot begins") {
     DayState day{fair, rows, here, {}, at(8, 5), {}};
     day.pace.slot_minutes = 15;
     // Nobody else wants B01: the seat stands idle until 09:00, and S1 walks over in 2 minutes.
-    CHECK(expected_starts(day, BoothId("B01"), false).at(1) == at(9, 2));
+    CHECK(expected_starts(day, BoothId("B01")).at(1) == at(9, 2));
 }
 
 TEST_CASE("a seat the plan keeps for a student not here yet goes to standby now") {
@@ -336,4 +342,29 @@ TEST_CASE(
     CHECK(picked.free_seats[0].booth == BoothId("B03"));
     const DayState absent{fair, rows, {}, {}, at(8, 20), {}};
     CHECK(outlook_of(absent, StudentId("S1"), {}, {}).free_seats.empty());
+}
+
+TEST_CASE("the day learns how late promised interviews begin, from promises called at their turn") {
+    DayPace pace;
+    CHECK(pace.typical_promise_lateness() == DayPace::kPriorPromiseLatenessMinutes);
+    // A promise called at its turn, begun 7 minutes into its slot: counted.
+    pace.record_promise_call(1, at(9, 5));
+    pace.record_start(1, at(9, 7), at(9, 0));
+    // Called from standby: the slot says nothing about the booth's pace.
+    pace.record_call(2, at(9, 20));
+    pace.record_start(2, at(9, 22), at(9, 15));
+    // Skipped (the student was away) and called again later: their lateness is their own.
+    pace.record_promise_call(3, at(9, 30));
+    pace.forget_call(3);
+    pace.record_call(3, at(9, 50));
+    pace.record_start(3, at(9, 52), at(9, 30));
+    // A promise called early, when the seat freed before its slot.
+    pace.record_promise_call(4, at(9, 40));
+    pace.record_start(4, at(9, 42), at(9, 45));
+    CHECK(pace.promise_lateness == std::vector<int>{7, -3});
+    // Ten prior observations of 2 still outweigh two: the median stays 2.
+    CHECK(pace.typical_promise_lateness() == 2);
+    for (int i = 0; i < 12; ++i)
+        pace.promise_lateness.push_back(8);
+    CHECK(pace.typical_promise_lateness() == 8);
 }
