@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "common/fair.hpp"
 #include "common/ids.hpp"
 #include "common/time_of_day.hpp"
 
@@ -22,6 +23,9 @@ struct DayPace {
     // Until the day teaches otherwise, a promised interview begins two minutes after its slot
     // does (the called student's walk).
     static constexpr int kPriorPromiseLatenessMinutes = 2;
+    // From one interview's end to the next one's start in the same seat, when the next student
+    // is called at once: staff press "finish", call, and the student walks over.
+    static constexpr double kPriorChangeoverMinutes = 3.0;
 
     int slot_minutes = 15;
     int interviews_timed = 0;
@@ -36,10 +40,18 @@ struct DayPace {
     // many minutes after its slot's start each such interview began (early calls count below 0).
     std::set<InterviewId> promise_calls;
     std::vector<int> promise_lateness;
+    int changeovers_timed = 0;
+    double changeover_minutes_total = 0;
+    // When each seat's last interview ended: (booth, seat) -> fair time.
+    std::map<std::pair<BoothId, int>, TimeOfDay> seat_freed_at;
 
     double interview_minutes() const {
         return (kPriorWeight * slot_minutes + interview_minutes_total) /
                (kPriorWeight + interviews_timed);
+    }
+    double changeover_minutes() const {
+        return (kPriorWeight * kPriorChangeoverMinutes + changeover_minutes_total) /
+               (kPriorWeight + changeovers_timed);
     }
     double call_to_start_minutes() const {
         return (kPriorWeight * kPriorCallToStartMinutes + call_to_start_minutes_total) /
@@ -63,18 +75,27 @@ struct DayPace {
         record_call(id, now);
         promise_calls.insert(id);
     }
-    // `slot_start`: the interview's slot, for the lateness of promised interviews.
-    void record_start(InterviewId id, TimeOfDay now, TimeOfDay slot_start) {
+    void record_start(InterviewId id, TimeOfDay now, const Interview& interview) {
+        const TimeOfDay slot_start = interview.start;
         if (const auto called = called_at.find(id); called != called_at.end()) {
             call_to_start_minutes_total += std::max(0, now.minutes() - called->second.minutes());
             ++starts_timed;
+            // Called within a minute of the seat's last interview ending: a changeover.
+            const auto freed = seat_freed_at.find({interview.booth, interview.seat});
+            if (freed != seat_freed_at.end() &&
+                called->second.minutes() - freed->second.minutes() <= 1 &&
+                called->second.minutes() >= freed->second.minutes()) {
+                changeover_minutes_total += now.minutes() - freed->second.minutes();
+                ++changeovers_timed;
+            }
             called_at.erase(called);
         }
         if (promise_calls.erase(id) > 0)
             promise_lateness.push_back(now.minutes() - slot_start.minutes());
         started_at[id] = now;
     }
-    void record_finish(InterviewId id, TimeOfDay now) {
+    void record_finish(InterviewId id, TimeOfDay now, const Interview& interview) {
+        seat_freed_at[{interview.booth, interview.seat}] = now;
         if (const auto started = started_at.find(id); started != started_at.end()) {
             interview_minutes_total += std::max(0, now.minutes() - started->second.minutes());
             ++interviews_timed;

@@ -559,7 +559,7 @@ void LiveFair::call_from_standby(const Interview& interview, std::string_view ac
 
 void LiveFair::start(InterviewId interview, std::string_view actor) {
     store_.move_interview(interview, InterviewStatus::in_progress, actor);
-    pace_.record_start(interview, clock_.now(), stored(interview).interview.start);
+    pace_.record_start(interview, clock_.now(), stored(interview).interview);
 }
 
 void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std::string& note,
@@ -568,7 +568,7 @@ void LiveFair::finish(InterviewId interview, InterviewOutcome outcome, const std
     details.outcome = outcome;
     if (!note.empty()) details.note = note;
     store_.move_interview(interview, InterviewStatus::done, actor, details);
-    pace_.record_finish(interview, clock_.now());
+    pace_.record_finish(interview, clock_.now(), stored(interview).interview);
 }
 
 void LiveFair::no_show(InterviewId interview, std::string_view actor) {

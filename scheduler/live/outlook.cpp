@@ -246,12 +246,14 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
     if (!booth) return out;
     const double length = day.pace.interview_minutes();
     const double walk = day.pace.call_to_start_minutes();
+    const double changeover = day.pace.changeover_minutes();
     const double lateness = day.pace.typical_promise_lateness();
     const double now = day.now.minutes();
     const auto rounded = [](double minutes) { return TimeOfDay(int(std::lround(minutes))); };
 
     for (int seat = 0; seat < booth->seats(); ++seat) {
         double free_at = now;  // when the interview under way, or the student called, is done
+        bool busy = false;     // so its next student is called when it ends
         std::vector<const StoredInterview*> waiting;
         for (const auto& row : day.interviews) {
             if (row.interview.booth != booth_id || row.interview.seat != seat) continue;
@@ -262,6 +264,7 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
                                         : row.interview.start.minutes();
                 // One running long is expected to end soon, not at once.
                 free_at = std::max(free_at, std::max(from + length, now + 1));
+                busy = true;
             } else if (row.status == InterviewStatus::called) {
                 const auto called = day.pace.called_at.find(row.id);
                 const double from =
@@ -269,6 +272,7 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
                 const double begin = std::max(now, from + walk);
                 out[row.id] = rounded(begin);
                 free_at = std::max(free_at, begin + length);
+                busy = true;
             } else if (row.status == InterviewStatus::promised) {
                 waiting.push_back(&row);
             }
@@ -277,13 +281,15 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
             return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
         });
         // Each promise at its slot's start plus the day's typical lateness; a seat behind that
-        // (an interview under way running into the slot, promises overdue) pushes it later,
-        // one interview after the other, until the seat has caught up.
+        // (an interview under way running into the slot, promises overdue) pushes it later, one
+        // interview and one changeover after the other, until the seat has caught up.
         for (const StoredInterview* promise : waiting) {
-            const double begin = std::max(
-                {promise->interview.start.minutes() + lateness, now + walk, free_at + walk});
+            const double after = busy ? free_at + changeover : now + walk;
+            const double begin =
+                std::max({promise->interview.start.minutes() + lateness, now + walk, after});
             out[promise->id] = rounded(begin);
             free_at = begin + length;
+            busy = true;
         }
     }
     return out;

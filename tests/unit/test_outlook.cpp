@@ -201,10 +201,11 @@ TEST_CASE("a promise's likely start follows its seat: the interview under way, t
     day.pace.called_at[4] = at(8, 4);
     REQUIRE(day.pace.interview_minutes() == doctest::Approx(20.0));
 
-    // B01: S1 ends at 08:20, S2 is called then and sits down at 08:22, so S3 waits until 08:44.
+    // B01: S1 ends at 08:20; the changeover (finish, call, walk over: the prior's 3 minutes)
+    // puts S2 at 08:23, so S3 waits until 08:46.
     const auto b01 = expected_starts(day, BoothId("B01"));
-    CHECK(b01.at(2) == at(8, 22));
-    CHECK(b01.at(3) == at(8, 44));
+    CHECK(b01.at(2) == at(8, 23));
+    CHECK(b01.at(3) == at(8, 46));
     // B02: S4 was called at 08:04 and is expected at 08:06, until 08:26. S5's 09:00 promise
     // finds the seat free long before: it begins at its slot plus the day's typical lateness,
     // the prior's 2 minutes until the day has seen promised interviews begin.
@@ -221,7 +222,7 @@ TEST_CASE("a promise's likely start follows its seat: the interview under way, t
     // The outlook carries it with the promise.
     const StudentOutlook outlook = outlook_of(day, StudentId("S3"), {}, NoShowRate{});
     REQUIRE(outlook.promises.size() == 1);
-    CHECK(outlook.promises[0].expected == at(8, 44));
+    CHECK(outlook.promises[0].expected == at(8, 46));
     CHECK(outlook.promises[0].be_there_by == at(8, 25));
 }
 
@@ -346,25 +347,36 @@ TEST_CASE(
 
 TEST_CASE("the day learns how late promised interviews begin, from promises called at their turn") {
     DayPace pace;
+    const auto seat_b01 = [](TimeOfDay slot) {
+        return Interview{StudentId("S1"), BoothId("B01"), 0, slot};
+    };
     CHECK(pace.typical_promise_lateness() == DayPace::kPriorPromiseLatenessMinutes);
     // A promise called at its turn, begun 7 minutes into its slot: counted.
     pace.record_promise_call(1, at(9, 5));
-    pace.record_start(1, at(9, 7), at(9, 0));
+    pace.record_start(1, at(9, 7), seat_b01(at(9, 0)));
     // Called from standby: the slot says nothing about the booth's pace.
     pace.record_call(2, at(9, 20));
-    pace.record_start(2, at(9, 22), at(9, 15));
+    pace.record_start(2, at(9, 22), seat_b01(at(9, 15)));
     // Skipped (the student was away) and called again later: their lateness is their own.
     pace.record_promise_call(3, at(9, 30));
     pace.forget_call(3);
     pace.record_call(3, at(9, 50));
-    pace.record_start(3, at(9, 52), at(9, 30));
+    pace.record_start(3, at(9, 52), seat_b01(at(9, 30)));
     // A promise called early, when the seat freed before its slot.
     pace.record_promise_call(4, at(9, 40));
-    pace.record_start(4, at(9, 42), at(9, 45));
+    pace.record_start(4, at(9, 42), seat_b01(at(9, 45)));
     CHECK(pace.promise_lateness == std::vector<int>{7, -3});
-    // Ten prior observations of 2 still outweigh two: the median stays 2.
+    // None of those calls came within a minute of the seat freeing: no changeover yet.
+    CHECK(pace.changeovers_timed == 0);
+    // The 09:45 interview ends at 09:54; the next is called at 09:55 and begins at 09:58.
+    pace.record_finish(4, at(9, 54), seat_b01(at(9, 45)));
+    pace.record_promise_call(5, at(9, 55));
+    pace.record_start(5, at(9, 58), seat_b01(at(10, 0)));
+    CHECK(pace.changeovers_timed == 1);
+    CHECK(pace.changeover_minutes_total == doctest::Approx(4.0));
+    // Ten prior observations of 2 still outweigh three (7, -3, -2): the median stays 2.
     CHECK(pace.typical_promise_lateness() == 2);
-    for (int i = 0; i < 12; ++i)
+    for (int i = 0; i < 14; ++i)
         pace.promise_lateness.push_back(8);
     CHECK(pace.typical_promise_lateness() == 8);
 }
