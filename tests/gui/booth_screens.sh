@@ -7,7 +7,8 @@
 #
 # BIN_DIR holds jobfair-booth (and jobfair, unless SERVER_BIN names another build of the
 # server). It starts `jobfair serve --demo` on a temporary database, runs `jobfair simulate`
-# until 09:30, issues a PIN for B07, fetches another student's ticket for the wrong-ticket
+# until 09:15 (B07 is open and not in its 09:30-09:45 break, so someone can be called; the script
+# stops with an error if the server says B07 is in a break then), issues a PIN for B07, fetches another student's ticket for the wrong-ticket
 # warning, and runs `jobfair-booth --script shots` once per size. The script really starts and
 # finishes an interview and calls the next student; when it asks, this script stops the server
 # (the offline pictures) and starts it again on the same database (the resync picture).
@@ -22,6 +23,7 @@ BIN_DIR=$(cd "$1" && pwd)
 OUT_DIR=${2:-shots}
 SERVER_BIN=${3:-$BIN_DIR/jobfair}
 BOOTH=B07
+MOMENT=09:15  # the fair clock of the pictures: B07 open, seats busy, standby waiting, no break
 PORT=${BOOTH_SCREENS_PORT:-18631}
 URL=http://127.0.0.1:$PORT
 
@@ -63,12 +65,20 @@ json() {  # $1: a Python expression on `d`, the JSON read from stdin
 
 start_server 07:30
 PASSWORD=$(cat "$WORK/fair.db.organizer-password")  # written 0600 by serve, never printed
-echo "booth_screens: simulating the morning until 09:30"
+echo "booth_screens: simulating the morning until $MOMENT"
 "$SERVER_BIN" simulate --server "127.0.0.1:$PORT" --password "$PASSWORD" --db "$WORK/fair.db" \
-    --speed 0 --until 09:30 >"$WORK/simulate.log" 2>&1
+    --speed 0 --until "$MOMENT" >"$WORK/simulate.log" 2>&1
 TOKEN=$(curl -sf -X POST "$URL/api/v1/auth/login" -d "{\"password\":\"$PASSWORD\"}" | json 'd["token"]')
 PIN=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/booths/$BOOTH/pin" \
     -d '{}' | json 'd["pin"]')
+# In a break the booth calls nobody ("Gọi tiếp" and "Mời vào bàn" greyed): the script's calls
+# would fail. Say so plainly instead.
+ON_BREAK=$(curl -sf -H "Authorization: Bearer $TOKEN" "$URL/api/v1/booths/$BOOTH/queue" |
+    json 'd.get("break_until") or ""')
+if [ -n "$ON_BREAK" ]; then
+    echo "booth_screens: $BOOTH is in a break until $ON_BREAK at $MOMENT; pick another moment" >&2
+    exit 1
+fi
 # A PIN is taken only on an enrolled booth station: each run enrols afresh with a new code.
 station_code() {  # $1: the booth (default $BOOTH)
     curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/api/v1/admin/enrolment-codes" \
@@ -97,7 +107,7 @@ for SIZE in 1920x1080 1280x800; do
             stopped=yes
         fi
         if [ $stopped = yes ] && grep -q "start the server again" "$LOG"; then
-            start_server 09:30
+            start_server "$MOMENT"
             stopped=done
         fi
         sleep 0.2
@@ -106,7 +116,7 @@ for SIZE in 1920x1080 1280x800; do
         cat "$LOG" >&2
         exit 1
     fi
-    [ -n "$SERVER_PID" ] || start_server 09:30
+    [ -n "$SERVER_PID" ] || start_server "$MOMENT"
     grep -v "^booth-script: saved" "$LOG" || true
 done
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end: the real jobfair-kiosk against a real `jobfair serve` on a temporary database.
-#   tests/gui/run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [SCRIPT]
+#   tests/gui/run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [SCRIPT] [LANG]
 # SCRIPT is
 #   e2e      (default) check-in by scanned ticket + one walk-in, then the database and the QR are
 #            checked;
@@ -19,16 +19,23 @@
 #            kiosk run (other_none) must say that no booth interviews the trade and list the
 #            three booths taking CVs;
 #   all      every screen, both languages and orientations, for looking at.
+# LANG is the kiosk's language for every SCRIPT but all: vi (default) or en (`--lang en`); the
+# pictures are named <screen>-<LANG>-portrait.png.
 # Needs xvfb-run, sqlite3, curl, zbarimg and python3; exits 77 (ctest's "skipped") when one is
 # missing. Under ASan, run with ASAN_OPTIONS=detect_leaks=0: Mesa/llvmpipe leaks at exit.
 set -euo pipefail
 
-bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|picks|other|all]}")
+bin_dir=$(realpath "${1:?usage: run_kiosk_e2e.sh BUILD_BIN_DIR [OUT_DIR] [e2e|offline|picks|other|all] [vi|en]}")
 out_dir=${2:-$(mktemp -d /tmp/jobfair-kiosk-e2e.XXXXXX)}
 script=${3:-e2e}
+lang=${4:-vi}
 case "$script" in
     e2e | offline | picks | other | all) ;;
     *) echo "run_kiosk_e2e.sh: SCRIPT is e2e, offline, picks, other or all, not '$script'" >&2; exit 2 ;;
+esac
+case "$lang" in
+    vi | en) ;;
+    *) echo "run_kiosk_e2e.sh: LANG is vi or en, not '$lang'" >&2; exit 2 ;;
 esac
 for tool in xvfb-run sqlite3 curl zbarimg python3; do
     if ! command -v "$tool" >/dev/null; then
@@ -101,7 +108,7 @@ ticket=$(curl -sf "$base/api/v1/students/S0087/ticket" -H "Authorization: Bearer
 # and two picking the same number at the same moment make one of them fail.
 size=1080x1920
 kiosk=(xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1920x1920x24"
-       "$bin_dir/jobfair-kiosk" --server "$base" --device-code "$code" --lang vi --size "$size"
+       "$bin_dir/jobfair-kiosk" --server "$base" --device-code "$code" --lang "$lang" --size "$size"
        --outbox "$work/outbox.db" --screenshot-dir "$out_dir" --script "$script")
 
 if [[ "$script" == offline ]]; then
@@ -266,7 +273,7 @@ echo "database: S0087 has $check_ins check-in row(s); W0001 registered"
 
 # The two QRs on the result screen, read by a real decoder: the ticket, accepted by the server,
 # and the student's status link (issue 16), which opens that student's status and is no ticket.
-result_png="$out_dir/result-vi-portrait.png"
+result_png="$out_dir/result-$lang-portrait.png"
 codes=$(zbarimg --raw -q "$result_png")
 scanned=$(grep '^JF' <<<"$codes" || true)
 status_link=$(grep '/p#' <<<"$codes" || true)

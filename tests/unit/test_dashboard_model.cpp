@@ -120,7 +120,11 @@ const char* const kSearch = R"json({"students":[
    "interviews":[{"interview":488,"booth":"B01","seat":0,"start":"08:15","status":"done"}]},
   {"student":"W0003","full_name":"Nguyễn Văn Bình","ticket_label":"A-0803","phone":"0987000111",
    "school":null,"occupation":"welding","level":"intermediate","checked_in":null,"left":true,
-   "interviews":[]}],
+   "interviews":[]},
+  {"student":"W0004","full_name":"Phạm Văn Đức","ticket_label":"A-0804","phone":"0912345841",
+   "school":"Trường Trung cấp Nghề Quảng Ninh","occupation":null,
+   "occupation_text":"Sửa chữa điện thoại","level":"intermediate","checked_in":"09:02",
+   "left":false,"interviews":[]}],
  "truncated":false})json";
 
 const char* const kQueue =
@@ -284,13 +288,24 @@ TEST_CASE("dashboard: the timeline lists every interview with its times, outcome
 
 TEST_CASE("dashboard: the student search and the re-plan counts are read") {
     const StudentSearch search = parse_student_search(kSearch);
-    REQUIRE(search.students.size() == 2);
+    REQUIRE(search.students.size() == 3);
     CHECK(search.students[0].full_name == "Nguyễn Thị Lan");
     CHECK(search.students[0].interviews.at(0).status == InterviewStatus::done);
     CHECK(search.students[1].school.empty());
     CHECK(search.students[1].checked_in.empty());
     CHECK(search.students[1].left);
     CHECK_FALSE(search.truncated);
+    // A listed trade by its name; Other trade by the name the student typed (issue 17).
+    CHECK(search.students[0].occupation_text.empty());
+    CHECK(match_trade_words(search.students[0], Language::vi) == "Kho vận");
+    CHECK(match_trade_words(search.students[0], Language::en) == "Logistics");
+    CHECK(search.students[2].occupation.empty());
+    CHECK(search.students[2].occupation_text == "Sửa chữa điện thoại");
+    CHECK(match_trade_words(search.students[2], Language::vi) == "Ngành khác: Sửa chữa điện thoại");
+    CHECK(match_trade_words(search.students[2], Language::en) ==
+          "Other trade: Sửa chữa điện thoại");
+    StudentMatch unknown;
+    CHECK(match_trade_words(unknown, Language::vi).empty());
     const ReplanCounts counts =
         parse_replan_counts(R"({"added":4,"dropped":52,"kept":364,"moved":9,"planned_after":377})");
     CHECK(counts.moved == 9);

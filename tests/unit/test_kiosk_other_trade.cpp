@@ -234,12 +234,33 @@ TEST_CASE("other trade: with no booth for any trade the kiosk says so and lists 
           "Hôm nay không có gian hàng nào phỏng vấn nghề của bạn.");
     CHECK(std::string(tr(Text::no_booth_for_trade, Language::en)) ==
           "No booth interviews for your trade today.");
-    // Nothing can be chosen or sent: Next only says to choose one.
+    // Nothing can be chosen or sent: "Tiếp tục" is greyed and says why; pressed anyway (a stale
+    // tap), it changes nothing and adds no notice asking to choose.
+    REQUIRE(next_disabled_reason(kiosk.state).has_value());
+    CHECK(*next_disabled_reason(kiosk.state) == Text::next_no_booth);
+    CHECK(std::string(tr(Text::next_no_booth, Language::vi)) ==
+          "Chưa thể tiếp tục: không có gian hàng nào để bạn chọn.");
+    CHECK(std::string(tr(Text::next_no_booth, Language::en)) ==
+          "You cannot continue: there is no booth for you to choose.");
     kiosk.send(intent::ToggleEnterprise{"B03"});
+    CHECK(kiosk.state.student->chosen_booths.empty());
     const auto effects = kiosk.send(intent::Next{});
     CHECK(effects.empty());
     CHECK(kiosk.screen() == Screen::choose_enterprises);
+    CHECK_FALSE(kiosk.state.student->choose_notice.has_value());
+    // Back to the form, a listed trade with a booth: Continue works again.
+    kiosk.send(intent::Back{});
+    REQUIRE(kiosk.screen() == Screen::register_form);
+    kiosk.send(intent::ChooseTrade{"welding"});
+    kiosk.send(intent::Next{});
+    REQUIRE(kiosk.screen() == Screen::choose_enterprises);
+    CHECK_FALSE(no_booth_for_student(kiosk.state));
+    CHECK_FALSE(next_disabled_reason(kiosk.state).has_value());
+    kiosk.send(intent::Next{});  // nothing chosen yet: asked to choose, not refused
     CHECK(kiosk.state.student->choose_notice == Text::choose_at_least_one);
+    kiosk.send(intent::ToggleEnterprise{"B03"});
+    kiosk.send(intent::Next{});
+    CHECK(kiosk.screen() == Screen::confirm);
 
     // A search that finds nothing is not "no booth for your trade".
     Kiosk searching;
@@ -250,4 +271,5 @@ TEST_CASE("other trade: with no booth for any trade the kiosk says so and lists 
     searching.type("zzzz");
     CHECK(visible_enterprises(searching.state).empty());
     CHECK_FALSE(no_booth_for_student(searching.state));
+    CHECK_FALSE(next_disabled_reason(searching.state).has_value());
 }

@@ -364,6 +364,12 @@ void KioskView::problem_line(Frame& frame, FormItem item) {
 void KioskView::back_telex_next(Frame& frame) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = ImGui::GetContentRegionAvail().x - 2 * spacing;
+    // When Next cannot be used now, it is greyed and the reason stands just above it.
+    const std::optional<Text> next_blocked = next_disabled_reason(frame.state);
+    if (next_blocked) {
+        const ScopedFont font(fonts_.body_bold);
+        toned_text(ui::Tone::warning, frame.text(*next_blocked));
+    }
     if (labelled_button(frame.text(Text::back), "back", ui::Tone::neutral,
                         ImVec2(std::floor(width * 0.28f), 0))) {
         frame.asked.push_back(intent::Back{});
@@ -383,8 +389,10 @@ void KioskView::back_telex_next(Frame& frame) {
         ImGui::Dummy(ImVec2(std::floor(width * 0.44f), button_height()));
     }
     ImGui::SameLine();
+    ui::begin_disabled(next_blocked.has_value());
     if (labelled_button(frame.text(Text::next), "next", ui::Tone::primary, ImVec2(-1, 0)))
         frame.asked.push_back(intent::Next{});
+    ui::end_disabled(next_blocked.has_value());
     remember("next");
 }
 
@@ -666,7 +674,10 @@ void KioskView::choose_enterprises(Frame& frame) {
     const float item_spacing = ImGui::GetStyle().ItemSpacing.y;
     const float key_spacing = 16;  // on_screen_keyboard's gap is at most 1.2 % of 1000-odd px
     const float keyboard_height = 4 * layout.key_height + 3 * key_spacing + item_spacing;
-    const float controls_height = button_height() + 2 * item_spacing;
+    // Room for the reason Next is greyed (two lines at most), shown above the buttons.
+    const float reason_height =
+        next_disabled_reason(frame.state) ? 2 * fonts_.body_bold->FontSize + item_spacing : 0;
+    const float controls_height = button_height() + 2 * item_spacing + reason_height;
     const auto cards = [&](float height) {
         const auto visible = visible_enterprises(frame.state);
         ImGui::BeginChild("cards", ImVec2(0, height), false, ImGuiWindowFlags_NoBackground);

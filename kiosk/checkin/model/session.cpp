@@ -250,6 +250,7 @@ class Updater {
         if (StudentSession* student = on(Screen::register_form)) {
             next_from_form(*student);
         } else if (StudentSession* choosing = on(Screen::choose_enterprises)) {
+            if (next_disabled_reason(s_)) return;  // greyed, its reason shown beside it
             if (choosing->chosen_booths.empty()) {
                 choosing->choose_notice = Text::choose_at_least_one;
             } else {
@@ -629,6 +630,11 @@ bool no_booth_for_student(const KioskState& state) {
     return std::none_of(state.enterprises.begin(), state.enterprises.end(), [&](const auto& card) {
         return is_eligible(card, student.form.occupation, *student.form.level);
     });
+}
+
+std::optional<Text> next_disabled_reason(const KioskState& state) {
+    if (no_booth_for_student(state)) return Text::next_no_booth;
+    return std::nullopt;
 }
 
 std::vector<const protocol::EnterpriseCard*> cv_booths(const KioskState& state) {

@@ -273,6 +273,10 @@ std::string trade_display(const RegistrationForm& form, Language language);
 // On ChooseEnterprises: no card at all is open to the student's trade and level (whatever the
 // search), so the kiosk says so plainly instead of an empty list.
 bool no_booth_for_student(const KioskState& state);
+// Why the current screen's "Tiếp tục / Continue" cannot be used now, shown beside the greyed
+// button; nullopt when it can. On ChooseEnterprises with no booth for the student's trade
+// (no_booth_for_student) there is nothing to choose, so Next is refused and says so.
+std::optional<Text> next_disabled_reason(const KioskState& state);
 // The booths that take CVs (EnterpriseCard::takes_cvs), in the fair's order.
 std::vector<const protocol::EnterpriseCard*> cv_booths(const KioskState& state);
 

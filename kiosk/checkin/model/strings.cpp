@@ -136,6 +136,8 @@ constexpr std::array<TextEntry<Text>, kTextCount> kTable{{
     {Text::no_booth_no_cvs,
      "Hôm nay không gian hàng nào nhận hồ sơ (CV). Mời bạn đến bàn hỗ trợ để được tư vấn.",
      "No booth takes CVs today. Please go to the help desk for advice."},
+    {Text::next_no_booth, "Chưa thể tiếp tục: không có gian hàng nào để bạn chọn.",
+     "You cannot continue: there is no booth for you to choose."},
     {Text::any_trade, "Mọi nghề", "Any trade"},
     {Text::open_jobs, "{} vị trí đang tuyển", "{} open jobs"},
     {Text::minimum_level, "Từ {} trở lên", "{} or higher"},

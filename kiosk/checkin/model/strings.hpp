@@ -92,6 +92,7 @@ enum class Text {
     no_booth_for_trade,    // no booth interviews for the student's trade today
     no_booth_way_forward,  // what to do then: the booths taking CVs listed below
     no_booth_no_cvs,       // what to do then when no booth takes CVs
+    next_no_booth,         // why "Tiếp tục" is greyed when no booth interviews the trade
     any_trade,
     open_jobs,  // {} = number of jobs
     minimum_level,

@@ -422,7 +422,8 @@ void draw_students(Frame& frame) {
         ImGui::TextUnformatted(match.school.empty() ? frame.text(DashText::no_value)
                                                     : match.school.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(trade_words(match.occupation, frame.language).c_str());
+        const std::string trade = match_trade_words(match, frame.language);
+        ImGui::TextUnformatted(trade.empty() ? frame.text(DashText::no_value) : trade.c_str());
         ImGui::PushFont(frame.fonts.small);
         ImGui::TextDisabled("%s", level_words(match.level, frame.language).c_str());
         ImGui::PopFont();

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "kiosk/dashboard/app/dashboard_view.hpp"
@@ -130,29 +131,43 @@ void tiles(Frame& frame, ImVec2 size) {
 
 // --- The fair's pulse ---------------------------------------------------------------------------
 // One card: a stripe coloured by health, a title, the figure large, a line that explains it.
-void pulse_card(Frame& frame, ImVec2 from, ImVec2 size, Health health, const std::string& title,
-                const std::string& figure, const std::string& detail) {
+// The title and the line wrap rather than being cut when the card is narrow (the booth panel
+// open beside the tiles): every card of the strip is as tall as the tallest needs.
+struct PulseCard {
+    Health health;
+    std::string title;
+    std::string figure;
+    std::string detail;
+};
+
+float wrapped_height(ImFont* font, const std::string& text, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+float pulse_card_height(const Frame& frame, const PulseCard& card, float inner) {
+    return wrapped_height(frame.fonts.body_bold, card.title, inner) + frame.fonts.large->FontSize +
+           wrapped_height(frame.fonts.small, card.detail, inner) + 24;
+}
+
+void pulse_card(Frame& frame, ImVec2 from, ImVec2 size, const PulseCard& card) {
     ImDrawList& list = *ImGui::GetWindowDrawList();
     const ImVec2 to(from.x + size.x, from.y + size.y);
-    list.AddRectFilled(from, to, health_tint(health), 8);
-    list.AddRectFilled(from, ImVec2(from.x + 8, to.y), health_stripe(health), 8,
+    list.AddRectFilled(from, to, health_tint(card.health), 8);
+    list.AddRectFilled(from, ImVec2(from.x + 8, to.y), health_stripe(card.health), 8,
                        ImDrawFlags_RoundCornersLeft);
     const float left = from.x + 20;
     const float inner = size.x - 32;
     float y = from.y + 8;
-    draw_text(list, frame.fonts.body_bold, ImVec2(left, y), text_colour(),
-              fit_text(frame.fonts.body_bold, title, inner, frame.language));
-    y += frame.fonts.body_bold->FontSize + 2;
+    const auto wrapped = [&](ImFont* font, const std::string& text) {
+        list.AddText(font, font->FontSize, ImVec2(left, y), text_colour(), text.c_str(), nullptr,
+                     inner);
+        y += wrapped_height(font, text, inner) + 2;
+    };
+    wrapped(frame.fonts.body_bold, card.title);
     draw_text(list, frame.fonts.large, ImVec2(left, y), text_colour(),
-              fit_text(frame.fonts.large, figure, inner, frame.language));
+              fit_text(frame.fonts.large, card.figure, inner, frame.language));
     y += frame.fonts.large->FontSize + 2;
-    draw_text(list, frame.fonts.small, ImVec2(left, y), text_colour(),
-              fit_text(frame.fonts.small, detail, inner, frame.language));
-}
-
-float pulse_height(const Frame& frame) {
-    return frame.fonts.body_bold->FontSize + frame.fonts.large->FontSize +
-           frame.fonts.small->FontSize + 24;
+    wrapped(frame.fonts.small, card.detail);
 }
 
 // The first thing an organizer reads: students without an interview, waits, idle seats,
@@ -162,35 +177,37 @@ float pulse_strip(Frame& frame, ImVec2 from, float width) {
     const Overview& overview = *frame.state.overview;
     const FairPulse pulse = pulse_of(overview, frame.state.config.alerts);
     const Language language = frame.language;
-    const float height = pulse_height(frame);
     const float card = (width - 4 * kGap) / 5;
     const auto at = [&](int index) { return ImVec2(from.x + index * (card + kGap), from.y); };
 
-    pulse_card(frame, at(0), ImVec2(card, height), pulse.without_interview_health,
-               frame.text(DashText::pulse_without_interview),
-               format_count(pulse.without_interview, language),
-               frame.fill(DashText::pulse_without_interview_of,
-                          {format_count(pulse.checked_in, language)}));
-    pulse_card(
-        frame, at(1), ImVec2(card, height), pulse.wait_health, frame.text(DashText::pulse_wait),
-        pulse.wait_nine_in_ten
-            ? frame.fill(DashText::minutes_value, {std::to_string(*pulse.wait_nine_in_ten)})
-            : frame.text(DashText::no_value),
-        frame.fill(DashText::pulse_waiting_long, {std::to_string(pulse.waiting_long),
-                                                  std::to_string(pulse.waiting_long_minutes)}));
-    pulse_card(frame, at(2), ImVec2(card, height), pulse.seats_health,
-               frame.text(DashText::pulse_seats_idle),
-               frame.fill(DashText::pulse_seats_idle_of,
-                          {std::to_string(pulse.seats_idle), std::to_string(pulse.seats_open)}),
-               frame.fill(DashText::pulse_seats_idle_waiting,
-                          {std::to_string(pulse.seats_idle_while_waiting)}));
-    pulse_card(frame, at(3), ImVec2(card, height), pulse.no_shows_health,
-               frame.text(DashText::pulse_no_shows), format_count(pulse.no_shows, language),
-               frame.fill(DashText::pulse_no_shows_of,
-                          {format_count(pulse.no_shows + pulse.interviews_done, language)}));
-    pulse_card(frame, at(4), ImVec2(card, height), pulse.refill_health,
-               frame.text(DashText::pulse_refilled), refill_figure(pulse, language),
-               frame.text(DashText::pulse_refilled_note));
+    const PulseCard cards[] = {
+        {pulse.without_interview_health, frame.text(DashText::pulse_without_interview),
+         format_count(pulse.without_interview, language),
+         frame.fill(DashText::pulse_without_interview_of,
+                    {format_count(pulse.checked_in, language)})},
+        {pulse.wait_health, frame.text(DashText::pulse_wait),
+         pulse.wait_nine_in_ten
+             ? frame.fill(DashText::minutes_value, {std::to_string(*pulse.wait_nine_in_ten)})
+             : frame.text(DashText::no_value),
+         frame.fill(DashText::pulse_waiting_long, {std::to_string(pulse.waiting_long),
+                                                   std::to_string(pulse.waiting_long_minutes)})},
+        {pulse.seats_health, frame.text(DashText::pulse_seats_idle),
+         frame.fill(DashText::pulse_seats_idle_of,
+                    {std::to_string(pulse.seats_idle), std::to_string(pulse.seats_open)}),
+         frame.fill(DashText::pulse_seats_idle_waiting,
+                    {std::to_string(pulse.seats_idle_while_waiting)})},
+        {pulse.no_shows_health, frame.text(DashText::pulse_no_shows),
+         format_count(pulse.no_shows, language),
+         frame.fill(DashText::pulse_no_shows_of,
+                    {format_count(pulse.no_shows + pulse.interviews_done, language)})},
+        {pulse.refill_health, frame.text(DashText::pulse_refilled), refill_figure(pulse, language),
+         frame.text(DashText::pulse_refilled_note)},
+    };
+    float height = 0;
+    for (const PulseCard& each : cards)
+        height = std::max(height, pulse_card_height(frame, each, card - 32));
+    for (int index = 0; index < 5; ++index)
+        pulse_card(frame, at(index), ImVec2(card, height), cards[index]);
     const std::string why = reasons_text(pulse, language);
     if (why.empty()) return height;
     draw_text(*ImGui::GetWindowDrawList(), frame.fonts.body, ImVec2(from.x, from.y + height + 6),

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "common/occupations.hpp"
+
 namespace jobfair::dashboard {
 
 namespace {
@@ -257,6 +259,7 @@ StudentSearch parse_student_search(std::string_view body) {
             match.phone = text_or_empty(entry, "phone");
             match.school = text_or_empty(entry, "school");
             match.occupation = text_or_empty(entry, "occupation");
+            match.occupation_text = text_or_empty(entry, "occupation_text");
             match.level = text_or_empty(entry, "level");
             match.checked_in = text_or_empty(entry, "checked_in");
             match.left = entry.value("left", false);
@@ -271,6 +274,13 @@ StudentSearch parse_student_search(std::string_view body) {
         }
         return search;
     });
+}
+
+std::string match_trade_words(const StudentMatch& match, Language language) {
+    const bool vietnamese = language == Language::vi;
+    if (match.occupation.empty() && !match.occupation_text.empty())
+        return other_trade_display_name(match.occupation_text, vietnamese);
+    return occupation_display_name(match.occupation, vietnamese);
 }
 
 std::string search_query_of(std::string_view typed) {

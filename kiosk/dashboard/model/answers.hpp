@@ -19,6 +19,7 @@
 
 #include "common/auth.hpp"
 #include "common/interview_status.hpp"
+#include "common/language.hpp"
 #include "common/time_of_day.hpp"
 
 namespace jobfair::dashboard {
@@ -175,10 +176,11 @@ struct StudentMatch {
     std::string full_name;
     std::string ticket_label;
     std::string phone;
-    std::string school;      // empty when unknown
-    std::string occupation;  // code
-    std::string level;       // code
-    std::string checked_in;  // "HH:MM"; empty when not checked in
+    std::string school;           // empty when unknown
+    std::string occupation;       // code; empty for a student of Other trade
+    std::string occupation_text;  // the trade's name typed with Other trade; empty otherwise
+    std::string level;            // code
+    std::string checked_in;       // "HH:MM"; empty when not checked in
     bool left = false;
     std::vector<StudentInterview> interviews;
 };
@@ -189,6 +191,10 @@ struct StudentSearch {
 };
 
 StudentSearch parse_student_search(std::string_view body);
+// The student's trade in words: the listed trade's name, or "Ngành khác: <typed name>" /
+// "Other trade: <typed name>" for a student of Other trade (no code, the name they typed);
+// empty when the server knows neither (the view shows "—").
+std::string match_trade_words(const StudentMatch& match, Language language);
 
 // The search the server accepts: at least 2 characters once spaces are trimmed.
 inline constexpr std::size_t kMinSearchLength = 2;

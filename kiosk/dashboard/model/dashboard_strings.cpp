@@ -116,7 +116,7 @@ constexpr std::array<TextEntry<DashText>, kDashTextCount> kTable{{
     {T::pulse_without_interview, "Chưa có buổi phỏng vấn", "No interview yet"},
     {T::pulse_without_interview_of, "trên {} sinh viên đã điểm danh",
      "of the {} students checked in"},
-    {T::pulse_wait, "9/10 sinh viên đã chờ dưới", "9 in 10 students waited under"},
+    {T::pulse_wait, "9/10 sinh viên đã chờ dưới", "9 in 10 waited under"},
     {T::pulse_waiting_long, "{} người đang chờ quá {} phút", "{} waiting over {} min now"},
     {T::pulse_seats_idle, "Bàn phỏng vấn đang trống", "Interview seats idle now"},
     {T::pulse_seats_idle_of, "{} / {} bàn", "{} of {} seats"},
