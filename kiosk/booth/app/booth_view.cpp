@@ -796,6 +796,19 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
     for (int seat = 0; seat < seat_count(state); ++seat)
         if (!current_interview(state, seat)) free_seats.push_back(seat);
     if (free_seats.empty()) free_seats.push_back(0);  // shown, but disabled while the seat is busy
+    // Why the "Call to seat" buttons are greyed is the same on every row: said once, above them,
+    // so that each row keeps its room for the name and the wait.
+    std::string greyed_because;
+    for (int seat : free_seats) {
+        const auto why = take_walk_in_blocked(state, seat, frame.language);
+        if (!why || greyed_because.find(*why) != std::string::npos) continue;
+        greyed_because += (greyed_because.empty() ? "" : " · ") + *why;
+    }
+    if (!greyed_because.empty()) {
+        text_at(fonts_.small, ImVec2(left, y), muted(),
+                fitted(fonts_.small, greyed_because, width));
+        y += fonts_.small->FontSize + frame.gap / 2;
+    }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
     ImGui::BeginChild("rows", ImVec2(size.x - 2, origin.y + size.y - y - 2), false,
@@ -848,14 +861,6 @@ void BoothView::standby_list(Frame& frame, ImVec2 origin, ImVec2 size) {
                 ui::end_disabled(blocked.has_value());
                 remember(target);
                 buttons_left -= 12;
-                if (blocked) {  // a greyed button says why, just left of it
-                    buttons_left -= text_width(fonts_.small, *blocked);
-                    text_at(fonts_.small,
-                            ImVec2(buttons_left,
-                                   button_top + (ui::kMinTouchTarget - fonts_.small->FontSize) / 2),
-                            muted(), *blocked);
-                    buttons_left -= 12;
-                }
             }
         }
         // Left: ticket and name; arrival, choice, trade and level under them.
