@@ -116,4 +116,10 @@ std::string other_trade_display_name(std::string_view text, bool vietnamese) {
     return std::string(vietnamese ? "Ngành khác: " : "Other trade: ") + std::string(text);
 }
 
+std::string student_trade_display_name(std::string_view code, std::string_view typed,
+                                       bool vietnamese) {
+    if (code.empty() && !typed.empty()) return other_trade_display_name(typed, vietnamese);
+    return occupation_display_name(code, vietnamese);
+}
+
 }  // namespace jobfair

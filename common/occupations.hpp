@@ -44,5 +44,9 @@ std::string_view occupation_text_problem_vi(OccupationTextProblem problem);
 std::string_view occupation_text_problem_en(OccupationTextProblem problem);
 // "Ngành khác: Sửa chữa điện thoại" / "Other trade: Phone repair".
 std::string other_trade_display_name(std::string_view text, bool vietnamese);
+// A student's trade in a list: the catalogue's name for `code`, or, with Other trade (no code),
+// the name they typed; empty when neither is known.
+std::string student_trade_display_name(std::string_view code, std::string_view typed,
+                                       bool vietnamese);
 
 }  // namespace jobfair

@@ -273,3 +273,15 @@ TEST_CASE("other trade: with no booth for any trade the kiosk says so and lists 
     CHECK_FALSE(no_booth_for_student(searching.state));
     CHECK_FALSE(next_disabled_reason(searching.state).has_value());
 }
+
+TEST_CASE("a student's trade in a list: the catalogue's name, the typed name for Other trade") {
+    CHECK(jobfair::student_trade_display_name("welding", "", true) == "Hàn");
+    CHECK(jobfair::student_trade_display_name("welding", "", false) == "Welding");
+    CHECK(jobfair::student_trade_display_name("", "Sửa chữa điện thoại", true) ==
+          "Ngành khác: Sửa chữa điện thoại");
+    CHECK(jobfair::student_trade_display_name("", "Sửa chữa điện thoại", false) ==
+          "Other trade: Sửa chữa điện thoại");
+    // A code wins over a stray typed name; neither known: empty, and the lists show "—".
+    CHECK(jobfair::student_trade_display_name("welding", "Hàn ống", true) == "Hàn");
+    CHECK(jobfair::student_trade_display_name("", "", true).empty());
+}

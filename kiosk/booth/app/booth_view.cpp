@@ -135,10 +135,8 @@ std::string level_words(std::string_view code, Language language) {
 
 // The trade of the list, or "Ngành khác: <typed name>" for a student with Other trade.
 std::string trade_words(const Person& person, Language language) {
-    const bool vietnamese = language == Language::vi;
-    if (person.occupation.empty() && !person.occupation_text.empty())
-        return other_trade_display_name(person.occupation_text, vietnamese);
-    return occupation_display_name(person.occupation, vietnamese);
+    return student_trade_display_name(person.occupation, person.occupation_text,
+                                      language == Language::vi);
 }
 
 std::string rank_words(int rank, Language language) {

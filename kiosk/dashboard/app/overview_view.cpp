@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "common/occupations.hpp"
 #include "kiosk/dashboard/app/dashboard_view.hpp"
 #include "kiosk/dashboard/app/palette.hpp"
 
@@ -373,10 +374,15 @@ void queue_tables(Frame& frame, const booth::BoothQueue& queue) {
                                         ImGui::GetContentRegionAvail().x, frame.language)
                                    .c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(fit_text(frame.fonts.body,
-                                        trade_words(student.person.occupation, frame.language),
-                                        ImGui::GetContentRegionAvail().x, frame.language)
-                                   .c_str());
+        // Other trade by the name the student typed; "—" where the trade is not known.
+        const std::string trade =
+            student_trade_display_name(student.person.occupation, student.person.occupation_text,
+                                       frame.language == Language::vi);
+        ImGui::TextUnformatted(trade.empty()
+                                   ? frame.text(DashText::no_value)
+                                   : fit_text(frame.fonts.body, trade,
+                                              ImGui::GetContentRegionAvail().x, frame.language)
+                                         .c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(student.arrived.c_str());
         ImGui::TableNextColumn();

@@ -277,10 +277,8 @@ StudentSearch parse_student_search(std::string_view body) {
 }
 
 std::string match_trade_words(const StudentMatch& match, Language language) {
-    const bool vietnamese = language == Language::vi;
-    if (match.occupation.empty() && !match.occupation_text.empty())
-        return other_trade_display_name(match.occupation_text, vietnamese);
-    return occupation_display_name(match.occupation, vietnamese);
+    return student_trade_display_name(match.occupation, match.occupation_text,
+                                      language == Language::vi);
 }
 
 std::string search_query_of(std::string_view typed) {
