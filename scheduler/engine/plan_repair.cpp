@@ -93,12 +93,13 @@ class Repairer {
 
     bool out_of_time() const { return deadline_ && Clock::now() > *deadline_; }
 
-    // Takes over a plan as it stands, keeping what is still possible (a slot now past, or a
-    // window that shrank, drops the interview).
+    // Takes over a plan as it stands, keeping what is still possible (a slot now past, a
+    // window that shrank, or a booth whose cap was filled meanwhile drops the interview).
     void keep(const std::vector<Placement>& plan) {
         for (const auto& p : plan) {
             if (slot_possible(p.student, p.booth, p.slot) && seat_free(p.booth, p.slot) &&
-                occ_.student_free(p.student, p.slot, gap_) && !occ_.meets(p.student, p.booth)) {
+                occ_.student_free(p.student, p.slot, gap_) && !occ_.meets(p.student, p.booth) &&
+                below_cap(p.booth)) {
                 place({p.student, p.booth, 0, p.slot});
             }
         }
@@ -124,6 +125,11 @@ class Repairer {
     std::vector<std::vector<Placement>> at_booth_slot_;  // planned interviews per (booth, slot)
     // Per booth: its open slots from now on with a free seat. None: nothing can move there.
     std::vector<int> free_from_now_;
+
+    bool below_cap(int booth) const {
+        const int cap = model_.booths()[size_t(booth)].max_interviews;
+        return cap == kNoCap || occ_.booth_interviews[size_t(booth)] < cap;
+    }
 
     bool counts_from_now(int booth, int slot) const {
         return slot >= model_.now_slot() && model_.booths()[size_t(booth)].open[size_t(slot)];
@@ -306,11 +312,7 @@ class Repairer {
             const int b = entry.booth;
             if (b < 0 || entry.ineligible != Ineligibility::none || entry.blocked) continue;
             if (occ_.meets(student, b)) continue;
-            const auto& booth = model_.booths()[size_t(b)];
-            if (booth.max_interviews != kNoCap &&
-                occ_.booth_interviews[size_t(b)] >= booth.max_interviews) {
-                continue;
-            }
+            if (!below_cap(b)) continue;
             const Placement probe{student, b, 0, state.window_begin};
             if (relocate_within_booth(probe)) return true;
             if (may_shift && swap_within_booth(probe)) return true;

@@ -547,6 +547,27 @@ void LiveFair::call_from_standby(const Interview& interview, std::string_view ac
                    (p.student == placement->student &&
                     (p.booth == placement->booth || std::abs(p.slot - placement->slot) <= gap));
         });
+        // The call is one more interview at the booth: when that reaches its cap for the day
+        // (rule 6), the plan's latest interviews there give way, or a check-in would promise
+        // one past the cap.
+        const int cap = model_.booths()[size_t(placement->booth)].max_interviews;
+        if (cap != alloc::kNoCap) {
+            const auto at_booth = [&](const alloc::Placement& p) {
+                return p.booth == placement->booth;
+            };
+            const long taken =
+                std::count_if(model_.locked().begin(), model_.locked().end(), at_booth) + 1;
+            std::vector<alloc::Placement> here, elsewhere;
+            for (const auto& p : planned)
+                (at_booth(p) ? here : elsewhere).push_back(p);
+            std::sort(here.begin(), here.end(),
+                      [](const alloc::Placement& a, const alloc::Placement& b) {
+                          return a.slot < b.slot;
+                      });
+            here.resize(size_t(std::clamp<long>(cap - taken, 0, long(here.size()))));
+            elsewhere.insert(elsewhere.end(), here.begin(), here.end());
+            planned = std::move(elsewhere);
+        }
         if (planned.size() != before) replan_due_ = true;
         model_.set_planned(std::move(planned));
         model_.lock(*placement);

@@ -141,6 +141,36 @@ TEST_CASE("when the planned student has not come, the standby queue fills the se
     require_consistent(fair, store);
 }
 
+TEST_CASE("a standby call that fills a booth's cap takes the planned interview it replaces") {
+    // B01 may hold one interview today. The plan gives it to S1 at 08:15; S2, here first, is
+    // called from standby at 08:00. When S1 checks in afterwards, the plan's 08:15 must not
+    // become a second promise at B01 (rule 6).
+    Fair fair = small_fair(2);
+    add_booth(fair, "B01");
+    fair.booths[0].max_interviews = 1;
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 15)}}, "test");
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S2"), "kiosk-1");
+
+    clock.set(at(8, 0));
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called.has_value());
+    CHECK(call.called->interview.student == StudentId("S2"));
+
+    clock.set(at(8, 5));
+    const auto s1 = live.check_in(StudentId("S1"), "kiosk-1");
+    CHECK(s1.interviews.empty());
+    CHECK(with_status(store, InterviewStatus::promised).empty());
+    require_consistent(fair, store);
+    CHECK(live.replan_if_due("server"));
+    CHECK(with_status(store, InterviewStatus::promised).empty());
+    require_consistent(fair, store);
+}
+
 TEST_CASE("a no-show frees the seat for standby and the pair is not placed again") {
     Fair fair = small_fair(2);
     add_booth(fair, "B01");
