@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/ui/contrast/text_contrast.hpp"
 #include "kiosk/ui/frame_stats.hpp"
 
 namespace jobfair::ui {
@@ -49,6 +50,10 @@ RgbImage read_back_buffer(int width, int height);
 // Writes `image` as a PNG; throws UiError when the file cannot be written.
 void write_png(const RgbImage& image, const std::filesystem::path& path);
 
+// The glyphs ImGui drew in a frame, for the contrast check of a screenshot (every triangle pair
+// textured from a glyph of `atlas`), in frame pixels.
+std::vector<GlyphQuad> glyph_quads(const ImDrawData& draw_data, const ImFontAtlas& atlas);
+
 class HeadlessDriver {
   public:
     // `draw` makes the program's ImGui calls for one frame; `window` must outlive the driver.
@@ -71,6 +76,7 @@ class HeadlessDriver {
 
     // Renders one more frame and returns its pixels.
     RgbImage capture_frame();
+    // Saves the picture and writes its text contrast check to stderr (kiosk/ui/contrast/).
     void save_screenshot(const std::filesystem::path& path);
 
   private:

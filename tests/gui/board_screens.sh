@@ -100,3 +100,5 @@ SERVER_PID=
 shoot offline vi "$URL"
 shoot offline en "$URL"
 ls "$OUT_DIR"
+# Every picture is a contrast check of the board's text (kiosk/ui/contrast/README.md).
+bash "$(dirname "$0")/contrast_check.sh" "$WORK"/board-*.log || exit 1

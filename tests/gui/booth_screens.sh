@@ -123,7 +123,9 @@ done
 echo "booth_screens: frame times at 1920x1080"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN_DIR/jobfair-booth" --server "$URL" --booth "$BOOTH" \
     --device-code "$(station_code)" --token-file "$WORK/station-frames.token" \
-    --size 1920x1080 --pin "$PIN" --screenshot "$OUT_DIR/frames-vi-1920x1080.png"
+    --size 1920x1080 --pin "$PIN" --screenshot "$OUT_DIR/frames-vi-1920x1080.png" \
+    >"$WORK/booth-frames.log" 2>&1 || { cat "$WORK/booth-frames.log" >&2; exit 1; }
+cat "$WORK/booth-frames.log"
 
 echo "booth_screens: a booth in one of its breaks"
 BREAK_BOOTH=
@@ -149,6 +151,10 @@ for SHOT in vi:1280x800 en:1920x1080; do
         --booth "$BREAK_BOOTH" --device-code "$(station_code "$BREAK_BOOTH")" \
         --token-file "$WORK/station-break-${SHOT#*:}.token" --lang "${SHOT%%:*}" \
         --size "${SHOT#*:}" --pin "$BREAK_PIN" \
-        --screenshot "$OUT_DIR/break-${SHOT%%:*}-${SHOT#*:}.png"
+        --screenshot "$OUT_DIR/break-${SHOT%%:*}-${SHOT#*:}.png" \
+        >"$WORK/booth-break-${SHOT%%:*}.log" 2>&1 || { cat "$WORK/booth-break-${SHOT%%:*}.log" >&2; exit 1; }
+    cat "$WORK/booth-break-${SHOT%%:*}.log"
 done
+# Every picture is a contrast check of the station's text (kiosk/ui/contrast/README.md).
+bash "$(dirname "$0")/contrast_check.sh" "$WORK"/booth-*.log || exit 1
 ls "$OUT_DIR"

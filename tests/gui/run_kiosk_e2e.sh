@@ -62,6 +62,11 @@ fail() {
     done
     exit 1
 }
+# Every picture the kiosk saved is a contrast check of its text (kiosk/ui/contrast/README.md).
+check_contrast() {
+    bash "$(dirname "$0")/contrast_check.sh" "$out_dir/kiosk.log" ||
+        fail "text below WCAG AA contrast on the kiosk's screens (above)"
+}
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
@@ -178,6 +183,7 @@ if [[ "$script" == offline ]]; then
     after=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM student_details WHERE phone = '0912345617';")
     [[ "$after" -eq 1 ]] || fail "sending the registration again made $after students"
     echo "sent again with its key: HTTP 200, $again_label, still one student"
+    check_contrast
     echo "PASS: offline walk-in $provisional synced as $sent_label (screenshots in $out_dir)"
     exit 0
 fi
@@ -206,7 +212,7 @@ for c in cards:
         curl -sf -X POST "$base/api/v1/booths/$booth/hours" -H "Authorization: Bearer $organizer" \
             -d "{\"close\": \"$close\"}" >/dev/null || fail "could not close $booth at $close"
     done <<<"$full"
-    "${kiosk[@]}" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
+    "${kiosk[@]}" 2>&1 | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
     grep -q '^no_interview booths_closed free_seats [1-9]' "$out_dir/kiosk.log" ||
         fail "the Result screen offered no free booth to a student whose booths are closed"
     # Added, the student has a seat promised there, or the booth expects to call them from
@@ -218,12 +224,13 @@ for c in cards:
     student=$(sqlite3 "$work/fair.db" "SELECT json_extract(payload, '$.student') FROM events WHERE kind = 'student.booth_added';")
     picked=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM preferences WHERE student = '$student' AND booth = '$added';")
     [[ "$events" -eq 1 && "$picked" -eq 1 ]] || fail "booth_added events $events, $added among the picks $picked"
+    check_contrast
     echo "PASS: $student added $added: interviews $interviews, expected from standby $from_standby (screenshots in $out_dir)"
     exit 0
 fi
 
 if [[ "$script" == other ]]; then
-    "${kiosk[@]}" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
+    "${kiosk[@]}" 2>&1 | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
     read -r label typed < <(sed -n 's/^registered \([A-Z]-[0-9]*\) other_trade \(.*\)$/\1 \2/p' "$out_dir/kiosk.log") || true
     [[ -n "$label" ]] || fail "the kiosk registered nobody with Other trade"
     [[ "$typed" == "Sửa chữa điện thoại" ]] || fail "the kiosk typed '$typed'"
@@ -254,15 +261,16 @@ print(" ".join(c["booth"] for c in json.load(sys.stdin)["enterprises"] if not c[
             fail "could not pause $booth"
     done
     kiosk[${#kiosk[@]}-1]=other_none
-    "${kiosk[@]}" | tee -a "$out_dir/kiosk.log" || fail "the kiosk's second script failed"
+    "${kiosk[@]}" 2>&1 | tee -a "$out_dir/kiosk.log" || fail "the kiosk's second script failed"
     grep -q '^no_booth cv_booths 3$' "$out_dir/kiosk.log" || fail "the kiosk did not list the 3 booths taking CVs"
     walk_ins=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM student_details WHERE registered_via = 'walk_in';")
     [[ "$walk_ins" -eq 1 ]] || fail "$walk_ins walk-ins after the kiosk had nothing to offer"
+    check_contrast
     echo "PASS: $label registered with Other trade at $picks; with those booths paused the kiosk lists 3 CV booths (screenshots in $out_dir)"
     exit 0
 fi
 
-"${kiosk[@]}" --ticket "$ticket" | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
+"${kiosk[@]}" --ticket "$ticket" 2>&1 | tee "$out_dir/kiosk.log" || fail "the kiosk's script failed"
 
 # (a) the scanned student is checked in; (b) the walk-in reached the database.
 check_ins=$(sqlite3 "$work/fair.db" "SELECT count(*) FROM check_ins WHERE student = 'S0087';")
@@ -294,4 +302,5 @@ already=$(head -n1 <<<"$answer" | json_field '["already_checked_in"]')
 label=$(head -n1 <<<"$answer" | json_field '["ticket_label"]')
 [[ "$mine" == "$label" ]] || fail "the status link shows '$mine', the ticket beside it is '$label'"
 echo "zbarimg read $scanned from $result_png; the server answered 200, already_checked_in true"
+check_contrast
 echo "PASS (screenshots in $out_dir)"

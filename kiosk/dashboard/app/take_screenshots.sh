@@ -78,7 +78,9 @@ DASHBOARD=(xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN/jobfair-dashboard"
 : >"$OUT/frames.txt"
 for lang in vi en; do
     if [ "$lang" = vi ]; then set_clock 09:50; else set_clock 10:05; fi
-    "${DASHBOARD[@]}" --lang "$lang" --export-dir "$OUT/exports-$lang" | tee -a "$OUT/frames.txt"
+    "${DASHBOARD[@]}" --lang "$lang" --export-dir "$OUT/exports-$lang" 2>"$WORK/dashboard-$lang.log" |
+        tee -a "$OUT/frames.txt" || { cat "$WORK/dashboard-$lang.log" >&2; exit 1; }
+    cat "$WORK/dashboard-$lang.log" >&2
 done
 
 # Offline and back: the dashboard waits for the server to go, then for it to return.
@@ -92,4 +94,6 @@ for lang in vi en; do
     wait "$DASHBOARD_PID"
     cat "$WORK/offline-$lang.log"
 done
+# Every picture is a contrast check of the dashboard's text (kiosk/ui/contrast/README.md).
+bash "$(dirname "$0")/../../../tests/gui/contrast_check.sh" "$WORK"/dashboard-*.log "$WORK"/offline-*.log
 echo "screenshots in $OUT"

@@ -159,16 +159,19 @@ ImVec2 draw_pill(ImDrawList& list, ImFont* font, ImVec2 at, ui::Tone tone, std::
 
 bool button(Frame& frame, const std::string& label, const std::string& target, ui::Tone tone,
             ImVec2 size, bool enabled) {
-    const ui::ToneColours colours = ui::tone_colours(tone);
-    ImGui::PushStyleColor(ImGuiCol_Button, colours.fill);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours.hovered);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours.pressed);
-    ImGui::PushStyleColor(ImGuiCol_Text, colours.text);
-    if (!enabled) ImGui::BeginDisabled();
+    // A disabled button takes the theme's readable disabled colours (AA), not its tone dimmed.
+    ui::begin_disabled(!enabled);
+    if (enabled) {
+        const ui::ToneColours colours = ui::tone_colours(tone);
+        ImGui::PushStyleColor(ImGuiCol_Button, colours.fill);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colours.hovered);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colours.pressed);
+        ImGui::PushStyleColor(ImGuiCol_Text, colours.text);
+    }
     const std::string id = label + "##" + target;
     const bool clicked = ImGui::Button(id.c_str(), size);
-    if (!enabled) ImGui::EndDisabled();
-    ImGui::PopStyleColor(4);
+    if (enabled) ImGui::PopStyleColor(4);
+    ui::end_disabled(!enabled);
     frame.targets.add_last_item(target);
     return clicked && enabled;
 }
