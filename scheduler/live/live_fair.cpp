@@ -446,6 +446,18 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
         }
     }
     if (!candidate) {
+        // Nobody for this slot (its student skipped or did not come, and the standby queue is
+        // empty): the seat's next promise may start early rather than leave the seat idle, as
+        // when an interview ends early (call_slot); it keeps its own slot. It goes before a
+        // student just skipped, who did not answer the call a moment ago.
+        if (slot == current_slot()) {
+            if (auto early = call_next_promise_early(booth, seat, slot, all, check_ins,
+                                                     skipped_ones, actor)) {
+                result.called = std::move(early);
+                result.nobody_because(CallResult::Nobody::none, "");
+                return result;
+            }
+        }
         // Nobody else: a skipped student may be called again.
         for (const auto& row : skipped_ones) {
             if (check_ins.count(row.interview.student) == 0 ||
@@ -463,6 +475,52 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     }
     call_from_standby(candidate->interview, actor, result);
     return result;
+}
+
+std::optional<StoredInterview> LiveFair::call_next_promise_early(
+    const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
+    const std::map<StudentId, TimeOfDay>& check_ins,
+    const std::vector<StoredInterview>& skipped_ones, std::string_view actor) {
+    const auto& grid = fair_.settings.grid;
+    const auto booth_index = model_.booth_index(booth);
+    if (slot < 0 || slot + 1 >= grid.slot_count() || !booth_index || is_paused(booth) ||
+        !model_.booths()[size_t(*booth_index)].open[size_t(slot + 1)]) {
+        return std::nullopt;
+    }
+    const auto at_seat = [&](const StoredInterview& row, int in_slot) {
+        return row.interview.booth == booth && row.interview.seat == seat &&
+               row.interview.start == grid.slot_start(in_slot);
+    };
+    // The seat-slot's own promise keeps the seat while its student may still come (away and
+    // coming back, or late): only a student who was just skipped gives it up, and only when
+    // their promise can move to a later seat-slot here, as for a standby call.
+    std::optional<StoredInterview> skipped_here;
+    for (const auto& row : all) {
+        if (!at_seat(row, slot) || !is_commitment(row.status)) continue;
+        const bool skipped = std::any_of(skipped_ones.begin(), skipped_ones.end(),
+                                         [&](const auto& other) { return other.id == row.id; });
+        if (!skipped) return std::nullopt;
+        skipped_here = row;
+    }
+    const auto next = std::find_if(all.begin(), all.end(), [&](const StoredInterview& row) {
+        return at_seat(row, slot + 1) && row.status == InterviewStatus::promised;
+    });
+    if (next == all.end() || check_ins.count(next->interview.student) == 0 ||
+        is_busy(next->interview.student, all) || is_away(next->interview.student)) {
+        return std::nullopt;
+    }
+    if (skipped_here) {
+        std::optional<InterviewId> planned_in_the_way;
+        const auto to = later_seat(*skipped_here, slot + 1, all, planned_in_the_way);
+        if (!to) return std::nullopt;
+        relocate_promise(*skipped_here, *to, planned_in_the_way, all, actor);
+        skipped_at_.erase(skipped_here->id);
+    }
+    const TimeOfDay now = clock_.now();
+    store_.move_interview(next->id, InterviewStatus::called, actor);
+    called_at_[next->id] = now;
+    pace_.record_call(next->id, now);  // early: not a measure of the booth's lateness
+    return stored(next->id);
 }
 
 CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const StudentId& student,
@@ -625,7 +683,9 @@ void LiveFair::skip(InterviewId interview, std::string_view actor) {
                 " đang ở trạng thái " + std::string(status_code(row.status)));
     }
     store_.move_interview(interview, InterviewStatus::promised, actor);
-    skipped_at_[interview] = clock_.now();
+    // Missing a call made before one's own time (an early call into a freed seat) costs
+    // nothing: the promise stands at its time, first in line as before.
+    if (row.interview.start <= clock_.now()) skipped_at_[interview] = clock_.now();
     pace_.forget_call(interview);
 }
 

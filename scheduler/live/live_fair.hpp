@@ -283,6 +283,12 @@ class LiveFair {
     // the current slot is already over, the next open slot (its student is called early rather
     // than the seat standing empty).
     int call_slot(const BoothId& booth, int seat, const std::vector<StoredInterview>& all) const;
+    // Calls the seat's promise of slot + 1 now, when its student is here and free and the
+    // seat-slot `slot` is free or was given up by a skipped student who can move later.
+    std::optional<StoredInterview> call_next_promise_early(
+        const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
+        const std::map<StudentId, TimeOfDay>& check_ins,
+        const std::vector<StoredInterview>& skipped_ones, std::string_view actor);
     void check_seat(const BoothId& booth, int seat) const;
     // Each student's commitments, by start, into their result.
     std::vector<CheckInResult> finish_check_ins(const std::vector<StudentId>& students,

@@ -367,6 +367,115 @@ TEST_CASE("a skipped student keeps the promise but waits behind the next student
     CHECK(third.called->id == first.called->id);
 }
 
+TEST_CASE("a seat whose student was skipped starts its next promise early when standby is empty") {
+    // One seat: S1 is promised 08:00 and S2 08:15 by the saved plan; nobody else wants B01.
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
+                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)}},
+                                "test");
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S1"), "kiosk");
+    live.check_in(StudentId("S2"), "kiosk");
+    REQUIRE(with_status(store, InterviewStatus::promised).size() == 2);
+
+    clock.set(at(8, 0));
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    CHECK(first.called->interview.student == StudentId("S1"));
+    clock.set(at(8, 4));
+    live.skip(first.called->id, "booth");
+    // S1 is not back; nobody is on standby: S2 comes in now instead of at 08:15 (keeping the
+    // 08:15 seat-slot), and S1's promise moves to the next free seat-slot, 08:30, as it would
+    // for a standby student.
+    const auto second = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(second.called);
+    CHECK(second.called->interview.student == StudentId("S2"));
+    CHECK(second.called->interview.start == at(8, 15));
+    CHECK_FALSE(second.from_standby);
+    const auto promised = with_status(store, InterviewStatus::promised);
+    REQUIRE(promised.size() == 1);
+    CHECK(promised.front().interview.student == StudentId("S1"));
+    CHECK(promised.front().interview.start == at(8, 30));
+    require_consistent(fair, store);
+
+    // S1, back when S2 is done, is called on the moved promise.
+    live.start(second.called->id, "booth");
+    clock.set(at(8, 16));
+    live.finish(second.called->id, InterviewOutcome::offer, "", "booth");
+    const auto third = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(third.called);
+    CHECK(third.called->id == first.called->id);
+}
+
+TEST_CASE("a student who misses an early call keeps their own time, first in line") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    add_student(fair, "S3", {"B01"});
+    Store store = loaded_store(fair);
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
+                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)},
+                                 Interview{StudentId("S3"), BoothId("B01"), 0, at(8, 30)}},
+                                "test");
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    for (const char* student : {"S1", "S2", "S3"})
+        live.check_in(StudentId(student), "kiosk");
+
+    clock.set(at(8, 0));
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    live.start(first.called->id, "booth");
+    clock.set(at(8, 6));
+    live.finish(first.called->id, InterviewOutcome::offer, "", "booth");
+    // The seat is free early: S2's 08:15 promise is called now, and S2 does not come.
+    const auto early = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(early.called);
+    CHECK(early.called->interview.student == StudentId("S2"));
+    clock.set(at(8, 10));
+    live.skip(early.called->id, "booth");
+
+    // At 08:15, S2's own time, S2 is called first; S3 is not pulled in ahead of them.
+    clock.set(at(8, 15));
+    const auto own_time = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(own_time.called);
+    CHECK(own_time.called->id == early.called->id);
+    CHECK(own_time.called->interview.start == at(8, 15));
+    require_consistent(fair, store);
+}
+
+TEST_CASE("a skipped seat's next promise is not called early while its student is away") {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    Store store = loaded_store(fair);
+    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
+                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)}},
+                                "test");
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S1"), "kiosk");  // S2 has not come yet
+
+    clock.set(at(8, 0));
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    clock.set(at(8, 4));
+    live.skip(first.called->id, "booth");
+    const auto second = live.call_next(BoothId("B01"), 0, "booth");
+    // S1 was just skipped and may be called again; S2 is not here, so not called early.
+    if (second.called) CHECK(second.called->interview.student == StudentId("S1"));
+    for (const auto& row : store.interviews()) {
+        if (row.interview.student == StudentId("S2")) CHECK(row.status != InterviewStatus::called);
+    }
+}
+
 TEST_CASE("a booth running late takes its waiting student's promise along to the next seat") {
     Fair fair = small_fair(4);  // one booth of one seat, S1 and S2 want only it
     add_booth(fair, "B01");
