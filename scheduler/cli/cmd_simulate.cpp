@@ -180,6 +180,7 @@ void run_simulate(SimulateCommandOptions options) {
     SteerableClock clock(fair.settings.grid.day_start.plus_minutes(-30), 0);
     ServerOptions server_options;
     server_options.steerable_clock = &clock;
+    server_options.replan_on_timer = false;  // the same seed, the same morning
     FairServer server(store, clock, TicketKey::generate(), server_options);
     const std::string password = "simulation-" + std::to_string(randombytes_random());
     server.set_initial_organizer_password(password);

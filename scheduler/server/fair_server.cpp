@@ -291,7 +291,7 @@ void FairServer::replan_when_due(std::stop_token stop) {
         std::lock_guard lock(mutex_);
         try {
             write_security_events();
-            if (live_.replan_if_due("server")) notify_events();
+            if (options_.replan_on_timer && live_.replan_if_due("server")) notify_events();
         } catch (const std::exception& failure) {
             // The next check-in or action tries again; the plan in the database stands.
             std::fprintf(stderr, "background re-plan failed: %s\n", failure.what());

@@ -75,6 +75,11 @@ struct ServerOptions {
     // Presses of a phone's buttons (running late, step away, back) one status token may make in
     // ten minutes; more are refused with 429 until the oldest is ten minutes old.
     int phone_presses_per_ten_minutes = 6;
+    // A re-plan that is due runs within a second of real time when the server is quiet, and
+    // at the first change of each fair minute. The in-process simulation turns the first off:
+    // a simulated minute takes a fraction of a second, so the timer fell at a different point
+    // of the morning on each run, and the same seed gave a different day.
+    bool replan_on_timer = true;
 };
 
 class FairServer {
