@@ -158,8 +158,12 @@ class Browser:
             self.send("Input.dispatchMouseEvent",
                       {"type": kind, "x": box[0], "y": box[1], "button": "left", "clickCount": 1})
 
-    def screenshot(self, name):
-        self.js("window.scrollTo(0, 0)")
+    def screenshot(self, name, scroll_to=None):
+        if scroll_to:
+            self.js("document.querySelector(%s).scrollIntoView({block: 'center'})"
+                    % json.dumps(scroll_to))
+        else:
+            self.js("window.scrollTo(0, 0)")
         time.sleep(0.2)
         png = base64.b64decode(self.send("Page.captureScreenshot", {"format": "png"})["data"])
         for folder in filter(None, (WORK, SHOTS)):
@@ -314,7 +318,8 @@ def main():
         text = browser.js("document.body.innerText")
         for expected in ("Số vé " + label, "Gian " + first["booth"], first["enterprise"],
                          "Có mặt tại %s trước" % first["booth"], first["start"], "Tôi đến muộn",
-                         "Tôi cần ra ngoài N phút", "Đã hẹn"):
+                         "Tôi cần ra ngoài N phút", "Đã hẹn",
+                         "Lỡ lần gọi sớm đó, bạn vẫn giữ giờ hẹn của mình."):
             if expected not in text:
                 fail("the page lacks %r; it shows:\n%s" % (expected, text))
         # Nobody else's data: no other student's ticket label, no internal id, no name.
@@ -327,6 +332,8 @@ def main():
         if width > 360:
             fail("the page is %d px wide on a 360 px screen" % width)
         browser.screenshot("phone-status-vi.png")
+        # Below the booked interviews: an early call may come, and missing it costs nothing.
+        browser.screenshot("phone-status-early-vi.png", scroll_to="#early")
 
         browser.tap("#lang")
         browser.wait_for("document.getElementById('line').textContent.indexOf('Updated at 07:50')"
