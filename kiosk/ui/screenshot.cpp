@@ -1,7 +1,7 @@
 #include "kiosk/ui/screenshot.hpp"
 
 #include <GL/gl.h>
-#include <imgui_internal.h>  // which window drew a draw list (GImGui->Windows)
+#include <imgui_internal.h>   // which window drew a draw list (GImGui->Windows)
 #include <stb_image_write.h>  // the implementation is compiled into Debian's libstb
 
 #include <algorithm>
