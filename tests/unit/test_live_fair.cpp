@@ -52,6 +52,24 @@ void require_consistent(const Fair& fair, const Store& store) {
     REQUIRE(report.valid());
 }
 
+// One booth of one seat, four slots from 08:00, and `students` who want only it; the saved plan
+// gives them its slots in order (08:00, 08:15, ...).
+Fair one_seat_fair(std::initializer_list<const char*> students) {
+    Fair fair = small_fair(4);
+    add_booth(fair, "B01");
+    for (const char* student : students)
+        add_student(fair, student, {"B01"});
+    return fair;
+}
+
+void save_plan_in_order(Store& store, std::initializer_list<const char*> students) {
+    std::vector<Interview> plan;
+    for (const char* student : students)
+        plan.push_back(Interview{StudentId(student), BoothId("B01"), 0,
+                                 at(8, 0).plus_minutes(15 * int(plan.size()))});
+    store.save_planned_schedule(plan, "test");
+}
+
 }  // namespace
 
 TEST_CASE("a check-in promises the student's interviews, and a retry changes nothing") {
@@ -369,14 +387,9 @@ TEST_CASE("a skipped student keeps the promise but waits behind the next student
 
 TEST_CASE("a seat whose student was skipped starts its next promise early when standby is empty") {
     // One seat: S1 is promised 08:00 and S2 08:15 by the saved plan; nobody else wants B01.
-    Fair fair = small_fair(4);
-    add_booth(fair, "B01");
-    add_student(fair, "S1", {"B01"});
-    add_student(fair, "S2", {"B01"});
+    const Fair fair = one_seat_fair({"S1", "S2"});
     Store store = loaded_store(fair);
-    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
-                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)}},
-                                "test");
+    save_plan_in_order(store, {"S1", "S2"});
     ManualClock clock(at(7, 50));
     LiveFair live(store, clock);
     live.check_in(StudentId("S1"), "kiosk");
@@ -413,16 +426,9 @@ TEST_CASE("a seat whose student was skipped starts its next promise early when s
 }
 
 TEST_CASE("a student who misses an early call keeps their own time, first in line") {
-    Fair fair = small_fair(4);
-    add_booth(fair, "B01");
-    add_student(fair, "S1", {"B01"});
-    add_student(fair, "S2", {"B01"});
-    add_student(fair, "S3", {"B01"});
+    const Fair fair = one_seat_fair({"S1", "S2", "S3"});
     Store store = loaded_store(fair);
-    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
-                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)},
-                                 Interview{StudentId("S3"), BoothId("B01"), 0, at(8, 30)}},
-                                "test");
+    save_plan_in_order(store, {"S1", "S2", "S3"});
     ManualClock clock(at(7, 50));
     LiveFair live(store, clock);
     for (const char* student : {"S1", "S2", "S3"})
@@ -451,14 +457,9 @@ TEST_CASE("a student who misses an early call keeps their own time, first in lin
 }
 
 TEST_CASE("a skipped seat's next promise is not called early while its student is away") {
-    Fair fair = small_fair(4);
-    add_booth(fair, "B01");
-    add_student(fair, "S1", {"B01"});
-    add_student(fair, "S2", {"B01"});
+    const Fair fair = one_seat_fair({"S1", "S2"});
     Store store = loaded_store(fair);
-    store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
-                                 Interview{StudentId("S2"), BoothId("B01"), 0, at(8, 15)}},
-                                "test");
+    save_plan_in_order(store, {"S1", "S2"});
     ManualClock clock(at(7, 50));
     LiveFair live(store, clock);
     live.check_in(StudentId("S1"), "kiosk");  // S2 has not come yet
