@@ -26,6 +26,11 @@ struct DayPace {
     // From one interview's end to the next one's start in the same seat, when the next student
     // is called at once: staff press "finish", call, and the student walks over.
     static constexpr double kPriorChangeoverMinutes = 3.0;
+    // A booth's own pace: its latest promised starts, each worth one observation against
+    // kBoothPriorWeight observations of the day's typical lateness. A booth whose interviews
+    // run long stays behind all morning, one whose interviews are short runs early.
+    static constexpr int kBoothRecentStarts = 8;
+    static constexpr int kBoothPriorWeight = 4;
 
     int slot_minutes = 15;
     int interviews_timed = 0;
@@ -40,6 +45,7 @@ struct DayPace {
     // many minutes after its slot's start each such interview began (early calls count below 0).
     std::set<InterviewId> promise_calls;
     std::vector<int> promise_lateness;
+    std::map<BoothId, std::vector<int>> booth_promise_lateness;
     int changeovers_timed = 0;
     double changeover_minutes_total = 0;
     // When each seat's last interview ended: (booth, seat) -> fair time.
@@ -69,6 +75,20 @@ struct DayPace {
         std::nth_element(seen.begin(), middle, seen.end());
         return *middle;
     }
+    // The same for one booth: its latest kBoothRecentStarts promised starts against the day's.
+    int typical_promise_lateness(const BoothId& booth) const {
+        const int day = typical_promise_lateness();
+        const auto own = booth_promise_lateness.find(booth);
+        if (own == booth_promise_lateness.end()) return day;
+        const auto& all = own->second;
+        std::vector<int> seen(
+            all.end() - std::min<std::ptrdiff_t>(ptrdiff_t(all.size()), kBoothRecentStarts),
+            all.end());
+        seen.insert(seen.end(), size_t(kBoothPriorWeight), day);
+        const auto middle = seen.begin() + std::ptrdiff_t(seen.size() / 2);
+        std::nth_element(seen.begin(), middle, seen.end());
+        return *middle;
+    }
 
     void record_call(InterviewId id, TimeOfDay now) { called_at[id] = now; }
     void record_promise_call(InterviewId id, TimeOfDay now) {
@@ -90,8 +110,10 @@ struct DayPace {
             }
             called_at.erase(called);
         }
-        if (promise_calls.erase(id) > 0)
+        if (promise_calls.erase(id) > 0) {
             promise_lateness.push_back(now.minutes() - slot_start.minutes());
+            booth_promise_lateness[interview.booth].push_back(promise_lateness.back());
+        }
         started_at[id] = now;
     }
     void record_finish(InterviewId id, TimeOfDay now, const Interview& interview) {

@@ -247,7 +247,7 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
     const double length = day.pace.interview_minutes();
     const double walk = day.pace.call_to_start_minutes();
     const double changeover = day.pace.changeover_minutes();
-    const double lateness = day.pace.typical_promise_lateness();
+    const double lateness = day.pace.typical_promise_lateness(booth_id);
     const double now = day.now.minutes();
     const auto rounded = [](double minutes) { return TimeOfDay(int(std::lround(minutes))); };
 

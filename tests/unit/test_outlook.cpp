@@ -380,3 +380,34 @@ TEST_CASE("the day learns how late promised interviews begin, from promises call
         pace.promise_lateness.push_back(8);
     CHECK(pace.typical_promise_lateness() == 8);
 }
+
+TEST_CASE("a booth that runs behind or ahead is foretold by its own latest promised starts") {
+    DayPace pace;
+    const auto seat_of = [](const char* booth, TimeOfDay slot) {
+        return Interview{StudentId("S1"), BoothId(booth), 0, slot};
+    };
+    InterviewId id = 0;
+    const auto begins = [&](const char* booth, TimeOfDay slot, int minutes_late) {
+        ++id;
+        pace.record_promise_call(id, slot.plus_minutes(minutes_late - 2));
+        pace.record_start(id, slot.plus_minutes(minutes_late), seat_of(booth, slot));
+    };
+    // A booth not seen yet: the day's typical lateness (the prior's 2 minutes).
+    CHECK(pace.typical_promise_lateness(BoothId("B03")) == 2);
+    // B01 runs 14 minutes behind, B02 6 minutes ahead; the day as a whole stays near 2.
+    for (int i = 0; i < 6; ++i) {
+        begins("B01", at(9, 0).plus_minutes(15 * i), 14);
+        begins("B02", at(9, 0).plus_minutes(15 * i), -6);
+    }
+    CHECK(pace.typical_promise_lateness() == 2);
+    // Six starts of its own outweigh the day's four: each booth is told its own pace.
+    CHECK(pace.typical_promise_lateness(BoothId("B01")) == 14);
+    CHECK(pace.typical_promise_lateness(BoothId("B02")) == -6);
+    // One start of its own does not: B04's single 20-minute delay leaves it at the day's 2.
+    begins("B04", at(9, 0), 20);
+    CHECK(pace.typical_promise_lateness(BoothId("B04")) == 2);
+    // Only the latest starts count: B01 caught up, its last eight began on time.
+    for (int i = 0; i < 8; ++i)
+        begins("B01", at(10, 30).plus_minutes(15 * i), 0);
+    CHECK(pace.typical_promise_lateness(BoothId("B01")) == 0);
+}
