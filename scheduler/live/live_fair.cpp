@@ -418,6 +418,15 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
         return result;
     }
 
+    // A student due now at another seat of the booth, still busy, need not wait for it while
+    // this one stands empty; they come before standby, having been given this time.
+    if (slot == current_slot()) {
+        if (auto pulled = call_promise_from_other_seat(booth, seat, all, check_ins, actor)) {
+            result.called = std::move(pulled);
+            return result;
+        }
+    }
+
     // Otherwise the standby queue: checked-in students who want this booth and are free now.
     // A student just skipped in this seat-slot does not keep it empty: when someone in standby
     // can take it, their promise moves to the booth's next seat-slot they can take.
@@ -521,6 +530,58 @@ std::optional<StoredInterview> LiveFair::call_next_promise_early(
     called_at_[next->id] = now;
     pace_.record_call(next->id, now);  // early: not a measure of the booth's lateness
     return stored(next->id);
+}
+
+std::optional<StoredInterview> LiveFair::call_promise_from_other_seat(
+    const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
+    const std::map<StudentId, TimeOfDay>& check_ins, std::string_view actor) {
+    const auto& grid = fair_.settings.grid;
+    const int slot = current_slot();
+    const auto booth_index = model_.booth_index(booth);
+    if (slot < 0 || slot >= grid.slot_count() || !booth_index || is_paused(booth) ||
+        !model_.booths()[size_t(*booth_index)].open[size_t(slot)])
+        return std::nullopt;
+    const TimeOfDay start = grid.slot_start(slot);
+    // This seat-slot must be free of commitments (its own student away, say, keeps it); a
+    // planned interview there gives way.
+    std::optional<InterviewId> planned_in_the_way;
+    for (const auto& row : all) {
+        if (row.interview.booth != booth || row.interview.seat != seat ||
+            row.interview.start != start || row.status == InterviewStatus::cancelled ||
+            row.status == InterviewStatus::no_show)
+            continue;
+        if (is_commitment(row.status)) return std::nullopt;
+        planned_in_the_way = row.id;
+    }
+    const auto seat_busy = [&](int other) {
+        return std::any_of(all.begin(), all.end(), [&](const StoredInterview& row) {
+            return row.interview.booth == booth && row.interview.seat == other &&
+                   (row.status == InterviewStatus::in_progress ||
+                    row.status == InterviewStatus::called);
+        });
+    };
+    const TimeOfDay now = clock_.now();
+    for (const auto& row : all) {
+        if (row.interview.booth != booth || row.interview.seat == seat ||
+            row.interview.start != start || row.status != InterviewStatus::promised ||
+            !seat_busy(row.interview.seat))
+            continue;
+        const auto skipped = skipped_at_.find(row.id);
+        if (skipped != skipped_at_.end() &&
+            now.minutes() - skipped->second.minutes() < grid.slot_minutes)
+            continue;  // just sent back: their own seat calls them again later
+        if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all) ||
+            is_away(row.interview.student))
+            continue;
+        const StoredInterview promise = row;
+        relocate_promise(promise, Interview{promise.interview.student, booth, seat, start},
+                         planned_in_the_way, all, actor);
+        store_.move_interview(promise.id, InterviewStatus::called, actor);
+        called_at_[promise.id] = now;
+        pace_.record_promise_call(promise.id, now);  // at its turn: the booth's pace
+        return stored(promise.id);
+    }
+    return std::nullopt;
 }
 
 CallResult LiveFair::take_from_standby(const BoothId& booth, int seat, const StudentId& student,

@@ -289,6 +289,11 @@ class LiveFair {
         const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
         const std::map<StudentId, TimeOfDay>& check_ins,
         const std::vector<StoredInterview>& skipped_ones, std::string_view actor);
+    // Calls a student promised now at another seat of the booth, busy with someone else, into
+    // this seat, when this seat-slot is held by no commitment; their booth and time stay.
+    std::optional<StoredInterview> call_promise_from_other_seat(
+        const BoothId& booth, int seat, const std::vector<StoredInterview>& all,
+        const std::map<StudentId, TimeOfDay>& check_ins, std::string_view actor);
     void check_seat(const BoothId& booth, int seat) const;
     // Each student's commitments, by start, into their result.
     std::vector<CheckInResult> finish_check_ins(const std::vector<StudentId>& students,

@@ -251,46 +251,66 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
     const double now = day.now.minutes();
     const auto rounded = [](double minutes) { return TimeOfDay(int(std::lround(minutes))); };
 
-    for (int seat = 0; seat < booth->seats(); ++seat) {
-        double free_at = now;  // when the interview under way, or the student called, is done
-        bool busy = false;     // so its next student is called when it ends
-        std::vector<const StoredInterview*> waiting;
-        for (const auto& row : day.interviews) {
-            if (row.interview.booth != booth_id || row.interview.seat != seat) continue;
-            if (row.status == InterviewStatus::in_progress) {
-                const auto started = day.pace.started_at.find(row.id);
-                const double from = started != day.pace.started_at.end()
-                                        ? started->second.minutes()
-                                        : row.interview.start.minutes();
-                // One running long is expected to end soon, not at once.
-                free_at = std::max(free_at, std::max(from + length, now + 1));
-                busy = true;
-            } else if (row.status == InterviewStatus::called) {
-                const auto called = day.pace.called_at.find(row.id);
-                const double from =
-                    called != day.pace.called_at.end() ? called->second.minutes() : now;
-                const double begin = std::max(now, from + walk);
-                out[row.id] = rounded(begin);
-                free_at = std::max(free_at, begin + length);
-                busy = true;
-            } else if (row.status == InterviewStatus::promised) {
-                waiting.push_back(&row);
+    struct SeatNow {
+        double free_at;  // when the interview under way, or the student called, is done
+        bool busy;       // so its next student is called when it ends
+    };
+    std::vector<SeatNow> seats(size_t(booth->seats()), SeatNow{now, false});
+    std::set<std::pair<int, int>> held;  // (seat, slot start): a commitment sits there
+    std::vector<const StoredInterview*> waiting;
+    for (const auto& row : day.interviews) {
+        const int seat = row.interview.seat;
+        if (row.interview.booth != booth_id || seat < 0 || seat >= booth->seats()) continue;
+        if (holds_seat(row.status)) held.insert({seat, row.interview.start.minutes()});
+        SeatNow& state = seats[size_t(seat)];
+        if (row.status == InterviewStatus::in_progress) {
+            const auto started = day.pace.started_at.find(row.id);
+            const double from = started != day.pace.started_at.end()
+                                    ? started->second.minutes()
+                                    : row.interview.start.minutes();
+            // One running long is expected to end soon, not at once.
+            state.free_at = std::max(state.free_at, std::max(from + length, now + 1));
+            state.busy = true;
+        } else if (row.status == InterviewStatus::called) {
+            const auto called = day.pace.called_at.find(row.id);
+            const double from = called != day.pace.called_at.end() ? called->second.minutes() : now;
+            const double begin = std::max(now, from + walk);
+            out[row.id] = rounded(begin);
+            state.free_at = std::max(state.free_at, begin + length);
+            state.busy = true;
+        } else if (row.status == InterviewStatus::promised) {
+            waiting.push_back(&row);
+        }
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
+    });
+    // Each promise at its slot's start plus the booth's typical lateness; a seat behind that
+    // (an interview under way running into the slot, promises overdue) pushes it later, one
+    // interview and one changeover after the other, until the seat has caught up. A seat of
+    // the booth with nothing of its own in that slot takes the student when it frees first
+    // (LiveFair::call_next calls a promise due now from another seat).
+    for (const StoredInterview* promise : waiting) {
+        const int slot_start = promise->interview.start.minutes();
+        const auto begin_at = [&](const SeatNow& seat) {
+            const double after = seat.busy ? seat.free_at + changeover : now + walk;
+            return std::max({slot_start + lateness, now + walk, after});
+        };
+        int chosen = promise->interview.seat;
+        double begin = begin_at(seats[size_t(chosen)]);
+        for (int other = 0; other < booth->seats(); ++other) {
+            if (other == chosen || held.count({other, slot_start})) continue;
+            if (const double there = begin_at(seats[size_t(other)]); there < begin) {
+                begin = there;
+                chosen = other;
             }
         }
-        std::sort(waiting.begin(), waiting.end(), [](const auto* a, const auto* b) {
-            return std::tie(a->interview.start, a->id) < std::tie(b->interview.start, b->id);
-        });
-        // Each promise at its slot's start plus the day's typical lateness; a seat behind that
-        // (an interview under way running into the slot, promises overdue) pushes it later, one
-        // interview and one changeover after the other, until the seat has caught up.
-        for (const StoredInterview* promise : waiting) {
-            const double after = busy ? free_at + changeover : now + walk;
-            const double begin =
-                std::max({promise->interview.start.minutes() + lateness, now + walk, after});
-            out[promise->id] = rounded(begin);
-            free_at = begin + length;
-            busy = true;
+        if (chosen != promise->interview.seat) {
+            held.erase({promise->interview.seat, slot_start});
+            held.insert({chosen, slot_start});
         }
+        out[promise->id] = rounded(begin);
+        seats[size_t(chosen)] = SeatNow{begin + length, true};
     }
     return out;
 }

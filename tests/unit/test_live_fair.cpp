@@ -616,6 +616,93 @@ TEST_CASE("a seat whose interview ended early calls the next slot's student inst
     require_consistent(fair, store);
 }
 
+namespace {
+
+// Two seats: S1 at seat 0 08:00, S2 at seat 1 08:00 and S3 at seat 1 08:15; nobody else
+// wants B01, so seat 0 has nothing after S1.
+struct TwoSeatMorning {
+    Fair fair = make();
+    Store store = planned(fair);
+    ManualClock clock{at(7, 50)};
+    LiveFair live{store, clock};
+    TwoSeatMorning() {
+        for (const char* student : {"S1", "S2", "S3"})
+            live.check_in(StudentId(student), "kiosk");
+        const auto promised = with_status(store, InterviewStatus::promised);
+        REQUIRE(promised.size() == 3);
+        for (const auto& row : promised)
+            if (row.interview.student == StudentId("S3")) REQUIRE(row.interview.seat == 1);
+    }
+    static Store planned(const Fair& fair) {
+        Store store = loaded_store(fair);
+        store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
+                                     Interview{StudentId("S2"), BoothId("B01"), 1, at(8, 0)},
+                                     Interview{StudentId("S3"), BoothId("B01"), 1, at(8, 15)}},
+                                    "test");
+        return store;
+    }
+    static Fair make() {
+        Fair fair = small_fair(4);
+        add_booth(fair, "B01", 2);
+        for (const char* student : {"S1", "S2", "S3"})
+            add_student(fair, student, {"B01"});
+        return fair;
+    }
+    // S1 and S2 called at 08:00 and begun; the clock at 08:09.
+    void first_interviews_run() {
+        clock.set(at(8, 0));
+        for (int seat : {0, 1}) {
+            const auto call = live.call_next(BoothId("B01"), seat, "booth");
+            REQUIRE(call.called);
+            live.start(call.called->id, "booth");
+        }
+        clock.set(at(8, 9));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a free seat calls a student due now at another, busy seat of the booth") {
+    TwoSeatMorning morning;
+    morning.first_interviews_run();
+    auto& live = morning.live;
+    const auto running = with_status(morning.store, InterviewStatus::in_progress);
+    REQUIRE(running.size() == 2);
+    for (const auto& row : running)
+        if (row.interview.seat == 0) live.finish(row.id, InterviewOutcome::offer, "", "booth");
+    // 08:09: S3's time is 08:15, and their own seat may still free by then; nobody is on
+    // standby, so seat 0 waits.
+    CHECK_FALSE(live.call_next(BoothId("B01"), 0, "booth").called);
+    // 08:15: seat 1 is still busy with S2. S3 moves to seat 0 in the same slot, called now.
+    morning.clock.set(at(8, 15));
+    const auto call = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(call.called);
+    CHECK(call.called->interview.student == StudentId("S3"));
+    CHECK(call.called->interview.seat == 0);
+    CHECK(call.called->interview.start == at(8, 15));
+    CHECK_FALSE(call.from_standby);
+    CHECK(morning.store.events().back().kind == "interview.called");
+    require_consistent(morning.fair, morning.store);
+    // Seat 1, when S2 is done, has nobody left to call.
+    for (const auto& row : with_status(morning.store, InterviewStatus::in_progress))
+        live.finish(row.id, InterviewOutcome::offer, "", "booth");
+    CHECK_FALSE(live.call_next(BoothId("B01"), 1, "booth").called);
+}
+
+TEST_CASE("a free seat does not take a student promised at another seat while they are away") {
+    TwoSeatMorning morning;
+    morning.first_interviews_run();
+    auto& live = morning.live;
+    for (const auto& row : with_status(morning.store, InterviewStatus::in_progress))
+        if (row.interview.seat == 0) live.finish(row.id, InterviewOutcome::offer, "", "booth");
+    morning.clock.set(at(8, 15));
+    live.step_away(StudentId("S3"), 10, "phone");
+    CHECK_FALSE(live.call_next(BoothId("B01"), 0, "booth").called);
+    const auto promised = with_status(morning.store, InterviewStatus::promised);
+    REQUIRE(promised.size() == 1);
+    CHECK(promised.front().interview.seat == 1);  // their promise as it was
+}
+
 // Issue 16, item 2: a seat freed by a skip is used by another student while the slot is on.
 namespace {
 

@@ -226,6 +226,35 @@ TEST_CASE("a promise's likely start follows its seat: the interview under way, t
     CHECK(outlook.promises[0].be_there_by == at(8, 25));
 }
 
+TEST_CASE("a promise whose seat runs long is foretold at another seat of the booth left free") {
+    Fair fair = small_fair(8);
+    add_booth(fair, "B01", 2);
+    for (const char* id : {"S1", "S2", "S3"})
+        add_student(fair, id, {"B01"});
+    // Seat 1: S1's interview began at 08:00 and takes 20 minutes today, until 08:20; S2 is
+    // promised there at 08:15. Seat 0 has nothing at 08:15.
+    std::vector<StoredInterview> rows{
+        row(1, "S1", "B01", at(8, 0), InterviewStatus::in_progress, 1),
+        row(2, "S2", "B01", at(8, 15), InterviewStatus::promised, 1),
+    };
+    std::map<StudentId, TimeOfDay> here;
+    for (const char* id : {"S1", "S2", "S3"})
+        here[StudentId(id)] = at(7, 50);
+    DayState day{fair, rows, here, {}, at(8, 5), {}};
+    day.pace.slot_minutes = 15;
+    day.pace.interviews_timed = 10;
+    day.pace.interview_minutes_total = 250;
+    day.pace.started_at[1] = at(8, 0);
+    // Seat 0 calls S2 when the slot begins (LiveFair::call_next): 08:15 plus the walk.
+    CHECK(expected_starts(day, BoothId("B01")).at(2) == at(8, 17));
+    // With S3 promised at seat 0 in that slot, S2 waits for seat 1: 08:20 plus the changeover.
+    rows.push_back(row(3, "S3", "B01", at(8, 15), InterviewStatus::promised, 0));
+    const DayState both{fair, rows, here, {}, at(8, 5), day.pace};
+    const auto starts = expected_starts(both, BoothId("B01"));
+    CHECK(starts.at(3) == at(8, 17));
+    CHECK(starts.at(2) == at(8, 23));
+}
+
 TEST_CASE("an idle seat calls its promise when the slot begins") {
     Fair fair = small_fair(8);
     add_booth(fair, "B01");
