@@ -10,11 +10,12 @@
 #include <string_view>
 
 namespace jobfair::ui {
-namespace {
 
 ImU32 packed(const ImVec4& colour) {
     return ImGui::ColorConvertFloat4ToU32(colour);
 }
+
+namespace {
 
 // Pushes a tone's colours onto the button styles; the neutral tone keeps the theme's own, and so
 // does a disabled button (begin_disabled has pushed the readable disabled colours).

@@ -13,6 +13,18 @@
 
 namespace jobfair::ui {
 
+// A style colour as ImDrawList takes it.
+ImU32 packed(const ImVec4& colour);
+
+// Pushes a font for the scope: every early return pops it.
+class ScopedFont {
+  public:
+    explicit ScopedFont(ImFont* font) { ImGui::PushFont(font); }
+    ~ScopedFont() { ImGui::PopFont(); }
+    ScopedFont(const ScopedFont&) = delete;
+    ScopedFont& operator=(const ScopedFont&) = delete;
+};
+
 // A button a finger can hit: at least kMinTouchTarget in both directions (a zero or small `size`
 // grows to fit the label; a negative width fills to the right edge, as in ImGui). True on the
 // frame the tap is released over it.

@@ -6,7 +6,8 @@
 // Two overlays: the finish dialog (outcome and note) and the wrong-ticket warning.
 //
 // Index: draw · login (PIN pad) · header and banners · seat card · next list · standby list ·
-//        finish dialog · ticket mismatch · targets
+//        targets (booth_view.cpp); shade, finish dialog, ticket mismatch (booth_overlays.cpp);
+//        what one draw works with (booth_frame.hpp); the drawing kit (draw_kit.hpp)
 #pragma once
 
 #include <imgui.h>

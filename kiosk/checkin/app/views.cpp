@@ -43,17 +43,8 @@ struct KioskView::Frame {
 
 namespace {
 
-ImU32 packed(const ImVec4& colour) {
-    return ImGui::ColorConvertFloat4ToU32(colour);
-}
-
-class ScopedFont {
-  public:
-    explicit ScopedFont(ImFont* font) { ImGui::PushFont(font); }
-    ~ScopedFont() { ImGui::PopFont(); }
-    ScopedFont(const ScopedFont&) = delete;
-    ScopedFont& operator=(const ScopedFont&) = delete;
-};
+using ui::packed;
+using ui::ScopedFont;
 
 void wrapped(std::string_view text) {
     ImGui::PushTextWrapPos(0);

@@ -24,10 +24,6 @@ std::vector<std::string> Targets::ids_starting_with(std::string_view prefix) con
     return ids;
 }
 
-ImU32 packed(const ImVec4& colour) {
-    return ImGui::ColorConvertFloat4ToU32(colour);
-}
-
 // The dashboard's own ink, not the theme's: its panels are light and tinted, and the palette's
 // test holds these against every tint (palette.hpp).
 ImU32 text_colour() {

@@ -14,6 +14,7 @@
 #include "kiosk/dashboard/model/dashboard.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 namespace jobfair::dashboard::app {
 
@@ -59,7 +60,7 @@ struct Frame {
     void ask(Intent intent) const { intents.push_back(std::move(intent)); }
 };
 
-ImU32 packed(const ImVec4& colour);
+using ui::packed;
 ImU32 text_colour();   // the style's text colour
 ImU32 muted_colour();  // the style's disabled-text colour
 ImVec4 rgb(unsigned hex, float alpha = 1.0f);
