@@ -19,6 +19,25 @@ StoredInterview row(InterviewId id, const char* student, const char* booth, Time
     return out;
 }
 
+// Everyone in `ids` checked in at 07:50.
+std::map<StudentId, TimeOfDay> all_here(std::initializer_list<const char*> ids) {
+    std::map<StudentId, TimeOfDay> here;
+    for (const char* id : ids)
+        here[StudentId(id)] = at(7, 50);
+    return here;
+}
+
+// A day whose interviews have taken 20 minutes so far (ten of them against the prior's 15), and
+// whose interview 1 began at 08:00.
+DayPace twenty_minute_interviews() {
+    DayPace pace;
+    pace.slot_minutes = 15;
+    pace.interviews_timed = 10;
+    pace.interview_minutes_total = 250;
+    pace.started_at[1] = at(8, 0);
+    return pace;
+}
+
 std::vector<std::string> ids(const std::vector<StandbyEntry>& queue) {
     std::vector<std::string> out;
     for (const auto& entry : queue)
@@ -189,15 +208,9 @@ TEST_CASE("a promise's likely start follows its seat: the interview under way, t
         row(4, "S4", "B02", at(8, 0), InterviewStatus::called),
         row(5, "S5", "B02", at(9, 0), InterviewStatus::promised),
     };
-    std::map<StudentId, TimeOfDay> here;
-    for (const char* id : {"S1", "S2", "S3", "S4", "S5"})
-        here[StudentId(id)] = at(7, 50);
-    DayState day{fair, rows, here, {}, at(8, 5), {}};
     // Interviews have taken 20 minutes today; walks to the booth the prior's 2.
-    day.pace.slot_minutes = 15;
-    day.pace.interviews_timed = 10;
-    day.pace.interview_minutes_total = 250;
-    day.pace.started_at[1] = at(8, 0);
+    DayState day{fair, rows,     all_here({"S1", "S2", "S3", "S4", "S5"}),
+                 {},   at(8, 5), twenty_minute_interviews()};
     day.pace.called_at[4] = at(8, 4);
     REQUIRE(day.pace.interview_minutes() == doctest::Approx(20.0));
 
@@ -237,14 +250,8 @@ TEST_CASE("a promise whose seat runs long is foretold at another seat of the boo
         row(1, "S1", "B01", at(8, 0), InterviewStatus::in_progress, 1),
         row(2, "S2", "B01", at(8, 15), InterviewStatus::promised, 1),
     };
-    std::map<StudentId, TimeOfDay> here;
-    for (const char* id : {"S1", "S2", "S3"})
-        here[StudentId(id)] = at(7, 50);
-    DayState day{fair, rows, here, {}, at(8, 5), {}};
-    day.pace.slot_minutes = 15;
-    day.pace.interviews_timed = 10;
-    day.pace.interview_minutes_total = 250;
-    day.pace.started_at[1] = at(8, 0);
+    const auto here = all_here({"S1", "S2", "S3"});
+    const DayState day{fair, rows, here, {}, at(8, 5), twenty_minute_interviews()};
     // Seat 0 calls S2 when the slot begins (LiveFair::call_next): 08:15 plus the walk.
     CHECK(expected_starts(day, BoothId("B01")).at(2) == at(8, 17));
     // With S3 promised at seat 0 in that slot, S2 waits for seat 1: 08:20 plus the changeover.
