@@ -368,6 +368,35 @@ std::string describe(const Interview& interview) {
            interview.start.str();
 }
 
+// Writes interview rows: the place, the status, whether fixed, stamped `now` (created and
+// updated). One prepared statement for as many rows as the caller inserts.
+class InterviewInsert {
+  public:
+    explicit InterviewInsert(SQLite::Database& database)
+        : database_(database),
+          statement_(database,
+                     "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
+                     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {}
+    InterviewId insert(const Interview& interview, InterviewStatus status, bool fixed,
+                       const std::string& now) {
+        statement_.reset();
+        statement_.bind(1, interview.student.str());
+        statement_.bind(2, interview.booth.str());
+        statement_.bind(3, interview.seat);
+        statement_.bind(4, interview.start.minutes());
+        statement_.bind(5, std::string(status_code(status)));
+        statement_.bind(6, fixed ? 1 : 0);
+        statement_.bind(7, now);
+        statement_.bind(8, now);
+        statement_.exec();
+        return database_.getLastInsertRowid();
+    }
+
+  private:
+    SQLite::Database& database_;
+    SQLite::Statement statement_;
+};
+
 // Replaces the planned interviews by `planned`, skipping entries equal to a commitment.
 struct PlanWrite {
     int stored = 0;
@@ -412,25 +441,14 @@ PlanWrite replace_planned(SQLite::Database& database, const std::vector<Intervie
         ++counts.replaced;
     }
 
-    SQLite::Statement insert(
-        database,
-        "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
+    InterviewInsert insert(database);
     std::set<Interview> inserted;
     for (const Interview& interview : planned) {  // in the plan's order
         if (wanted.count(interview) == 0 || !inserted.insert(interview).second) continue;
         ++counts.stored;
         if (existing.count(interview) > 0) continue;
         writing = "planned " + describe(interview);
-        insert.reset();
-        insert.bind(1, interview.student.str());
-        insert.bind(2, interview.booth.str());
-        insert.bind(3, interview.seat);
-        insert.bind(4, interview.start.minutes());
-        insert.bind(5, std::string(status_code(InterviewStatus::planned)));
-        insert.bind(6, now);
-        insert.bind(7, now);
-        insert.exec();
+        insert.insert(interview, InterviewStatus::planned, false, now);
     }
 
     return counts;
@@ -823,21 +841,10 @@ void Store::import_fair_with_details(
             }
         }
 
-        SQLite::Statement insert_fixed(
-            database,
-            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
+        InterviewInsert insert_fixed(database);
         for (const Interview& interview : fair.fixed) {
             writing = "fixed " + describe(interview);
-            insert_fixed.reset();
-            insert_fixed.bind(1, interview.student.str());
-            insert_fixed.bind(2, interview.booth.str());
-            insert_fixed.bind(3, interview.seat);
-            insert_fixed.bind(4, interview.start.minutes());
-            insert_fixed.bind(5, std::string(status_code(InterviewStatus::promised)));
-            insert_fixed.bind(6, now);
-            insert_fixed.bind(7, now);
-            insert_fixed.exec();
+            insert_fixed.insert(interview, InterviewStatus::promised, true, now);
         }
 
         upsert_pre_registration_details(database, details, now, writing);
@@ -1168,18 +1175,8 @@ InterviewId Store::add_called_interview(const Interview& interview, int clear_mi
         drop_own.bind(3, interview.start.minutes());
         drop_own.bind(4, clear_minutes);
         drop_own.exec();
-        SQLite::Statement insert(
-            database,
-            "INSERT INTO interviews (student, booth, seat, start_minute, status, fixed, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, 'called', 0, ?, ?)");
-        insert.bind(1, interview.student.str());
-        insert.bind(2, interview.booth.str());
-        insert.bind(3, interview.seat);
-        insert.bind(4, interview.start.minutes());
-        insert.bind(5, now);
-        insert.bind(6, now);
-        insert.exec();
-        const InterviewId id = database.getLastInsertRowid();
+        const InterviewId id =
+            InterviewInsert(database).insert(interview, InterviewStatus::called, false, now);
         insert_event(database, now, actor, "interview.called_from_standby",
                      {{"interview", id},
                       {"student", interview.student.str()},
