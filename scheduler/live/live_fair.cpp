@@ -562,8 +562,9 @@ std::optional<StoredInterview> LiveFair::call_promise_from_other_seat(
     };
     const TimeOfDay now = clock_.now();
     for (const auto& row : all) {
+        // A fixed interview keeps its seat too (the instance's rule 7).
         if (row.interview.booth != booth || row.interview.seat == seat ||
-            row.interview.start != start || row.status != InterviewStatus::promised ||
+            row.interview.start != start || row.status != InterviewStatus::promised || row.fixed ||
             !seat_busy(row.interview.seat))
             continue;
         const auto skipped = skipped_at_.find(row.id);

@@ -621,11 +621,13 @@ namespace {
 // Two seats: S1 at seat 0 08:00, S2 at seat 1 08:00 and S3 at seat 1 08:15; nobody else
 // wants B01, so seat 0 has nothing after S1.
 struct TwoSeatMorning {
-    Fair fair = make();
-    Store store = planned(fair);
+    Fair fair;
+    Store store;
     ManualClock clock{at(7, 50)};
     LiveFair live{store, clock};
-    TwoSeatMorning() {
+    // `s3_fixed`: S3's 08:15 interview at seat 1 comes with the instance's fixed list.
+    explicit TwoSeatMorning(bool s3_fixed = false)
+        : fair(make(s3_fixed)), store(planned(fair, s3_fixed)) {
         for (const char* student : {"S1", "S2", "S3"})
             live.check_in(StudentId(student), "kiosk");
         const auto promised = with_status(store, InterviewStatus::promised);
@@ -633,19 +635,23 @@ struct TwoSeatMorning {
         for (const auto& row : promised)
             if (row.interview.student == StudentId("S3")) REQUIRE(row.interview.seat == 1);
     }
-    static Store planned(const Fair& fair) {
+    static Interview s3_interview() {
+        return Interview{StudentId("S3"), BoothId("B01"), 1, at(8, 15)};
+    }
+    static Store planned(const Fair& fair, bool s3_fixed) {
         Store store = loaded_store(fair);
-        store.save_planned_schedule({Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
-                                     Interview{StudentId("S2"), BoothId("B01"), 1, at(8, 0)},
-                                     Interview{StudentId("S3"), BoothId("B01"), 1, at(8, 15)}},
-                                    "test");
+        std::vector<Interview> plan{Interview{StudentId("S1"), BoothId("B01"), 0, at(8, 0)},
+                                    Interview{StudentId("S2"), BoothId("B01"), 1, at(8, 0)}};
+        if (!s3_fixed) plan.push_back(s3_interview());
+        store.save_planned_schedule(plan, "test");
         return store;
     }
-    static Fair make() {
+    static Fair make(bool s3_fixed) {
         Fair fair = small_fair(4);
         add_booth(fair, "B01", 2);
         for (const char* student : {"S1", "S2", "S3"})
             add_student(fair, student, {"B01"});
+        if (s3_fixed) fair.fixed.push_back(s3_interview());
         return fair;
     }
     // S1 and S2 called at 08:00 and begun; the clock at 08:09.
@@ -687,6 +693,21 @@ TEST_CASE("a free seat calls a student due now at another, busy seat of the boot
     for (const auto& row : with_status(morning.store, InterviewStatus::in_progress))
         live.finish(row.id, InterviewOutcome::offer, "", "booth");
     CHECK_FALSE(live.call_next(BoothId("B01"), 1, "booth").called);
+}
+
+TEST_CASE("a free seat does not take a student whose interview at another seat is fixed") {
+    TwoSeatMorning morning(true);
+    morning.first_interviews_run();
+    auto& live = morning.live;
+    for (const auto& row : with_status(morning.store, InterviewStatus::in_progress))
+        if (row.interview.seat == 0) live.finish(row.id, InterviewOutcome::offer, "", "booth");
+    morning.clock.set(at(8, 15));
+    // The instance fixed S3 at seat 1 (same student, booth, seat and start): it stays there.
+    CHECK_FALSE(live.call_next(BoothId("B01"), 0, "booth").called);
+    const auto promised = with_status(morning.store, InterviewStatus::promised);
+    REQUIRE(promised.size() == 1);
+    CHECK(promised.front().fixed);
+    CHECK(promised.front().interview.seat == 1);
 }
 
 TEST_CASE("a free seat does not take a student promised at another seat while they are away") {
