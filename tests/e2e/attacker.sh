@@ -7,13 +7,9 @@ work=$2
 rm -rf "$work" && mkdir -p "$work"
 "$bin/jobfair" generate -o "$work/fair.json" --no-students-csv >/dev/null 2>&1
 "$bin/jobfair" import "$work/fair.json" --db "$work/fair.db" >/dev/null
-port=$((20000 + RANDOM % 20000))
-"$bin/jobfair" serve --db "$work/fair.db" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 300); do
-    grep -q "Ctrl-C" "$work/serve.log" && break
-    sleep 0.1
-done
+source "$(dirname "$0")/serve.sh"
+server_pid=""
+trap '[[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
+serve_in_background "$bin" "$work/serve.log" 0 --db "$work/fair.db" || exit 1
 /usr/bin/python3 "$(dirname "$0")/attacker.py" "http://127.0.0.1:$port" \
-    "$(cat "$work/fair.db.organizer-password")" "$server"
+    "$(cat "$work/fair.db.organizer-password")" "$server_pid"

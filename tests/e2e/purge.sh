@@ -8,6 +8,7 @@
 #
 #   tests/e2e/purge.sh BIN_DIR WORK_DIR      exit 77 (skipped) without the sqlite3 program
 set -euo pipefail
+source "$(dirname "$0")/serve.sh"
 bin=$(cd "${1:?usage: purge.sh BIN_DIR WORK_DIR}" && pwd)
 work=${2:?usage: purge.sh BIN_DIR WORK_DIR}
 command -v sqlite3 >/dev/null || { echo "skipped: no sqlite3 program"; exit 77; }
@@ -34,20 +35,8 @@ echo "before: $(wc -l <removed-phones.txt) phones to remove, $(wc -l <kept-phone
      "$(sql "SELECT COUNT(*) FROM interviews WHERE note IS NOT NULL") notes"
 
 # 2. Refused while `jobfair serve` has the database open (exit 1, nothing changed).
-port=""
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[[ -n "$port" ]] || fail "no free port"
-JOBFAIR_ORGANIZER_PASSWORD="e2e-purge-$$" "$bin/jobfair" serve --db fair.db \
-    --listen "127.0.0.1:$port" --clock-start 08:30 --clock-speed 0 >server.log 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do
-  (exec 4<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat server.log; fail "the server died"; }
-  sleep 0.1
-done
+JOBFAIR_ORGANIZER_PASSWORD="e2e-purge-$$" serve_in_background "$bin" server.log 0 --db fair.db \
+    --clock-start 08:30 --clock-speed 0 || fail "the server did not start"
 status=0
 "$bin/jobfair" purge --db fair.db >in-use.log 2>&1 || status=$?
 [[ $status -eq 1 ]] || { cat in-use.log; fail "purge beside a running server exited $status"; }

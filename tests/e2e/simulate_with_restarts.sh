@@ -20,35 +20,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port nobody listens on (the same port is needed again after each restart).
-port=""
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[[ -n "$port" ]] || { echo "e2e: no free port found" >&2; exit 1; }
-
-# The server answers /hello once it listens (bash's /dev/tcp: no curl needed).
-answers_hello() {
-  local reply
-  exec 4<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
-  printf 'GET /api/v1/hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&4
-  reply=$(timeout 5 cat <&4 || true)
-  exec 4<&-
-  [[ "$reply" == *'"protocol"'* ]]
-}
-
+source "$(dirname "$0")/serve.sh"
+# The first start takes any free port; each restart takes the same port again, as a real
+# server coming back would (the simulated kiosks and booths keep its address).
+port=0
 start_server() {  # $1: fair time to start the clock at
-  JOBFAIR_ORGANIZER_PASSWORD="$password" "$bin/jobfair" serve --db "$work/fair.db" --demo \
-    --listen "127.0.0.1:$port" --clock-start "$1" --clock-speed 0 >>"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 600); do
-    answers_hello && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; echo "e2e: the server died" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "e2e: the server did not answer within 60 s" >&2
-  exit 1
+  JOBFAIR_ORGANIZER_PASSWORD="$password" serve_in_background "$bin" "$work/server.log" "$port" \
+    --db "$work/fair.db" --demo --clock-start "$1" --clock-speed 0 || exit 1
 }
 
 start_server 07:30

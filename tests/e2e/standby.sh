@@ -33,24 +33,7 @@ trap cleanup EXIT
 say() { echo "standby e2e: $*"; }
 die() { echo "standby e2e: FAILED: $*" >&2; exit 1; }
 
-free_port() {
-  local candidate
-  for _ in $(seq 1 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return; fi
-  done
-  die "no free port"
-}
-
-# $1: port, $2: log. Waits for /hello.
-wait_for_server() {
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$1/api/v1/hello" >/dev/null 2>&1 && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$2"; die "the server died"; }
-    sleep 0.1
-  done
-  die "the server did not answer within 60 s"
-}
+source "$(dirname "$0")/serve.sh"
 
 # curl with a JSON body; prints "STATUS BODY".
 call() {  # method port path token [body] [idempotency key]
@@ -67,12 +50,9 @@ field() {  # json-text key
 }
 
 # ---- 1. the server with its online copy, a simulated morning, a kiosk, SIGKILL ---------------
-port=$(free_port)
-JOBFAIR_ORGANIZER_PASSWORD="$password" "$bin/jobfair" serve --db "$work/fair.db" --demo \
-  --listen "127.0.0.1:$port" --clock-start 07:30 --clock-speed 0 \
-  --backup-to "$work/usb" --backup-every "$interval" >"$work/server.log" 2>&1 &
-server_pid=$!
-wait_for_server "$port" "$work/server.log"
+JOBFAIR_ORGANIZER_PASSWORD="$password" serve_in_background "$bin" "$work/server.log" 0 \
+  --db "$work/fair.db" --demo --clock-start 07:30 --clock-speed 0 \
+  --backup-to "$work/usb" --backup-every "$interval" || die "the server did not start"
 copy="$work/usb/fair.backup.db"
 organizer=$(field "$(call POST "$port" /auth/login "" "{\"password\": \"$password\"}" | cut -d' ' -f2-)" token)
 code=$(field "$(call POST "$port" /admin/enrolment-codes "$organizer" \
@@ -203,11 +183,8 @@ before=$(sha256sum "$work/standby/fair.db")
 expect_refusal 2 "already exists" --from "$copy" --db "$work/standby/fair.db"
 [[ "$(sha256sum "$work/standby/fair.db")" == "$before" ]] || die "a refusal changed the standby's database"
 
-port=$(free_port)
-"$bin/jobfair" serve --db "$work/standby/fair.db" --listen "127.0.0.1:$port" \
-  --clock-start 08:15 --clock-speed 0 >"$work/standby-server.log" 2>&1 &
-server_pid=$!
-wait_for_server "$port" "$work/standby-server.log"
+serve_in_background "$bin" "$work/standby-server.log" 0 --db "$work/standby/fair.db" \
+  --clock-start 08:15 --clock-speed 0 || die "the standby's server did not start"
 organizer=$(field "$(call POST "$port" /auth/login "" "{\"password\": \"$password\"}" | cut -d' ' -f2-)" token)
 
 # The kiosk keeps its token; its outbox sends the walk-in again with the same key: taken once.
