@@ -340,10 +340,24 @@ std::vector<std::string> SimulationReport::lines() const {
             "freed seat-slots (" + why + "): " + std::to_string(count) + ", refilled " +
             std::to_string(refilled == freed_seat_slots.refilled_by.end() ? 0 : refilled->second));
     }
-    for (const UnusedSeatSlot& unused : freed_seat_slots.not_refilled)
+    for (const UnusedSeatSlot& unused : freed_seat_slots.not_refilled) {
+        // Why the seat called nobody meanwhile, minute by minute: "nobody_waiting x6".
+        std::map<std::string, int> said;
+        if (const auto seat = called_nobody.find({unused.booth, unused.seat});
+            seat != called_nobody.end()) {
+            for (auto minute = seat->second.lower_bound(unused.freed_at.minutes());
+                 minute != seat->second.end() && minute->first < unused.slot_end.minutes();
+                 ++minute)
+                ++said[minute->second];
+        }
+        std::string answers;
+        for (const auto& [code, minutes] : said)
+            answers +=
+                (answers.empty() ? "; call-next: " : ", ") + code + " x" + std::to_string(minutes);
         out.push_back("  not refilled: " + unused.booth + " seat " + std::to_string(unused.seat) +
                       ", " + unused.freed_at.str() + "-" + unused.slot_end.str() + " (" +
-                      unused.why + " of " + unused.freed_by.str() + ")");
+                      unused.why + " of " + unused.freed_by.str() + answers + ")");
+    }
     for (const auto& [reason, count] : promises_cancelled)
         out.push_back("promises cancelled (" + reason + "): " + std::to_string(count));
     for (const auto& [outcome, count] : outcomes)
@@ -740,6 +754,9 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
                         continue;
                     }
                     const json called = call.json();
+                    if (call.ok() && !called["called"].is_object())
+                        report.called_nobody[{id, int(s)}][now] =
+                            called.value("nobody", std::string("?"));
                     if (!call.ok() || !called["called"].is_object()) continue;
                     seat.state = Seat::State::called;
                     seat.interview = called["called"]["id"];

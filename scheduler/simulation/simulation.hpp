@@ -166,6 +166,9 @@ struct SimulationReport {
     // Freed seat-slots (no-show, skip, ended early) before the last hour, and how many another
     // student used: common/seat_use.hpp, from the server's audit log.
     FreedSeatSlots freed_seat_slots;
+    // What an idle seat's call-next answered when it called nobody ("nobody_waiting", ...), by
+    // (booth, seat) and fair minute: the report names it beside each seat-slot not refilled.
+    std::map<std::pair<std::string, int>, std::map<int, std::string>> called_nobody;
     int booth_pauses = 0;
     int requests = 0;
     int refused_requests = 0;      // 4xx answers the simulation did not expect
