@@ -40,31 +40,40 @@ AllocationModel AllocationModel::from_fair(const Fair& fair) {
     }
 
     model.students_.reserve(fair.students.size());
-    for (const auto& student : fair.students) {
-        StudentState state;
-        state.id = student.id;
-        state.arrive = student.arrive;
-        state.window_begin = first_slot_inside(model.grid_, student.arrive);
-        state.window_end = std::max(state.window_begin, model.grid_.slots_ending_by(student.leave));
-        state.max_interviews = fair.max_interviews_of(student);
-        int rank = 0;
-        for (const auto& booth_id : student.preferences) {
-            PreferenceEntry entry;
-            entry.rank = ++rank;
-            if (auto it = model.booth_by_id_.find(booth_id); it != model.booth_by_id_.end()) {
-                entry.booth = it->second;
-                entry.ineligible = eligibility_of(student, fair.booths[size_t(it->second)]);
-            }
-            state.preferences.push_back(entry);
-        }
-        model.student_by_id_.emplace(student.id, static_cast<int>(model.students_.size()));
-        model.students_.push_back(std::move(state));
-    }
+    for (const auto& student : fair.students)
+        model.append_student(student, fair);
 
     for (const auto& interview : fair.fixed) {
         if (auto placement = model.to_placement(interview)) model.locked_.push_back(*placement);
     }
     return model;
+}
+
+void AllocationModel::add_student(const Student& student, const Fair& fair) {
+    if (student_by_id_.count(student.id))
+        throw std::invalid_argument("student " + student.id.str() + " is in the model already");
+    append_student(student, fair);
+}
+
+void AllocationModel::append_student(const Student& student, const Fair& fair) {
+    StudentState state;
+    state.id = student.id;
+    state.arrive = student.arrive;
+    state.window_begin = first_slot_inside(grid_, student.arrive);
+    state.window_end = std::max(state.window_begin, grid_.slots_ending_by(student.leave));
+    state.max_interviews = fair.max_interviews_of(student);
+    int rank = 0;
+    for (const auto& booth_id : student.preferences) {
+        PreferenceEntry entry;
+        entry.rank = ++rank;
+        if (auto it = booth_by_id_.find(booth_id); it != booth_by_id_.end()) {
+            entry.booth = it->second;
+            entry.ineligible = eligibility_of(student, fair.booths[size_t(it->second)]);
+        }
+        state.preferences.push_back(entry);
+    }
+    student_by_id_.emplace(student.id, static_cast<int>(students_.size()));
+    students_.push_back(std::move(state));
 }
 
 std::optional<int> AllocationModel::student_index(const StudentId& id) const {

@@ -87,6 +87,9 @@ class AllocationModel {
     // The booth extends its hours or resumes: interviews allowed again in slots inside [from, to).
     void open_booth_between(const BoothId& id, TimeOfDay from, TimeOfDay to);
     void add_seat(const BoothId& id);
+    // A walk-in registers: `student` (one of `fair`'s, for its booths and caps) joins the model
+    // after everyone already in it. Throws std::invalid_argument when the id is known already.
+    void add_student(const Student& student, const Fair& fair);
     // The pair may no longer be placed (a missed call, a cancellation by the organizer).
     void block_pair(int student, int booth);
 
@@ -104,6 +107,8 @@ class AllocationModel {
     SlotGrid grid_;
     int gap_slots_ = 0;
     int now_slot_ = 0;
+    // from_fair keeps a fair's duplicate ids as they come (the checker reports them).
+    void append_student(const Student& student, const Fair& fair);
     std::vector<StudentState> students_;
     std::vector<BoothState> booths_;
     std::unordered_map<StudentId, int> student_by_id_;

@@ -13,10 +13,12 @@
 // re-routed, repaired or rebuilt). --cpu-time takes the re-plans' times as the thread's CPU time,
 // which a loaded machine inflates less than wall time (cache sharing still shows).
 //
-// replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5) by the Replanner,
-// which repairs the relaxation's network kept from the previous re-plan ("Rn": n of them solved it
-// from scratch instead); --full-replans times allocate() from scratch instead, as before the
-// Replanner. With --compare-replans, "N<" counts the re-plans that scored below a full re-solve.
+// replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5; in turn: a late
+// check-in, an early leave, a booth pause, an added seat, a missed call, a walk-in) by the
+// Replanner, which repairs the relaxation's network kept from the previous re-plan ("Rn": n of them
+// solved it from scratch instead); --full-replans times allocate() from scratch instead, as before
+// the Replanner. With --compare-replans, "N<" counts the re-plans that scored below a full
+// re-solve.
 //
 // idle = total idle minutes of the schedule (the spec's second objective), idle LB = a lower bound
 // for its (student, booth) pairs; with --cbc-idle, CBC idle = the least idle CBC finds at our score
@@ -92,15 +94,18 @@ long peak_rss_mib() {
     return usage.ru_maxrss / 1024;
 }
 
-// One event of the fair floor, chosen round-robin, applied to the live model.
-void apply_event(alloc::AllocationModel& model, const Fair& fair, int round) {
+constexpr int kEventKinds = 6;
+
+// One event of the fair floor, chosen round-robin, applied to the live model; a walk-in joins
+// `fair` too (after everyone, as the server's database lists them).
+void apply_event(alloc::AllocationModel& model, Fair& fair, int round) {
     const auto& students = fair.students;
     const auto& booths = fair.booths;
     const auto& grid = fair.settings.grid;
     const auto& student = students[size_t(round * 37) % students.size()];
     const auto& booth = booths[size_t(round * 7) % booths.size()];
     const TimeOfDay mid = grid.slot_start(grid.slot_count() / 2);
-    switch (round % 5) {
+    switch (round % kEventKinds) {
         case 0:  // a student checks in 40 minutes late
             model.set_student_window(student.id, student.arrive.plus_minutes(40), student.leave);
             break;
@@ -119,6 +124,13 @@ void apply_event(alloc::AllocationModel& model, const Fair& fair, int round) {
                 const auto& p = plan[size_t(round) % plan.size()];
                 model.block_pair(p.student, p.booth);
             }
+            break;
+        }
+        case 5: {  // a walk-in registers with the trade and picks of a student already here
+            Student walk_in = student;
+            walk_in.id = StudentId("W" + std::to_string(100000 + round));
+            fair.students.push_back(walk_in);
+            model.add_student(walk_in, fair);
             break;
         }
     }
@@ -186,6 +198,7 @@ int main(int argc, char** argv) {
     std::string replan_text = "-";
     if (replans > 0) {
         auto live = model;
+        Fair live_fair = fair;  // walk-ins join it
         live.set_planned(result.planned);
         alloc::AllocateOptions keep;
         keep.keep_weight = 0.5;
@@ -202,7 +215,7 @@ int main(int argc, char** argv) {
             live.set_planned(first.planned);
         }
         for (int round = 0; round < replans; ++round) {
-            apply_event(live, fair, round);
+            apply_event(live, live_fair, round);
             const double cpu_before = thread_cpu_seconds();
             const auto replanned =
                 full_replans ? alloc::allocate(live, keep) : replanner.replan(live);
@@ -210,14 +223,22 @@ int main(int argc, char** argv) {
             replan_times.push_back(cpu_time ? cpu_ms : replanned.seconds * 1000.0);
             plans.add(replanned);
             scores.add(replanned.score);
+            long long full_score = replanned.score;  // with --compare-replans: a full re-solve's
+            if (compare_replans) {
+                auto fresh = live;
+                fresh.set_planned({});
+                full_score = alloc::allocate(fresh, solve_options).score;
+                below_full += full_score > replanned.score;
+            }
             if (trace) {
                 const auto* second = replanner.second_opinion();
                 std::fprintf(
                     stderr,
                     "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  phases %4d  %s"
-                    "  second: %s arcs %d units %lld phases %d\n",
-                    round, round % 5, replanned.seconds * 1000.0, replanner.last_changed_arcs(),
-                    replanner.last_rerouted_units(), replanner.last_phases(),
+                    "  second: %s arcs %d units %lld phases %d  score %lld (full re-solve %+lld)\n",
+                    round, round % kEventKinds, replanned.seconds * 1000.0,
+                    replanner.last_changed_arcs(), replanner.last_rerouted_units(),
+                    replanner.last_phases(),
                     full_replans                  ? "full"
                     : replanner.last_was_repair() ? "repaired"
                                                   : "rebuilt",
@@ -225,12 +246,8 @@ int main(int argc, char** argv) {
                     : second->last_was_repair() ? "repaired"
                                                 : "rebuilt",
                     second ? second->last_changed_arcs() : 0,
-                    second ? second->last_rerouted_units() : 0, second ? second->last_phases() : 0);
-            }
-            if (compare_replans) {
-                auto fresh = live;
-                fresh.set_planned({});
-                below_full += alloc::allocate(fresh, solve_options).score > replanned.score;
+                    second ? second->last_rerouted_units() : 0, second ? second->last_phases() : 0,
+                    replanned.score, full_score - replanned.score);
             }
             live.set_planned(replanned.planned);
         }
