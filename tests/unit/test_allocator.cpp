@@ -447,6 +447,17 @@ void random_event(AllocationModel& model, const Fair& fair, int kind, TestRandom
     }
 }
 
+// A walk-in registers at the model's clock: a copy of a random student's trade, level and picks
+// under a new id, appended to both the fair and the model (the live server's order).
+void walk_in(AllocationModel& model, Fair& fair, TestRandom& rng) {
+    Student student = fair.students[size_t(rng.below(int(fair.students.size())))];
+    student.id = StudentId("W" + std::to_string(9000 + fair.students.size()));
+    student.arrive = std::max(student.arrive, fair.settings.grid.slot_start(model.now_slot()));
+    student.leave = std::max(student.leave, student.arrive);
+    fair.students.push_back(student);
+    model.add_student(student, fair);
+}
+
 }  // namespace
 
 TEST_CASE("re-plans after random events score as a full re-solve with the same promises") {
@@ -455,24 +466,31 @@ TEST_CASE("re-plans after random events score as a full re-solve with the same p
         GeneratorOptions options;  // the seed fair: 30 booths, 800 students
         options.tightness = tightness;
         CAPTURE(int(tightness));
-        const Fair fair = generate_demo_fair(options);
+        Fair fair = generate_demo_fair(options);
         auto model = AllocationModel::from_fair(fair);
         AllocateOptions replan;
         replan.keep_weight = 0.5;
         alloc::Replanner replanner(replan);
         model.set_planned(replanner.replan(model).planned);  // the server's start: from scratch
         TestRandom rng(16);
-        // Each kind of event twice (three times on the normal fair), in a random order.
-        std::vector<int> kinds{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5};
-        if (tightness == Tightness::normal) kinds.insert(kinds.end(), {0, 1, 2, 3, 4, 5});
+        // Each kind of event twice (three times on the normal fair), in a random order; kind 6 is
+        // a walk-in.
+        std::vector<int> kinds{0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6};
+        if (tightness == Tightness::normal) kinds.insert(kinds.end(), {0, 1, 2, 3, 4, 5, 6});
         for (size_t i = kinds.size() - 1; i > 0; --i)
             std::swap(kinds[i], kinds[size_t(rng.below(int(i) + 1))]);
         size_t promised = 0;
         for (size_t step = 0; step < kinds.size(); ++step) {
             CAPTURE(step);
             CAPTURE(kinds[step]);
-            random_event(model, fair, kinds[step], rng);
+            if (kinds[step] == 6) {
+                walk_in(model, fair, rng);
+            } else {
+                random_event(model, fair, kinds[step], rng);
+            }
             const auto repaired = replanner.replan(model);
+            // A walk-in joins the kept network: it is repaired, not solved afresh.
+            if (kinds[step] == 6) CHECK(replanner.last_was_repair());
             AllocationModel fresh = model;  // the same promises, no previous plan to keep
             fresh.set_planned({});
             const auto resolved = allocate(fresh);
