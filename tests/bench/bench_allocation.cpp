@@ -4,14 +4,15 @@
 //   bench_allocation --scale 10 --tightness tight --fixed 500 --repeat 5 [--replans 50]
 //                    [--cbc SECONDS] [--cbc-idle SECONDS] [--no-idle] [--compare-replans]
 //                    [--full-replans]
-//                    [--digest] [--replan-trace] [--cpu-time] [--header]
+//                    [--digest] [--replan-trace] [--by-event] [--cpu-time] [--header]
 //
 // --digest prints on stderr a hash of every re-plan's plan (student, booth, slot, seat of
 // each interview, its score and bound): two builds that print the same digest made the same plans;
 // and a hash of the re-plans' scores alone (the same: every re-plan scored the same).
 // --replan-trace prints one line per re-plan on stderr (event kind, ms, arcs changed, units
 // re-routed, repaired or rebuilt). --cpu-time takes the re-plans' times as the thread's CPU time,
-// which a loaded machine inflates less than wall time (cache sharing still shows).
+// which a loaded machine inflates less than wall time (cache sharing still shows). --by-event
+// prints the re-plan times per kind of event, and over all kinds but the added seat.
 //
 // replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5; in turn: a late
 // check-in, an early leave, a booth pause, an added seat, a missed call, a walk-in) by the
@@ -95,6 +96,8 @@ long peak_rss_mib() {
 }
 
 constexpr int kEventKinds = 6;
+constexpr const char* kEventNames[kEventKinds] = {"late check-in", "early leave", "booth pause",
+                                                  "added seat",    "missed call", "walk-in"};
 
 // One event of the fair floor, chosen round-robin, applied to the live model; a walk-in joins
 // `fair` too (after everyone, as the server's database lists them).
@@ -165,7 +168,10 @@ int main(int argc, char** argv) {
                    "also solve the idle MIPs with CBC (time limit, s, per MIP)");
     bool digest = false;
     bool trace = false;
+    bool by_event = false;
     app.add_flag("--digest", digest, "print a hash of every re-plan's plan");
+    app.add_flag("--by-event", by_event,
+                 "re-plan ms per kind of event on stderr, and over every kind but the added seat");
     app.add_flag("--replan-trace", trace, "one line per re-plan on stderr");
     bool cpu_time = false;
     app.add_flag("--cpu-time", cpu_time,
@@ -257,6 +263,29 @@ int main(int argc, char** argv) {
         replan_text = buffer;
         if (!full_replans) replan_text += " R" + std::to_string(replanner.counts().rebuilt - 1);
         if (compare_replans) replan_text += " " + std::to_string(below_full) + "<";
+        if (by_event) {
+            // The added seat apart: the issue's events are check-ins, no-shows, finishes, walk-ins
+            // and pauses; a seat added for the rest of the day is the one that moves the most.
+            std::vector<double> without_seat;
+            for (int kind = 0; kind < kEventKinds; ++kind) {
+                std::vector<double> of_kind;
+                for (size_t i = size_t(kind); i < replan_times.size(); i += kEventKinds)
+                    of_kind.push_back(replan_times[i]);
+                if (kind != 3)
+                    without_seat.insert(without_seat.end(), of_kind.begin(), of_kind.end());
+                std::fprintf(
+                    stderr, "  %-14s %3zu re-plans  ms med/p90/p99/max %.1f/%.1f/%.1f/%.1f\n",
+                    kEventNames[kind], of_kind.size(), median(of_kind), percentile(of_kind, 0.9),
+                    percentile(of_kind, 0.99),
+                    of_kind.empty() ? 0.0 : *std::max_element(of_kind.begin(), of_kind.end()));
+            }
+            std::fprintf(stderr, "  %-14s %3zu re-plans  ms med/p90/p99/max %.1f/%.1f/%.1f/%.1f\n",
+                         "all but seat", without_seat.size(), median(without_seat),
+                         percentile(without_seat, 0.9), percentile(without_seat, 0.99),
+                         without_seat.empty()
+                             ? 0.0
+                             : *std::max_element(without_seat.begin(), without_seat.end()));
+        }
         if (digest) {
             std::fprintf(stderr, "plan digest %016llx  score digest %016llx\n",
                          (unsigned long long)plans.value, (unsigned long long)scores.value);
