@@ -16,9 +16,10 @@ Occupancy::Occupancy(const AllocationModel& model, const std::vector<Placement>&
     : slots(model.slot_count()),
       seats_taken(model.booths().size() * size_t(model.slot_count()), 0),
       booth_interviews(model.booths().size(), 0),
-      busy(model.students().size()),
-      met(model.students().size()),
       student_interviews(model.students().size(), 0) {
+    for (const auto& student : model.students())
+        per_student_ = std::max(per_student_, student.max_interviews);
+    held_.resize(student_interviews.size() * size_t(per_student_));
     for (const auto& p : placements)
         add(p);
 }
@@ -26,34 +27,48 @@ Occupancy::Occupancy(const AllocationModel& model, const std::vector<Placement>&
 void Occupancy::add(const Placement& p) {
     ++seats_at(p.booth, p.slot);
     ++booth_interviews[size_t(p.booth)];
-    busy[size_t(p.student)].push_back(p.slot);
-    met[size_t(p.student)].push_back(p.booth);
-    ++student_interviews[size_t(p.student)];
+    int& count = student_interviews[size_t(p.student)];
+    if (count == per_student_) {  // promises past a student's cap are kept (and reported)
+        std::vector<Held> wider(held_.size() * 2);
+        for (size_t s = 0; s < student_interviews.size(); ++s)
+            std::copy_n(held_.begin() + std::ptrdiff_t(s) * per_student_, student_interviews[s],
+                        wider.begin() + std::ptrdiff_t(s) * per_student_ * 2);
+        held_ = std::move(wider);
+        per_student_ *= 2;
+    }
+    held_[size_t(p.student * per_student_ + count)] = {p.slot, p.booth};
+    ++count;
 }
 
 void Occupancy::remove(const Placement& p) {
+    int& count = student_interviews[size_t(p.student)];
+    Held* first = held_.data() + p.student * per_student_;
+    Held* last = first + count;
+    Held* found = std::find_if(first, last, [&](const Held& held) {
+        return held.slot == p.slot && held.booth == p.booth;
+    });
+    if (found == last) return;  // never added: nothing to give back
+    *found = *(last - 1);
+    --count;
     --seats_at(p.booth, p.slot);
     --booth_interviews[size_t(p.booth)];
-    auto& slots_of_student = busy[size_t(p.student)];
-    slots_of_student.erase(std::find(slots_of_student.begin(), slots_of_student.end(), p.slot));
-    auto& booths_of_student = met[size_t(p.student)];
-    booths_of_student.erase(std::find(booths_of_student.begin(), booths_of_student.end(), p.booth));
-    --student_interviews[size_t(p.student)];
 }
 
 bool Occupancy::meets(int student, int booth) const {
-    const auto& booths = met[size_t(student)];
-    return std::find(booths.begin(), booths.end(), booth) != booths.end();
+    const Held* first = held_by(student);
+    return std::any_of(first, first + student_interviews[size_t(student)],
+                       [&](const Held& held) { return held.booth == booth; });
 }
 
 bool Occupancy::student_free(int student, int slot, int gap, int ignore_slot) const {
     bool ignored = false;
-    for (int other : busy[size_t(student)]) {
-        if (other == ignore_slot && !ignored) {
+    const Held* first = held_by(student);
+    for (const Held* held = first; held != first + student_interviews[size_t(student)]; ++held) {
+        if (held->slot == ignore_slot && !ignored) {
             ignored = true;
             continue;
         }
-        if (std::abs(other - slot) <= gap) return false;
+        if (std::abs(held->slot - slot) <= gap) return false;
     }
     return true;
 }

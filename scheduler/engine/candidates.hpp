@@ -12,13 +12,13 @@ namespace jobfair::alloc {
 // Preference points a placement earns (0 when the booth is not among the preferences).
 long long placement_points(const AllocationModel& model, const Placement& p);
 
-// Seats, caps, student times and met booths taken by a set of placements.
+// Seats, caps, student times and met booths taken by a set of placements. Copied and filled at
+// every re-plan: a student's interviews sit in one flat array (`per_student` places each), not
+// in a vector of their own.
 struct Occupancy {
     int slots = 0;
     std::vector<int> seats_taken;         // booth * slots + slot
     std::vector<int> booth_interviews;    // per booth
-    std::vector<std::vector<int>> busy;   // per student: slots of their interviews
-    std::vector<std::vector<int>> met;    // per student: booths they meet
     std::vector<int> student_interviews;  // per student
 
     Occupancy(const AllocationModel& model, const std::vector<Placement>& placements);
@@ -30,6 +30,14 @@ struct Occupancy {
     // Rule 2: one interview per slot, and `gap` free slots between two. `ignore_slot` lets a
     // student's own interview that is being moved not collide with itself.
     bool student_free(int student, int slot, int gap, int ignore_slot = -1) const;
+
+  private:
+    struct Held {
+        int slot, booth;
+    };
+    int per_student_ = 1;     // places per student in held_; doubled when one needs more
+    std::vector<Held> held_;  // student * per_student_ + i, i < student_interviews[student]
+    const Held* held_by(int student) const { return held_.data() + student * per_student_; }
 };
 
 // A (student, booth) pair that may still get an interview, with the slots it could take.

@@ -12,6 +12,46 @@
 
 namespace jobfair::alloc {
 
+PlanIndex::PlanIndex(const AllocationModel& model, const std::vector<Placement>& plan) {
+    int students = int(model.students().size());
+    for (const auto& p : plan)
+        students = std::max(students, p.student + 1);
+    // Counting sort by student, stable: each student's entries keep the plan's order.
+    first_.assign(size_t(students) + 1, 0);
+    for (const auto& p : plan)
+        ++first_[size_t(p.student) + 1];
+    for (size_t s = 1; s < first_.size(); ++s)
+        first_[s] += first_[s - 1];
+    entries_.resize(plan.size());
+    std::vector<int> next(first_.begin(), first_.end() - 1);
+    for (const auto& p : plan)
+        entries_[size_t(next[size_t(p.student)]++)] = {p.booth, p.slot, p.seat};
+}
+
+std::optional<int> PlanIndex::slot_of(int student, int booth) const {
+    const auto [begin, end] = of(student);
+    for (const Entry* e = begin; e != end; ++e) {
+        if (e->booth == booth) return e->slot;
+    }
+    return std::nullopt;
+}
+
+bool PlanIndex::contains(int student, int booth, int slot) const {
+    const auto [begin, end] = of(student);
+    for (const Entry* e = begin; e != end; ++e) {
+        if (e->booth == booth && e->slot == slot) return true;
+    }
+    return false;
+}
+
+std::optional<int> PlanIndex::seat_of(const Placement& p) const {
+    const auto [begin, end] = of(p.student);
+    for (const Entry* e = begin; e != end; ++e) {
+        if (e->booth == p.booth && e->slot == p.slot) return e->seat;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 // Turns the relaxation's interviews into a schedule: repairs rule 2, then fills free seats.

@@ -5,7 +5,7 @@
 
 #include <chrono>
 #include <optional>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "scheduler/engine/allocation_model.hpp"
@@ -23,39 +23,29 @@ inline Deadline deadline_after(std::chrono::steady_clock::time_point started, do
                          std::chrono::duration<double>(seconds));
 }
 
-// Interviews of the previous plan, by (student, booth, slot), for minimum change.
+// Interviews of the previous plan, by (student, booth, slot), for minimum change. Built once or
+// twice per re-plan from about a thousand interviews: a student's few interviews lie together in
+// one array (no hash map, no allocation per interview), searched in the plan's order, so the
+// first interview of a repeated key answers, as before.
 class PlanIndex {
   public:
-    PlanIndex(const AllocationModel& model, const std::vector<Placement>& plan)
-        : booths_(static_cast<long long>(model.booths().size())), slots_(model.slot_count()) {
-        for (const auto& p : plan) {
-            seat_by_key_.emplace(key(p.student, p.booth, p.slot), p.seat);
-            slot_by_pair_.emplace(p.student * booths_ + p.booth, p.slot);
-        }
-    }
+    PlanIndex(const AllocationModel& model, const std::vector<Placement>& plan);
     // The previous plan's slot for a pair (a plan meets a booth once per student).
-    std::optional<int> slot_of(int student, int booth) const {
-        if (slot_by_pair_.empty()) return std::nullopt;
-        auto it = slot_by_pair_.find(student * booths_ + booth);
-        if (it == slot_by_pair_.end()) return std::nullopt;
-        return it->second;
-    }
-    bool contains(int student, int booth, int slot) const {
-        return seat_by_key_.count(key(student, booth, slot)) > 0;
-    }
-    std::optional<int> seat_of(const Placement& p) const {
-        auto it = seat_by_key_.find(key(p.student, p.booth, p.slot));
-        if (it == seat_by_key_.end()) return std::nullopt;
-        return it->second;
-    }
+    std::optional<int> slot_of(int student, int booth) const;
+    bool contains(int student, int booth, int slot) const;
+    std::optional<int> seat_of(const Placement& p) const;
 
   private:
-    long long booths_;
-    long long slots_;
-    std::unordered_map<long long, int> seat_by_key_;
-    std::unordered_map<long long, int> slot_by_pair_;
-    long long key(int student, int booth, int slot) const {
-        return (student * booths_ + booth) * slots_ + slot;
+    struct Entry {
+        int booth, slot, seat;
+    };
+    std::vector<int> first_;  // per student, and one past the last: where its entries begin
+    std::vector<Entry> entries_;
+    // The student's entries, or none for a student the plan does not name.
+    std::pair<const Entry*, const Entry*> of(int student) const {
+        if (student < 0 || size_t(student) + 1 >= first_.size()) return {nullptr, nullptr};
+        return {entries_.data() + first_[size_t(student)],
+                entries_.data() + first_[size_t(student) + 1]};
     }
 };
 
