@@ -74,13 +74,19 @@ bool Occupancy::student_free(int student, int slot, int gap, int ignore_slot) co
 }
 
 CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy& taken) {
+    CandidateSet set;
+    candidate_interviews(model, taken, set);
+    return set;
+}
+
+void candidate_interviews(const AllocationModel& model, const Occupancy& taken, CandidateSet& set) {
     const auto& students = model.students();
     const auto& booths = model.booths();
     const int gap = model.student_gap_slots();
 
-    CandidateSet set;
-    set.room.resize(students.size(), 0);
-    set.booth_room.resize(booths.size(), 0);
+    set.room.assign(students.size(), 0);
+    set.booth_room.assign(booths.size(), 0);
+    size_t listed = 0;  // candidates written into set.pairs so far
     for (size_t b = 0; b < booths.size(); ++b) {
         // Rule 6, booth side: a booth at most max_interviews.
         const int cap = booths[b].max_interviews == kNoCap ? model.slot_count() * booths[b].seats
@@ -113,11 +119,17 @@ CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy&
                 if (!taken.student_free(int(s), k, gap)) continue;
                 slots.push_back(k);
             }
-            // Gathered in one buffer, copied once at their size: this runs for every pair.
-            if (!slots.empty()) set.pairs.push_back({int(s), b, entry.rank, slots});
+            if (slots.empty()) continue;
+            // Gathered in one buffer, copied into a list that keeps its memory between calls.
+            if (listed == set.pairs.size()) set.pairs.emplace_back();
+            Candidate& candidate = set.pairs[listed++];
+            candidate.student = int(s);
+            candidate.booth = b;
+            candidate.rank = entry.rank;
+            candidate.slots.assign(slots.begin(), slots.end());
         }
     }
-    return set;
+    set.pairs.resize(listed);
 }
 
 }  // namespace jobfair::alloc

@@ -57,5 +57,8 @@ struct CandidateSet {
 // Every pair that rules 1 and 3-6 allow next to the interviews in `taken`, from `now` on, and
 // rule 2 against those interviews (rule 2 between new interviews is the engine's job).
 CandidateSet candidate_interviews(const AllocationModel& model, const Occupancy& taken);
+// The same into `set`, whose candidates' slot lists keep their memory from the last call (the
+// Replanner lists every candidate at every re-plan).
+void candidate_interviews(const AllocationModel& model, const Occupancy& taken, CandidateSet& set);
 
 }  // namespace jobfair::alloc

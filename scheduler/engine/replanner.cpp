@@ -137,14 +137,17 @@ struct Replanner::Inputs {
     std::vector<char> covered_by_locked;
     PlanIndex previous;
     CandidateSet candidates;
-    explicit Inputs(const AllocationModel& model);
+    // `reuse`: the last re-plan's candidates, whose memory the new list takes over.
+    Inputs(const AllocationModel& model, CandidateSet&& reuse);
 };
 
-Replanner::Inputs::Inputs(const AllocationModel& model)
+Replanner::Inputs::Inputs(const AllocationModel& model, CandidateSet&& reuse)
     : locked(model, model.locked()),
       covered_by_locked(covered_by_locked_interviews(model)),
       previous(model, model.planned()),
-      candidates(candidate_interviews(model, locked)) {}
+      candidates(std::move(reuse)) {
+    candidate_interviews(model, locked, candidates);
+}
 
 std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
                                                  const Inputs& inputs) {
@@ -230,8 +233,9 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
 
 AllocationResult Replanner::replan(const AllocationModel& model) {
     const auto started = std::chrono::steady_clock::now();
-    const Inputs inputs(model);
+    Inputs inputs(model, std::move(candidates_kept_));
     AllocationResult result = replan(model, inputs);
+    candidates_kept_ = std::move(inputs.candidates);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

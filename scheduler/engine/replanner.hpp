@@ -77,6 +77,7 @@ class Replanner {
 
     AllocateOptions options_;
     IncrementalFlow flow_;
+    CandidateSet candidates_kept_;  // the last re-plan's list, refilled by the next
     // The same network without minimum change, for a second opinion when the repair falls short
     // of the bound (created on first need).
     std::unique_ptr<Replanner> without_keep_;
