@@ -85,9 +85,6 @@ void Replanner::reset(const AllocationModel& model) {
     sink_ = flow_.add_node();
     flow_.add_supply(source_, supply_);
     flow_.add_supply(sink_, -supply_);
-    student_ids_.clear();
-    for (const auto& student : model.students())
-        student_ids_.push_back(student.id);
     student_node_.assign(students_, -1);
     booth_node_.assign(booths_, -1);
     slot_node_.assign(booths_ * size_t(slots_), -1);
@@ -103,33 +100,6 @@ void Replanner::reset(const AllocationModel& model) {
     round_ = 0;
     dead_arcs_ = 0;
     built_ = true;
-}
-
-bool Replanner::extend_students(const AllocationModel& model) {
-    const auto& students = model.students();
-    if (students.size() <= students_) return false;
-    for (size_t s = 0; s < students_; ++s) {
-        if (students[s].id != student_ids_[s]) return false;
-    }
-    long long added = 0;
-    for (size_t s = students_; s < students.size(); ++s)
-        added += std::max(0, students[s].max_interviews);
-    const auto point =
-        static_cast<long long>(std::bit_ceil(static_cast<unsigned long long>(supply_ + added + 1)));
-    if (point != point_) return false;
-    // The new units start at the source and end at the sink: the bypass arc (widened by
-    // describe) carries them until the repair finds them better paths.
-    supply_ += added;
-    flow_.add_supply(source_, added);
-    flow_.add_supply(sink_, -added);
-    for (size_t s = students_; s < students.size(); ++s)
-        student_ids_.push_back(students[s].id);
-    students_ = students.size();
-    student_node_.resize(students_, -1);
-    pairs_of_student_.resize(students_);
-    cover_arc_.resize(students_, -1);
-    extra_arc_.resize(students_, -1);
-    return true;
 }
 
 struct Replanner::Inputs {
@@ -251,8 +221,8 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
     const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
     const PlanIndex& previous = inputs.previous;
 
-    const bool grew = !built_ || model.booths().size() != booths_ || model.slot_count() != slots_ ||
-                      (model.students().size() != students_ && !extend_students(model));
+    const bool grew = !built_ || model.students().size() != students_ ||
+                      model.booths().size() != booths_ || model.slot_count() != slots_;
     const bool weight_too_small = (long long)model.planned().size() + 1 > point_;
     bool rebuild = grew || weight_too_small || dead_arcs_ > flow_.arc_count() / 2;
     if (rebuild) reset(model);

@@ -8,10 +8,9 @@
 // comes last, from the idle pass on the interviews that moved. Repair, fill, idle pass and seats
 // are allocate()'s own (plan_repair.hpp).
 //
-// The network is rebuilt (solved from scratch by LEMON) on the first call, when booths or slots
-// change, when the minimum-change weight needs room, and when the changes are too many for a
-// repair to pay (the clock moving into a new slot changes most students' possible slots). A
-// walk-in, appended after the students already in it, is repaired like any other event.
+// The network is rebuilt (solved from scratch by LEMON) on the first call, when the fair grows
+// (a walk-in), when the minimum-change weight needs room, and when the changes are too many for
+// a repair to pay (the clock moving into a new slot changes most students' possible slots).
 #pragma once
 
 #include <cstdint>
@@ -88,7 +87,6 @@ class Replanner {
     Counts counts_;
     // What the network was built for; a change to any of these rebuilds it.
     size_t students_ = 0, booths_ = 0;
-    std::vector<StudentId> student_ids_;  // in the model's order: a walk-in comes after them
     int slots_ = 0;
     long long point_ = 0;  // cost of one preference point: more than all kept interviews
     long long supply_ = 0;
@@ -113,10 +111,6 @@ class Replanner {
     int round_ = 0;
     int dead_arcs_ = 0;
 
-    // Walk-ins appended to the model since the network was built get their student entries and
-    // supply; false when the model is not the old one plus students at its end, or when their
-    // supply would change the weight of a preference point (then the network is rebuilt).
-    bool extend_students(const AllocationModel& model);
     void reset(const AllocationModel& model);
     int node(int& slot);
     // Sets the arc in `arc` (created on first use) and marks it as part of this round's network.
