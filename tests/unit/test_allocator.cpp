@@ -593,3 +593,19 @@ TEST_CASE("placing a student swaps into a booth only while it has a free seat fr
     CHECK(full[0].student == s1);
     CHECK(full[0].slot == 0);
 }
+
+TEST_CASE("a walk-in joins the model after everyone, and a known id is refused unchanged") {
+    Fair fair = generate_demo_fair(GeneratorOptions{});
+    auto model = AllocationModel::from_fair(fair);
+    const size_t before = model.students().size();
+    CHECK_THROWS_AS(model.add_student(fair.students[0], fair), std::invalid_argument);
+    CHECK(model.students().size() == before);
+    Student walk_in = fair.students[0];
+    walk_in.id = StudentId("W9999");
+    fair.students.push_back(walk_in);
+    model.add_student(walk_in, fair);
+    REQUIRE(model.students().size() == before + 1);
+    CHECK(model.students().back().id == walk_in.id);
+    CHECK(model.student_index(walk_in.id) == int(before));
+    CHECK(model.students().back().preferences.size() == walk_in.preferences.size());
+}
