@@ -78,13 +78,14 @@ void Replanner::reset(const AllocationModel& model) {
     supply_ = 0;
     for (const auto& student : model.students())
         supply_ += std::max(0, student.max_interviews);
-    // One preference point outweighs every interview kept from the previous plan, which has at
-    // most one per unit of supply.
-    point_ = static_cast<long long>(std::bit_ceil(static_cast<unsigned long long>(supply_ + 1)));
+    weigh_tiers();
     source_ = flow_.add_node();
     sink_ = flow_.add_node();
     flow_.add_supply(source_, supply_);
     flow_.add_supply(sink_, -supply_);
+    student_ids_.clear();
+    for (const auto& student : model.students())
+        student_ids_.push_back(student.id);
     student_node_.assign(students_, -1);
     booth_node_.assign(booths_, -1);
     slot_node_.assign(booths_ * size_t(slots_), -1);
@@ -100,6 +101,59 @@ void Replanner::reset(const AllocationModel& model) {
     round_ = 0;
     dead_arcs_ = 0;
     built_ = true;
+}
+
+bool Replanner::extend_students(const AllocationModel& model) {
+    const auto& students = model.students();
+    if (students.size() <= students_) return false;
+    for (size_t s = 0; s < students_; ++s) {
+        if (students[s].id != student_ids_[s]) return false;
+    }
+    long long added = 0;
+    for (size_t s = students_; s < students.size(); ++s)
+        added += std::max(0, students[s].max_interviews);
+    const long long keep = keep_, point = point_;
+    supply_ += added;
+    weigh_tiers();
+    supply_ -= added;
+    if (keep != keep_ || point != point_) {
+        keep_ = keep;
+        point_ = point;
+        return false;
+    }
+    // The new units start at the source and end at the sink: the bypass arc (widened by
+    // describe) carries them until the repair finds them better paths.
+    supply_ += added;
+    flow_.add_supply(source_, added);
+    flow_.add_supply(sink_, -added);
+    for (size_t s = students_; s < students.size(); ++s)
+        student_ids_.push_back(students[s].id);
+    students_ = students.size();
+    student_node_.resize(students_, -1);
+    pairs_of_student_.resize(students_);
+    cover_arc_.resize(students_, -1);
+    extra_arc_.resize(students_, -1);
+    return true;
+}
+
+void Replanner::weigh_tiers() {
+    // An interview in slot k costs k: among plans of equal score and equal change, seats are
+    // filled from the earliest, as allocate()'s idle tier does, so every way of reaching the
+    // optimum (a rebuild, a repair) fills the same near seats. Keeping one interview outweighs
+    // all of that together, and one preference point every kept interview together (at most one
+    // per unit of supply).
+    const auto above = [](long long value) {
+        return static_cast<long long>(std::bit_ceil(static_cast<unsigned long long>(value)));
+    };
+    const long long supply = std::max(1LL, supply_);
+    keep_ = above(supply * std::max(1, slots_) + 1);
+    point_ = above(keep_ * (supply + 1));
+    // Keep every cost sum (points x coverage x supply) far from overflow: a fair too large for
+    // the slot tier keeps the other two, and the idle pass still fills seats from the earliest.
+    if (point_ >= (1LL << 60) / (kCoverageWeight * supply)) {
+        keep_ = 1;
+        point_ = above(supply + 1);
+    }
 }
 
 struct Replanner::Inputs {
@@ -174,7 +228,7 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
                 pair.keep_slot = *previous_slot;
                 const int slot = slot_node_[size_t(candidate.booth * slots_ + pair.keep_slot)];
                 int& keep_arc = find_pair_arc(arcs->keep_arcs, pair.keep_slot);
-                set(keep_arc, arcs->node, slot, 1, -1);
+                set(keep_arc, arcs->node, slot, 1, -keep_);
                 pair.keep_arc = keep_arc;
             }
         }
@@ -187,7 +241,7 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
             const size_t at = b * size_t(slots_) + size_t(k);
             if (slot_node_[at] < 0) continue;  // created with the first hub that reaches it
             set(slot_arc_[at], slot_node_[at], booth,
-                std::max(0, booths[b].seats - locked.seats_at(int(b), k)), 0);
+                std::max(0, booths[b].seats - locked.seats_at(int(b), k)), k);
         }
     }
     set(bypass_arc_, source_, sink_, int(supply_), 0);
@@ -221,9 +275,9 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
     const std::vector<char>& covered_by_locked = inputs.covered_by_locked;
     const PlanIndex& previous = inputs.previous;
 
-    const bool grew = !built_ || model.students().size() != students_ ||
-                      model.booths().size() != booths_ || model.slot_count() != slots_;
-    const bool weight_too_small = (long long)model.planned().size() + 1 > point_;
+    const bool grew = !built_ || model.booths().size() != booths_ || model.slot_count() != slots_ ||
+                      (model.students().size() != students_ && !extend_students(model));
+    const bool weight_too_small = ((long long)model.planned().size() + 1) * keep_ > point_;
     bool rebuild = grew || weight_too_small || dead_arcs_ > flow_.arc_count() / 2;
     if (rebuild) reset(model);
     std::vector<Pair> pairs = describe(model, inputs);
@@ -288,7 +342,11 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
     // Short of the bound, the repair lost points to rule 2 from a flow that favours the previous
     // plan's slots. A second network without that preference (kept incrementally too) gives
     // another flow to repair, as allocate() tries two; a better score wins over fewer changes.
-    asked_second_ = result.score < result.upper_bound && options_.keep_weight > 0;
+    // Its loss is mostly the same few points from one event to the next, and a second opinion
+    // that could not beat a gap is not asked again until the gap grows or the network is rebuilt.
+    const long long gap = result.upper_bound - result.score;
+    if (rebuild) gap_second_lost_ = 0;
+    asked_second_ = gap > gap_second_lost_ && options_.keep_weight > 0;
     if (asked_second_) {
         if (!without_keep_) {
             AllocateOptions plain = options_;
@@ -306,6 +364,9 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
             better.repaired_collisions = other.repaired_collisions;
             complete_result(model, options_, previous, deadline, better);
             result = std::move(better);
+            gap_second_lost_ = 0;
+        } else {
+            gap_second_lost_ = gap;
         }
     }
     return result;

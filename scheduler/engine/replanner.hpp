@@ -4,13 +4,15 @@
 // Replanner keeps that network and its optimal flow (IncrementalFlow) from one re-plan to the
 // next: each call lists the network the model implies now, changes only the arcs that differ,
 // and restores optimality along a few shortest paths. Its costs have the live order: promises
-// are locked (hard), then the score, then the interviews kept from the previous plan; idle time
+// are locked (hard), then the score, then the interviews kept from the previous plan, then the
+// earliest seats (a slot's index, so a rebuild and a repair fill the same near seats); idle time
 // comes last, from the idle pass on the interviews that moved. Repair, fill, idle pass and seats
 // are allocate()'s own (plan_repair.hpp).
 //
-// The network is rebuilt (solved from scratch by LEMON) on the first call, when the fair grows
-// (a walk-in), when the minimum-change weight needs room, and when the changes are too many for
-// a repair to pay (the clock moving into a new slot changes most students' possible slots).
+// The network is rebuilt (solved from scratch by LEMON) on the first call, when booths or slots
+// change, when the minimum-change weight needs room, and when the changes are too many for a
+// repair to pay (the clock moving into a new slot changes most students' possible slots). A
+// walk-in, appended after the students already in it, is repaired like any other event.
 #pragma once
 
 #include <cstdint>
@@ -84,10 +86,13 @@ class Replanner {
     bool last_was_repair_ = false;
     bool asked_second_ = false;
     int last_changed_arcs_ = 0;
+    long long gap_second_lost_ = 0;  // the gap to the bound a second opinion last failed to close
     Counts counts_;
     // What the network was built for; a change to any of these rebuilds it.
     size_t students_ = 0, booths_ = 0;
+    std::vector<StudentId> student_ids_;  // in the model's order: a walk-in comes after them
     int slots_ = 0;
+    long long keep_ = 0;   // worth of keeping one interview: more than all slot costs
     long long point_ = 0;  // cost of one preference point: more than all kept interviews
     long long supply_ = 0;
     // The network's nodes and arcs by what they stand for.
@@ -111,7 +116,12 @@ class Replanner {
     int round_ = 0;
     int dead_arcs_ = 0;
 
+    // Walk-ins appended to the model since the network was built get their student entries and
+    // supply; false when the model is not the old one plus students at its end, or when their
+    // supply would change the weight of a preference point (then the network is rebuilt).
+    bool extend_students(const AllocationModel& model);
     void reset(const AllocationModel& model);
+    void weigh_tiers();  // keep_ and point_ for supply_ and slots_
     int node(int& slot);
     // Sets the arc in `arc` (created on first use) and marks it as part of this round's network.
     void set(int& arc, int from, int to, int capacity, long long cost);

@@ -1080,9 +1080,12 @@ TEST_CASE("the timeline lists every interview, and the overview carries the day'
 TEST_CASE("the overview counts seat-slots freed by a no-show and refilled by another student") {
     TemporaryFolder folder("server-refill");
     {
-        // 08:00-11:00, so a no-show at 08:04 is before the last hour and counts.
+        // 08:00-11:00, so a no-show at 08:04 is before the last hour and counts. S1 wants B01
+        // only, so their promise there is the first slot (with B02 too it could be the second).
+        Fair fair = morning(12);
+        fair.students[0].preferences.resize(1);
         Store store(folder.path() / "fair.db");
-        store.import_fair(morning(12), "test");
+        store.import_fair(fair, "test");
     }
     SteerableClock clock(at(7, 55), 0);
     RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
