@@ -112,11 +112,12 @@ bool Replanner::extend_students(const AllocationModel& model) {
     long long added = 0;
     for (size_t s = students_; s < students.size(); ++s)
         added += std::max(0, students[s].max_interviews);
-    const long long keep = keep_, point = point_;
+    const long long slot_unit = slot_unit_, keep = keep_, point = point_;
     supply_ += added;
     weigh_tiers();
     supply_ -= added;
-    if (keep != keep_ || point != point_) {
+    if (slot_unit != slot_unit_ || keep != keep_ || point != point_) {
+        slot_unit_ = slot_unit;
         keep_ = keep;
         point_ = point;
         return false;
@@ -146,11 +147,13 @@ void Replanner::weigh_tiers() {
         return static_cast<long long>(std::bit_ceil(static_cast<unsigned long long>(value)));
     };
     const long long supply = std::max(1LL, supply_);
+    slot_unit_ = 1;
     keep_ = above(supply * std::max(1, slots_) + 1);
     point_ = above(keep_ * (supply + 1));
     // Keep every cost sum (points x coverage x supply) far from overflow: a fair too large for
     // the slot tier keeps the other two, and the idle pass still fills seats from the earliest.
     if (point_ >= (1LL << 60) / (kCoverageWeight * supply)) {
+        slot_unit_ = 0;
         keep_ = 1;
         point_ = above(supply + 1);
     }
@@ -241,7 +244,7 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
             const size_t at = b * size_t(slots_) + size_t(k);
             if (slot_node_[at] < 0) continue;  // created with the first hub that reaches it
             set(slot_arc_[at], slot_node_[at], booth,
-                std::max(0, booths[b].seats - locked.seats_at(int(b), k)), k);
+                std::max(0, booths[b].seats - locked.seats_at(int(b), k)), k * slot_unit_);
         }
     }
     set(bypass_arc_, source_, sink_, int(supply_), 0);

@@ -92,8 +92,9 @@ class Replanner {
     size_t students_ = 0, booths_ = 0;
     std::vector<StudentId> student_ids_;  // in the model's order: a walk-in comes after them
     int slots_ = 0;
-    long long keep_ = 0;   // worth of keeping one interview: more than all slot costs
-    long long point_ = 0;  // cost of one preference point: more than all kept interviews
+    long long slot_unit_ = 1;  // cost of one slot later (0: the fair is too large for the tier)
+    long long keep_ = 0;       // worth of keeping one interview: more than all slot costs
+    long long point_ = 0;      // cost of one preference point: more than all kept interviews
     long long supply_ = 0;
     // The network's nodes and arcs by what they stand for.
     int source_ = -1, sink_ = -1;
