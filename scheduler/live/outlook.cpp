@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/availability.hpp"
 
@@ -29,13 +30,81 @@ int current_slot(const DayState& day) {
     return std::min(offset / grid.slot_minutes, grid.slot_count());
 }
 
+// The rows of one booth, for a single question about it.
+std::vector<const StoredInterview*> rows_at(const DayState& day, const BoothId& booth) {
+    std::vector<const StoredInterview*> rows;
+    for (const auto& row : day.interviews)
+        if (row.interview.booth == booth) rows.push_back(&row);
+    return rows;
+}
+
+// One pass over the day's interviews and students, shared by every booth's queue and every
+// student's outlook of one read: without it a status read walked every interview once per booth,
+// and a fair ten times larger cost a hundred times more.
+struct DayIndex {
+    explicit DayIndex(const DayState& day) {
+        const auto& grid = day.fair.settings.grid;
+        const TimeOfDay slot_now = grid.slot_start(current_slot(day));
+        students.reserve(day.fair.students.size());
+        for (const Student& student : day.fair.students)
+            students.emplace(student.id, &student);
+        for (const auto& row : day.interviews) {
+            const StudentId& student = row.interview.student;
+            rows_of_booth[row.interview.booth].push_back(&row);
+            rows_of_student[student].push_back(&row);
+            if (holds_seat(row.status)) covered.insert(student);
+            if (holds_seat(row.status) && row.status != InterviewStatus::done) {
+                if (const auto slot = grid.slot_at(row.interview.start))
+                    committed[student].push_back(*slot);
+            }
+            if (row.status == InterviewStatus::planned && row.interview.start == slot_now)
+                planned_now[student].push_back(row.interview.booth);
+        }
+    }
+
+    const Student* student(const StudentId& id) const {
+        const auto it = students.find(id);
+        return it == students.end() ? nullptr : it->second;
+    }
+    const std::vector<const StoredInterview*>& rows_of(const BoothId& booth) const {
+        const auto it = rows_of_booth.find(booth);
+        return it == rows_of_booth.end() ? none : it->second;
+    }
+    const std::vector<const StoredInterview*>& rows_of(const StudentId& student) const {
+        const auto it = rows_of_student.find(student);
+        return it == rows_of_student.end() ? none : it->second;
+    }
+    // The slots where the student is committed (rule 2: one place at a time, with the gap).
+    const std::vector<int>& committed_slots(const StudentId& id) const {
+        const auto it = committed.find(id);
+        return it == committed.end() ? no_slots : it->second;
+    }
+    // Placed by the plan in the slot under way at a booth other than `booth`.
+    bool planned_elsewhere_now(const StudentId& id, const BoothId& booth) const {
+        const auto it = planned_now.find(id);
+        return it != planned_now.end() &&
+               std::any_of(it->second.begin(), it->second.end(),
+                           [&](const BoothId& other) { return other != booth; });
+    }
+
+    std::unordered_map<StudentId, const Student*> students;
+    std::unordered_map<BoothId, std::vector<const StoredInterview*>> rows_of_booth;
+    std::unordered_map<StudentId, std::vector<const StoredInterview*>> rows_of_student;
+    std::unordered_set<StudentId> covered;  // holds an interview somewhere, done or to come
+    std::unordered_map<StudentId, std::vector<int>> committed;
+    std::unordered_map<StudentId, std::vector<BoothId>> planned_now;
+    const std::vector<const StoredInterview*> none;
+    const std::vector<int> no_slots;
+};
+
 // A booth's seats over the rest of the day, and the seats a standby student can expect there.
 struct BoothSupply {
     std::vector<double> openings;  // per slot: free seats plus expected no-shows
     int slots = 0;
 };
 
-BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, double no_show_rate) {
+BoothSupply supply_of(const DayState& day, const std::vector<const StoredInterview*>& booth_rows,
+                      const Booth& booth, bool paused, double no_show_rate) {
     const auto& grid = day.fair.settings.grid;
     BoothSupply supply;
     supply.slots = grid.slot_count();
@@ -44,8 +113,8 @@ BoothSupply supply_of(const DayState& day, const Booth& booth, bool paused, doub
     const int now_slot = current_slot(day);
     std::vector<int> taken(size_t(supply.slots), 0), promised(size_t(supply.slots), 0);
     int used_of_cap = 0;
-    for (const auto& row : day.interviews) {
-        if (row.interview.booth != booth.id) continue;
+    for (const StoredInterview* stored : booth_rows) {
+        const StoredInterview& row = *stored;
         const auto slot = grid.slot_at(row.interview.start);
         // The plan's seat for a student not checked in yet, now or in the next slot, is not
         // theirs: they cannot be called before they check in, so the booth calls standby.
@@ -88,25 +157,6 @@ TimeOfDay free_from(const DayState& day, int slot) {
     return std::max(day.fair.settings.grid.slot_start(slot), day.now);
 }
 
-// The student's own commitments, by slot, for rule 2 (one place at a time, with the gap).
-// The fair's students by id: Fair::find_student scans the list, and a status read looks up every
-// student of every booth's queue.
-class StudentIndex {
-  public:
-    explicit StudentIndex(const Fair& fair) {
-        by_id_.reserve(fair.students.size());
-        for (const Student& student : fair.students)
-            by_id_.emplace(student.id, &student);
-    }
-    const Student* find(const StudentId& id) const {
-        const auto it = by_id_.find(id);
-        return it == by_id_.end() ? nullptr : it->second;
-    }
-
-  private:
-    std::unordered_map<StudentId, const Student*> by_id_;
-};
-
 bool slot_free_for(const std::vector<int>& own, int slot, int gap) {
     return std::none_of(own.begin(), own.end(),
                         [&](int other) { return std::abs(other - slot) <= gap; });
@@ -119,38 +169,67 @@ struct BoothEstimates {
     std::vector<StandbyEntry> queue;
 };
 
-BoothEstimates estimate_booth(const DayState& day, const Booth& booth, bool paused,
-                              double no_show_rate, bool ignore_leave = false) {
-    BoothEstimates out;
-    out.queue = standby_queue(day, booth.id);
+// The booth's standby queue (standby_queue() says the order), from the day's index.
+std::vector<StandbyEntry> queue_of(const DayState& day, const DayIndex& index, const Booth& booth) {
     const auto& grid = day.fair.settings.grid;
-    const BoothSupply supply = supply_of(day, booth, paused, no_show_rate);
+    std::unordered_set<StudentId> pair_over;
+    std::unordered_map<StudentId, TimeOfDay> planned_here;
+    const TimeOfDay slot_now = grid.slot_start(current_slot(day));
+    for (const StoredInterview* row : index.rows_of(booth.id)) {
+        if (ends_pair(row->status)) pair_over.insert(row->interview.student);
+        if (row->status == InterviewStatus::planned) {
+            const auto [it, fresh] =
+                planned_here.emplace(row->interview.student, row->interview.start);
+            if (!fresh) it->second = std::min(it->second, row->interview.start);
+        }
+    }
+    std::vector<StandbyEntry> waiting;
+    for (const auto& [id, arrived] : day.check_ins) {
+        const Student* student = index.student(id);
+        if (!student || pair_over.count(id) || day.now >= student->leave) continue;
+        const int rank = preference_rank(*student, booth.id);
+        if (rank == 0 || !is_eligible(*student, booth)) continue;
+        StandbyEntry entry{id, rank, arrived, index.covered.count(id) > 0, std::nullopt};
+        if (const auto planned = planned_here.find(id); planned != planned_here.end())
+            entry.planned_at = planned->second;
+        waiting.push_back(entry);
+    }
+    // 0: the plan's choice for now; 1: nothing anywhere yet; 2: not placed here; 3: placed here
+    // later, or placed at another booth now (that booth expects them).
+    const auto group = [&](const StandbyEntry& entry) {
+        if (entry.planned_at && *entry.planned_at <= slot_now) return 0;
+        if (entry.planned_at || index.planned_elsewhere_now(entry.id, booth.id)) return 3;
+        return entry.covered ? 2 : 1;
+    };
+    std::sort(waiting.begin(), waiting.end(), [&](const StandbyEntry& a, const StandbyEntry& b) {
+        return std::make_tuple(group(a), a.rank, a.arrived, a.id) <
+               std::make_tuple(group(b), b.rank, b.arrived, b.id);
+    });
+    return waiting;
+}
+
+BoothEstimates estimate_booth(const DayState& day, const DayIndex& index, const Booth& booth,
+                              bool paused, double no_show_rate, bool ignore_leave = false) {
+    BoothEstimates out;
+    out.queue = queue_of(day, index, booth);
+    const auto& grid = day.fair.settings.grid;
+    const BoothSupply supply = supply_of(day, index.rows_of(booth.id), booth, paused, no_show_rate);
     const int now_slot = current_slot(day);
     const int gap = day.fair.settings.student_gap_slots;
     double consumed = 0;
     int position = 0;
-    const StudentIndex students(day.fair);
-    // Every student's committed slots in one pass: a queue can hold hundreds of students.
-    std::unordered_map<StudentId, std::vector<int>> committed;
-    for (const auto& row : day.interviews) {
-        if (!holds_seat(row.status) || row.status == InterviewStatus::done) continue;
-        if (const auto slot = grid.slot_at(row.interview.start))
-            committed[row.interview.student].push_back(*slot);
-    }
-    const std::vector<int> none;
     for (const StandbyEntry& entry : out.queue) {
         StandbyOutlook standby;
         standby.booth = booth.id;
         standby.position = ++position;
-        const Student& student = *students.find(entry.id);
+        const Student& student = *index.student(entry.id);
         if (entry.planned_at) {
             standby.planned = true;
             standby.estimate = std::max(*entry.planned_at, day.now);
             out.by_student[entry.id] = standby;
             continue;
         }
-        const auto found = committed.find(entry.id);
-        const std::vector<int>& own = found == committed.end() ? none : found->second;
+        const std::vector<int>& own = index.committed_slots(entry.id);
         double cumulative = 0;
         for (int slot = now_slot; slot < supply.slots; ++slot) {
             cumulative += supply.openings[size_t(slot)];
@@ -187,7 +266,8 @@ NoShowRate no_show_rate(const std::vector<StoredInterview>& interviews) {
 }
 
 std::optional<TimeOfDay> next_free_seat(const DayState& day, const Booth& booth, bool paused) {
-    const auto slot = first_free_slot(day, supply_of(day, booth, paused, 0.0));
+    const auto slot =
+        first_free_slot(day, supply_of(day, rows_at(day, booth.id), booth, paused, 0.0));
     if (!slot) return std::nullopt;
     return free_from(day, *slot);
 }
@@ -195,52 +275,14 @@ std::optional<TimeOfDay> next_free_seat(const DayState& day, const Booth& booth,
 std::vector<StandbyEntry> standby_queue(const DayState& day, const BoothId& booth_id) {
     const Booth* booth = day.fair.find_booth(booth_id);
     if (!booth) return {};
-    const auto& grid = day.fair.settings.grid;
-    std::set<StudentId> pair_over, covered;
-    std::map<StudentId, TimeOfDay> planned_here;
-    std::set<StudentId> planned_elsewhere_now;
-    const TimeOfDay slot_now = grid.slot_start(current_slot(day));
-    for (const auto& row : day.interviews) {
-        if (holds_seat(row.status)) covered.insert(row.interview.student);
-        if (row.interview.booth != booth_id) {
-            if (row.status == InterviewStatus::planned && row.interview.start == slot_now)
-                planned_elsewhere_now.insert(row.interview.student);
-            continue;
-        }
-        if (ends_pair(row.status)) pair_over.insert(row.interview.student);
-        if (row.status == InterviewStatus::planned) {
-            const auto [it, fresh] =
-                planned_here.emplace(row.interview.student, row.interview.start);
-            if (!fresh) it->second = std::min(it->second, row.interview.start);
-        }
-    }
-    std::vector<StandbyEntry> waiting;
-    const StudentIndex students(day.fair);
-    for (const auto& [id, arrived] : day.check_ins) {
-        const Student* student = students.find(id);
-        if (!student || pair_over.count(id) || day.now >= student->leave) continue;
-        const int rank = preference_rank(*student, booth_id);
-        if (rank == 0 || !is_eligible(*student, *booth)) continue;
-        StandbyEntry entry{id, rank, arrived, covered.count(id) > 0, std::nullopt};
-        if (const auto planned = planned_here.find(id); planned != planned_here.end())
-            entry.planned_at = planned->second;
-        waiting.push_back(entry);
-    }
-    // 0: the plan's choice for now; 1: nothing anywhere yet; 2: not placed here; 3: placed here
-    // later, or placed at another booth now (that booth expects them).
-    const auto group = [&](const StandbyEntry& entry) {
-        if (entry.planned_at && *entry.planned_at <= slot_now) return 0;
-        if (entry.planned_at || planned_elsewhere_now.count(entry.id)) return 3;
-        return entry.covered ? 2 : 1;
-    };
-    std::sort(waiting.begin(), waiting.end(), [&](const StandbyEntry& a, const StandbyEntry& b) {
-        return std::make_tuple(group(a), a.rank, a.arrived, a.id) <
-               std::make_tuple(group(b), b.rank, b.arrived, b.id);
-    });
-    return waiting;
+    return queue_of(day, DayIndex(day), *booth);
 }
 
-std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth_id) {
+namespace {
+
+std::map<InterviewId, TimeOfDay> starts_at(const DayState& day,
+                                           const std::vector<const StoredInterview*>& booth_rows,
+                                           const BoothId& booth_id) {
     std::map<InterviewId, TimeOfDay> out;
     const Booth* booth = day.fair.find_booth(booth_id);
     if (!booth) return out;
@@ -258,9 +300,10 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
     std::vector<SeatNow> seats(size_t(booth->seats()), SeatNow{now, false});
     std::set<std::pair<int, int>> held;  // (seat, slot start): a commitment sits there
     std::vector<const StoredInterview*> waiting;
-    for (const auto& row : day.interviews) {
+    for (const StoredInterview* stored : booth_rows) {
+        const StoredInterview& row = *stored;
         const int seat = row.interview.seat;
-        if (row.interview.booth != booth_id || seat < 0 || seat >= booth->seats()) continue;
+        if (seat < 0 || seat >= booth->seats()) continue;
         if (holds_seat(row.status)) held.insert({seat, row.interview.start.minutes()});
         SeatNow& state = seats[size_t(seat)];
         if (row.status == InterviewStatus::in_progress) {
@@ -315,6 +358,12 @@ std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const Boot
     return out;
 }
 
+}  // namespace
+
+std::map<InterviewId, TimeOfDay> expected_starts(const DayState& day, const BoothId& booth) {
+    return starts_at(day, rows_at(day, booth), booth);
+}
+
 std::optional<TimeOfDay> StudentOutlook::next_expected() const {
     std::optional<TimeOfDay> next;
     for (const auto& promise : promises)
@@ -324,59 +373,67 @@ std::optional<TimeOfDay> StudentOutlook::next_expected() const {
     return next;
 }
 
-namespace {
-
 // Per-booth figures shared by every student's outlook of one read of the day.
-class BoothCache {
+class DayOutlooks::Cache {
   public:
-    BoothCache(const DayState& day, const std::set<BoothId>& paused, double rate)
-        : day_(day), paused_(paused), rate_(rate) {}
+    Cache(const DayState& day, std::set<BoothId> paused, double rate)
+        : day_(day), index_(day), paused_(std::move(paused)), rate_(rate) {}
 
+    const DayState& day() const { return day_; }
+    const DayIndex& index() const { return index_; }
     bool paused(const BoothId& booth) const { return paused_.count(booth) > 0; }
     const BoothEstimates& estimates(const Booth& booth, bool ignore_leave) {
         auto& cache = ignore_leave ? unbounded_ : bounded_;
         auto it = cache.find(booth.id);
         if (it == cache.end())
             it = cache
-                     .emplace(booth.id,
-                              estimate_booth(day_, booth, paused(booth.id), rate_, ignore_leave))
+                     .emplace(booth.id, estimate_booth(day_, index_, booth, paused(booth.id), rate_,
+                                                       ignore_leave))
                      .first;
         return it->second;
     }
     const BoothSupply& free_seats(const Booth& booth) {
         auto it = free_.find(booth.id);
         if (it == free_.end())
-            it = free_.emplace(booth.id, supply_of(day_, booth, paused(booth.id), 0.0)).first;
+            it = free_
+                     .emplace(booth.id, supply_of(day_, index_.rows_of(booth.id), booth,
+                                                  paused(booth.id), 0.0))
+                     .first;
         return it->second;
     }
 
     const std::map<InterviewId, TimeOfDay>& starts(const BoothId& booth) {
         auto it = starts_.find(booth);
-        if (it == starts_.end()) it = starts_.emplace(booth, expected_starts(day_, booth)).first;
+        if (it == starts_.end())
+            it = starts_.emplace(booth, starts_at(day_, index_.rows_of(booth), booth)).first;
         return it->second;
     }
 
   private:
     const DayState& day_;
-    const std::set<BoothId>& paused_;
+    const DayIndex index_;
+    const std::set<BoothId> paused_;
     double rate_;
     std::map<BoothId, BoothEstimates> bounded_, unbounded_;
     std::map<BoothId, BoothSupply> free_;
     std::map<BoothId, std::map<InterviewId, TimeOfDay>> starts_;
 };
 
-StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, BoothCache& cache) {
+namespace {
+
+StudentOutlook outlook_with(const StudentId& student_id, DayOutlooks::Cache& cache) {
+    const DayState& day = cache.day();
     StudentOutlook out;
     out.student = student_id;
-    const Student* student = day.fair.find_student(student_id);
+    const Student* student = cache.index().student(student_id);
     if (!student) return out;
     const auto& grid = day.fair.settings.grid;
     const TimeOfDay slot_now = grid.slot_start(current_slot(day));
 
     int interviews = 0;
     std::set<BoothId> met;
-    for (const auto& row : day.interviews) {
-        if (row.interview.student != student_id) continue;
+    for (const StoredInterview* stored : cache.index().rows_of(student_id)) {
+        const StoredInterview& row = *stored;
         if (ends_pair(row.status)) met.insert(row.interview.booth);
         if (holds_seat(row.status)) ++interviews;
         if (row.status == InterviewStatus::promised || row.status == InterviewStatus::called ||
@@ -471,19 +528,31 @@ StudentOutlook outlook_with(const DayState& day, const StudentId& student_id, Bo
 
 }  // namespace
 
+DayOutlooks::DayOutlooks(const DayState& day, std::set<BoothId> paused, const NoShowRate& rate)
+    : cache_(std::make_unique<Cache>(day, std::move(paused), rate.rate())) {}
+
+DayOutlooks::~DayOutlooks() = default;
+
+const DayState& DayOutlooks::day() const {
+    return cache_->day();
+}
+
+StudentOutlook DayOutlooks::of(const StudentId& student) {
+    return outlook_with(student, *cache_);
+}
+
 StudentOutlook outlook_of(const DayState& day, const StudentId& student,
                           const std::set<BoothId>& paused, const NoShowRate& rate) {
-    BoothCache cache(day, paused, rate.rate());
-    return outlook_with(day, student, cache);
+    return DayOutlooks(day, paused, rate).of(student);
 }
 
 std::vector<StudentOutlook> outlooks_of(const DayState& day, const std::vector<StudentId>& students,
                                         const std::set<BoothId>& paused, const NoShowRate& rate) {
-    BoothCache cache(day, paused, rate.rate());
+    DayOutlooks outlooks(day, paused, rate);
     std::vector<StudentOutlook> out;
     out.reserve(students.size());
     for (const StudentId& student : students)
-        out.push_back(outlook_with(day, student, cache));
+        out.push_back(outlooks.of(student));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -112,7 +113,27 @@ inline constexpr int kComeBackMinutesBefore = 5;
 // seat is left today or the booth is paused. The kiosk's enterprise cards show it ("free_from").
 std::optional<TimeOfDay> next_free_seat(const DayState& day, const Booth& booth, bool paused);
 
-// `paused`: booths paused now (no seat opens there until they resume).
+// Students' outlooks from one read of the day. Each booth's queue, estimates and seats are worked
+// out once, when first asked for, and shared by every student asked after: the phones of a whole
+// fair polling between two events cost one pass per booth, not one per phone. `day` must outlive
+// it; `paused`: booths paused now (no seat opens there until they resume).
+class DayOutlooks {
+  public:
+    class Cache;
+
+    DayOutlooks(const DayState& day, std::set<BoothId> paused, const NoShowRate& rate);
+    ~DayOutlooks();
+    DayOutlooks(const DayOutlooks&) = delete;
+    DayOutlooks& operator=(const DayOutlooks&) = delete;
+
+    const DayState& day() const;
+    StudentOutlook of(const StudentId& student);
+
+  private:
+    std::unique_ptr<Cache> cache_;
+};
+
+// One student from a read of the day of its own.
 StudentOutlook outlook_of(const DayState& day, const StudentId& student,
                           const std::set<BoothId>& paused, const NoShowRate& rate);
 // Several students from the same read of the day: each booth's queue is worked out once.

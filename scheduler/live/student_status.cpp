@@ -78,6 +78,13 @@ void add_rest_of_day(const DayState& day, const StudentOutlook& outlook,
 
 protocol::StudentStatus student_status_view(const DayState& day, const LiveFair& live,
                                             const StudentId& student, std::uint32_t ticket_number) {
+    DayOutlooks outlooks(day, paused_booths(live), no_show_rate(day.interviews));
+    return student_status_view(outlooks, live, student, ticket_number);
+}
+
+protocol::StudentStatus student_status_view(DayOutlooks& outlooks, const LiveFair& live,
+                                            const StudentId& student, std::uint32_t ticket_number) {
+    const DayState& day = outlooks.day();
     const Fair& fair = day.fair;
     protocol::StudentStatus status;
     status.ticket_label = ticket_label(ticket_number);
@@ -115,8 +122,7 @@ protocol::StudentStatus student_status_view(const DayState& day, const LiveFair&
     }
 
     // The standby queues and their estimates, by the one standby order (outlook.hpp).
-    const StudentOutlook outlook =
-        outlook_of(day, student, paused_booths(live), no_show_rate(day.interviews));
+    const StudentOutlook outlook = outlooks.of(student);
     for (const PromiseOutlook& promise : outlook.promises) {
         for (size_t i = 0; i < mine.size(); ++i) {
             if (mine[i]->id == promise.interview && promise.expected &&

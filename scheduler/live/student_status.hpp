@@ -14,6 +14,7 @@
 namespace jobfair {
 
 struct StudentOutlook;
+class DayOutlooks;
 
 // Booths paused now.
 std::set<BoothId> paused_booths(const LiveFair& live);
@@ -25,6 +26,9 @@ void add_rest_of_day(const DayState& day, const StudentOutlook& outlook,
                      protocol::CheckInAnswer& answer);
 
 protocol::StudentStatus student_status_view(const DayState& day, const LiveFair& live,
+                                            const StudentId& student, std::uint32_t ticket_number);
+// The same from outlooks shared by every phone reading this state of the day.
+protocol::StudentStatus student_status_view(DayOutlooks& outlooks, const LiveFair& live,
                                             const StudentId& student, std::uint32_t ticket_number);
 
 }  // namespace jobfair

@@ -1821,12 +1821,17 @@ struct FairServer::Routes {
     protocol::StudentStatus status_of(const Call& call) {
         const TimeOfDay now = server.clock_.now();
         if (!phone_day_ || phone_day_event_ != server.last_event_ || phone_day_->now != now) {
+            phone_outlooks_.reset();  // it reads the day being replaced
             phone_day_.emplace(day_state(server.store_, server.live_, now));
             phone_day_event_ = server.last_event_;
+            phone_outlooks_.emplace(*phone_day_, paused_booths(server.live_),
+                                    no_show_rate(phone_day_->interviews));
         }
-        return student_status_view(*phone_day_, server.live_, *call.student, call.ticket_number);
+        return student_status_view(*phone_outlooks_, server.live_, *call.student,
+                                   call.ticket_number);
     }
     std::optional<DayState> phone_day_;  // guarded by server.mutex_
+    std::optional<DayOutlooks> phone_outlooks_;
     EventId phone_day_event_ = -1;
 
     // The buttons of one status token: at most phone_presses_per_ten_minutes in ten minutes,
