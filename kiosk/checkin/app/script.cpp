@@ -433,11 +433,11 @@ class Script {
 
     // A USB scanner types the payload and Enter within a few milliseconds, usually inside one
     // frame. The script's scanner hands its keystrokes to the session as Key intents back to back,
-    // microseconds apart and with no frame in between, so the scanner rule (kScannerMaxGap, 80 ms
-    // between keys) never depends on how long a frame takes (300 ms is common under ASan, Xvfb and
-    // llvmpipe). Typed keys through ImGui are still exercised by the registration form. Should the
-    // process be descheduled for 80 ms mid-burst, the kiosk rightly takes the burst for typing and
-    // stays where it was; the scanner then scans again, as a student would.
+    // microseconds apart and with no frame in between, so the scanner rule (a ticket within
+    // 36 x kScannerMaxGap) never depends on how long a frame takes (300 ms is common under ASan,
+    // Xvfb and llvmpipe). Typed keys through ImGui are still exercised by the registration form.
+    // Should a scan still not be taken, the kiosk stays where it was and the scanner scans again,
+    // as a student would.
     void scan(const std::string& ticket) {
         for (int attempt = 1; attempt <= kScanAttempts; ++attempt) {
             for (const char character : ticket)

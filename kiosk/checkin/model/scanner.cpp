@@ -30,37 +30,39 @@ bool looks_like_ticket(std::string_view payload) {
 }
 
 void ScanBuffer::push(char32_t key, TimePoint now) {
-    if (paused(now)) burst_.clear();
-    last_key_ = now;
-    key_this_frame_ = true;
-    quiet_frames_ = 0;
-    // Tickets are ASCII; anything else cannot be part of one and ends the burst.
     if (key < 0x20 || key > 0x7E) {
-        burst_.clear();
+        clear();
         return;
     }
-    if (burst_.size() < kLongestBurst) burst_ += static_cast<char>(key);
+    if (keys_.size() == kLongestBurst) {  // keep the latest: a scan is at the end
+        keys_.erase(keys_.begin());
+        typed_at_.erase(typed_at_.begin());
+    }
+    keys_ += static_cast<char>(key);
+    typed_at_.push_back(now);
 }
 
 std::optional<std::string> ScanBuffer::enter(TimePoint now) {
-    // The burst's own keys were fast (push() starts a new burst on every pause), so a whole ticket
-    // in it is a scan; Enter itself only has to follow soon.
-    const bool soon = last_key_ && now - *last_key_ <= kScannerEnterGrace;
     std::optional<std::string> payload;
-    if (soon && looks_like_ticket(burst_)) payload = std::string(trim(burst_));
+    // The ticket is the last kTicketPayloadLength keys before any trailing spaces.
+    size_t end = keys_.size();
+    while (end > 0 && (keys_[end - 1] == ' ' || keys_[end - 1] == '\t'))
+        --end;
+    if (end >= kTicketPayloadLength) {
+        const size_t begin = end - kTicketPayloadLength;
+        const std::string_view tail = std::string_view(keys_).substr(begin, kTicketPayloadLength);
+        const auto typed_in = typed_at_[end - 1] - typed_at_[begin];
+        const bool scanner_pace = typed_in <= kScannerMaxGap * int(kTicketPayloadLength);
+        const bool enter_soon = now - typed_at_.back() <= kScannerEnterGrace;
+        if (looks_like_ticket(tail) && scanner_pace && enter_soon) payload = std::string(tail);
+    }
     clear();
     return payload;
 }
 
 void ScanBuffer::clear() {
-    burst_.clear();
-    last_key_.reset();
-}
-
-void ScanBuffer::frame_ended() {
-    frame_aware_ = true;
-    if (!key_this_frame_) ++quiet_frames_;
-    key_this_frame_ = false;
+    keys_.clear();
+    typed_at_.clear();
 }
 
 }  // namespace jobfair::checkin

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jobfair::checkin {
 
@@ -13,8 +14,10 @@ using KioskClock = std::chrono::steady_clock;
 using TimePoint = KioskClock::time_point;
 
 // Scanners type a character every few milliseconds; at 60 frames a second several arrive in one
-// frame. People rarely go below 100 ms a key for long, and never for 36 random characters.
-inline constexpr std::chrono::milliseconds kScannerMaxGap{80};
+// frame. People rarely go below 100 ms a key for long, and never for 36 random characters. The
+// rule is on the whole ticket, not on each gap: a scanner (or the program typing for it) can stall
+// for a moment mid-ticket on a busy machine, and that stall must not lose the scan.
+inline constexpr std::chrono::milliseconds kScannerMaxGap{80};  // on average, per key
 // Enter may come later than that after a whole ticket typed at a scanner's speed: only a scanner
 // types a ticket-shaped burst, and on a loaded machine (or a scanner with an Enter delay) the
 // Enter can lag. A second is still far shorter than anyone walking up and pressing Enter.
@@ -26,29 +29,18 @@ bool looks_like_ticket(std::string_view payload);
 
 class ScanBuffer {
   public:
-    explicit ScanBuffer(std::chrono::milliseconds max_gap = kScannerMaxGap) : max_gap_(max_gap) {}
-
-    // A printable character; a pause longer than max_gap before it starts a new burst.
+    // A key; a key that cannot be part of a ticket (not printable ASCII) empties the buffer.
     void push(char32_t key, TimePoint now);
-    // Enter: the payload when the burst just typed looks like a ticket and Enter came within
-    // kScannerEnterGrace of its last key. The buffer is empty afterwards either way.
+    // Enter: the payload when the last keys typed are ticket-shaped, were typed at a scanner's
+    // pace (36 keys within 36 x kScannerMaxGap, whatever came before them and however the time
+    // fell between them) and Enter came within kScannerEnterGrace of the last. The buffer is empty
+    // afterwards either way.
     std::optional<std::string> enter(TimePoint now);
     void clear();
-    // The end of a drawn frame. Once told, the buffer only counts a pause when a whole frame
-    // passed without a key: keys read frame by frame are stamped with their frame's time, and on
-    // a busy machine one slow frame puts more than max_gap between two keys of the same scan.
-    void frame_ended();
 
   private:
-    std::chrono::milliseconds max_gap_;
-    std::string burst_;
-    std::optional<TimePoint> last_key_;
-    bool frame_aware_ = false;     // frame_ended() has been called
-    bool key_this_frame_ = false;  // a key since the last frame_ended()
-    int quiet_frames_ = 0;         // frames ended without a key since the last key
-    bool paused(TimePoint now) const {
-        return last_key_ && now - *last_key_ > max_gap_ && (!frame_aware_ || quiet_frames_ > 0);
-    }
+    std::string keys_;                 // the latest printable keys, at most kLongestBurst
+    std::vector<TimePoint> typed_at_;  // when each of them came (its frame's time)
 };
 
 }  // namespace jobfair::checkin

@@ -125,7 +125,6 @@ class Updater {
     std::vector<Effect> effects;
 
     void operator()(const intent::Tick&) {
-        s_.scanner.frame_ended();
         if (s_.student && waits_for_server(s_.student->screen)) return;
         if (!s_.queued_scans.empty()) {
             const std::string payload = std::move(s_.queued_scans.front());
