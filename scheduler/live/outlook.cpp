@@ -42,6 +42,12 @@ std::vector<const StoredInterview*> rows_at(const DayState& day, const BoothId& 
 // student's outlook of one read: without it a status read walked every interview once per booth,
 // and a fair ten times larger cost a hundred times more.
 struct DayIndex {
+    struct Wanting {
+        const Student* student;
+        int rank;  // the place the student gave the booth
+        TimeOfDay arrived;
+    };
+
     explicit DayIndex(const DayState& day) {
         const auto& grid = day.fair.settings.grid;
         const TimeOfDay slot_now = grid.slot_start(current_slot(day));
@@ -60,6 +66,15 @@ struct DayIndex {
             if (row.status == InterviewStatus::planned && row.interview.start == slot_now)
                 planned_now[student].push_back(row.interview.booth);
         }
+        for (const auto& [id, arrived] : day.check_ins) {
+            const Student* here = student(id);
+            if (!here) continue;
+            for (size_t i = 0; i < here->preferences.size(); ++i) {
+                const BoothId& booth = here->preferences[i];
+                if (preference_rank(*here, booth) != int(i) + 1) continue;  // listed twice
+                wanting[booth].push_back({here, int(i) + 1, arrived});
+            }
+        }
     }
 
     const Student* student(const StudentId& id) const {
@@ -75,6 +90,10 @@ struct DayIndex {
         return it == rows_of_student.end() ? none : it->second;
     }
     // The slots where the student is committed (rule 2: one place at a time, with the gap).
+    const std::vector<Wanting>& wanting_of(const BoothId& booth) const {
+        const auto it = wanting.find(booth);
+        return it == wanting.end() ? nobody : it->second;
+    }
     const std::vector<int>& committed_slots(const StudentId& id) const {
         const auto it = committed.find(id);
         return it == committed.end() ? no_slots : it->second;
@@ -93,6 +112,8 @@ struct DayIndex {
     std::unordered_set<StudentId> covered;  // holds an interview somewhere, done or to come
     std::unordered_map<StudentId, std::vector<int>> committed;
     std::unordered_map<StudentId, std::vector<BoothId>> planned_now;
+    std::unordered_map<BoothId, std::vector<Wanting>> wanting;  // checked-in students who picked it
+    const std::vector<Wanting> nobody;
     const std::vector<const StoredInterview*> none;
     const std::vector<int> no_slots;
 };
@@ -183,28 +204,35 @@ std::vector<StandbyEntry> queue_of(const DayState& day, const DayIndex& index, c
             if (!fresh) it->second = std::min(it->second, row->interview.start);
         }
     }
-    std::vector<StandbyEntry> waiting;
-    for (const auto& [id, arrived] : day.check_ins) {
-        const Student* student = index.student(id);
-        if (!student || pair_over.count(id) || day.now >= student->leave) continue;
-        const int rank = preference_rank(*student, booth.id);
-        if (rank == 0 || !is_eligible(*student, booth)) continue;
-        StandbyEntry entry{id, rank, arrived, index.covered.count(id) > 0, std::nullopt};
-        if (const auto planned = planned_here.find(id); planned != planned_here.end())
-            entry.planned_at = planned->second;
-        waiting.push_back(entry);
-    }
     // 0: the plan's choice for now; 1: nothing anywhere yet; 2: not placed here; 3: placed here
     // later, or placed at another booth now (that booth expects them).
-    const auto group = [&](const StandbyEntry& entry) {
-        if (entry.planned_at && *entry.planned_at <= slot_now) return 0;
-        if (entry.planned_at || index.planned_elsewhere_now(entry.id, booth.id)) return 3;
-        return entry.covered ? 2 : 1;
+    struct Ordered {
+        int group;
+        StandbyEntry entry;
     };
-    std::sort(waiting.begin(), waiting.end(), [&](const StandbyEntry& a, const StandbyEntry& b) {
-        return std::make_tuple(group(a), a.rank, a.arrived, a.id) <
-               std::make_tuple(group(b), b.rank, b.arrived, b.id);
+    std::vector<Ordered> ordered;
+    for (const DayIndex::Wanting& want : index.wanting_of(booth.id)) {
+        const StudentId& id = want.student->id;
+        if (pair_over.count(id) || day.now >= want.student->leave) continue;
+        if (!is_eligible(*want.student, booth)) continue;
+        StandbyEntry entry{id, want.rank, want.arrived, index.covered.count(id) > 0, std::nullopt};
+        if (const auto planned = planned_here.find(id); planned != planned_here.end())
+            entry.planned_at = planned->second;
+        int group = entry.covered ? 2 : 1;
+        if (entry.planned_at && *entry.planned_at <= slot_now)
+            group = 0;
+        else if (entry.planned_at || index.planned_elsewhere_now(id, booth.id))
+            group = 3;
+        ordered.push_back({group, std::move(entry)});
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const Ordered& a, const Ordered& b) {
+        return std::tie(a.group, a.entry.rank, a.entry.arrived, a.entry.id) <
+               std::tie(b.group, b.entry.rank, b.entry.arrived, b.entry.id);
     });
+    std::vector<StandbyEntry> waiting;
+    waiting.reserve(ordered.size());
+    for (Ordered& one : ordered)
+        waiting.push_back(std::move(one.entry));
     return waiting;
 }
 
