@@ -569,6 +569,12 @@ StudentOutlook DayOutlooks::of(const StudentId& student) {
     return outlook_with(student, *cache_);
 }
 
+std::optional<TimeOfDay> DayOutlooks::next_free_seat(const Booth& booth) {
+    const auto slot = first_free_slot(cache_->day(), cache_->free_seats(booth));
+    if (!slot) return std::nullopt;
+    return free_from(cache_->day(), *slot);
+}
+
 StudentOutlook outlook_of(const DayState& day, const StudentId& student,
                           const std::set<BoothId>& paused, const NoShowRate& rate) {
     return DayOutlooks(day, paused, rate).of(student);

@@ -128,6 +128,8 @@ class DayOutlooks {
 
     const DayState& day() const;
     StudentOutlook of(const StudentId& student);
+    // next_free_seat() below, for a booth of this day, paused or not as given.
+    std::optional<TimeOfDay> next_free_seat(const Booth& booth);
 
   private:
     std::unique_ptr<Cache> cache_;

@@ -1073,6 +1073,9 @@ struct FairServer::Routes {
         on(RouteId::enterprises, [this](Call& call) {
             std::lock_guard lock(server.mutex_);
             const DayState today = day();
+            // One read of the day for every card: each booth's seats from the same index.
+            DayOutlooks outlooks(today, paused_booths(server.live_),
+                                 no_show_rate(today.interviews));
             json cards = json::array();
             for (const Booth& booth : server.live_.fair().booths) {
                 protocol::EnterpriseCard card;
@@ -1084,8 +1087,7 @@ struct FairServer::Routes {
                 card.close = booth.close.str();
                 card.paused = server.live_.is_paused(booth.id);
                 card.takes_cvs = booth.accepts_cvs;
-                if (const auto free = next_free_seat(today, booth, card.paused))
-                    card.free_from = free->str();
+                if (const auto free = outlooks.next_free_seat(booth)) card.free_from = free->str();
                 cards.push_back(card);
             }
             reply(call.response, 200, {{"enterprises", cards}});

@@ -314,7 +314,13 @@ TEST_CASE("a booth's next free seat skips held seats, breaks, its cap and pauses
     };
     const auto free_at = [&](TimeOfDay now, bool paused = false) {
         const DayState day{fair, rows, {}, {}, now, {}};
-        return next_free_seat(day, fair.booths.front(), paused);
+        const auto alone = next_free_seat(day, fair.booths.front(), paused);
+        // The enterprise cards read every booth from one DayOutlooks: the same answer.
+        std::set<BoothId> paused_now;
+        if (paused) paused_now.insert(fair.booths.front().id);
+        DayOutlooks outlooks(day, paused_now, NoShowRate{});
+        CHECK(outlooks.next_free_seat(fair.booths.front()) == alone);
+        return alone;
     };
     // Done, promised and planned rows each hold their seat: the first free one is 08:45.
     CHECK(free_at(at(8, 5)) == at(8, 45));
