@@ -89,11 +89,11 @@ struct DayIndex {
         const auto it = rows_of_student.find(student);
         return it == rows_of_student.end() ? none : it->second;
     }
-    // The slots where the student is committed (rule 2: one place at a time, with the gap).
     const std::vector<Wanting>& wanting_of(const BoothId& booth) const {
         const auto it = wanting.find(booth);
         return it == wanting.end() ? nobody : it->second;
     }
+    // The slots where the student is committed (rule 2: one place at a time, with the gap).
     const std::vector<int>& committed_slots(const StudentId& id) const {
         const auto it = committed.find(id);
         return it == committed.end() ? no_slots : it->second;
