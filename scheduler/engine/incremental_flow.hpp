@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "scheduler/engine/radix_heap.hpp"
+
 namespace jobfair::alloc {
 
 using std::size_t;
@@ -36,10 +38,10 @@ class IncrementalFlow {
     // Arcs changed since the last solve or restore.
     int pending_changes() const { return int(touched_.size()); }
     int node_count() const { return int(supply_.size()); }
-    int arc_count() const { return int(head_.size()); }
-    int flow(int arc) const { return flow_[size_t(arc)]; }
-    int capacity(int arc) const { return capacity_[size_t(arc)]; }
-    long long cost(int arc) const { return cost_[size_t(arc)]; }
+    int arc_count() const { return int(arcs_.size()); }
+    int flow(int arc) const { return arcs_[size_t(arc)].flow; }
+    int capacity(int arc) const { return arcs_[size_t(arc)].capacity; }
+    long long cost(int arc) const { return arcs_[size_t(arc)].cost; }
     long long total_cost() const;
     // Units routed by the last restore_optimality (0 when nothing needed moving).
     long long last_augmented_units() const { return augmented_units_; }
@@ -49,8 +51,12 @@ class IncrementalFlow {
     bool is_optimal() const;
 
   private:
-    std::vector<int> tail_, head_, capacity_, flow_;
-    std::vector<long long> cost_;
+    // One record per arc: a search reads all of it at once, so it is one cache line, not five.
+    struct Arc {
+        int tail, head, capacity, flow;
+        long long cost;
+    };
+    std::vector<Arc> arcs_;
     std::vector<long long> supply_, potential_;
     std::vector<std::vector<int>> out_, in_;  // arc ids per node
     std::vector<int> touched_;                // arcs changed since the last restore
@@ -59,20 +65,45 @@ class IncrementalFlow {
     int phases_ = 0;
     // Kept between restores so a Dijkstra phase costs what it explores, not the whole network:
     // per node, reset through the lists of the nodes each phase touched.
-    std::vector<long long> excess_, distance_;
-    std::vector<char> done_, dead_, on_path_;
+    // One side of a phase's shortest-path search: from the excesses (forward) or from the
+    // deficits against the arcs' direction (backward).
+    struct Search {
+        explicit Search(bool forward) : forward(forward) {}
+        bool forward;
+        std::vector<long long> distance;  // per node; kUnreached until reached
+        std::vector<char> done;
+        std::vector<int> visited;  // the nodes whose distance or done is set
+        RadixHeap heap;
+        long long reach = -1;         // distance of the nearest target, -1 until one is settled
+        long long found = 0;          // units the settled targets can take
+        long long wanted = 0;         // units the search started from
+        long long work = 0;           // heap entries and arcs looked at
+        long long work_to_reach = 0;  // the work when the nearest target was settled
+    };
+    enum class Step { searching, finished, exhausted };
+    Search forward_{true}, backward_{false};
+    std::vector<long long> excess_;
+    std::vector<char> dead_, on_path_;
+    // The nodes this phase's Dijkstra settled: the only ones its blocking flow may pass through.
+    std::vector<char> settled_;
+    std::vector<int> settled_nodes_;
     std::vector<size_t> current_;
-    std::vector<int> visited_, searched_, sources_, path_, via_;
-    std::vector<std::pair<long long, int>> heap_;
+    std::vector<int> searched_, sources_, deficits_, path_, via_;
 
     long long reduced_cost(int arc) const {
-        return cost_[size_t(arc)] + potential_[size_t(tail_[size_t(arc)])] -
-               potential_[size_t(head_[size_t(arc)])];
+        return arcs_[size_t(arc)].cost + potential_[size_t(arcs_[size_t(arc)].tail)] -
+               potential_[size_t(arcs_[size_t(arc)].head)];
     }
     void touch(int arc);
-    // Sends the excess of `sources_` (ascending) to deficits along paths of reduced cost 0;
-    // returns the units moved and lowers `deficits` by the deficits it fills.
-    long long augment_admissible(int& deficits);
+    // Sends the excess of `sources_` (ascending) to deficits along paths of reduced cost 0 through
+    // settled nodes; returns the units moved.
+    long long augment_admissible();
+    void start_search(Search& search, const std::vector<int>& from);
+    // Settles one node; `finished` once the nearest targets are settled.
+    Step step(Search& search);
+    // Moves the potentials of the nodes `search` settled and marks them for augment_admissible.
+    void settle(const Search& search);
+    void end_search(Search& search);
     // The per-node buffers sized to the network (new nodes start unreached, not done, not dead).
     void size_buffers();
 };

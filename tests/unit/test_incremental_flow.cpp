@@ -78,3 +78,39 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("incremental flow: costs in far-apart tiers with many ties are repaired exactly") {
+    // The re-plan's costs: most arcs cost 0 and the rest are a slot, a kept interview or a
+    // preference point apart, so searches meet long runs of equal distances from both ends.
+    const long long tiers[] = {0, 0, 0, 1, 2, 1LL << 20, 1LL << 40, -(1LL << 40)};
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+        CAPTURE(seed);
+        TestRandom rng(seed);
+        const int nodes = 40 + int(seed % 7) * 20;
+        IncrementalFlow flow;
+        for (int v = 0; v < nodes; ++v)
+            flow.add_node();
+        const int supply = 10 + int(seed % 5) * 5;
+        flow.add_supply(0, supply);
+        flow.add_supply(1, -supply);
+        flow.set_arc(flow.add_arc(0, 1), supply, 0);
+        for (int a = 0; a < nodes * 4; ++a) {
+            const int from = rng.below(nodes);
+            const int to = (from + 1 + rng.below(nodes - 1)) % nodes;
+            flow.set_arc(flow.add_arc(from, to), 1 + rng.below(3), tiers[rng.below(8)]);
+        }
+        REQUIRE(flow.solve_from_scratch());
+        for (int round = 0; round < 25; ++round) {
+            CAPTURE(round);
+            const int changes = 1 + rng.below(6);
+            for (int i = 0; i < changes; ++i) {
+                const int arc = 1 + rng.below(flow.arc_count() - 1);
+                flow.set_arc(arc, rng.below(4),
+                             rng.chance(60) ? flow.cost(arc) : tiers[rng.below(8)]);
+            }
+            REQUIRE(flow.restore_optimality());
+            CHECK(flow.is_optimal());
+            CHECK(flow.total_cost() == cost_from_scratch(flow));
+        }
+    }
+}
