@@ -4,6 +4,7 @@
 #include <bit>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "scheduler/engine/plan_repair.hpp"
 
@@ -13,6 +14,16 @@ namespace {
 
 // Changes above this share of the network are cheaper to solve from scratch.
 constexpr double kRepairShare = 0.25;
+
+// A window of slots as bits, when every slot fits in 64: two windows then compare without
+// reading a hub's list of slots.
+std::optional<std::uint64_t> window_bits(const std::vector<int>& slots, int slot_count) {
+    if (slot_count > 64) return std::nullopt;
+    std::uint64_t bits = 0;
+    for (int k : slots)
+        bits |= std::uint64_t(1) << k;
+    return bits;
+}
 
 // The arc id in `slot`, created on first use.
 int& find_pair_arc(std::vector<std::pair<int, int>>& arcs, int what) {
@@ -213,15 +224,20 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
         }
         set(arcs->pair_arc, student, arcs->node, 1, -points_for_rank(candidate.rank) * point_);
         // Most pairs keep their possible slots from one re-plan to the next, and so their hub.
-        if (arcs->last_hub >= 0 && hubs_[size_t(arcs->last_hub)].slots == candidate.slots) {
+        const std::optional<std::uint64_t> window = window_bits(candidate.slots, slots_);
+        const bool same_hub = arcs->last_hub >= 0 &&
+                              (window ? arcs->last_window == *window
+                                      : hubs_[size_t(arcs->last_hub)].slots == candidate.slots);
+        if (same_hub) {
             pair.hub = hub_for_known(model, arcs->last_hub);
         } else {
             pair.hub = hub_for(model, candidate.booth, candidate.slots);
             arcs->last_hub = pair.hub;
+            arcs->last_window = window.value_or(0);
         }
-        const Hub& hub = hubs_[size_t(pair.hub)];
-        int& hub_arc = find_pair_arc(arcs->hub_arcs, pair.hub);
-        set(hub_arc, arcs->node, hub.node, 1, 0);
+        int& hub_arc = same_hub ? arcs->last_hub_arc : find_pair_arc(arcs->hub_arcs, pair.hub);
+        set(hub_arc, arcs->node, hubs_[size_t(pair.hub)].node, 1, 0);
+        arcs->last_hub_arc = hub_arc;
         pair.hub_arc = hub_arc;
         if (keep) {
             const std::optional<int> previous_slot =
@@ -230,8 +246,12 @@ std::vector<Replanner::Pair> Replanner::describe(const AllocationModel& model,
                                                     *previous_slot)) {
                 pair.keep_slot = *previous_slot;
                 const int slot = slot_node_[size_t(candidate.booth * slots_ + pair.keep_slot)];
-                int& keep_arc = find_pair_arc(arcs->keep_arcs, pair.keep_slot);
+                int& keep_arc = pair.keep_slot == arcs->last_keep_slot
+                                    ? arcs->last_keep_arc
+                                    : find_pair_arc(arcs->keep_arcs, pair.keep_slot);
                 set(keep_arc, arcs->node, slot, 1, -keep_);
+                arcs->last_keep_slot = pair.keep_slot;
+                arcs->last_keep_arc = keep_arc;
                 pair.keep_arc = keep_arc;
             }
         }

@@ -105,7 +105,10 @@ class Replanner {
         int pair_arc = -1;                           // student -> pair
         std::vector<std::pair<int, int>> hub_arcs;   // (hub, pair -> hub)
         std::vector<std::pair<int, int>> keep_arcs;  // (slot, pair -> booth-slot)
-        int last_hub = -1;
+        // What the last re-plan used, read without the lists above (each a cache miss at x10):
+        int last_hub = -1, last_hub_arc = -1;
+        std::uint64_t last_window = 0;  // last_hub's slots as bits, when the day has at most 64
+        int last_keep_slot = -1, last_keep_arc = -1;
     };
     std::vector<std::vector<PairArcs>> pairs_of_student_;
     std::vector<int> cover_arc_, extra_arc_;  // per student
