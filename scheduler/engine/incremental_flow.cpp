@@ -1,9 +1,11 @@
 #include "scheduler/engine/incremental_flow.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <limits>
 #include <queue>
+#include <thread>
 #include <utility>
 
 #include <lemon/network_simplex.h>
@@ -84,11 +86,16 @@ bool IncrementalFlow::solve_from_scratch() {
     touched_.clear();
     augmented_units_ = 0;
     phases_ = 0;
+    parallel_phases_ = 0;
     return true;
 }
 
 namespace {
 constexpr long long kUnreached = std::numeric_limits<long long>::max();
+constexpr long long kNoLimit = std::numeric_limits<long long>::max();
+// A phase's search goes on in two threads past this much work (nodes and arcs looked at, both
+// sides together): about a millisecond, far more than starting a thread costs.
+constexpr long long kParallelAfterWork = 20000;
 }  // namespace
 
 void IncrementalFlow::size_buffers() {
@@ -133,6 +140,7 @@ bool IncrementalFlow::restore_optimality() {
     touched_.clear();
     augmented_units_ = 0;
     phases_ = 0;
+    parallel_phases_ = 0;
 
     // The nodes with excess and those with a deficit, ascending: found once here, then kept up to
     // date by the phases (a phase only lowers excesses and raises deficits towards 0).
@@ -158,14 +166,7 @@ bool IncrementalFlow::restore_optimality() {
         ++phases_;
         start_search(forward_, sources_);
         start_search(backward_, deficits_);
-        Search* winner = nullptr;
-        while (!winner) {
-            // The side that has done less work so far goes on: one node can have 8,000 arcs.
-            Search& side = forward_.work <= backward_.work ? forward_ : backward_;
-            const Step result = step(side);
-            if (result == Step::exhausted) break;
-            if (result == Step::finished) winner = &side;
-        }
+        Search* winner = race();
         if (winner) settle(*winner);
         end_search(forward_);
         end_search(backward_);
@@ -178,6 +179,46 @@ bool IncrementalFlow::restore_optimality() {
         augmented_units_ += moved;
     }
     return std::all_of(excess.begin(), excess.end(), [](long long e) { return e == 0; });
+}
+
+IncrementalFlow::Search* IncrementalFlow::race() {
+    // Most phases are settled within a few hundred nodes: in turn, the side that has done less
+    // work so far goes on (one node can have 8,000 arcs), and the first to finish wins.
+    while (forward_.work + backward_.work < kParallelAfterWork) {
+        Search& side = forward_.work <= backward_.work ? forward_ : backward_;
+        const Step result = step(side);
+        if (result == Step::exhausted) return nullptr;
+        if (result == Step::finished) return &side;
+    }
+    // A long one goes on with each side on its own core. Each side stops once it has done more
+    // work than the other needed to finish (or to find nothing), so the winner is the side that
+    // finishes with less work, forward on a tie, whichever thread runs faster: the same network
+    // gives the same plan on every run. The searches only read the network; each writes its own
+    // Search.
+    ++parallel_phases_;
+    std::atomic<long long> stopped_at[2] = {kNoLimit, kNoLimit};
+    Step outcome[2] = {Step::searching, Step::searching};
+    auto run = [&](int me) {
+        Search& search = me == 0 ? forward_ : backward_;
+        for (;;) {
+            if (search.work > stopped_at[1 - me].load(std::memory_order_acquire)) return;
+            const Step result = step(search);
+            if (result != Step::searching) {
+                outcome[me] = result;
+                stopped_at[me].store(search.work, std::memory_order_release);
+                return;
+            }
+        }
+    };
+    std::thread backward([&] { run(1); });
+    run(0);
+    backward.join();
+    if (outcome[0] == Step::exhausted || outcome[1] == Step::exhausted) return nullptr;
+    if (outcome[0] == Step::finished &&
+        (outcome[1] != Step::finished || forward_.work <= backward_.work)) {
+        return &forward_;
+    }
+    return &backward_;
 }
 
 void IncrementalFlow::start_search(Search& search, const std::vector<int>& from) {

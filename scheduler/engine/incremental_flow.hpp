@@ -47,6 +47,8 @@ class IncrementalFlow {
     long long last_augmented_units() const { return augmented_units_; }
     // Shortest-path phases (Dijkstra, then the paths of reduced cost 0) of the last restore.
     int last_phases() const { return phases_; }
+    // Of those, the phases whose search went on in two threads.
+    int last_parallel_phases() const { return parallel_phases_; }
     // Checks flow conservation, capacities and the reduced costs (test and debug aid).
     bool is_optimal() const;
 
@@ -63,6 +65,7 @@ class IncrementalFlow {
     std::vector<char> is_touched_;
     long long augmented_units_ = 0;
     int phases_ = 0;
+    int parallel_phases_ = 0;
     // Kept between restores so a Dijkstra phase costs what it explores, not the whole network:
     // per node, reset through the lists of the nodes each phase touched.
     // One side of a phase's shortest-path search: from the excesses (forward) or from the
@@ -99,6 +102,8 @@ class IncrementalFlow {
     // settled nodes; returns the units moved.
     long long augment_admissible();
     void start_search(Search& search, const std::vector<int>& from);
+    // Runs both searches until one finishes; null when no deficit can be reached.
+    Search* race();
     // Settles one node; `finished` once the nearest targets are settled.
     Step step(Search& search);
     // Moves the potentials of the nodes `search` settled and marks them for augment_admissible.

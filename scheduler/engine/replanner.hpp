@@ -48,6 +48,7 @@ class Replanner {
     int last_changed_arcs() const { return last_changed_arcs_; }
     long long last_rerouted_units() const { return flow_.last_augmented_units(); }
     int last_phases() const { return flow_.last_phases(); }
+    int last_parallel_phases() const { return flow_.last_parallel_phases(); }
     // The same for the second network (without minimum change) when the last re-plan asked it.
     const Replanner* second_opinion() const {
         return asked_second_ ? without_keep_.get() : nullptr;

@@ -10,9 +10,11 @@
 // each interview, its score and bound): two builds that print the same digest made the same plans;
 // and a hash of the re-plans' scores alone (the same: every re-plan scored the same).
 // --replan-trace prints one line per re-plan on stderr (event kind, ms, arcs changed, units
-// re-routed, repaired or rebuilt). --cpu-time takes the re-plans' times as the thread's CPU time,
-// which a loaded machine inflates less than wall time (cache sharing still shows). --by-event
-// prints the re-plan times per kind of event, and over all kinds but the added seat.
+// re-routed, shortest-path phases and those searched in two threads, repaired or rebuilt).
+// --cpu-time takes the re-plans' times as the thread's CPU time, which a loaded machine inflates
+// less than wall time (cache sharing still shows); it leaves out the helper thread of a long
+// search (IncrementalFlow), so it understates a re-plan that used one. --by-event prints the
+// re-plan times per kind of event, and over all kinds but the added seat.
 //
 // replan ms = median/p90/p99 of re-plans after single events (keep_weight 0.5; in turn: a late
 // check-in, an early leave, a booth pause, an added seat, a missed call, a walk-in) by the
@@ -240,11 +242,12 @@ int main(int argc, char** argv) {
                 const auto* second = replanner.second_opinion();
                 std::fprintf(
                     stderr,
-                    "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  phases %4d  %s"
+                    "round %3d kind %d  %8.2f ms  arcs %6d  units %5lld  phases %4d (%d in 2 "
+                    "threads)  %s"
                     "  second: %s arcs %d units %lld phases %d  score %lld (full re-solve %+lld)\n",
                     round, round % kEventKinds, replanned.seconds * 1000.0,
                     replanner.last_changed_arcs(), replanner.last_rerouted_units(),
-                    replanner.last_phases(),
+                    replanner.last_phases(), replanner.last_parallel_phases(),
                     full_replans                  ? "full"
                     : replanner.last_was_repair() ? "repaired"
                                                   : "rebuilt",

@@ -114,3 +114,59 @@ TEST_CASE("incremental flow: costs in far-apart tiers with many ties are repaire
         }
     }
 }
+
+namespace {
+
+// A fair-shaped network: students with a few booth-slot choices between a source and a sink,
+// a bypass for the supply nobody takes, costs in tiers. Large enough that a repair's searches
+// run long (in two threads).
+IncrementalFlow fair_shaped_network(TestRandom& rng, int students, int slots) {
+    IncrementalFlow flow;
+    const int source = flow.add_node(), sink = flow.add_node();
+    flow.add_supply(source, students);
+    flow.add_supply(sink, -students);
+    flow.set_arc(flow.add_arc(source, sink), students, 0);
+    std::vector<int> slot_nodes;
+    for (int k = 0; k < slots; ++k) {
+        slot_nodes.push_back(flow.add_node());
+        flow.set_arc(flow.add_arc(slot_nodes.back(), sink), 1 + rng.below(3), k % 4);
+    }
+    for (int s = 0; s < students; ++s) {
+        const int student = flow.add_node();
+        flow.set_arc(flow.add_arc(source, student), 1, -(1LL << 30));
+        for (int choice = 0; choice < 4; ++choice) {
+            flow.set_arc(flow.add_arc(student, slot_nodes[size_t(rng.below(slots))]), 1,
+                         -(1LL << 20) * (4 - choice));
+        }
+    }
+    return flow;
+}
+
+}  // namespace
+
+TEST_CASE("incremental flow: long searches run in two threads and repair the same way every time") {
+    TestRandom rng(11);
+    const IncrementalFlow start = fair_shaped_network(rng, 6000, 900);
+    IncrementalFlow first = start, second = start;
+    REQUIRE(first.solve_from_scratch());
+    REQUIRE(second.solve_from_scratch());
+    int parallel = 0;
+    for (int round = 0; round < 12; ++round) {
+        CAPTURE(round);
+        // A slot closes or opens, or a student's choice is blocked: the same in both copies.
+        const int arc = 1 + rng.below(first.arc_count() - 1);
+        const int capacity = first.capacity(arc) > 0 ? 0 : 1 + rng.below(3);
+        for (IncrementalFlow* flow : {&first, &second})
+            flow->set_arc(arc, capacity, flow->cost(arc));
+        REQUIRE(first.restore_optimality());
+        REQUIRE(second.restore_optimality());
+        parallel += first.last_parallel_phases();
+        CHECK(first.is_optimal());
+        CHECK(first.total_cost() == cost_from_scratch(first));
+        bool same = true;
+        for (int a = 0; a < first.arc_count(); ++a)
+            same = same && first.flow(a) == second.flow(a);
+        CHECK(same);
+    }
+    CHECK(parallel > 0);  // the two-thread race was tried, not only the one-thread one
+}
