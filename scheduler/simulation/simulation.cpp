@@ -566,7 +566,11 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
     // never runs backwards).
     const auto server_now = TimeOfDay::parse(api.get("/hello", "").json().value("now", ""));
     const int first_minute = std::max(day_start - 15, server_now ? server_now->minutes() : 0);
-    const int last_minute = options.until ? options.until->minutes() : day_end + 30;
+    // After the day's end the morning goes on while a booth is busy: an interview begun in the
+    // last slot runs up to three slots (interview_length), and staff finish it rather than stop
+    // it at closing time; the rules are checked on the day as held, once all of it is held.
+    const int overtime = 3 * grid.slot_minutes + 15;
+    const int last_minute = options.until ? options.until->minutes() : day_end + overtime;
     // Kiosks say hello every 3 s of real time, as jobfair-kiosk does: the dashboard counts a kiosk
     // unheard from for 15 s as lost.
     constexpr auto kKioskHelloEvery = std::chrono::seconds(3);
@@ -605,7 +609,8 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         }
     };
     for (int now = first_minute;
-         now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + 30)); ++now) {
+         now <= last_minute && (now <= day_end || (seats_busy() && now <= day_end + overtime));
+         ++now) {
         const auto minute_began = std::chrono::steady_clock::now();
         api.must(api.post("/clock", organizer, {{"now", TimeOfDay(now).str()}}),
                  "moving the clock");
