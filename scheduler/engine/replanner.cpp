@@ -319,25 +319,25 @@ AllocationResult Replanner::replan(const AllocationModel& model, const Inputs& i
     last_was_repair_ = !rebuild;
     ++(rebuild ? counts_.rebuilt : counts_.repaired);
 
-    // A hub's flow is handed out to its pairs in order, as allocate() does.
+    // A hub's flow is handed out to its pairs in order, as allocate() does: per hub, the slot
+    // being filled and the units left in it, met in the pairs' order (flat, not a list per hub).
     std::vector<int> slot_of_pair(pairs.size(), -1);
-    std::vector<std::vector<size_t>> pairs_of_hub(hubs_.size());
-    for (size_t i = 0; i < pairs.size(); ++i)
-        pairs_of_hub[size_t(pairs[i].hub)].push_back(i);
-    for (size_t h = 0; h < hubs_.size(); ++h) {
-        const Hub& hub = hubs_[h];
-        if (pairs_of_hub[h].empty() || hub.arcs.empty()) continue;
-        size_t next_slot = 0;
-        int left_in_slot = flow_.flow(hub.arcs[0]);
-        for (size_t i : pairs_of_hub[h]) {
-            if (flow_.flow(pairs[i].hub_arc) == 0) continue;
-            while (left_in_slot == 0 && next_slot + 1 < hub.slots.size()) {
-                ++next_slot;
-                left_in_slot = flow_.flow(hub.arcs[next_slot]);
-            }
-            slot_of_pair[i] = hub.slots[next_slot];
-            --left_in_slot;
+    std::vector<std::pair<int, int>> filling(hubs_.size(), {-1, 0});
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (flow_.flow(pairs[i].hub_arc) == 0) continue;
+        const Hub& hub = hubs_[size_t(pairs[i].hub)];
+        if (hub.arcs.empty()) continue;
+        auto& [next_slot, left_in_slot] = filling[size_t(pairs[i].hub)];
+        if (next_slot < 0) {
+            next_slot = 0;
+            left_in_slot = flow_.flow(hub.arcs[0]);
         }
+        while (left_in_slot == 0 && size_t(next_slot) + 1 < hub.slots.size()) {
+            ++next_slot;
+            left_in_slot = flow_.flow(hub.arcs[size_t(next_slot)]);
+        }
+        slot_of_pair[i] = hub.slots[size_t(next_slot)];
+        --left_in_slot;
     }
     std::vector<Placement> relaxed;
     long long relaxed_score = score_of_placements(model, model.locked());
