@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 #include <queue>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -210,9 +211,18 @@ IncrementalFlow::Search* IncrementalFlow::race() {
             }
         }
     };
-    std::thread backward([&] { run(1); });
+    std::thread backward;
+    try {
+        backward = std::thread([&] { run(1); });
+    } catch (const std::system_error&) {
+        // No thread to be had (a resource limit): one side after the other, the same winner.
+    }
     run(0);
-    backward.join();
+    if (backward.joinable()) {
+        backward.join();
+    } else {
+        run(1);
+    }
     if (outcome[0] == Step::exhausted || outcome[1] == Step::exhausted) return nullptr;
     if (outcome[0] == Step::finished &&
         (outcome[1] != Step::finished || forward_.work <= backward_.work)) {
