@@ -1362,6 +1362,55 @@ TEST_CASE("a simulated morning logs in with a station's PIN and leaves the stati
     CHECK_FALSE(station_still_logged_in(false));
 }
 
+TEST_CASE("a simulated morning goes on until the last interview begun is finished") {
+    // One seat, two students, every interview three slots long (the people model's longest):
+    // the second begins near the end of the day and runs well past it. Staff finish it; the
+    // morning must not stop with it under way (the day as held would miss it).
+    TemporaryFolder folder("server-simulated-overtime");
+    Fair fair = small_fair(4);  // 08:00-09:00, 15-minute slots
+    add_booth(fair, "B01");
+    add_student(fair, "S1", {"B01"});
+    add_student(fair, "S2", {"B01"});
+    {
+        Store store(folder.path() / "fair.db");
+        store.import_fair(fair, "test");
+    }
+    SteerableClock clock(at(7, 30), 0);
+    RunningServer server(folder.path() / "fair.db", clock, TicketKey::generate());
+
+    SimulationOptions options;
+    options.port = server.port();
+    options.organizer_password = kPassword;
+    options.seed = 3;
+    options.no_show_rate = 0;
+    options.walk_in_share = 0;
+    options.leave_early_rate = 0;
+    options.people.absent_rate = 0;
+    options.people.group_late_share = 0;
+    options.people.straggler_share = 0;
+    options.people.step_aways_per_hour = 0;
+    options.people.silent_leave_rate = 0;
+    options.people.interview_median_share_of_slot = 3.0;
+    options.people.interview_length_sigma = 0;
+    simulate_morning(server.store().load_fair(), options);
+
+    int done = 0;
+    TimeOfDay last_start = at(8, 0);
+    for (const StoredInterview& stored : server.store().interviews()) {
+        CAPTURE(stored.interview.student.str());
+        CHECK(stored.status != InterviewStatus::called);
+        CHECK(stored.status != InterviewStatus::in_progress);
+        if (stored.status == InterviewStatus::done) {
+            ++done;
+            last_start = std::max(last_start, stored.interview.start);
+        }
+    }
+    CHECK(done == 2);
+    // The case this is about: the second interview's slot is late enough that 45 minutes from
+    // its start reach past the day's end and half an hour.
+    CHECK(last_start >= at(8, 30));
+}
+
 TEST_CASE("a kiosk's hello with its token counts as seen, and a wrong token is not refused") {
     TemporaryFolder folder("server-hello-seen");
     SteerableClock clock(at(7, 55), 0);
