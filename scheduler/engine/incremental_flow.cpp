@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <functional>
 #include <limits>
-#include <queue>
 #include <system_error>
 #include <thread>
 #include <utility>

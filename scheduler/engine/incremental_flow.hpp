@@ -4,7 +4,8 @@
 // changes it one event at a time: a seat freed, a student gone, a pair blocked. Here the flow and
 // its node potentials (the dual solution) are kept; a change to arcs or supplies breaks
 // optimality only around the arcs it touches, and successive shortest paths (Dijkstra on reduced
-// costs, which the potentials keep non-negative) push the few displaced units back to an optimum.
+// costs, which the potentials keep non-negative, searched from both ends) push the few displaced
+// units back to an optimum.
 // `solve_from_scratch` hands the whole network to LEMON and takes its flow and potentials over.
 #pragma once
 
@@ -66,10 +67,9 @@ class IncrementalFlow {
     long long augmented_units_ = 0;
     int phases_ = 0;
     int parallel_phases_ = 0;
-    // Kept between restores so a Dijkstra phase costs what it explores, not the whole network:
-    // per node, reset through the lists of the nodes each phase touched.
     // One side of a phase's shortest-path search: from the excesses (forward) or from the
-    // deficits against the arcs' direction (backward).
+    // deficits against the arcs' direction (backward). Its per-node buffers are kept between
+    // restores and reset through `visited`, so a phase costs what it explores, not the network.
     struct Search {
         explicit Search(bool forward) : forward(forward) {}
         bool forward;
