@@ -236,6 +236,13 @@ void from_json(const nlohmann::json& in, CallAnswer& value);
 // Minutes before an interview's start that the student is asked to be at the booth.
 inline constexpr int kComeBackMinutesBeforeStart = 5;
 
+// How early a seat free before its next slot may call that slot's promise: at most this many
+// minutes before the slot (call-next answers "not_yet" until then). The student then begins a
+// few minutes before it, close to the time they were shown; called up to a whole slot early, as
+// until 2026-12-08, one promised estimate in eight began more than 10 minutes before the time
+// shown (docs/estimates.md).
+inline constexpr int kEarliestEarlyCallMinutes = 8;
+
 // One of the student's interviews.
 struct PhoneInterview {
     std::string booth;                    // "B07"

@@ -43,9 +43,10 @@ enum class CallNobody {
     nobody_waiting,  // nobody checked in is waiting for this booth
     not_in_standby,  // the student asked for is not in the booth's standby queue
     booth_full,      // the booth has reached its max_interviews for the day
+    not_yet,         // the seat's next promise is called only shortly before its slot
 };
 
-inline constexpr CodeTable<CallNobody, 7> kCallNobodyCodes{{
+inline constexpr CodeTable<CallNobody, 8> kCallNobodyCodes{{
     {CallNobody::none, ""},
     {CallNobody::seat_busy, "seat_busy"},
     {CallNobody::seat_held, "seat_held"},
@@ -53,6 +54,7 @@ inline constexpr CodeTable<CallNobody, 7> kCallNobodyCodes{{
     {CallNobody::nobody_waiting, "nobody_waiting"},
     {CallNobody::not_in_standby, "not_in_standby"},
     {CallNobody::booth_full, "booth_full"},
+    {CallNobody::not_yet, "not_yet"},
 }};
 
 // "seat_busy", ...: the code the API names it by; "" for none.

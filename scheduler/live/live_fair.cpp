@@ -406,7 +406,14 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
                                             [&](const auto& row) { return recently_skipped(row); });
     std::vector<StoredInterview> skipped_ones(first_skipped, due.end());
     due.erase(first_skipped, due.end());
+    // The next slot's promise, due but held back until protocol::kEarliestEarlyCallMinutes before
+    // it.
+    std::optional<StoredInterview> not_yet;
     for (const auto& row : due) {
+        if (too_early_to_call(row, now)) {
+            if (!not_yet) not_yet = row;
+            continue;
+        }
         if (check_ins.count(row.interview.student) == 0 || is_busy(row.interview.student, all) ||
             is_away(row.interview.student)) {
             continue;  // an away student's promise waits for them (report_running_late)
@@ -480,10 +487,35 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
             result.nobody_because(CallResult::Nobody::none, "");
             return result;
         }
+        if (!not_yet && slot == current_slot())
+            not_yet = next_promise_held_back(booth, seat, slot, all);
+        if (not_yet) {
+            const TimeOfDay from =
+                not_yet->interview.start.plus_minutes(-protocol::kEarliestEarlyCallMinutes);
+            result.nobody_because(CallResult::Nobody::not_yet,
+                                  not_yet->interview.student.str() + " is promised for " +
+                                      not_yet->interview.start.str() + " and is called from " +
+                                      from.str(),
+                                  not_yet->interview.student);
+        }
         return result;
     }
     call_from_standby(candidate->interview, actor, result);
     return result;
+}
+
+std::optional<StoredInterview> LiveFair::next_promise_held_back(
+    const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all) const {
+    const auto& grid = fair_.settings.grid;
+    if (slot < 0 || slot + 1 >= grid.slot_count()) return std::nullopt;
+    const TimeOfDay next_start = grid.slot_start(slot + 1);
+    for (const auto& row : all) {
+        if (row.interview.booth == booth && row.interview.seat == seat &&
+            row.interview.start == next_start && row.status == InterviewStatus::promised &&
+            too_early_to_call(row, clock_.now()))
+            return row;
+    }
+    return std::nullopt;
 }
 
 std::optional<StoredInterview> LiveFair::call_next_promise_early(
@@ -496,6 +528,9 @@ std::optional<StoredInterview> LiveFair::call_next_promise_early(
         !model_.booths()[size_t(*booth_index)].open[size_t(slot + 1)]) {
         return std::nullopt;
     }
+    if (grid.slot_start(slot + 1).minutes() - clock_.now().minutes() >
+        protocol::kEarliestEarlyCallMinutes)
+        return std::nullopt;  // too early: the seat waits a few minutes (next_promise_held_back)
     const auto at_seat = [&](const StoredInterview& row, int in_slot) {
         return row.interview.booth == booth && row.interview.seat == seat &&
                row.interview.start == grid.slot_start(in_slot);

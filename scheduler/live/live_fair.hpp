@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/protocol.hpp"
 #include "common/store.hpp"
 #include "common/wire_codes.hpp"
 #include "scheduler/engine/allocator.hpp"
@@ -283,8 +284,17 @@ class LiveFair {
     // the current slot is already over, the next open slot (its student is called early rather
     // than the seat standing empty).
     int call_slot(const BoothId& booth, int seat, const std::vector<StoredInterview>& all) const;
-    // Calls the seat's promise of slot + 1 now, when its student is here and free and the
-    // seat-slot `slot` is free or was given up by a skipped student who can move later.
+    // A promise of a later slot, more than protocol::kEarliestEarlyCallMinutes before its start.
+    static bool too_early_to_call(const StoredInterview& promise, TimeOfDay now) {
+        return promise.interview.start.minutes() - now.minutes() >
+               protocol::kEarliestEarlyCallMinutes;
+    }
+    // The seat's promise of slot + 1 when it is too early to call it now, else none.
+    std::optional<StoredInterview> next_promise_held_back(
+        const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all) const;
+    // Calls the seat's promise of slot + 1 now, when its student is here and free, the slot is
+    // at most protocol::kEarliestEarlyCallMinutes away and the seat-slot `slot` is free or was
+    // given up by a skipped student who can move later.
     std::optional<StoredInterview> call_next_promise_early(
         const BoothId& booth, int seat, int slot, const std::vector<StoredInterview>& all,
         const std::map<StudentId, TimeOfDay>& check_ins,

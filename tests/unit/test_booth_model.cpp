@@ -339,6 +339,7 @@ TEST_CASE("booth station: call next says who was called, or why nobody, in both 
         {CallNobody::outside_hours, "", BoothText::why_outside_hours, {}},
         {CallNobody::seat_held, "S0200", BoothText::why_seat_held, {"A-0200"}},
         {CallNobody::booth_full, "", BoothText::why_booth_full, {}},
+        {CallNobody::not_yet, "S0200", BoothText::why_not_yet, {"A-0200", "8"}},
         {CallNobody::none, "", BoothText::why_other, {"something new"}},
     };
     for (const Reason& reason : reasons) {

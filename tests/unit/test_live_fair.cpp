@@ -400,11 +400,11 @@ TEST_CASE("a seat whose student was skipped starts its next promise early when s
     const auto first = live.call_next(BoothId("B01"), 0, "booth");
     REQUIRE(first.called);
     CHECK(first.called->interview.student == StudentId("S1"));
-    clock.set(at(8, 4));
+    clock.set(at(8, 7));
     live.skip(first.called->id, "booth");
-    // S1 is not back; nobody is on standby: S2 comes in now instead of at 08:15 (keeping the
-    // 08:15 seat-slot), and S1's promise moves to the next free seat-slot, 08:30, as it would
-    // for a standby student.
+    // S1 is not back; nobody is on standby: S2 comes in now, eight minutes before 08:15 (keeping
+    // the 08:15 seat-slot), and S1's promise moves to the next free seat-slot, 08:30, as it
+    // would for a standby student.
     const auto second = live.call_next(BoothId("B01"), 0, "booth");
     REQUIRE(second.called);
     CHECK(second.called->interview.student == StudentId("S2"));
@@ -416,13 +416,51 @@ TEST_CASE("a seat whose student was skipped starts its next promise early when s
     CHECK(promised.front().interview.start == at(8, 30));
     require_consistent(fair, store);
 
-    // S1, back when S2 is done, is called on the moved promise.
+    // S1, back when S2 is done, is called on the moved promise, eight minutes before it.
     live.start(second.called->id, "booth");
     clock.set(at(8, 16));
     live.finish(second.called->id, InterviewOutcome::offer, "", "booth");
+    CHECK(live.call_next(BoothId("B01"), 0, "booth").nobody == CallNobody::not_yet);
+    clock.set(at(8, 22));
     const auto third = live.call_next(BoothId("B01"), 0, "booth");
     REQUIRE(third.called);
     CHECK(third.called->id == first.called->id);
+}
+
+TEST_CASE(
+    "a seat free long before its next slot calls that slot's student eight minutes before it") {
+    const Fair fair = one_seat_fair({"S1", "S2"});
+    Store store = loaded_store(fair);
+    save_plan_in_order(store, {"S1", "S2"});
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S1"), "kiosk");
+    live.check_in(StudentId("S2"), "kiosk");
+
+    clock.set(at(8, 0));
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    live.start(first.called->id, "booth");
+    clock.set(at(8, 4));
+    live.finish(first.called->id, InterviewOutcome::offer, "", "booth");
+    // S2 was shown about 08:15: called at 08:04 they would begin ten minutes before it. The
+    // seat waits, and the booth is told why and for whom.
+    for (const int minute : {4, 6}) {
+        clock.set(at(8, minute));
+        const auto wait = live.call_next(BoothId("B01"), 0, "booth");
+        CHECK_FALSE(wait.called);
+        CHECK(wait.nobody == CallNobody::not_yet);
+        CHECK(wait.nobody_student == StudentId("S2"));
+        CHECK(wait.why_nobody == "S2 is promised for 08:15 and is called from 08:07");
+    }
+    CHECK(with_status(store, InterviewStatus::promised).size() == 1);
+    clock.set(at(8, 7));
+    const auto second = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(second.called);
+    CHECK(second.called->interview.student == StudentId("S2"));
+    CHECK(second.called->interview.start == at(8, 15));
+    CHECK_FALSE(second.from_standby);
+    require_consistent(fair, store);
 }
 
 TEST_CASE("a student who misses an early call keeps their own time, first in line") {
@@ -438,7 +476,7 @@ TEST_CASE("a student who misses an early call keeps their own time, first in lin
     const auto first = live.call_next(BoothId("B01"), 0, "booth");
     REQUIRE(first.called);
     live.start(first.called->id, "booth");
-    clock.set(at(8, 6));
+    clock.set(at(8, 7));
     live.finish(first.called->id, InterviewOutcome::offer, "", "booth");
     // The seat is free early: S2's 08:15 promise is called now, and S2 does not come.
     const auto early = live.call_next(BoothId("B01"), 0, "booth");

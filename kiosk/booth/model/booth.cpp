@@ -110,6 +110,11 @@ Notice why_nobody_notice(const BoothState& state, const intent::ActionAnswered& 
                                 });
         case CallNobody::booth_full:
             return table_notice(Notice::Kind::info, BoothText::why_booth_full);
+        case CallNobody::not_yet:
+            return notice_about(state, student, BoothText::why_not_yet, [](const auto& who) {
+                return std::vector<std::string>{
+                    who, std::to_string(protocol::kEarliestEarlyCallMinutes)};
+            });
         case CallNobody::none:
             break;
     }

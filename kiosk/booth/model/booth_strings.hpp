@@ -60,6 +60,7 @@ enum class BoothText {
     why_seat_held,       // {} = student
     why_not_in_standby,  // {} = student, {} = booth
     why_booth_full,
+    why_not_yet,        // {} = student, {} = minutes
     why_other,          // {} = the server's own words
     walk_in_busy,       // {} = ticket label, {} = booth
     walk_in_seat_busy,  // {} = seat number from 1
