@@ -886,6 +886,15 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             if (started == person.started_at_booth.end()) return std::nullopt;
             return started->second;
         };
+        // The latest shown at least 30 minutes before the interview it foretold.
+        const auto latest_shown = [&](auto interview_start) {
+            const Person::Shown* latest = nullptr;
+            for (const Person::Shown& shown : person.shown) {
+                const std::optional<int> start = interview_start(shown);
+                if (!start || shown.at <= *start - kEstimateLatestBeforeMinutes) latest = &shown;
+            }
+            return latest;
+        };
         const auto tally = [&](auto& into, auto interview_start) {
             const auto error_of = [&](const Person::Shown& shown) -> std::optional<int> {
                 const std::optional<int> start = interview_start(shown);
@@ -894,11 +903,7 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
             };
             const Person::Shown& first = person.shown.front();
             into[{"first", first.promise ? "promise" : "standby"}].push_back(error_of(first));
-            const Person::Shown* latest = nullptr;
-            for (const Person::Shown& shown : person.shown) {
-                const std::optional<int> start = interview_start(shown);
-                if (!start || shown.at <= *start - kEstimateLatestBeforeMinutes) latest = &shown;
-            }
+            const Person::Shown* latest = latest_shown(interview_start);
             if (latest)
                 into[{"latest", latest->promise ? "promise" : "standby"}].push_back(
                     error_of(*latest));
@@ -906,13 +911,18 @@ SimulationReport simulate_morning(const Fair& fair, const SimulationOptions& opt
         tally(errors, start_of);
         tally(errors_any, [&](const Person::Shown&) { return person.first_start; });
         if (options.estimate_trace) {
-            const Person::Shown& first = person.shown.front();
-            const std::optional<int> start = start_of(first);
-            std::string line = person.id + "\t" + (first.promise ? "promise" : "standby") + "\t" +
-                               first.booth + "\tshown " + TimeOfDay(first.at).str() + "\t" +
-                               TimeOfDay(first.expected).str() + "\t" +
-                               (start ? TimeOfDay(*start).str() : "none") + "\t" +
-                               (start ? std::to_string(*start - first.expected) : "-") + "\t";
+            const auto columns = [&](const Person::Shown& shown) {
+                const std::optional<int> start = start_of(shown);
+                return std::string(shown.promise ? "promise" : "standby") + "\t" + shown.booth +
+                       "\tshown " + TimeOfDay(shown.at).str() + "\t" +
+                       TimeOfDay(shown.expected).str() + "\t" +
+                       (start ? TimeOfDay(*start).str() : "none") + "\t" +
+                       (start ? std::to_string(*start - shown.expected) : "-") + "\t";
+            };
+            // "-" when every estimate came later than 30 minutes before.
+            const Person::Shown* latest = latest_shown(start_of);
+            std::string line = person.id + "\t" + columns(person.shown.front()) +
+                               (latest ? columns(*latest) : "-\t-\t-\t-\t-\t-\t");
             for (const std::string& step : person.timeline)
                 line += step + "; ";
             options.estimate_trace(line);
