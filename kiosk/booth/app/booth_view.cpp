@@ -414,11 +414,21 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
     }
     y += line_height + frame.gap;
 
+    const float bottom = origin.y + size.y - padding;
     if (!interview) {
         text_at(fonts_.large, ImVec2(left, y), muted(), frame.text(BoothText::seat_free));
         y += fonts_.large->FontSize + frame.gap / 2;
-        list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(),
-                     frame.text(BoothText::seat_free_hint), nullptr, inner);
+        // A booth of three seats has short cards: the button keeps a touch target's height and
+        // the hint shows only where it does not run under the button.
+        const char* hint = frame.text(BoothText::seat_free_hint);
+        const float hint_height =
+            fonts_.body->CalcTextSizeA(fonts_.body->FontSize, FLT_MAX, inner, hint).y;
+        const float button_height = std::max(
+            ui::kMinTouchTarget,
+            std::min(frame.button_height * 1.25f, bottom - y - hint_height - frame.gap / 2));
+        if (y + hint_height + frame.gap / 2 <= bottom - button_height)
+            list.AddText(fonts_.body, fonts_.body->FontSize, ImVec2(left, y), muted(), hint,
+                         nullptr, inner);
         std::vector<RowButton> buttons;
         const auto stopped = call_next_blocked(state, frame.language);
         buttons.push_back({labelled(frame.text(BoothText::call_next), "call_next"),
@@ -427,8 +437,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         {
             ScopedFont font(fonts_.large);
             button_rows(
-                buttons, ImVec2(left, origin.y + size.y - padding), inner,
-                frame.button_height * 1.25f, frame.gap, frame.asked,
+                buttons, ImVec2(left, bottom), inner, button_height, frame.gap, frame.asked,
                 [this](const std::string& id) { remember(id); }, fonts_.small);
         }
         ImGui::EndChild();
@@ -436,9 +445,32 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         return;
     }
 
-    // The student: given name big, ticket label to the right, full name under it.
+    // What fits: the seat line, the name, the slot line and the actions always; then, while
+    // there is room, the full name, the trade row and the school. A booth of three seats has
+    // cards a third of the screen high: its actions share one row of touch-target height.
     const Person& person = interview->person;
     ImFont* name_font = compact ? fonts_.large : fonts_.huge;
+    const bool called_now = interview->status == InterviewStatus::called;
+    const float field_height = fonts_.small->FontSize + 2 + fonts_.body_bold->FontSize;
+    const float slot_height = fonts_.body_bold->FontSize * 1.6f;
+    float room = bottom - y - (name_font->FontSize + 4) - (slot_height + frame.gap);
+    bool one_row = !called_now;
+    float action_height = frame.button_height;
+    if (called_now && room < 2 * frame.button_height + frame.gap) one_row = true;
+    if (one_row) action_height = std::max(ui::kMinTouchTarget, std::min(frame.button_height, room));
+    room -= one_row ? action_height : 2 * frame.button_height + frame.gap;
+    if (room < 0) {  // still short: closer lines
+        y -= frame.gap / 2;
+        room += frame.gap / 2;
+    }
+    const auto take = [&room](float height) {
+        if (room < height) return false;
+        room -= height;
+        return true;
+    };
+    const bool show_full_name = take(fonts_.body->FontSize + frame.gap - 4);
+    const bool show_fields = show_full_name && take(field_height + frame.gap / 2);
+    const bool show_school = show_fields && take(field_height + frame.gap);
     const float label_width = text_width(fonts_.large, person.ticket_label);
     text_at(fonts_.large,
             ImVec2(right - label_width, y + name_font->FontSize - fonts_.large->FontSize - 4),
@@ -446,8 +478,11 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
     text_at(name_font, ImVec2(left, y), ink(),
             fitted(name_font, person.given_name, inner - label_width - frame.gap));
     y += name_font->FontSize + 4;
-    text_at(fonts_.body, ImVec2(left, y), muted(), fitted(fonts_.body, person.full_name, inner));
-    y += fonts_.body->FontSize + frame.gap;
+    if (show_full_name) {
+        text_at(fonts_.body, ImVec2(left, y), muted(),
+                fitted(fonts_.body, person.full_name, inner));
+        y += fonts_.body->FontSize + frame.gap - 4;
+    }
 
     // Trade, level, rank; then the school.
     const auto field = [&](BoothText label, const std::string& value, float at_x, float width) {
@@ -456,22 +491,26 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
         text_at(fonts_.body_bold, ImVec2(at_x, y + fonts_.small->FontSize + 2), ink(),
                 fitted(fonts_.body_bold, value, width));
     };
-    const float field_height = fonts_.small->FontSize + 2 + fonts_.body_bold->FontSize;
-    const std::string rank = rank_words(person.rank, frame.language);
-    const float rank_width = pill_width(fonts_.body_bold, rank);
-    const float column = (inner - rank_width - frame.gap) / 2;
-    field(BoothText::label_trade, trade_words(person, frame.language), left, column - frame.gap);
-    field(BoothText::label_level, level_words(person.level, frame.language), left + column,
-          column - frame.gap);
-    pill_at(fonts_.body_bold,
-            ImVec2(right - rank_width, y + field_height - fonts_.body_bold->FontSize * 1.6f), rank,
-            person.rank == 1 ? ui::Tone::ok : ui::Tone::info);
-    y += field_height + frame.gap / 2;
-    field(
-        BoothText::label_school,
-        person.school.empty() ? std::string(frame.text(BoothText::school_unknown)) : person.school,
-        left, inner);
-    y += field_height + frame.gap;
+    if (show_fields) {
+        const std::string rank = rank_words(person.rank, frame.language);
+        const float rank_width = pill_width(fonts_.body_bold, rank);
+        const float column = (inner - rank_width - frame.gap) / 2;
+        field(BoothText::label_trade, trade_words(person, frame.language), left,
+              column - frame.gap);
+        field(BoothText::label_level, level_words(person.level, frame.language), left + column,
+              column - frame.gap);
+        pill_at(fonts_.body_bold,
+                ImVec2(right - rank_width, y + field_height - fonts_.body_bold->FontSize * 1.6f),
+                rank, person.rank == 1 ? ui::Tone::ok : ui::Tone::info);
+        y += field_height + frame.gap / 2;
+    }
+    if (show_school) {
+        field(BoothText::label_school,
+              person.school.empty() ? std::string(frame.text(BoothText::school_unknown))
+                                    : person.school,
+              left, inner);
+        y += field_height + frame.gap;
+    }
 
     // The slot, where the student is (when called), and the ticket check.
     const std::string slot = frame.fill(BoothText::slot_time, {interview->start, interview->end});
@@ -495,7 +534,7 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
             text_at(fonts_.small,
                     ImVec2(x, y + (fonts_.body_bold->FontSize * 1.6f - fonts_.small->FontSize) / 2),
                     muted(), hint);
-        else
+        else if (show_fields)
             text_at(fonts_.small, ImVec2(left, y + fonts_.body_bold->FontSize * 1.6f + 6), muted(),
                     fitted(fonts_.small, hint, inner));
     }
@@ -519,19 +558,18 @@ void BoothView::seat_card(Frame& frame, int seat, ImVec2 origin, ImVec2 size) {
     }
     {
         ScopedFont font(fonts_.body_bold);
-        // The primary action alone on the first row when the others share the second.
-        if (buttons.size() > 1) {
+        // The primary action alone on the first row when the others share the second; all on
+        // one row in a short card.
+        if (buttons.size() > 1 && !one_row) {
             std::vector<RowButton> first(buttons.begin(), buttons.begin() + 1);
             std::vector<RowButton> rest(buttons.begin() + 1, buttons.end());
-            const float bottom = origin.y + size.y - padding;
             button_rows(rest, ImVec2(left, bottom), inner, frame.button_height, frame.gap,
                         frame.asked, [this](const std::string& target) { remember(target); });
             button_rows(first, ImVec2(left, bottom - frame.button_height - frame.gap), inner,
                         frame.button_height, frame.gap, frame.asked,
                         [this](const std::string& target) { remember(target); });
         } else {
-            button_rows(buttons, ImVec2(left, origin.y + size.y - padding), inner,
-                        frame.button_height, frame.gap, frame.asked,
+            button_rows(buttons, ImVec2(left, bottom), inner, action_height, frame.gap, frame.asked,
                         [this](const std::string& target) { remember(target); });
         }
     }

@@ -73,12 +73,14 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
                  const std::function<void(const std::string&)>& remember, ImFont* reason_font) {
     const ImGuiStyle& style = ImGui::GetStyle();
     std::vector<std::vector<std::size_t>> rows(1);
+    std::vector<float> naturals(buttons.size());
     float row_width = 0;
     for (std::size_t index = 0; index < buttons.size(); ++index) {
         const float natural =
             std::max(ImGui::CalcTextSize(buttons[index].label.c_str(), nullptr, true).x +
                          2 * style.FramePadding.x,
                      ui::kMinTouchTarget);
+        naturals[index] = natural;
         const float needed = rows.back().empty() ? natural : row_width + gap + natural;
         if (!rows.back().empty() && needed > width) {
             rows.emplace_back();
@@ -90,13 +92,24 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
     }
     float y = origin_bottom_left.y - rows.size() * height - (rows.size() - 1) * gap;
     for (const auto& row : rows) {
-        const float each = (width - gap * (row.size() - 1)) / static_cast<float>(row.size());
+        const float free = width - gap * (row.size() - 1);
+        const float each = free / static_cast<float>(row.size());
+        // Equal widths, unless a label is wider than its share: then each button gets its own
+        // width and an equal part of what is left, so no label runs under its neighbour.
+        float total = 0;
+        bool equal = true;
+        for (const std::size_t index : row) {
+            total += naturals[index];
+            equal = equal && naturals[index] <= each;
+        }
+        const float extra = (free - total) / static_cast<float>(row.size());
         float x = origin_bottom_left.x;
         for (const std::size_t index : row) {
             RowButton& button = buttons[index];
+            const float button_width = equal ? each : naturals[index] + extra;
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             ui::begin_disabled(!button.enabled);
-            if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(each, height)))
+            if (ui::touch_button(button.label.c_str(), button.tone, ImVec2(button_width, height)))
                 asked.push_back(button.intent);
             ui::end_disabled(!button.enabled);
             if (!button.enabled && !button.why_not.empty() && reason_font) {
@@ -104,11 +117,11 @@ void button_rows(std::vector<RowButton>& buttons, ImVec2 origin_bottom_left, flo
                                                                 button.why_not.c_str());
                 ImGui::GetWindowDrawList()->AddText(
                     reason_font, reason_font->FontSize,
-                    ImVec2(x + std::max(0.0f, (each - words.x) / 2), y - words.y - 4),
+                    ImVec2(x + std::max(0.0f, (button_width - words.x) / 2), y - words.y - 4),
                     ImGui::GetColorU32(ImGuiCol_TextDisabled), button.why_not.c_str());
             }
             remember(button.target);
-            x += each + gap;
+            x += button_width + gap;
         }
         y += height + gap;
     }
