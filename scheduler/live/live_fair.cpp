@@ -410,7 +410,7 @@ CallResult LiveFair::call_next(const BoothId& booth, int seat, std::string_view 
     // it.
     std::optional<StoredInterview> not_yet;
     for (const auto& row : due) {
-        if (too_early_to_call(row, now)) {
+        if (too_early_to_call(row.interview.start, now)) {
             if (!not_yet) not_yet = row;
             continue;
         }
@@ -512,7 +512,7 @@ std::optional<StoredInterview> LiveFair::next_promise_held_back(
     for (const auto& row : all) {
         if (row.interview.booth == booth && row.interview.seat == seat &&
             row.interview.start == next_start && row.status == InterviewStatus::promised &&
-            too_early_to_call(row, clock_.now()))
+            too_early_to_call(row.interview.start, clock_.now()))
             return row;
     }
     return std::nullopt;
@@ -528,9 +528,8 @@ std::optional<StoredInterview> LiveFair::call_next_promise_early(
         !model_.booths()[size_t(*booth_index)].open[size_t(slot + 1)]) {
         return std::nullopt;
     }
-    if (grid.slot_start(slot + 1).minutes() - clock_.now().minutes() >
-        protocol::kEarliestEarlyCallMinutes)
-        return std::nullopt;  // too early: the seat waits a few minutes (next_promise_held_back)
+    if (too_early_to_call(grid.slot_start(slot + 1), clock_.now()))
+        return std::nullopt;  // the seat waits a few minutes (next_promise_held_back)
     const auto at_seat = [&](const StoredInterview& row, int in_slot) {
         return row.interview.booth == booth && row.interview.seat == seat &&
                row.interview.start == grid.slot_start(in_slot);

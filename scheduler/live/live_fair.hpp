@@ -284,10 +284,9 @@ class LiveFair {
     // the current slot is already over, the next open slot (its student is called early rather
     // than the seat standing empty).
     int call_slot(const BoothId& booth, int seat, const std::vector<StoredInterview>& all) const;
-    // A promise of a later slot, more than protocol::kEarliestEarlyCallMinutes before its start.
-    static bool too_early_to_call(const StoredInterview& promise, TimeOfDay now) {
-        return promise.interview.start.minutes() - now.minutes() >
-               protocol::kEarliestEarlyCallMinutes;
+    // A start more than kEarliestEarlyCallMinutes away: too early to call its promise now.
+    static bool too_early_to_call(TimeOfDay start, TimeOfDay now) {
+        return start.minutes() - now.minutes() > protocol::kEarliestEarlyCallMinutes;
     }
     // The seat's promise of slot + 1 when it is too early to call it now, else none.
     std::optional<StoredInterview> next_promise_held_back(

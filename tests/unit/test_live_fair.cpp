@@ -463,6 +463,34 @@ TEST_CASE(
     require_consistent(fair, store);
 }
 
+TEST_CASE("a seat whose student was skipped and is away waits for the next promise's call") {
+    const Fair fair = one_seat_fair({"S1", "S2"});
+    Store store = loaded_store(fair);
+    save_plan_in_order(store, {"S1", "S2"});
+    ManualClock clock(at(7, 50));
+    LiveFair live(store, clock);
+    live.check_in(StudentId("S1"), "kiosk");
+    live.check_in(StudentId("S2"), "kiosk");
+
+    clock.set(at(8, 0));
+    const auto first = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(first.called);
+    clock.set(at(8, 4));
+    live.skip(first.called->id, "booth");
+    live.step_away(StudentId("S1"), 15, "phone");
+    // S1 cannot be called again and S2's 08:15 is eleven minutes away: nobody yet, and why.
+    const auto wait = live.call_next(BoothId("B01"), 0, "booth");
+    CHECK_FALSE(wait.called);
+    CHECK(wait.nobody == CallNobody::not_yet);
+    CHECK(wait.nobody_student == StudentId("S2"));
+    clock.set(at(8, 7));
+    const auto second = live.call_next(BoothId("B01"), 0, "booth");
+    REQUIRE(second.called);
+    CHECK(second.called->interview.student == StudentId("S2"));
+    CHECK(second.called->interview.start == at(8, 15));
+    require_consistent(fair, store);
+}
+
 TEST_CASE("a student who misses an early call keeps their own time, first in line") {
     const Fair fair = one_seat_fair({"S1", "S2", "S3"});
     Store store = loaded_store(fair);
